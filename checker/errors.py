@@ -1,0 +1,67 @@
+"""The project's exceptions: one place, each subclassing the built-in it behaves like.
+
+Every message says what went wrong *and* what to do about it, naming the file, line or
+article where there is one. Library callers catch :class:`CheckerError` for all of them.
+"""
+
+from __future__ import annotations
+
+
+class CheckerError(Exception):
+    """Base class of every exception checker raises on purpose."""
+
+
+class UsageError(CheckerError, ValueError):
+    """The command line or the library call was used wrongly (exit status 2)."""
+
+
+class InputError(CheckerError, ValueError):
+    """An input file or record cannot be read as articles.
+
+    ``source`` names the file, ``line`` the line or record number (1-based) when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        article_id: str | None = None,
+    ) -> None:
+        self.source = source
+        self.line = line
+        self.article_id = article_id
+        where = ":".join(str(p) for p in (source, line) if p is not None)
+        super().__init__(f"{where}: {message}" if where else message)
+        self.reason = message
+
+
+class ExtractionError(CheckerError, RuntimeError):
+    """Claim extraction failed on one article (a bug or an input the extractor cannot handle)."""
+
+
+class SchemaError(CheckerError, ValueError):
+    """A claims table does not satisfy the Claim schema of ../shared/spec/records.md."""
+
+
+class StoreError(CheckerError, OSError):
+    """The SQLite store cannot be opened, migrated or written.
+
+    Check that the ``--store`` path is writable and not used by a newer checker version.
+    """
+
+
+class ConfigError(CheckerError, ValueError):
+    """``[tool.checker]`` in pyproject.toml, or a rule option, is invalid."""
+
+
+class RuleLoadError(CheckerError, ImportError):
+    """A rule module cannot be loaded: a syntax error, or a rule asking for an unknown name.
+
+    Raised when the rules are loaded, before any article is checked.
+    """
+
+
+class RuleFailure(CheckerError, AssertionError):
+    """Raised by a rule (through ``checker.fail`` or a rewritten ``assert``): a finding."""

@@ -1,0 +1,221 @@
+"""Typed records with the names of ../shared/spec/records.md: Article, Claim, Finding.
+
+These names are a public contract (JSON/JSONL/CSV output, the store, rule fixtures and
+report templates all use them). ``ErrorRecord`` is the one shape for everything that did
+not become a claim or a finding: an unreadable file, a bad row, a rule that raised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Hedge = Literal[
+    "exact", "at_least", "more_than", "about", "nearly", "up_to", "less_than", "range"
+]
+HEDGES: tuple[str, ...] = (
+    "exact", "at_least", "more_than", "about", "nearly", "up_to", "less_than", "range",
+)
+CATEGORIES: tuple[str, ...] = (
+    "killed", "injured", "displaced", "refugees", "detained", "missing", "evacuated",
+    "besieged", "population", "attacks", "facilities", "combatants", "other",
+)
+MODALITIES: tuple[str, ...] = ("reported", "projected", "denied")
+SCOPES: tuple[str, ...] = ("event", "cumulative")
+SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex digest of ``parts``: the same inputs give the same id in every run."""
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as ingested."""
+
+    article_id: str
+    outlet: str
+    published: dt.date | None
+    title: str
+    text: str
+    url: str | None = None
+    location: str | None = None
+    #: where it came from, for messages: "path/file.csv:12" (not part of the spec's output).
+    origin: str | None = field(default=None, compare=False)
+
+    @property
+    def content_hash(self) -> str:
+        """Digest of what extraction reads: re-ingesting an unchanged article is a no-op."""
+        return stable_id(self.outlet, self.published, self.title, self.text, self.location, length=40)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d.pop("origin")
+        d["published"] = _iso(self.published)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric claim in one article (spec: "Claim")."""
+
+    claim_id: str
+    article_id: str
+    outlet: str
+    published: dt.date | None
+    in_title: bool
+    start: int
+    end: int
+    quote: str
+    surface: str
+    value: float
+    hedge: str
+    low: float | None
+    high: float | None
+    category: str
+    subject: str
+    location: str | None
+    as_of: dt.date | None
+    period_start: dt.date | None
+    attribution: str | None
+    modality: str
+    scope: str
+
+    @staticmethod
+    def make_id(article_id: str, in_title: bool, start: int, end: int, surface: str) -> str:
+        """The stable claim id: same article, same place, same words -> same id."""
+        return stable_id("claim", article_id, int(in_title), start, end, surface)
+
+    def allows(self, x: float) -> bool:
+        """Whether the figure ``x`` is within the interval this claim's wording allows."""
+        return (self.low is None or x >= self.low) and (self.high is None or x <= self.high)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        for k in ("published", "as_of", "period_start"):
+            d[k] = _iso(d[k])
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Claim:
+        kw = {f.name: d.get(f.name) for f in dataclasses.fields(cls)}
+        for k in ("published", "as_of", "period_start"):
+            kw[k] = parse_iso_date(kw[k])
+        for k in ("value", "low", "high"):
+            kw[k] = None if kw[k] is None or kw[k] != kw[k] else float(kw[k])
+        kw["in_title"] = bool(kw["in_title"])
+        kw["start"], kw["end"] = int(kw["start"]), int(kw["end"])
+        for k in ("location", "attribution"):
+            if kw[k] is not None and kw[k] != kw[k]:  # NaN from pandas
+                kw[k] = None
+        return cls(**kw)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One discrepancy a rule found (spec: "Finding")."""
+
+    finding_id: str
+    rule: str
+    severity: str
+    message: str
+    claims: tuple[Claim, ...]
+    explanation: str
+
+    @staticmethod
+    def make_id(rule: str, claim_ids: Any, message: str = "") -> str:
+        """Stable across runs for the same rule and claims (order-insensitive)."""
+        return stable_id("finding", rule, *sorted(claim_ids))
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article_id for c in self.claims))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "finding_id": self.finding_id,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "claims": [c.to_dict() for c in self.claims],
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """Something given to checker that did not become claims or findings, and why.
+
+    ``stage`` is one of ingest, extract, schema, store, rule. For a rule error, ``rule``
+    names the rule and ``claim_ids`` the claims it was looking at.
+    """
+
+    stage: str
+    message: str
+    source: str | None = None
+    line: int | None = None
+    article_id: str | None = None
+    field: str | None = None
+    value: str | None = None
+    rule: str | None = None
+    claim_ids: tuple[str, ...] = ()
+    exception: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["claim_ids"] = list(self.claim_ids)
+        return {k: v for k, v in d.items() if v not in (None, [])}
+
+    def __str__(self) -> str:
+        where = ":".join(str(p) for p in (self.source, self.line) if p is not None)
+        who = f" [article {self.article_id}]" if self.article_id else ""
+        rule = f" [rule {self.rule}]" if self.rule else ""
+        return f"{self.stage}: {where}{who}{rule}: {self.message}".replace(": :", ":")
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def parse_iso_date(v: Any) -> dt.date | None:
+    """``None``/NaN/"" -> None; a date, datetime or ISO string -> date."""
+    if v is None or v == "" or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if hasattr(v, "date") and callable(v.date):  # pandas Timestamp
+        return v.date()  # type: ignore[no-any-return]
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything one run produced: what the reports render and the JSON output holds.
+
+    ``new_article_ids`` are the articles given in this run (the rest came from the store);
+    ``rules`` maps each rule id that ran to its docstring (for the report's explanations).
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    new_article_ids: set[str] = field(default_factory=set)
+    rules: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``--format json`` document of the spec."""
+        return {
+            "articles": len(self.articles),
+            "claims": len(self.claims),
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": [e.to_dict() for e in self.errors],
+        }

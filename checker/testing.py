@@ -1,0 +1,1 @@
+"""pytest plugin for rule authors (placeholder until the engine lands)."""

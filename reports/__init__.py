@@ -1,0 +1,1 @@
+"""Jinja templates for reports (shipped as checker.templates)."""

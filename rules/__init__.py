@@ -1,0 +1,1 @@
+"""Built-in rule modules (shipped as checker.builtin_rules)."""
