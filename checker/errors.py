@@ -64,4 +64,9 @@ class RuleLoadError(CheckerError, ImportError):
 
 
 class RuleFailure(CheckerError, AssertionError):
-    """Raised by a rule (through ``checker.fail`` or a rewritten ``assert``): a finding."""
+    """Raised through ``checker.fail(message, *claims)``: a finding about just those claims."""
+
+    def __init__(self, message: str, claims: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.claims = claims

@@ -200,8 +200,9 @@ def parse_iso_date(v: Any) -> dt.date | None:
 class CheckResult:
     """Everything one run produced: what the reports render and the JSON output holds.
 
-    ``new_article_ids`` are the articles given in this run (the rest came from the store);
-    ``rules`` maps each rule id that ran to its docstring (for the report's explanations).
+    ``articles``/``claims`` are what this run was given (``new_article_ids`` their ids);
+    ``context_articles`` are earlier (stored) articles that findings involve, so a report
+    can show them too; ``rules`` maps each rule id that ran to its docstring.
     """
 
     articles: list[Article] = field(default_factory=list)
@@ -210,6 +211,7 @@ class CheckResult:
     errors: list[ErrorRecord] = field(default_factory=list)
     new_article_ids: set[str] = field(default_factory=set)
     rules: dict[str, str] = field(default_factory=dict)
+    context_articles: list[Article] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--format json`` document of the spec."""
@@ -219,3 +221,24 @@ class CheckResult:
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.errors],
         }
+
+
+def interval_for(hedge: str, value: float, upper: float | None = None) -> tuple[float | None, float | None]:
+    """The (low, high) interval the spec gives a hedge (None = unbounded).
+
+    exact [v, v]; at_least / more_than [v, None]; nearly [0.9v, v]; about [0.9v, 1.1v];
+    up_to / less_than [0, v]; range [v, upper] (``upper`` None = unbounded, as "millions").
+    """
+    if hedge == "exact":
+        return value, value
+    if hedge in ("at_least", "more_than"):
+        return value, None
+    if hedge == "nearly":
+        return 0.9 * value, value
+    if hedge == "about":
+        return 0.9 * value, 1.1 * value
+    if hedge in ("up_to", "less_than"):
+        return 0.0, value
+    if hedge == "range":
+        return value, upper
+    raise ValueError(f"unknown hedge {hedge!r}; one of {', '.join(HEDGES)}")

@@ -1,0 +1,274 @@
+"""Which claims measure the same quantity: the matching behind ``pair``, ``group``, ``series``.
+
+Two claims are comparable only when all of these fit:
+
+* **what**: the same category, and subjects where one group contains the other
+  ("children" within "civilians" within "people"; "Turkish soldiers" and "Syrian soldiers"
+  are different groups);
+* **where**: the same normalised place ("Idlib province" = "Idlib"; "Douma" is not "Damascus");
+* **when**: event counts hold at the same day (one day of slack for "on Tuesday" vs the
+  publication date); cumulative counts share their start (``period_start``) and, for a
+  pair, are given at about the same date (``series`` then follows one total over time);
+* **which incident**: when both quotes name how people died and the ways share nothing
+  (air strikes vs rebel rockets), they are two incidents in one place and day;
+* **how said**: both reported (projections and denials are never paired).
+
+Cost: claims are blocked by (category, place, scope, period_start) and, inside a block,
+swept in date order within the time window, so work grows with the corpus, not its square.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from checker.engine.names import Group, Pair, Series, claim_date
+from checker.records import Claim
+
+#: days of slack between two event counts' dates (an article dated the day after the event)
+EVENT_WINDOW_DAYS = 1
+#: days between two statements of one running total that count as "the same date"
+CUMULATIVE_WINDOW_DAYS = 2
+
+_PLACE_NOISE = re.compile(
+    r"\b(province|governorate|city|countryside|rural|region|the|town|district|area)\b", re.I
+)
+
+# Subject words -> a class; classes form a containment tree (child -> parent).
+_SUBJECT_WORDS: dict[str, str] = {}
+for _cls, _words in {
+    "people": "people persons person individuals residents inhabitants victims lives "
+    "syrians dead bodies casualties others",
+    "civilians": "civilians civilian noncombatants",
+    "children": "children child kids minors boys girls students schoolchildren pupils "
+    "infants babies",
+    "women": "women woman",
+    "soldiers": "soldiers soldier troops personnel servicemen officers policemen police "
+    "guards army",
+    "fighters": "fighters militants rebels terrorists gunmen jihadists insurgents "
+    "combatants extremists mercenaries members",
+    "refugees": "refugees refugee asylum-seekers migrants",
+    "families": "families households",
+}.items():
+    for _w in _words.split():
+        _SUBJECT_WORDS[_w] = _cls
+
+_SUBJECT_PARENT: dict[str, str] = {
+    "children": "civilians",
+    "women": "civilians",
+    "civilians": "people",
+    "soldiers": "people",
+    "fighters": "people",
+    "refugees": "people",
+}
+
+# For counts of people moved or living somewhere, "people", "civilians", "Syrians" and
+# "refugees" name one group as far as a figure is concerned.
+_PEOPLE_CATEGORIES = frozenset({"displaced", "refugees", "population", "evacuated", "besieged"})
+
+_NATIONALITY = re.compile(
+    r"\b(turkish|syrian|russian|iranian|iraqi|lebanese|kurdish|american|u\.?s\.?|israeli|"
+    r"french|british|jordanian|palestinian|afghan|saudi|egyptian)\b",
+    re.I,
+)
+
+# How people were hurt, in broad families: two quotes naming only different families
+# describe different incidents.
+_INCIDENT_FAMILIES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in {
+        "air": r"\b(air ?strikes?|air raids?|raids?|warplanes?|jets?|aircraft|helicopters?|"
+        r"barrel bombs?|bombing|bombard\w*|air attacks?|drones?)\b",
+        "ground_fire": r"\b(shell(?:s|ing|ed)?|rockets?|mortars?|artillery|missiles?|"
+        r"projectiles?|sniper\w*|gunfire|shot)\b",
+        "bomb": r"\b(car bombs?|suicide|explosions?|blasts?|bomb(?:s|ings?)? (?:attack|blast)|"
+        r"explosive|ied|booby|landmines?|mines?)\b",
+        "chemical": r"\b(chemical|gas|sarin|chlorine|toxic|nerve agent)\b",
+        "clashes": r"\b(clashes|fighting|battles?|combat|ambush\w*|offensive)\b",
+        "execution": r"\b(execut\w+|beheaded|massacred?)\b",
+        "drowning": r"\b(drown\w*|boat|capsiz\w*|shipwreck)\b",
+        "disease": r"\b(starv\w+|hunger|malnutrition|disease|cholera|cold|freez\w+)\b",
+    }.items()
+}
+
+
+def norm_place(place: str | None) -> str | None:
+    """A comparison key for a place: case, "province"/"city"/"the" and spacing folded."""
+    if not place:
+        return None
+    key = _PLACE_NOISE.sub(" ", place.lower().replace("-", " "))
+    key = re.sub(r"[^a-z0-9 ]", "", key)
+    key = " ".join(key.split())
+    return key or None
+
+
+def subject_class(category: str, subject: str) -> str:
+    """The subject's class ("children", "people", ...), or its own head word if unknown."""
+    words = re.findall(r"[a-z\-]+", subject.lower())
+    cls = next((_SUBJECT_WORDS[w] for w in reversed(words) if w in _SUBJECT_WORDS), None)
+    if cls is None:
+        cls = words[-1] if words else "people"
+        cls = cls[:-1] if cls.endswith("s") and len(cls) > 3 else cls
+    if category in _PEOPLE_CATEGORIES and cls in ("people", "civilians", "refugees"):
+        return "people"
+    return cls
+
+
+def _ancestors(cls: str) -> list[str]:
+    chain = [cls]
+    while chain[-1] in _SUBJECT_PARENT:
+        chain.append(_SUBJECT_PARENT[chain[-1]])
+    return chain
+
+
+def subject_relation(a: Claim, b: Claim) -> str | None:
+    """"same", "a_in_b", "b_in_a", or None when the two subjects are different groups."""
+    nat_a = {m.lower().replace(".", "") for m in _NATIONALITY.findall(a.subject)}
+    nat_b = {m.lower().replace(".", "") for m in _NATIONALITY.findall(b.subject)}
+    if nat_a and nat_b and not nat_a & nat_b:
+        return None
+    ca, cb = subject_class(a.category, a.subject), subject_class(b.category, b.subject)
+    if ca == cb:
+        return "same"
+    if cb in _ancestors(ca):
+        return "a_in_b"
+    if ca in _ancestors(cb):
+        return "b_in_a"
+    return None
+
+
+def incident_families(quote: str) -> frozenset[str]:
+    """The broad ways of harm a sentence names (air, ground_fire, bomb, chemical, ...)."""
+    return frozenset(name for name, rx in _INCIDENT_FAMILIES.items() if rx.search(quote))
+
+
+def same_incident(a: Claim, b: Claim) -> bool:
+    """False when both sentences name ways of harm and they share none."""
+    fa, fb = incident_families(a.quote), incident_families(b.quote)
+    return not (fa and fb and not fa & fb)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    claim: Claim
+    day: dt.date
+    place: str
+
+
+def _block_key(c: Claim) -> tuple[str, str, str, str] | None:
+    place = norm_place(c.location)
+    if c.modality != "reported" or place is None or claim_date(c) is None:
+        return None
+    start = c.period_start.isoformat() if c.period_start and c.scope == "cumulative" else ""
+    return (c.category, place, c.scope, start)
+
+
+def _blocks(claims: Iterable[Claim]) -> dict[tuple[str, str, str, str], list[_Entry]]:
+    blocks: dict[tuple[str, str, str, str], list[_Entry]] = defaultdict(list)
+    for c in claims:
+        key = _block_key(c)
+        day = claim_date(c)
+        if key is not None and day is not None:
+            blocks[key].append(_Entry(c, day, key[1]))
+    for entries in blocks.values():
+        entries.sort(key=lambda e: (e.day, e.claim.published or e.day, e.claim.article_id,
+                                    e.claim.in_title, e.claim.start))
+    return blocks
+
+
+def comparable(a: Claim, b: Claim, *, window_days: int | None = None) -> str | None:
+    """The subject relation when ``a`` and ``b`` may measure one quantity, else None."""
+    ka, kb = _block_key(a), _block_key(b)
+    if ka is None or ka != kb:
+        return None
+    da, db = claim_date(a), claim_date(b)
+    assert da is not None and db is not None  # guaranteed by _block_key
+    if window_days is None:
+        window_days = EVENT_WINDOW_DAYS if a.scope == "event" else CUMULATIVE_WINDOW_DAYS
+    if abs((da - db).days) > window_days:
+        return None
+    if not same_incident(a, b):
+        return None
+    return subject_relation(a, b)
+
+
+def _ordered(a: Claim, b: Claim, relation: str) -> Pair:
+    ka = (claim_date(a), a.published, a.article_id, not a.in_title, a.start)
+    kb = (claim_date(b), b.published, b.article_id, not b.in_title, b.start)
+    if kb < ka:  # type: ignore[operator]
+        flipped = {"a_in_b": "b_in_a", "b_in_a": "a_in_b"}.get(relation, relation)
+        return Pair(b, a, flipped)
+    return Pair(a, b, relation)
+
+
+def iter_pairs(claims: Sequence[Claim], *, same_article: bool = False) -> Iterator[Pair]:
+    """Pairs of comparable claims: from different articles, or (``same_article``) from one.
+
+    Within one article, the pair is also required to share the same day exactly and the
+    claims must not overlap in the text.
+    """
+    for entries in _blocks(claims).values():
+        window = EVENT_WINDOW_DAYS if entries[0].claim.scope == "event" else CUMULATIVE_WINDOW_DAYS
+        lo = 0
+        for i, ei in enumerate(entries):
+            while (ei.day - entries[lo].day).days > window:
+                lo += 1
+            for ej in entries[lo:i]:
+                a, b = ej.claim, ei.claim
+                if (a.article_id == b.article_id) != same_article:
+                    continue
+                if same_article and (a.in_title == b.in_title and a.start < b.end and b.start < a.end):
+                    continue
+                rel = comparable(a, b, window_days=window)
+                if rel is not None:
+                    yield _ordered(a, b, rel)
+
+
+def iter_groups(claims: Sequence[Claim]) -> Iterator[Group]:
+    """Connected sets of claims linked by "same"-subject pairs, spanning 2+ articles."""
+    parent: dict[str, str] = {}
+    by_id: dict[str, Claim] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in iter_pairs(claims):
+        if p.relation != "same":
+            continue
+        by_id[p.a.claim_id], by_id[p.b.claim_id] = p.a, p.b
+        ra, rb = find(p.a.claim_id), find(p.b.claim_id)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, list[Claim]] = defaultdict(list)
+    for cid, c in by_id.items():
+        members[find(cid)].append(c)
+    for group in members.values():
+        group.sort(key=lambda c: (claim_date(c) or dt.date.min, c.article_id, c.start))
+        first = group[0]
+        key = (first.category, norm_place(first.location) or "",
+               subject_class(first.category, first.subject),
+               (claim_date(first) or dt.date.min).isoformat())
+        yield Group(key, tuple(group))
+
+
+def iter_series(claims: Sequence[Claim]) -> Iterator[Series]:
+    """Running totals: cumulative claims of one category, place, subject class and start,
+    from two or more articles on two or more dates, oldest first."""
+    for (category, place, scope, start), entries in _blocks(claims).items():
+        if scope != "cumulative":
+            continue
+        by_subject: dict[str, list[Claim]] = defaultdict(list)
+        for e in entries:
+            by_subject[subject_class(category, e.claim.subject)].append(e.claim)
+        for cls, points in by_subject.items():
+            if len({p.article_id for p in points}) < 2:
+                continue
+            if len({claim_date(p) for p in points}) < 2:
+                continue
+            yield Series((category, place, cls, start), tuple(points))
