@@ -22,10 +22,11 @@ one named by ``--config``) is read: nothing outside the project.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from checker.engine.loader import RuleSettings
 from checker.errors import ConfigError
@@ -66,13 +67,16 @@ def parse_table(table: dict[str, Any], path: Path) -> Config:
     known = {"rule_dirs", "rules", "disable", "fail_on", "store", "outlet_date_order"}
     unknown = set(table) - known
     if unknown:
-        raise ConfigError(f"{path}: unknown [tool.checker] key(s) {sorted(unknown)}; "
-                          f"known: {sorted(known)}.")
+        raise ConfigError(
+            f"{path}: unknown [tool.checker] key(s) {sorted(unknown)}; known: {sorted(known)}."
+        )
     cfg = Config(path=path)
     rules = table.get("rules", {})
     if not isinstance(rules, dict):
-        raise ConfigError(f"{path}: [tool.checker.rules] must be tables named by rule id; "
-                          "list extra rule folders in rule_dirs.")
+        raise ConfigError(
+            f"{path}: [tool.checker.rules] must be tables named by rule id; "
+            "list extra rule folders in rule_dirs."
+        )
     cfg.rules = {rid: _settings(rid, t, path) for rid, t in rules.items()}
     dirs = table.get("rule_dirs", [])
     if not isinstance(dirs, list):
@@ -85,14 +89,15 @@ def parse_table(table: dict[str, Any], path: Path) -> Config:
     cfg.fail_on = fail_on
     if "store" in table:
         cfg.store = base / str(table["store"])
-    cfg.outlet_date_order = {str(k).lower(): str(v) for k, v in
-                             table.get("outlet_date_order", {}).items()}
+    cfg.outlet_date_order = {
+        str(k).lower(): str(v) for k, v in table.get("outlet_date_order", {}).items()
+    }
     return cfg
 
 
 def _settings(rule_id: str, t: Any, path: Path) -> RuleSettings:
     if not isinstance(t, dict):
-        raise ConfigError(f"{path}: [tool.checker.rules.\"{rule_id}\"] must be a table.")
+        raise ConfigError(f'{path}: [tool.checker.rules."{rule_id}"] must be a table.')
     t = dict(t)
     enabled = t.pop("enabled", None)
     severity = t.pop("severity", None)

@@ -14,15 +14,31 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Hedge = Literal[
-    "exact", "at_least", "more_than", "about", "nearly", "up_to", "less_than", "range"
-]
+Hedge = Literal["exact", "at_least", "more_than", "about", "nearly", "up_to", "less_than", "range"]
 HEDGES: tuple[str, ...] = (
-    "exact", "at_least", "more_than", "about", "nearly", "up_to", "less_than", "range",
+    "exact",
+    "at_least",
+    "more_than",
+    "about",
+    "nearly",
+    "up_to",
+    "less_than",
+    "range",
 )
 CATEGORIES: tuple[str, ...] = (
-    "killed", "injured", "displaced", "refugees", "detained", "missing", "evacuated",
-    "besieged", "population", "attacks", "facilities", "combatants", "other",
+    "killed",
+    "injured",
+    "displaced",
+    "refugees",
+    "detained",
+    "missing",
+    "evacuated",
+    "besieged",
+    "population",
+    "attacks",
+    "facilities",
+    "combatants",
+    "other",
 )
 MODALITIES: tuple[str, ...] = ("reported", "projected", "denied")
 SCOPES: tuple[str, ...] = ("event", "cumulative")
@@ -52,7 +68,9 @@ class Article:
     @property
     def content_hash(self) -> str:
         """Digest of what extraction reads: re-ingesting an unchanged article is a no-op."""
-        return stable_id(self.outlet, self.published, self.title, self.text, self.location, length=40)
+        return stable_id(
+            self.outlet, self.published, self.title, self.text, self.location, length=40
+        )
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -104,7 +122,7 @@ class Claim:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Claim:
-        kw = {f.name: d.get(f.name) for f in dataclasses.fields(cls)}
+        kw: dict[str, Any] = {f.name: d.get(f.name) for f in dataclasses.fields(cls)}
         for k in ("published", "as_of", "period_start"):
             kw[k] = parse_iso_date(kw[k])
         for k in ("value", "low", "high"):
@@ -153,11 +171,15 @@ class ErrorRecord:
     """Something given to checker that did not become claims or findings, and why.
 
     ``stage`` is one of ingest, extract, schema, store, rule. For a rule error, ``rule``
-    names the rule and ``claim_ids`` the claims it was looking at.
+    names the rule and ``claim_ids`` the claims it was looking at. ``level`` is "error"
+    when the record was lost (not an article, not a claim, a rule that broke) and
+    "warning" when it was kept with a repair (a decoded encoding, a truncated text, a
+    renamed duplicate id, a date that did not parse).
     """
 
     stage: str
     message: str
+    level: str = "error"
     source: str | None = None
     line: int | None = None
     article_id: str | None = None
@@ -173,10 +195,12 @@ class ErrorRecord:
         return {k: v for k, v in d.items() if v not in (None, [])}
 
     def __str__(self) -> str:
+        """``ingest error: file.csv:12 [article 123]: message``."""
         where = ":".join(str(p) for p in (self.source, self.line) if p is not None)
-        who = f" [article {self.article_id}]" if self.article_id else ""
-        rule = f" [rule {self.rule}]" if self.rule else ""
-        return f"{self.stage}: {where}{who}{rule}: {self.message}".replace(": :", ":")
+        parts = [p for p in (where, self.article_id and f"[article {self.article_id}]",
+                             self.rule and f"[rule {self.rule}]") if p]
+        head = f"{self.stage} {self.level}"
+        return f"{head}: {' '.join(parts)}: {self.message}" if parts else f"{head}: {self.message}"
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -185,14 +209,14 @@ def _iso(d: dt.date | None) -> str | None:
 
 def parse_iso_date(v: Any) -> dt.date | None:
     """``None``/NaN/"" -> None; a date, datetime or ISO string -> date."""
-    if v is None or v == "" or (isinstance(v, float) and v != v):
+    if v is None or v == "" or v != v:  # None, "", NaN, NaT
         return None
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, dt.date):
         return v
     if hasattr(v, "date") and callable(v.date):  # pandas Timestamp
-        return v.date()  # type: ignore[no-any-return]
+        return v.date()
     return dt.date.fromisoformat(str(v)[:10])
 
 
@@ -223,7 +247,9 @@ class CheckResult:
         }
 
 
-def interval_for(hedge: str, value: float, upper: float | None = None) -> tuple[float | None, float | None]:
+def interval_for(
+    hedge: str, value: float, upper: float | None = None
+) -> tuple[float | None, float | None]:
     """The (low, high) interval the spec gives a hedge (None = unbounded).
 
     exact [v, v]; at_least / more_than [v, None]; nearly [0.9v, v]; about [0.9v, 1.1v];

@@ -5,10 +5,14 @@ import re
 
 from checker import fail, rule
 
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 # Dates written in full in the text: "September 17, 2018", "17 September 2018", "March 2011".
 _FULL = re.compile(
     rf"\b(?:(\d{{1,2}})\s+{_MONTH}\s+((?:19|20)\d\d)|{_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)"
@@ -45,8 +49,9 @@ def check_dateline_matches_content(article, options):
 
     Either the date line is earlier than a date the text reports as past, or it is later
     than the article's own copyright year, or far later (``max_lag_days``) than every date
-    the text writes in full with its day ("September 17, 2018"). A wrong date line misplaces every "on Tuesday" and "since"
-    figure in the article, so its figures are matched against the wrong events.
+    the text writes in full with its day ("September 17, 2018"). A wrong date line
+    misplaces every "on Tuesday" and "since" figure in the article, so its figures are
+    matched against the wrong events.
 
     Flags:
         date line "Mon, 24 Jun 2019"; body about the "September 17" Sochi summit;
@@ -64,18 +69,19 @@ def check_dateline_matches_content(article, options):
         if a.published.year > year + options["copyright_lag_years"]:
             fail(
                 f"{a.outlet} article {a.article_id} is dated {a.published.isoformat()}, but "
-                f"its copyright line says \"{m.group(0)}\": the date line is probably wrong.",
+                f'its copyright line says "{m.group(0)}": the date line is probably wrong.',
                 *article.claims,
             )
     dates = explicit_dates(text)
     future = [(d, w) for d, w, _ in dates if d > a.published + dt.timedelta(days=31)]
-    past_tense = [(d, w) for d, w in future
-                  if re.search(rf"(?:on|in|since)\s+{re.escape(w)}", text, re.I)]
+    past_tense = [
+        (d, w) for d, w in future if re.search(rf"(?:on|in|since)\s+{re.escape(w)}", text, re.I)
+    ]
     if past_tense:
         d, w = max(past_tense)
         fail(
             f"{a.outlet} article {a.article_id} is dated {a.published.isoformat()}, but reports "
-            f"\"{w}\" ({d.isoformat()}) as past: the date line is earlier than its content.",
+            f'"{w}" ({d.isoformat()}) as past: the date line is earlier than its content.',
             *article.claims,
         )
     # Only dates with a day count here: "in March 2011" is background, not the news.
@@ -85,5 +91,5 @@ def check_dateline_matches_content(article, options):
         lag = (a.published - latest).days
         assert lag <= options["max_lag_days"], (
             f"{a.outlet} article {a.article_id} is dated {a.published.isoformat()}, "
-            f"{lag} days after the latest date its text mentions (\"{words}\")."
+            f'{lag} days after the latest date its text mentions ("{words}").'
         )

@@ -5,13 +5,22 @@ from checker.engine.helpers import bounds, describe, interval
 from checker.engine.names import claim_date
 
 
-def _drops(series, tolerance):
-    """(earlier, later) pairs where the later total is entirely below the earlier one."""
+def _drops(series, options):
+    """(earlier, later) pairs where the later total is entirely below the earlier one.
+
+    Without a stated start ("since ..."), two totals months apart may count different
+    offensives (Idlib 2019 and 2019-20): only points ``max_days_without_start`` apart
+    or closer are compared then.
+    """
+    tolerance = options["tolerance"]
     points = list(series)
     for i, later in enumerate(points):
         lhi = bounds(later)[1]
         for earlier in points[:i]:
-            if claim_date(earlier) >= claim_date(later):
+            days = (claim_date(later) - claim_date(earlier)).days
+            if days <= 0:
+                continue
+            if later.period_start is None and days > options["max_days_without_start"]:
                 continue
             if lhi * (1 + tolerance) < bounds(earlier)[0]:
                 yield earlier, later
@@ -25,7 +34,7 @@ def _repeats_older(series, earlier, later):
     return None
 
 
-@rule(severity="high", tolerance=0.05)
+@rule(severity="high", tolerance=0.05, max_days_without_start=90)
 def check_running_total_goes_down(series, options):
     """A running total is reported lower at a later date than it was earlier.
 
@@ -42,7 +51,7 @@ def check_running_total_goes_down(series, options):
         reuters (2019-05-14): "more than 150,000" people displaced in Idlib
         reuters (2019-05-17): "around 250,000" people displaced in Idlib
     """
-    for earlier, later in _drops(series, options["tolerance"]):
+    for earlier, later in _drops(series, options):
         if _repeats_older(series, earlier, later) is None:
             fail(
                 f"The total went down: {describe(earlier)} allowed {interval(earlier)}, but "
@@ -52,7 +61,7 @@ def check_running_total_goes_down(series, options):
             )
 
 
-@rule(severity="medium", tolerance=0.05)
+@rule(severity="medium", tolerance=0.05, max_days_without_start=90)
 def check_stale_figure(series, options):
     """An outlet repeats a running total that other outlets had already left behind.
 
@@ -68,7 +77,7 @@ def check_stale_figure(series, options):
         reuters (2019-05-14): "150,000" people displaced in Idlib
         dailysabah (2019-05-22): "more than 300,000" people displaced in Idlib
     """
-    for earlier, later in _drops(series, options["tolerance"]):
+    for earlier, later in _drops(series, options):
         older = _repeats_older(series, earlier, later)
         if older is not None:
             fail(

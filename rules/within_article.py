@@ -1,7 +1,11 @@
 """Rules checking one article against itself."""
 
+import re
+
 from checker import rule
 from checker.engine.helpers import describe, gap, interval
+
+_INCLUSION = re.compile(r"\b(including|among|of them|of whom|most of them|amongst)\b", re.I)
 
 
 @rule(severity="medium", tolerance=0.1)
@@ -25,8 +29,8 @@ def check_headline_matches_body(article_pair, options):
     title, body = (a, b) if a.in_title else (b, a)
     g = gap(title, body, options["tolerance"])
     assert g == 0, (
-        f"The headline says \"{title.surface}\" {title.subject} {title.category} "
-        f"{interval(title)}, the body \"{body.surface}\" {interval(body)} ({g:.0%} apart)."
+        f'The headline says "{title.surface}" {title.subject} {title.category} '
+        f'{interval(title)}, the body "{body.surface}" {interval(body)} ({g:.0%} apart).'
     )
 
 
@@ -36,7 +40,9 @@ def check_part_exceeds_whole(article_pair, options):
 
     Children killed cannot outnumber people killed in the same incident; civilians
     displaced cannot exceed people displaced. The part's lowest possible value is compared
-    with the whole's highest.
+    with the whole's highest. Only where the text itself puts the part inside the whole
+    ("including", "among", "of them", "of whom"): an article often gives tolls of several
+    incidents, and a bigger count of children from one is no contradiction of another.
 
     Flags:
         "40 children were among those killed" and "30 people were killed" (same day, place)
@@ -48,7 +54,7 @@ def check_part_exceeds_whole(article_pair, options):
     if article_pair.relation == "same":
         return
     part, whole = (a, b) if article_pair.relation == "a_in_b" else (b, a)
-    if whole.high is None:
+    if whole.high is None or not (_INCLUSION.search(part.quote) or _INCLUSION.search(whole.quote)):
         return
     low = part.low or 0
     assert low <= whole.high * (1 + options["tolerance"]), (

@@ -7,6 +7,18 @@ from checker.engine.names import ArticleClaims, Group, Pair, Series
 from checker.engine.runner import RuleOutcome, iter_subjects, run_rules
 
 __all__ = [
-    "ArticleClaims", "Group", "Pair", "Rule", "RuleOutcome", "RuleSettings", "Series",
-    "builtin_rules_dir", "fail", "iter_subjects", "load_rules", "rule", "run_rules", "select",
+    "ArticleClaims",
+    "Group",
+    "Pair",
+    "Rule",
+    "RuleOutcome",
+    "RuleSettings",
+    "Series",
+    "builtin_rules_dir",
+    "fail",
+    "iter_subjects",
+    "load_rules",
+    "rule",
+    "run_rules",
+    "select",
 ]

@@ -72,8 +72,10 @@ def describe(c: Claim) -> str:
 _ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.I), name)
     for p, name in [
-        (r"syrian observatory|\bsohr\b|\bthe observatory\b|observatory for human rights",
-         "Syrian Observatory for Human Rights"),
+        (
+            r"syrian observatory|\bsohr\b|\bthe observatory\b|observatory for human rights",
+            "Syrian Observatory for Human Rights",
+        ),
         (r"\bu\.?n\.? (office for the )?coordination|\bocha\b", "OCHA"),
         (r"\bunhcr\b|high commissioner for refugees|un refugee agency", "UNHCR"),
         (r"\bunicef\b", "UNICEF"),

@@ -101,7 +101,9 @@ def load_module(path: Path, package: str = "checker_rules") -> types.ModuleType:
     return module
 
 
-def collect(module: types.ModuleType, path: Path, settings: Mapping[str, RuleSettings]) -> list[Rule]:
+def collect(
+    module: types.ModuleType, path: Path, settings: Mapping[str, RuleSettings]
+) -> list[Rule]:
     """The rules a loaded module defines, checked and with their settings applied."""
     rules = []
     for fname, func in vars(module).items():
@@ -169,9 +171,7 @@ def rule_files(location: Path) -> list[Path]:
         return [location]
     if not location.is_dir():
         raise RuleLoadError(f"{location}: no such rule folder or file (from --rules or config).")
-    return sorted(
-        p for p in location.glob("*.py") if not p.name.startswith(("_", "test_"))
-    )
+    return sorted(p for p in location.glob("*.py") if not p.name.startswith(("_", "test_")))
 
 
 def load_rules(

@@ -20,6 +20,7 @@ swept in date order within the time window, so work grows with the corpus, not i
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,6 +31,8 @@ from checker.records import Claim
 
 #: days of slack between two event counts' dates (an article dated the day after the event)
 EVENT_WINDOW_DAYS = 1
+#: slack when deciding whether two figures agree, for the plausible-pair choice (10 %)
+MATCH_TOLERANCE = 0.1
 #: days between two statements of one running total that count as "the same date"
 CUMULATIVE_WINDOW_DAYS = 2
 
@@ -49,7 +52,7 @@ for _cls, _words in {
     "soldiers": "soldiers soldier troops personnel servicemen officers policemen police "
     "guards army",
     "fighters": "fighters militants rebels terrorists gunmen jihadists insurgents "
-    "combatants extremists mercenaries members",
+    "combatants extremists mercenaries",
     "refugees": "refugees refugee asylum-seekers migrants",
     "families": "families households",
 }.items():
@@ -95,6 +98,22 @@ _INCIDENT_FAMILIES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Who acted, in two camps as the outlets of this war name them (pro-government outlets call
+# rebels "terrorists"; others call the government "the regime").
+_SIDES: dict[str, re.Pattern[str]] = {
+    "government": re.compile(
+        r"\b(government|regime|assad|pro-regime|loyalist|syrian army|russian|russia|state forces|"
+        r"army|air force)\b",
+        re.I,
+    ),
+    "rebels": re.compile(
+        r"\b(rebels?|opposition|insurgents?|terrorists?|jihadists?|islamists?|militants?|nusra|"
+        r"daesh|isis|isil|islamic state|jaish|ahrar|fsa|free syrian army|hts)\b",
+        re.I,
+    ),
+}
+
+
 def norm_place(place: str | None) -> str | None:
     """A comparison key for a place: case, "province"/"city"/"the" and spacing folded."""
     if not place:
@@ -124,8 +143,17 @@ def _ancestors(cls: str) -> list[str]:
     return chain
 
 
+_OTHERS = re.compile(r"\b(others?|more)\b", re.I)
+
+
 def subject_relation(a: Claim, b: Claim) -> str | None:
-    """"same", "a_in_b", "b_in_a", or None when the two subjects are different groups."""
+    """ "same", "a_in_b", "b_in_a", or None when the two subjects are different groups.
+
+    "others" ("killed 8 and injured 58 others", "24 other people") counts people *besides*
+    a group named before: it is never compared with anything.
+    """
+    if _OTHERS.search(a.subject) or _OTHERS.search(b.subject):
+        return None
     nat_a = {m.lower().replace(".", "") for m in _NATIONALITY.findall(a.subject)}
     nat_b = {m.lower().replace(".", "") for m in _NATIONALITY.findall(b.subject)}
     if nat_a and nat_b and not nat_a & nat_b:
@@ -145,10 +173,19 @@ def incident_families(quote: str) -> frozenset[str]:
     return frozenset(name for name, rx in _INCIDENT_FAMILIES.items() if rx.search(quote))
 
 
+def perpetrators(quote: str) -> frozenset[str]:
+    """The sides a sentence blames or names as acting ("government", "rebels")."""
+    return frozenset(name for name, rx in _SIDES.items() if rx.search(quote))
+
+
 def same_incident(a: Claim, b: Claim) -> bool:
-    """False when both sentences name ways of harm and they share none."""
+    """False when both sentences name ways of harm and they share none, or both name who
+    acted and the sides differ (regime air strikes vs rebel rockets)."""
     fa, fb = incident_families(a.quote), incident_families(b.quote)
-    return not (fa and fb and not fa & fb)
+    if fa and fb and not fa & fb:
+        return False
+    pa, pb = perpetrators(a.quote), perpetrators(b.quote)
+    return not (pa and pb and not pa & pb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +211,15 @@ def _blocks(claims: Iterable[Claim]) -> dict[tuple[str, str, str, str], list[_En
         if key is not None and day is not None:
             blocks[key].append(_Entry(c, day, key[1]))
     for entries in blocks.values():
-        entries.sort(key=lambda e: (e.day, e.claim.published or e.day, e.claim.article_id,
-                                    e.claim.in_title, e.claim.start))
+        entries.sort(
+            key=lambda e: (
+                e.day,
+                e.claim.published or e.day,
+                e.claim.article_id,
+                e.claim.in_title,
+                e.claim.start,
+            )
+        )
     return blocks
 
 
@@ -198,18 +242,82 @@ def comparable(a: Claim, b: Claim, *, window_days: int | None = None) -> str | N
 def _ordered(a: Claim, b: Claim, relation: str) -> Pair:
     ka = (claim_date(a), a.published, a.article_id, not a.in_title, a.start)
     kb = (claim_date(b), b.published, b.article_id, not b.in_title, b.start)
-    if kb < ka:  # type: ignore[operator]
+    if kb < ka:
         flipped = {"a_in_b": "b_in_a", "b_in_a": "a_in_b"}.get(relation, relation)
         return Pair(b, a, flipped)
     return Pair(a, b, relation)
 
 
-def iter_pairs(claims: Sequence[Claim], *, same_article: bool = False) -> Iterator[Pair]:
-    """Pairs of comparable claims: from different articles, or (``same_article``) from one.
+def agree(p: Pair, tolerance: float = MATCH_TOLERANCE) -> bool:
+    """Whether the pair's figures can both hold: intervals meet (same group), or the
+    part's lowest value is within the whole's highest (one group inside the other)."""
+    a, b = p.a, p.b
+    if p.relation == "same":
+        alo, ahi = a.low or 0.0, math.inf if a.high is None else a.high
+        blo, bhi = b.low or 0.0, math.inf if b.high is None else b.high
+        return ahi * (1 + tolerance) >= blo and bhi * (1 + tolerance) >= alo
+    part, whole = (a, b) if p.relation == "a_in_b" else (b, a)
+    return whole.high is None or (part.low or 0.0) <= whole.high * (1 + tolerance)
 
-    Within one article, the pair is also required to share the same day exactly and the
-    claims must not overlap in the text.
+
+def _side(c: Claim, same_article: bool) -> tuple[str, bool]:
+    return (c.article_id, c.in_title if same_article else False)
+
+
+def plausible(candidates: Iterable[Pair], same_article: bool = False) -> Iterator[Pair]:
+    """Keep the pairs that plausibly measure one quantity among comparable candidates.
+
+    Two articles (or a headline and its body) often give several counts of one kind for one
+    place and day: the toll of one strike, of another, of the week. A claim that agrees
+    with some claim on the other side is taken to measure that one, so its disagreements
+    with the others are not conflicts; between claims that agree with nothing on the other
+    side, only mutually nearest figures (by ratio) are paired.
     """
+    by_sides: dict[tuple[tuple[str, bool], tuple[str, bool]], list[Pair]] = defaultdict(list)
+    for p in candidates:
+        sa, sb = _side(p.a, same_article), _side(p.b, same_article)
+        by_sides[(min(sa, sb), max(sa, sb))].append(p)
+    for pairs in by_sides.values():
+        explained: set[str] = set()
+        for p in pairs:
+            if agree(p):
+                explained.update((p.a.claim_id, p.b.claim_id))
+                yield p
+        open_pairs = [
+            p for p in pairs if p.a.claim_id not in explained and p.b.claim_id not in explained
+        ]
+        nearest: dict[str, Pair] = {}
+        for p in sorted(open_pairs, key=_distance):
+            for c in (p.a, p.b):
+                nearest.setdefault(c.claim_id, p)
+        for p in open_pairs:
+            if nearest[p.a.claim_id] is p and nearest[p.b.claim_id] is p:
+                yield p
+
+
+def _distance(p: Pair) -> tuple[float, str, str]:
+    va, vb = max(p.a.value, 1e-9), max(p.b.value, 1e-9)
+    return (abs(math.log(va / vb)), p.a.claim_id, p.b.claim_id)
+
+
+def iter_pairs(claims: Sequence[Claim], *, same_article: bool = False) -> Iterator[Pair]:
+    """Pairs of claims that plausibly measure one quantity: comparable (see the module
+    docs) and kept by :func:`plausible`; from different articles, or (``same_article``)
+    from one article: headline vs body, and any two body claims of nested groups."""
+    candidates = _candidates(claims, same_article)
+    if not same_article:
+        yield from plausible(candidates)
+        return
+    title_body = []
+    for p in candidates:
+        if p.a.in_title != p.b.in_title:
+            title_body.append(p)
+        elif p.relation != "same":
+            yield p
+    yield from plausible(title_body, same_article=True)
+
+
+def _candidates(claims: Sequence[Claim], same_article: bool) -> Iterator[Pair]:
     for entries in _blocks(claims).values():
         window = EVENT_WINDOW_DAYS if entries[0].claim.scope == "event" else CUMULATIVE_WINDOW_DAYS
         lo = 0
@@ -220,7 +328,9 @@ def iter_pairs(claims: Sequence[Claim], *, same_article: bool = False) -> Iterat
                 a, b = ej.claim, ei.claim
                 if (a.article_id == b.article_id) != same_article:
                     continue
-                if same_article and (a.in_title == b.in_title and a.start < b.end and b.start < a.end):
+                if same_article and (
+                    a.in_title == b.in_title and a.start < b.end and b.start < a.end
+                ):
                     continue
                 rel = comparable(a, b, window_days=window)
                 if rel is not None:
@@ -251,9 +361,12 @@ def iter_groups(claims: Sequence[Claim]) -> Iterator[Group]:
     for group in members.values():
         group.sort(key=lambda c: (claim_date(c) or dt.date.min, c.article_id, c.start))
         first = group[0]
-        key = (first.category, norm_place(first.location) or "",
-               subject_class(first.category, first.subject),
-               (claim_date(first) or dt.date.min).isoformat())
+        key = (
+            first.category,
+            norm_place(first.location) or "",
+            subject_class(first.category, first.subject),
+            (claim_date(first) or dt.date.min).isoformat(),
+        )
         yield Group(key, tuple(group))
 
 

@@ -59,8 +59,15 @@ class Subjects:
             for c in self.claims:
                 by_article[c.article_id].append(c)
             return [
-                ArticleClaims(a, tuple(sorted(by_article.get(a.article_id, ()),
-                                              key=lambda c: (not c.in_title, c.start))))
+                ArticleClaims(
+                    a,
+                    tuple(
+                        sorted(
+                            by_article.get(a.article_id, ()),
+                            key=lambda c: (not c.in_title, c.start),
+                        )
+                    ),
+                )
                 for a in self.articles
             ]
         if name == "pair":
@@ -122,11 +129,14 @@ def run_rules(
                 if errors <= MAX_ERRORS_PER_RULE:
                     out.errors.append(finding_or_error)
         if errors > MAX_ERRORS_PER_RULE:
-            out.errors.append(ErrorRecord(
-                stage="rule", rule=rule.id,
-                message=f"{errors - MAX_ERRORS_PER_RULE} more errors of this rule not listed "
-                f"({errors} in all); fix the rule and re-run.",
-            ))
+            out.errors.append(
+                ErrorRecord(
+                    stage="rule",
+                    rule=rule.id,
+                    message=f"{errors - MAX_ERRORS_PER_RULE} more errors of this rule not listed "
+                    f"({errors} in all); fix the rule and re-run.",
+                )
+            )
         out.calls[rule.id] = calls
     return out
 

@@ -1,0 +1,290 @@
+"""One input record (whatever its format) to an :class:`Article`, or ErrorRecords saying why not.
+
+Every format reader maps its names to Article fields with :func:`match_fields` and hands a
+:class:`Raw` record to :meth:`ArticleBuilder.build`, so ids, outlets, dates, HTML, limits and
+duplicate ids are handled the same way for .txt, .md, .json, .jsonl, .csv and stdin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import reprlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from checker.ingest.dates import DateReader, coerce_date
+from checker.ingest.htmltext import html_to_text, looks_like_html
+from checker.ingest.options import MAX_TITLE_CHARS, UNKNOWN_OUTLET, IngestOptions
+from checker.records import Article, ErrorRecord
+
+#: Names recognised as-is (compared lower case, with runs of other characters as "_").
+#: For each field the first name present wins (``text`` before ``body`` before ``content``).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "article_id": ("id", "article_id", "unit_id", "doc_id", "document_id", "uid", "guid"),
+    "title": ("title", "headline", "article_title", "heading"),
+    "text": ("text", "body", "content", "article_content", "article_text", "full_text", "story"),
+    "outlet": ("outlet", "source", "publisher", "article_source", "site", "outlet_name"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "publication_date",
+        "pub_date",
+        "pubdate",
+        "date_published",
+        "datetime",
+    ),
+    "url": ("url", "link", "article_url", "href"),
+    "location": ("location", "place", "article_location"),
+}
+_NOT_NAME = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+_short = reprlib.Repr()
+_short.maxstring = 80
+_short.maxother = 80
+
+
+def normalise_name(name: str) -> str:
+    """``"Article Content"`` -> ``"article_content"``: how column and key names are compared."""
+    return _NOT_NAME.sub("_", name.strip().lower()).strip("_")
+
+
+def match_fields(
+    names: Sequence[str], columns: Mapping[str, str]
+) -> tuple[dict[str, int], list[str]]:
+    """Which of ``names`` (a CSV header, a JSON object's keys) holds each Article field.
+
+    ``columns`` (IngestOptions.columns: field -> name) comes first, matched exactly and then
+    by normalised name; the :data:`ALIASES` fill the other fields. Returns field -> index in
+    ``names``, and the names of ``columns`` that are not there.
+    """
+    exact = {name: i for i, name in reversed(list(enumerate(names)))}
+    normal = {normalise_name(name): i for i, name in reversed(list(enumerate(names)))}
+    found: dict[str, int] = {}
+    missing: list[str] = []
+    for field_name, column in columns.items():
+        index = exact.get(column, normal.get(normalise_name(column)))
+        if index is None:
+            missing.append(column)
+        else:
+            found[field_name] = index
+    taken = set(found.values())
+    for field_name, aliases in ALIASES.items():
+        if field_name in found:
+            continue
+        for alias in aliases:
+            index = normal.get(alias)
+            if index is not None and index not in taken:
+                found[field_name] = index
+                taken.add(index)
+                break
+    return found, missing
+
+
+@dataclass(slots=True)
+class Raw:
+    """One record as read: Article field -> value as found (a str, a date, a number...)."""
+
+    source: str
+    line: int
+    default_id: str
+    values: dict[str, object]
+    #: said after "no text" (e.g. that a plain file's first line is its title).
+    no_text_hint: str = ""
+
+
+class ArticleBuilder:
+    """Turns :class:`Raw` records into Articles for one run (it remembers the ids it gave)."""
+
+    def __init__(self, options: IngestOptions) -> None:
+        self.options = options
+        self.dates = DateReader()
+        self.today = options.today or dt.date.today()
+        self._seen: dict[str, str] = {}
+
+    def build(self, raw: Raw) -> Iterator[Article | ErrorRecord]:
+        problems: list[tuple[str, str | None, str | None]] = []  # message, field, value
+
+        def scalar(name: str) -> str | None:
+            value = raw.values.get(name)
+            if value is None or (isinstance(value, float) and value != value):
+                return None
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            if not isinstance(value, str | int | float):
+                problems.append(
+                    (
+                        f"{name} is a {type(value).__name__}, not a string: ignored",
+                        name,
+                        _short.repr(value),
+                    )
+                )
+                return None
+            return _SPACES.sub(" ", str(value).replace("\x00", "")).strip() or None
+
+        article_id = scalar("article_id") or raw.default_id
+        origin = f"{raw.source}:{raw.line}"
+
+        def error(
+            message: str, field: str | None = None, value: str | None = None, level: str = "error"
+        ) -> ErrorRecord:
+            return ErrorRecord(
+                stage="ingest",
+                level=level,
+                source=raw.source,
+                line=raw.line,
+                article_id=article_id,
+                message=message,
+                field=field,
+                value=value,
+            )
+
+        text = self._text(raw.values.get("text"), problems)
+        title = scalar("title") or ""
+        if looks_like_html(title):
+            title = _SPACES.sub(" ", html_to_text(title)).strip()
+        if not text:
+            for message, field_name, value in problems:
+                yield error(message, field_name, value)
+            yield error(
+                "no text: the record has no article body, so it is not an article"
+                + (f" ({raw.no_text_hint})" if raw.no_text_hint else "")
+            )
+            return
+
+        first = self._seen.get(article_id)
+        if first is not None:
+            if self.options.duplicate_ids == "skip":
+                yield error(f"duplicate article_id {article_id!r} (first read at {first}): skipped")
+                return
+            n = 2
+            while f"{article_id}#{n}" in self._seen:
+                n += 1
+            original, article_id = article_id, f"{article_id}#{n}"
+            yield error(
+                f"duplicate article_id {original!r} (first read at {first}): "
+                f"ingested as {article_id!r}",
+                level="warning",
+            )
+        self._seen[article_id] = origin
+
+        limit = self.options.max_text_chars
+        if len(text) > limit:
+            problems.append(
+                (
+                    f"text is {len(text):,} characters: truncated to the first {limit:,} "
+                    "(the ingestion limit)",
+                    "text",
+                    None,
+                )
+            )
+            text = text[:limit].rstrip()
+
+        if len(title) > MAX_TITLE_CHARS:
+            problems.append(
+                (
+                    f"title is {len(title):,} characters: truncated to the first "
+                    f"{MAX_TITLE_CHARS:,} (is the text in the title column?)",
+                    "title",
+                    None,
+                )
+            )
+            title = title[:MAX_TITLE_CHARS].rstrip()
+        outlet = (scalar("outlet") or self.options.outlet or UNKNOWN_OUTLET).lower()
+        published = self._published(raw, outlet, title, text, problems)
+        url, location = scalar("url"), scalar("location")
+        for message, field_name, value in problems:
+            yield error(message, field_name, value, level="warning")  # the article is kept
+        yield Article(
+            article_id=article_id,
+            outlet=outlet,
+            published=published,
+            title=title,
+            text=text,
+            url=url,
+            location=location,
+            origin=origin,
+        )
+
+    @staticmethod
+    def _text(value: object, problems: list[tuple[str, str | None, str | None]]) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            problems.append(
+                (f"text is a {type(value).__name__}, not a string", "text", _short.repr(value))
+            )
+            return ""
+        text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+        if looks_like_html(text):
+            text = html_to_text(text)
+        return text.strip()
+
+    def _published(
+        self,
+        raw: Raw,
+        outlet: str,
+        title: str,
+        text: str,
+        problems: list[tuple[str, str | None, str | None]],
+    ) -> dt.date | None:
+        """From metadata; else from a dateline opening the title or the text."""
+        value = raw.values.get("published")
+        date: dt.date | None = None
+        said = "publication date"
+        if isinstance(value, list | dict | tuple | set | bytes):
+            problems.append(
+                (
+                    f"published is a {type(value).__name__}, not a date: article kept with no "
+                    "publication date",
+                    "published",
+                    _short.repr(value),
+                )
+            )
+            return None
+        meta = coerce_date(value)
+        if isinstance(meta, dt.date):
+            date = meta
+        elif meta is not None:
+            date = self.dates.parse(meta, self.options.date_order)
+            if date is None:
+                problems.append(
+                    (
+                        f"publication date {meta[:80]!r} does not parse as a full date: article "
+                        "kept with no publication date",
+                        "published",
+                        meta[:200],
+                    )
+                )
+                return None
+        else:
+            order = self.options.date_order or self.options.outlet_date_order.get(outlet)
+            for where in (title, text):
+                found = self.dates.find_dateline(where, order)
+                if found is None:
+                    continue
+                words, date = found
+                said = f"dateline {words!r}"
+                if date is None:
+                    problems.append(
+                        (
+                            f"dateline {words!r} does not parse as a date: article kept with no "
+                            "publication date",
+                            "published",
+                            words,
+                        )
+                    )
+                    return None
+                break
+        if date is not None and date > self.today:
+            problems.append(
+                (
+                    f"{said} {date.isoformat()} is in the future (after {self.today.isoformat()}): "
+                    "article kept with no publication date",
+                    "published",
+                    date.isoformat(),
+                )
+            )
+            return None
+        return date

@@ -1,0 +1,498 @@
+"""The claim store: one embedded SQLite file (default ``.checker/claims.sqlite``).
+
+It keeps every article seen, its claims, each run and the findings of each run, so a later
+run can check new articles against everything seen before. Writes are made for more than
+one process at a time and for being killed at any moment:
+
+- WAL journal, ``busy_timeout`` of 30 s, and every write in one ``BEGIN IMMEDIATE``
+  transaction: a second writer waits for the first instead of failing with "database is
+  locked", and deciding whether an article is new happens inside the same transaction as
+  writing it, so two writers never both store it;
+- :meth:`Store.add` writes a whole batch of articles with their claims in one transaction:
+  a process killed mid-batch leaves none of that batch, never half an article.
+
+The tables follow the records of ../shared/spec/records.md; dates are ISO strings
+(``YYYY-MM-DD``), ``Article.origin`` is not stored (it names a file of one run). The layout
+is versioned in ``meta.schema_version`` and upgraded by :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+
+from checker.errors import StoreError, UsageError
+from checker.records import Article, Claim, Finding, parse_iso_date
+from checker.schema import CLAIM_COLUMNS, columns_to_frame
+
+DEFAULT_PATH = Path(".checker") / "claims.sqlite"
+BUSY_TIMEOUT_S = 30.0
+_PAGE = 1000
+
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "article_id", "outlet", "published", "title", "text", "url", "location",
+)  # fmt: skip
+
+
+_V1_TABLES = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started TEXT NOT NULL,
+        finished TEXT,
+        command TEXT NOT NULL
+    )""",
+    """CREATE TABLE articles (
+        article_id TEXT PRIMARY KEY,
+        outlet TEXT NOT NULL,
+        published TEXT,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        url TEXT,
+        location TEXT,
+        content_hash TEXT NOT NULL,
+        first_seen_run INTEGER REFERENCES runs(id)
+    )""",
+    """CREATE TABLE claims (
+        claim_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL,
+        published TEXT,
+        in_title INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        value REAL NOT NULL,
+        hedge TEXT NOT NULL,
+        low REAL,
+        high REAL,
+        category TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        location TEXT,
+        as_of TEXT,
+        period_start TEXT,
+        attribution TEXT,
+        modality TEXT NOT NULL,
+        scope TEXT NOT NULL
+    )""",
+    "CREATE INDEX claims_article ON claims(article_id)",
+    """CREATE TABLE findings (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        finding_id TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        message TEXT NOT NULL,
+        explanation TEXT NOT NULL,
+        claim_ids TEXT NOT NULL,
+        PRIMARY KEY (run_id, finding_id)
+    )""",
+)
+
+
+def _migrate_1(con: sqlite3.Connection) -> None:
+    """Version 1: meta, runs, articles, claims, findings."""
+    # One statement at a time: ``executescript`` would commit the migration's transaction.
+    for statement in _V1_TABLES:
+        con.execute(statement)
+
+
+Migration = Callable[[sqlite3.Connection], None]
+#: schema version -> the function that upgrades a store from the version before it.
+#: Append a new version here to change the layout; never edit a released one.
+MIGRATIONS: dict[int, Migration] = {1: _migrate_1}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFinding:
+    """A finding as stored for one run: its claims by id (they may since have changed)."""
+
+    run_id: int
+    finding_id: str
+    rule: str
+    severity: str
+    message: str
+    explanation: str
+    claim_ids: tuple[str, ...]
+
+
+class Store:
+    """An open claim store. Use as a context manager, or call :meth:`close`.
+
+    One ``Store`` per process or thread (its SQLite connection is not shared); any number
+    of them may use the same file at once.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        #: ":memory:" keeps nothing after the run (no file, no WAL): for one-off checks
+        self.in_memory = str(path) == ":memory:"
+        self.path = Path(path)
+        try:
+            if not self.in_memory:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._con = sqlite3.connect(
+                ":memory:" if self.in_memory else self.path,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"cannot open the store {self.path}: {exc}; check that the path is writable"
+            ) from exc
+        try:
+            self._con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._use_wal()
+            # with WAL, NORMAL loses no commit when the process dies (only on power loss)
+            self._con.execute("PRAGMA synchronous = NORMAL")
+            self._con.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except BaseException as exc:
+            self._con.close()
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(
+                    f"cannot open the store {self.path}: {exc} (is it a checker store?)"
+                ) from exc
+            raise
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL journaling (persistent: a no-op once done).
+
+        SQLite does not run the busy handler for ``PRAGMA journal_mode = WAL``, which needs
+        the file to itself: two processes creating a store together would get "database is
+        locked" at once despite busy_timeout. So the current mode is read first, and the
+        switch retried with backoff within the same time budget; a switch refused because
+        another process made it meanwhile is then seen as done.
+        """
+        if self.in_memory:
+            return  # an in-memory database has no journal file to share
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        delay = 0.005
+        while True:
+            mode = str(self._con.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+            if mode == "wal":
+                return
+            try:
+                mode = str(self._con.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+            if mode == "wal":
+                return
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"the store {self.path} cannot switch to WAL journaling (mode {mode}): "
+                    f"another process keeps it locked"
+                )
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The layout version of this store (see :data:`MIGRATIONS`)."""
+        return _version(self._con)
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (``IMMEDIATE``) so writers queue, not fail."""
+        try:
+            self._con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to the store {self.path} ({what}): {exc}") from exc
+        try:
+            yield self._con
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(
+                    f"writing to the store {self.path} failed ({what}), nothing of it was "
+                    f"kept: {exc}"
+                ) from exc
+            raise
+        else:
+            try:
+                self._con.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise StoreError(f"cannot commit to the store {self.path} ({what}): {exc}") from exc
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (disk full, I/O error): don't mask the cause
+        if self._con.in_transaction:
+            self._con.execute("ROLLBACK")
+
+    def _migrate(self) -> None:
+        latest = max(MIGRATIONS)
+        if _version(self._con) == latest:  # the usual case: no write lock needed
+            return
+        with self._write("upgrading its layout") as con:
+            current = _version(con)
+            if current > latest:
+                raise StoreError(
+                    f"the store {self.path} has layout version {current}, made by a newer "
+                    f"checker (this one knows up to {latest}): upgrade checker, or use "
+                    f"another --store path"
+                )
+            for version in sorted(v for v in MIGRATIONS if v > current):
+                MIGRATIONS[version](con)
+                con.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (str(version),),
+                )
+
+    # -- runs --------------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        """Record the start of a run (``command`` is the command line); its id."""
+        with self._write("starting a run") as con:
+            cur = con.execute("INSERT INTO runs(started, command) VALUES (?, ?)", (_now(), command))
+            assert cur.lastrowid is not None
+            return cur.lastrowid
+
+    def finish_run(self, run_id: int) -> None:
+        """Record that run ``run_id`` finished."""
+        with self._write("finishing a run") as con:
+            cur = con.execute("UPDATE runs SET finished = ? WHERE id = ?", (_now(), run_id))
+            if cur.rowcount != 1:
+                raise UsageError(f"the store {self.path} has no run {run_id} to finish")
+
+    # -- articles and claims -----------------------------------------------------------
+
+    def add(
+        self, batch: Iterable[tuple[Article, Sequence[Claim]]], run_id: int | None = None
+    ) -> list[str]:
+        """Store a batch of articles with their claims, all or nothing; ids new or changed.
+
+        An article already stored with the same content hash is left as it is (its claims
+        too). One stored with other content has its row and claims replaced. ``run_id``
+        (from :meth:`start_run`) is recorded as the run that first saw each new article.
+        """
+        changed: dict[str, None] = {}
+        with self._write("adding articles") as con:
+            for article, claims in batch:
+                aid = article.article_id
+                digest = article.content_hash
+                row = con.execute(
+                    "SELECT content_hash FROM articles WHERE article_id = ?", (aid,)
+                ).fetchone()
+                if row is not None and row[0] == digest:
+                    continue
+                values = (*_article_row(article), digest, run_id)
+                if row is None:
+                    con.execute(_INSERT_ARTICLE, values)
+                else:
+                    con.execute("DELETE FROM claims WHERE article_id = ?", (aid,))
+                    con.execute(_UPDATE_ARTICLE, (*values[1:-1], aid))
+                rows = []
+                for claim in claims:
+                    if claim.article_id != aid:
+                        raise UsageError(
+                            f"claim {claim.claim_id} belongs to article {claim.article_id}, "
+                            f"not to article {aid} it was given with; nothing of this batch "
+                            f"was stored"
+                        )
+                    rows.append(_claim_row(claim))
+                try:
+                    con.executemany(_INSERT_CLAIM, rows)
+                except sqlite3.IntegrityError as exc:
+                    raise StoreError(
+                        f"article {aid}: its claims cannot be stored ({exc}); a claim_id "
+                        f"repeats or a required field is null. Run checker.schema."
+                        f"validate_claims first; nothing of this batch was stored"
+                    ) from exc
+                changed[aid] = None
+        return list(changed)
+
+    def has(self, article_id: str, content_hash: str) -> bool:
+        """Whether this article is stored with exactly this content."""
+        row = self._con.execute(
+            "SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ?",
+            (article_id, content_hash),
+        ).fetchone()
+        return row is not None
+
+    def articles(self, article_ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """The stored articles (all, or those named), in the order first stored.
+
+        Read a page at a time, so a large store is not loaded at once and no read stays
+        open between pages.
+        """
+        cols = ", ".join(ARTICLE_COLUMNS)
+        where, params = _id_filter("article_id", article_ids)
+        last = 0
+        while True:
+            rows = self._con.execute(
+                f"SELECT rowid, {cols} FROM articles WHERE rowid > ? {where} "
+                f"ORDER BY rowid LIMIT {_PAGE}",
+                (last, *params),
+            ).fetchall()
+            for row in rows:
+                yield _article(row[1:])
+            if len(rows) < _PAGE:
+                return
+            last = rows[-1][0]
+
+    def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
+        """The stored claims (all, or of the articles named): by article, in text order."""
+        return [_claim(row) for row in self._claim_rows(article_ids)]
+
+    def claims_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """The stored claims as a claims table (checker.schema's columns and types)."""
+        rows = self._claim_rows(article_ids)
+        columns = zip(*rows, strict=True) if rows else ([] for _ in CLAIM_COLUMNS)
+        return columns_to_frame(dict(zip(CLAIM_COLUMNS, columns, strict=True)))
+
+    def _claim_rows(self, article_ids: Iterable[str] | None) -> list[tuple[Any, ...]]:
+        cols = ", ".join(f"c.{c}" for c in _CLAIM_SQL_NAMES)
+        where, params = _id_filter("c.article_id", article_ids)
+        return self._con.execute(
+            f"SELECT {cols} FROM claims c JOIN articles a ON a.article_id = c.article_id "
+            f"WHERE 1 {where} ORDER BY a.rowid, c.rowid",
+            params,
+        ).fetchall()
+
+    # -- findings ----------------------------------------------------------------------
+
+    def add_findings(self, run_id: int, findings: Iterable[Finding]) -> int:
+        """Store the findings of run ``run_id`` (one transaction); how many were stored."""
+        rows = [
+            (
+                run_id,
+                f.finding_id,
+                f.rule,
+                f.severity,
+                f.message,
+                f.explanation,
+                json.dumps([c.claim_id for c in f.claims]),
+            )
+            for f in findings
+        ]
+        with self._write("adding findings") as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO findings(run_id, finding_id, rule, severity, message, "
+                "explanation, claim_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return len(rows)
+
+    def findings(self, run_id: int | None = None) -> list[StoredFinding]:
+        """The findings stored for run ``run_id`` (all runs when None), oldest run first."""
+        where = "WHERE run_id = ?" if run_id is not None else ""
+        rows = self._con.execute(
+            "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids "
+            f"FROM findings {where} ORDER BY run_id, rowid",
+            () if run_id is None else (run_id,),
+        ).fetchall()
+        return [
+            StoredFinding(run, fid, rule, severity, message, explanation, tuple(json.loads(ids)))
+            for run, fid, rule, severity, message, explanation, ids in rows
+        ]
+
+
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}, content_hash, first_seen_run) "
+    f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 2))})"
+)
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{c} = ?" for c in (*ARTICLE_COLUMNS[1:], "content_hash"))
+    + " WHERE article_id = ?"
+)
+_CLAIM_SQL_NAMES = tuple(f'"{c}"' for c in CLAIM_COLUMNS)  # quoted: "end" is an SQL word
+_INSERT_CLAIM = (
+    f"INSERT INTO claims({', '.join(_CLAIM_SQL_NAMES)}) "
+    f"VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
+)
+
+
+def _version(con: sqlite3.Connection) -> int:
+    has_meta = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if not has_meta:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _id_filter(column: str, ids: Iterable[str] | None) -> tuple[str, tuple[str, ...]]:
+    """A ``WHERE`` fragment selecting ``ids`` (one JSON parameter, however many ids)."""
+    if ids is None:
+        return "", ()
+    return f"AND {column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+
+
+def _article_row(a: Article) -> tuple[Any, ...]:
+    return (a.article_id, a.outlet, _iso(a.published), a.title, a.text, a.url, a.location)
+
+
+def _article(row: Sequence[Any]) -> Article:
+    aid, outlet, published, title, text, url, location = row
+    return Article(aid, outlet, parse_iso_date(published), title, text, url, location)
+
+
+def _claim_row(c: Claim) -> tuple[Any, ...]:
+    # int()/float(): numpy scalars (a claim built from a frame by hand) cannot be bound
+    return (
+        c.claim_id, c.article_id, c.outlet, _iso(c.published), int(c.in_title), int(c.start),
+        int(c.end), c.quote, c.surface, float(c.value), c.hedge, _num(c.low), _num(c.high),
+        c.category, c.subject, c.location, _iso(c.as_of), _iso(c.period_start),
+        c.attribution, c.modality, c.scope,
+    )  # fmt: skip
+
+
+def _num(x: float | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def _claim(row: Sequence[Any]) -> Claim:
+    (cid, aid, outlet, published, in_title, start, end, quote, surface, value, hedge, low,
+     high, category, subject, location, as_of, period_start, attribution, modality,
+     scope) = row  # fmt: skip
+    return Claim(
+        cid, aid, outlet, _date(published), bool(in_title), start, end, quote, surface,
+        value, hedge, low, high, category, subject, location, _date(as_of),
+        _date(period_start), attribution, modality, scope,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _date(iso: str | None) -> dt.date | None:
+    """An ISO date column value as a date (cached: a store holds few distinct dates)."""
+    return None if iso is None else dt.date.fromisoformat(iso)
