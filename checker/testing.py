@@ -45,10 +45,21 @@ def build_claim(**fields: Any) -> Claim:
     in_title = bool(fields.pop("in_title", False))
     published = parse_iso_date(fields.pop("published", "2016-10-26"))
     base: dict[str, Any] = dict(
-        article_id=article_id, outlet=fields.pop("outlet", "reuters"), published=published,
-        in_title=in_title, start=start, end=start + len(surface), quote=quote, surface=surface,
-        value=value, hedge=hedge, low=fields.pop("low", low), high=fields.pop("high", high),
-        category=category, subject=subject, location=location,
+        article_id=article_id,
+        outlet=fields.pop("outlet", "reuters"),
+        published=published,
+        in_title=in_title,
+        start=start,
+        end=start + len(surface),
+        quote=quote,
+        surface=surface,
+        value=value,
+        hedge=hedge,
+        low=fields.pop("low", low),
+        high=fields.pop("high", high),
+        category=category,
+        subject=subject,
+        location=location,
         as_of=parse_iso_date(fields.pop("as_of", published)),
         period_start=parse_iso_date(fields.pop("period_start", None)),
         attribution=fields.pop("attribution", None),
@@ -56,7 +67,8 @@ def build_claim(**fields: Any) -> Claim:
         scope=fields.pop("scope", "event"),
     )
     claim_id = fields.pop("claim_id", None) or Claim.make_id(
-        article_id, in_title, start, start + len(surface), f"{surface}|{quote}")
+        article_id, in_title, start, start + len(surface), f"{surface}|{quote}"
+    )
     if fields:
         raise TypeError(f"unknown Claim field(s): {sorted(fields)}")
     return Claim(claim_id=claim_id, **base)
@@ -85,7 +97,7 @@ def resolve_rule(rule: Callable[..., Any] | str | Rule, rule_dirs: Sequence[Path
             raise LookupError(f"no rule {rule!r}")
         return found[0]
     module = rule.__module__.rsplit(".", 1)[-1]
-    path = Path(getattr(rule, "__code__").co_filename)
+    path = Path(rule.__code__.co_filename)
     return make_rule(rule, f"{module}.{rule.__name__}", path, {})
 
 

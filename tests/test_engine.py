@@ -54,7 +54,10 @@ def write_rules(folder: Path, source: str, name: str = "newsroom.py") -> Path:
 
 def test_rule_in_a_folder_is_discovered_and_its_assert_is_a_finding(tmp_path: Path) -> None:
     rules = load_rules([write_rules(tmp_path / "myrules", USER_RULE)], builtin=False)
-    assert [r.id for r in rules] == ["newsroom.check_no_huge_event_tolls", "newsroom.check_bare_assert"]
+    assert [r.id for r in rules] == [
+        "newsroom.check_no_huge_event_tolls",
+        "newsroom.check_bare_assert",
+    ]
     big = build_claim(value=500, surface="500", quote="500 people were killed in Idlib on Tuesday.")
     small = build_claim(article_id="a2", value=12, surface="12")
     huge = build_claim(article_id="a3", value=5000, surface="5,000", scope="cumulative")
@@ -71,38 +74,55 @@ def test_rule_in_a_folder_is_discovered_and_its_assert_is_a_finding(tmp_path: Pa
 
 def test_settings_override_severity_options_and_enabled(tmp_path: Path) -> None:
     folder = write_rules(tmp_path / "r", USER_RULE)
-    settings = {"newsroom.check_no_huge_event_tolls": RuleSettings(severity="high", options={"limit": 1000}),
-                "newsroom.check_bare_assert": RuleSettings(enabled=False)}
+    settings = {
+        "newsroom.check_no_huge_event_tolls": RuleSettings(
+            severity="high", options={"limit": 1000}
+        ),
+        "newsroom.check_bare_assert": RuleSettings(enabled=False),
+    }
     rules = load_rules([folder], builtin=False, settings=settings)
     assert [(r.id, r.severity, dict(r.options)) for r in rules] == [
-        ("newsroom.check_no_huge_event_tolls", "high", {"limit": 1000})]
+        ("newsroom.check_no_huge_event_tolls", "high", {"limit": 1000})
+    ]
     with pytest.raises(ConfigError, match="no option"):
-        load_rules([folder], builtin=False,
-                   settings={"newsroom.check_bare_assert": RuleSettings(options={"x": 1})})
+        load_rules(
+            [folder],
+            builtin=False,
+            settings={"newsroom.check_bare_assert": RuleSettings(options={"x": 1})},
+        )
     with pytest.raises(ConfigError, match="unknown rule"):
         load_rules([folder], builtin=False, settings={"newsroom.nope": RuleSettings()})
 
 
 def test_unknown_name_fails_when_the_rule_loads(tmp_path: Path) -> None:
-    folder = write_rules(tmp_path / "r", '''
+    folder = write_rules(
+        tmp_path / "r",
+        '''
         def check_typo(claimz):
             """Asks for a name that does not exist."""
-    ''')
+    ''',
+    )
     with pytest.raises(RuleLoadError, match=r"unknown name\(s\) 'claimz'.*claim, article"):
         load_rules([folder], builtin=False)
 
 
 def test_two_subjects_or_no_docstring_fail_when_loading(tmp_path: Path) -> None:
-    two = write_rules(tmp_path / "a", '''
+    two = write_rules(
+        tmp_path / "a",
+        '''
         def check_two(claim, pair):
             """Two subjects."""
-    ''')
+    ''',
+    )
     with pytest.raises(RuleLoadError, match="exactly one"):
         load_rules([two], builtin=False)
-    nodoc = write_rules(tmp_path / "b", '''
+    nodoc = write_rules(
+        tmp_path / "b",
+        """
         def check_nodoc(claim):
             assert claim.value < 10
-    ''')
+    """,
+    )
     with pytest.raises(RuleLoadError, match="no docstring"):
         load_rules([nodoc], builtin=False)
     broken = write_rules(tmp_path / "c", "def check_x(claim:\n")
@@ -111,7 +131,9 @@ def test_two_subjects_or_no_docstring_fail_when_loading(tmp_path: Path) -> None:
 
 
 def test_a_rule_that_raises_is_a_rule_error_and_the_run_goes_on(tmp_path: Path) -> None:
-    folder = write_rules(tmp_path / "r", '''
+    folder = write_rules(
+        tmp_path / "r",
+        '''
         def check_broken(claim):
             """Divides by zero on purpose."""
             return claim.value / 0
@@ -119,7 +141,8 @@ def test_a_rule_that_raises_is_a_rule_error_and_the_run_goes_on(tmp_path: Path) 
         def check_fine(claim):
             """Flags everything."""
             assert False, "flagged"
-    ''')
+    ''',
+    )
     rules = load_rules([folder], builtin=False)
     c = build_claim()
     out = run_rules(rules, [], [c])
@@ -132,14 +155,17 @@ def test_a_rule_that_raises_is_a_rule_error_and_the_run_goes_on(tmp_path: Path) 
 
 
 def test_fail_names_just_the_claims_given(tmp_path: Path) -> None:
-    folder = write_rules(tmp_path / "r", '''
+    folder = write_rules(
+        tmp_path / "r",
+        '''
         from checker import fail
 
         def check_first_two(article):
             """Points at the first two claims of an article."""
             if len(article.claims) >= 2:
                 fail("these two", article.claims[0], article.claims[1])
-    ''')
+    ''',
+    )
     a = build_article("x", article_id="a1")
     claims = [build_claim(value=v, surface=str(v), quote=f"{v} killed") for v in (1, 2, 3)]
     out = run_rules(load_rules([folder], builtin=False), [a], claims)
@@ -148,15 +174,16 @@ def test_fail_names_just_the_claims_given(tmp_path: Path) -> None:
 
 def test_asserts_stay_live_under_python_O(tmp_path: Path) -> None:
     folder = write_rules(tmp_path / "r", USER_RULE)
-    script = textwrap.dedent(f'''
+    script = textwrap.dedent(f"""
         from checker.engine import load_rules, run_rules
         from checker.testing import build_claim
         rules = load_rules([{str(folder)!r}], builtin=False)
         out = run_rules(rules, [], [build_claim(value=5000)])
         print(len(out.findings))
-    ''')
-    res = subprocess.run([sys.executable, "-O", "-c", script], capture_output=True, text=True,
-                         check=True)
+    """)
+    res = subprocess.run(
+        [sys.executable, "-O", "-c", script], capture_output=True, text=True, check=True
+    )
     assert res.stdout.strip() == "2"
 
 
@@ -181,14 +208,17 @@ def test_builtin_rule_ids_are_unique_and_documented() -> None:
         assert flags and passes, f"{r.id}: empty example"
 
 
-@pytest.mark.parametrize(("a", "b", "rel"), [
-    ("civilians", "people", "a_in_b"),
-    ("people", "children", "b_in_a"),
-    ("Syrian civilians", "civilians", "same"),
-    ("Turkish soldiers", "Syrian soldiers", None),
-    ("Turkish soldiers", "Turkish personnel", "same"),
-    ("rebels", "civilians", None),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "rel"),
+    [
+        ("civilians", "people", "a_in_b"),
+        ("people", "children", "b_in_a"),
+        ("Syrian civilians", "civilians", "same"),
+        ("Turkish soldiers", "Syrian soldiers", None),
+        ("Turkish soldiers", "Turkish personnel", "same"),
+        ("rebels", "civilians", None),
+    ],
+)
 def test_subject_relation(a: str, b: str, rel: str | None) -> None:
     assert subject_relation(build_claim(subject=a), build_claim(subject=b)) == rel
 

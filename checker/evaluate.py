@@ -1,0 +1,396 @@
+"""Score claim extraction against the hand-annotated gold set (tests/gold/).
+
+A gold claim and an extracted claim match when they are in the same article, both in the
+title or both in the body, with the same value and category. Within one article, claims with
+the same (in_title, value, category) are paired by their sentence: the extracted quote most
+like the gold quote (gold quotes may be shortened with "..."), so a repeated figure is
+compared with the right mention. Precision, recall and F1 count those matches.
+
+Field accuracy is measured on the matched pairs:
+
+- hedge, modality, scope: equal;
+- location: equal after :func:`checker.extract.places.normalise_place` ("Deir ez-Zor" and
+  "deir ezzor" are one place);
+- as_of, period_start: the same date (both null counts as equal);
+- attribution: both null, or the same source once both are normalised by
+  :func:`checker.extract.attribution.normalise_source` (so "SOHR", "the Observatory" and
+  "Syrian Observatory for Human Rights" agree; "Defense"/"Defence" agree), or one name's
+  words contained in the other's ("Hitto" in "Obaida Hitto");
+- subject: the same head noun (last word, singular/plural folded).
+
+The articles are read with :func:`checker.ingest.read_articles` from the bundled seed
+examples and the FA-KES CSV, so the evaluation sees exactly what ``checker extract`` sees.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.extract import extract_claims
+from checker.extract.attribution import normalise_source
+from checker.extract.places import normalise_place
+from checker.ingest import read_articles
+from checker.records import Article, Claim, ErrorRecord, parse_iso_date
+
+#: The fields whose accuracy is the evaluation's goal, then the ones reported for information.
+GOAL_FIELDS: tuple[str, ...] = ("hedge", "location", "as_of", "attribution", "modality")
+INFO_FIELDS: tuple[str, ...] = ("scope", "period_start", "subject", "low", "high")
+
+_GOLD_KEYS = ("surface", "in_title", "value", "category")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldClaim:
+    """One annotated claim (the gold file's fields; ``note`` kept for the report)."""
+
+    article_id: str
+    source: str  #: gold file it came from
+    surface: str
+    in_title: bool
+    value: float
+    category: str
+    fields: Mapping[str, Any]
+    quote: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMiss:
+    """A matched claim whose field differs from the gold."""
+
+    field: str
+    surface: str
+    gold: Any
+    extracted: Any
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """What went wrong in one article: gold claims not found, claims not in the gold,
+    and field disagreements on the matched ones."""
+
+    article_id: str
+    missed: list[GoldClaim] = field(default_factory=list)
+    spurious: list[Claim] = field(default_factory=list)
+    field_misses: list[FieldMiss] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldScore:
+    correct: int
+    total: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+@dataclass(slots=True)
+class EvalReport:
+    """The evaluation's figures and the per-article misses behind them."""
+
+    articles: int
+    gold_claims: int
+    extracted_claims: int
+    matched: int
+    fields: dict[str, FieldScore]
+    results: list[ArticleResult]
+    errors: list[ErrorRecord]
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted_claims if self.extracted_claims else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold_claims if self.gold_claims else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_gold(gold_dir: Path) -> tuple[dict[str, list[GoldClaim]], list[ErrorRecord]]:
+    """Every gold file under ``gold_dir`` (``*.yaml``, recursively), by article id.
+
+    A file that cannot be read or lacks a claim's key is reported as an ErrorRecord naming
+    the file (and the claim's position), and the other files are still read.
+    """
+    gold: dict[str, list[GoldClaim]] = {}
+    errors: list[ErrorRecord] = []
+    for path in sorted(gold_dir.rglob("*.yaml")):
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            claims = _gold_claims(doc, str(path))
+        except (OSError, yaml.YAMLError, ValueError, TypeError, KeyError) as exc:
+            errors.append(
+                ErrorRecord(stage="ingest", source=str(path), message=f"gold file unreadable: {exc}")
+            )
+            continue
+        gold[str(doc["article_id"])] = claims
+    return gold, errors
+
+
+def _gold_claims(doc: Any, source: str) -> list[GoldClaim]:
+    if not isinstance(doc, dict) or "article_id" not in doc:
+        raise ValueError("not a gold file: no article_id at the top level")
+    out: list[GoldClaim] = []
+    for i, c in enumerate(doc.get("claims") or [], start=1):
+        missing = [k for k in _GOLD_KEYS if k not in c]
+        if missing:
+            raise ValueError(f"claim {i} lacks {', '.join(missing)}")
+        out.append(
+            GoldClaim(
+                article_id=str(doc["article_id"]),
+                source=source,
+                surface=str(c["surface"]),
+                in_title=bool(c["in_title"]),
+                value=float(c["value"]),
+                category=str(c["category"]),
+                fields=c,
+                quote=str(c.get("quote") or ""),
+                note=c.get("note"),
+            )
+        )
+    return out
+
+
+def evaluate(gold_dir: Path, corpus_csv: Path, examples_dir: Path) -> EvalReport:
+    """Extract claims from the gold set's articles and score them against the gold."""
+    gold, errors = load_gold(Path(gold_dir))
+    articles: dict[str, Article] = {}
+    for item in read_articles([Path(examples_dir), Path(corpus_csv)]):
+        if isinstance(item, Article):
+            if item.article_id in gold:
+                articles[item.article_id] = item
+        elif item.article_id in gold:
+            errors.append(item)
+    results: list[ArticleResult] = []
+    correct: dict[str, int] = defaultdict(int)
+    totals: dict[str, int] = defaultdict(int)
+    n_gold = n_extracted = n_matched = 0
+    for article_id in sorted(gold):
+        article = articles.get(article_id)
+        if article is None:
+            errors.append(
+                ErrorRecord(
+                    stage="ingest",
+                    article_id=article_id,
+                    source=gold[article_id][0].source if gold[article_id] else None,
+                    message="gold article not found in the corpus or the examples",
+                )
+            )
+            continue
+        extracted = extract_claims(article)
+        result, pairs = _match(article_id, gold[article_id], extracted)
+        n_gold += len(gold[article_id])
+        n_extracted += len(extracted)
+        n_matched += len(pairs)
+        for g, c in pairs:
+            for name in GOAL_FIELDS + INFO_FIELDS:
+                totals[name] += 1
+                if field_agrees(name, g.fields.get(name), getattr(c, name)):
+                    correct[name] += 1
+                else:
+                    result.field_misses.append(
+                        FieldMiss(name, c.surface, g.fields.get(name), getattr(c, name))
+                    )
+        results.append(result)
+    scores = {k: FieldScore(correct[k], totals[k]) for k in GOAL_FIELDS + INFO_FIELDS}
+    return EvalReport(len(results), n_gold, n_extracted, n_matched, scores, results, errors)
+
+
+def _match(
+    article_id: str, gold: Sequence[GoldClaim], extracted: Sequence[Claim]
+) -> tuple[ArticleResult, list[tuple[GoldClaim, Claim]]]:
+    """Pair gold and extracted claims with the same (in_title, value, category)."""
+    by_key: dict[tuple[bool, float, str], list[Claim]] = defaultdict(list)
+    for c in extracted:
+        by_key[(c.in_title, c.value, c.category)].append(c)
+    gold_by_key: dict[tuple[bool, float, str], list[GoldClaim]] = defaultdict(list)
+    for g in gold:
+        gold_by_key[(g.in_title, g.value, g.category)].append(g)
+    pairs: list[tuple[GoldClaim, Claim]] = []
+    result = ArticleResult(article_id)
+    for key, golds in gold_by_key.items():
+        cands = list(by_key.get(key, []))
+        scored = sorted(
+            ((_likeness(g, c), gi, ci) for gi, g in enumerate(golds) for ci, c in enumerate(cands)),
+            reverse=True,
+        )
+        used_g: set[int] = set()
+        used_c: set[int] = set()
+        for _, gi, ci in scored:
+            if gi in used_g or ci in used_c:
+                continue
+            used_g.add(gi)
+            used_c.add(ci)
+            pairs.append((golds[gi], cands[ci]))
+        result.missed.extend(g for i, g in enumerate(golds) if i not in used_g)
+        by_key[key] = [c for i, c in enumerate(cands) if i not in used_c]
+    for rest in by_key.values():
+        result.spurious.extend(rest)
+    pairs.sort(key=lambda p: (not p[1].in_title, p[1].start))
+    return result, pairs
+
+
+def _likeness(g: GoldClaim, c: Claim) -> tuple[float, float]:
+    """How well an extracted claim's sentence and words fit a gold claim's."""
+    gw = set(_words(g.quote))
+    cw = set(_words(c.quote))
+    overlap = len(gw & cw) / len(gw | cw) if gw | cw else 0.0
+    surface = 1.0 if _norm(g.surface) == _norm(c.surface) else 0.0
+    return overlap, surface - c.start / 1e9
+
+
+def _words(s: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in ("the", "a", "of")]
+
+
+def _norm(s: str) -> str:
+    return " ".join(_words(s))
+
+
+def field_agrees(name: str, gold: Any, got: Any) -> bool:
+    """Whether an extracted field agrees with the gold's (the rules of the module docstring)."""
+    if name in ("as_of", "period_start"):
+        return _date(gold) == _date(got)
+    if name == "location":
+        return normalise_place(_str(gold)) == normalise_place(_str(got))
+    if name == "attribution":
+        return sources_agree(_str(gold), _str(got))
+    if name == "subject":
+        return _head(_str(gold)) == _head(_str(got))
+    if name in ("low", "high"):
+        if gold is None or got is None:
+            return gold is None and got is None
+        return abs(float(gold) - float(got)) <= 1e-6 * max(1.0, abs(float(gold)))
+    return gold == got
+
+
+def _date(v: Any) -> dt.date | None:
+    return parse_iso_date(v)
+
+
+def _str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def sources_agree(gold: str | None, got: str | None) -> bool:
+    """Whether two attributions name the same source (see the module docstring)."""
+    if gold is None or got is None:
+        return gold is None and got is None
+    a, b = _source_key(gold), _source_key(got)
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _source_key(name: str) -> str:
+    canon = normalise_source(name) or name
+    key = canon.lower().replace("defense", "defence").replace("’", "'")
+    key = re.sub(r"\b(?:the|a|an)\b|'s\b|[^a-z0-9 ]", " ", key)
+    return " ".join(key.split())
+
+
+def _head(subject: str | None) -> str:
+    if not subject:
+        return ""
+    word = re.findall(r"[a-z]+", subject.lower())[-1:] or [""]
+    head = word[0]
+    for suffix, repl in (("ies", "y"), ("men", "man"), ("ren", ""), ("s", "")):
+        if head.endswith(suffix) and len(head) > len(suffix) + 2:
+            return head[: -len(suffix)] + repl
+    return head
+
+
+def format_report(report: EvalReport, details: bool = True) -> str:
+    """The report as text: the figures first, then what was missed, article by article."""
+    lines = [
+        f"articles: {report.articles}   gold claims: {report.gold_claims}   "
+        f"extracted: {report.extracted_claims}   matched: {report.matched}",
+        f"(article, value, category): precision {report.precision:.3f}   "
+        f"recall {report.recall:.3f}   F1 {report.f1:.3f}",
+        "field accuracy on matched claims:",
+    ]
+    for name in GOAL_FIELDS:
+        s = report.fields[name]
+        lines.append(f"  {name:<12} {s.accuracy:.3f}  ({s.correct}/{s.total})")
+    lines.append("  for information:")
+    for name in INFO_FIELDS:
+        s = report.fields[name]
+        lines.append(f"  {name:<12} {s.accuracy:.3f}  ({s.correct}/{s.total})")
+    for e in report.errors:
+        lines.append(f"error: {e}")
+    if details:
+        for r in report.results:
+            if not (r.missed or r.spurious or r.field_misses):
+                continue
+            lines.append(f"\n## {r.article_id}")
+            for g in r.missed:
+                lines.append(
+                    f"  missed   {g.surface!r} {g.value:g} {g.category}"
+                    f"{' (title)' if g.in_title else ''}: {_short(g.quote)}"
+                )
+            for c in r.spurious:
+                lines.append(
+                    f"  spurious {c.surface!r} {c.value:g} {c.category}"
+                    f"{' (title)' if c.in_title else ''}: {_short(c.quote)}"
+                )
+            for m in r.field_misses:
+                lines.append(f"  {m.field:<12} {m.surface!r}: gold {m.gold!r}, got {m.extracted!r}")
+    return "\n".join(lines)
+
+
+def _short(s: str, n: int = 110) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 3] + "..."
+
+
+def report_to_dict(report: EvalReport) -> dict[str, Any]:
+    """The figures as a JSON-ready dict (for CI jobs that track them)."""
+    return {
+        "articles": report.articles,
+        "gold_claims": report.gold_claims,
+        "extracted_claims": report.extracted_claims,
+        "matched": report.matched,
+        "precision": report.precision,
+        "recall": report.recall,
+        "f1": report.f1,
+        "fields": {k: dataclasses.asdict(v) | {"accuracy": v.accuracy} for k, v in report.fields.items()},
+        "errors": [e.to_dict() for e in report.errors],
+    }
+
+
+def default_paths(repo: Path | None = None) -> tuple[Path, Path, Path]:
+    """(gold_dir, corpus_csv, examples_dir) of a checkout laid out as this repository is."""
+    root = repo or Path(__file__).resolve().parents[1]
+    return (
+        root / "tests" / "gold",
+        root.parent / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv",
+        root / "examples" / "idlib",
+    )
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """``python -m checker.evaluate [--summary]``: evaluate with the repository's paths."""
+    args = list(argv) if argv is not None else __import__("sys").argv[1:]
+    gold_dir, corpus, examples = default_paths()
+    report = evaluate(gold_dir, corpus, examples)
+    print(format_report(report, details="--summary" not in args))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,278 @@
+"""From an Article to its Claims: the headline, then the body, sentence by sentence.
+
+Each sentence is read once: its time expressions, places, reporting cues and figures are
+found with compiled patterns; each figure then gets its category and subject
+(:mod:`.categories`), place (:mod:`.places`), dates (:mod:`.dates`), source
+(:mod:`.attribution`), modality and scope (:mod:`.modality`).
+
+Dates are resolved against the article's own dateline when its text opens with one ("Wed 05
+Apr 2017 ...", "Last updated at Apr 232017"): that is the day its "on Tuesday" means, and
+FA-KES's date column sometimes disagrees with it by days or years. Otherwise against
+``published``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from checker.extract import attribution as attr
+from checker.extract.categories import Counted, categorise
+from checker.extract.dates import TimeExpression, find_time_expressions, resolve
+from checker.extract.modality import modality, scope
+from checker.extract.numbers import Figure, find_figures
+from checker.extract.places import find_places, locate, main_place, normalise_place
+from checker.extract.sentences import furniture_spans, sentence_spans
+from checker.records import Article, Claim
+
+Span = tuple[int, int]
+
+# How far into a text its dateline may be: after "Published", "Posted on", "Date of
+# publication", "Last updated at" or a repeated headline (SANA puts the date after it).
+_DATELINE_REACH = 200
+# A figure about the whole war: its place is the country.
+_WAR_LONG = re.compile(
+    r"\b(?:war|conflict|crisis|uprising|revolution)\b|\bsince\s+(?:March\s+)?2011\b", re.IGNORECASE
+)
+#: How far from a figure a date may be and still be the figure's.
+_DATE_REACH = 200
+# "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
+_SINCE_CLAUSE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){1,8}\s+(?:on\s+)?$", re.IGNORECASE)
+# "for the first time since 2012", "the worst since the war began": a comparison, not a total.
+_COMPARISON = re.compile(
+    r"(?:first\s+time|worst|biggest|deadliest|largest|heaviest|highest|bloodiest|lowest|most\s+\w+)"
+    r"(?:\s+[\w'’-]+){0,4}\s+(?:since\s+)?$",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(r"\s+(?:and|to|-|until)\s+(?:on\s+)?", re.IGNORECASE)
+_ZERO = re.compile(r"\bno\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What every sentence of one article needs to know about the article."""
+
+    article: Article
+    reference: dt.date | None
+    fallback_place: str | None
+    monitor: str | None
+    last_source: str | None = None
+    #: the place the previous sentence named, for one that names none ("The attack killed four")
+    prev_place: str | None = None
+    #: the source of the previous sentence's figures, for one continuing its account
+    prev_source: str | None = None
+    #: where the body's own dateline is: the reference date, not a date a figure is about
+    dateline: Span = (0, 0)
+    furniture: list[Span] = field(default_factory=list)
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every numeric claim of ``article``: headline first, then body, in reading order."""
+    ctx = _Context(
+        article=article,
+        reference=article.published,
+        fallback_place=normalise_place(article.location)
+        or main_place(article.title, article.text),
+        monitor=attr.monitor_name(article.title + "\n" + article.text),
+    )
+    dateline = _dateline(article.text)
+    if dateline is not None:
+        ctx.reference, ctx.dateline = dateline
+    claims = _read(ctx, article.title, in_title=True)
+    ctx.last_source = ctx.prev_place = ctx.prev_source = None
+    ctx.furniture = furniture_spans(article.text)
+    claims.extend(_read(ctx, article.text, in_title=False))
+    return claims
+
+
+def _dateline(text: str) -> tuple[dt.date, Span] | None:
+    """The date a text opens with, if it opens with one (with its year), and its span."""
+    for expr in find_time_expressions(text, 0, min(len(text), _DATELINE_REACH + 40)):
+        if expr.start > _DATELINE_REACH:
+            break
+        if expr.kind in ("full", "numeric") and re.search(r"(?:19|20)\d\d", expr.words):
+            day = resolve(expr, None).as_of
+            if day is not None:
+                return day, (expr.start, expr.end)
+    return None
+
+
+def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
+    times = find_time_expressions(text)
+    blocked = [(t.start, t.end) for t in times if not t.number_free] + ctx.furniture
+    claims: list[Claim] = []
+    for sentence in sentence_spans(text):
+        s_start, s_end = sentence
+        figures = find_figures(text, s_start, s_end, blocked)
+        counted = categorise(text, sentence, figures) if figures else []
+        for fig, cnt in _zero_counts(text, sentence):
+            at = sum(1 for f in figures if f.start < fig.start)
+            figures.insert(at, fig)
+            counted.insert(at, cnt)
+        cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted])
+        if figures:
+            s_times = [t for t in times if s_start <= t.start < s_end]
+            places = find_places(text, s_start, s_end)
+            for fig, cnt in zip(figures, counted):
+                if cnt.category is None:
+                    continue
+                claims.append(
+                    _claim(ctx, text, in_title, sentence, fig, cnt, s_times, places, cues)
+                )
+        named = [c.source for c in cues if c.source is not None]
+        if named:
+            ctx.last_source = named[-1]
+        sentence_claims = [c for c in claims if c.start >= s_start]
+        ctx.prev_source = sentence_claims[-1].attribution if sentence_claims else None
+        ctx.prev_place = locate(text, sentence, s_start, None, False)
+    return claims
+
+
+def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
+    """ "no deaths": a count of zero (it can contradict another source's toll)."""
+    out: list[tuple[Figure, Counted]] = []
+    for m in _ZERO.finditer(text, *sentence):
+        category = "killed" if m.group("killed") else "injured"
+        fig = Figure(m.start(), m.end(), 0.0, "exact", 0.0, 0.0, m.start())
+        out.append((fig, Counted(category, "people", m.end())))
+    return out
+
+
+def _claim(
+    ctx: _Context,
+    text: str,
+    in_title: bool,
+    sentence: Span,
+    fig: Figure,
+    cnt: Counted,
+    times: list[TimeExpression],
+    places: list,  # type: ignore[type-arg]
+    cues: list[attr.Cue],
+) -> Claim:
+    art = ctx.article
+    s_start, s_end = sentence
+    category = cnt.category or "other"
+    as_of, period_start = _dates(ctx, text, fig, times, in_title)
+    sc = scope(text, s_start, s_end, category, period_start is not None)
+    location = locate(
+        text,
+        sentence,
+        fig.num_start,
+        ctx.prev_place or ctx.fallback_place,
+        sc == "cumulative"
+        and category not in ("population", "besieged")
+        and bool(_WAR_LONG.search(text, s_start, s_end)),
+        places,
+        host_country=category == "refugees",
+    )
+    source = _source(ctx, text, fig, cues, s_start, s_end)
+    mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
+    surface = text[fig.start : fig.end]
+    return Claim(
+        claim_id=Claim.make_id(art.article_id, in_title, fig.start, fig.end, surface),
+        article_id=art.article_id,
+        outlet=art.outlet,
+        published=art.published,
+        in_title=in_title,
+        start=fig.start,
+        end=fig.end,
+        quote=" ".join(text[s_start:s_end].split()),
+        surface=surface,
+        value=fig.value,
+        hedge=fig.hedge,
+        low=fig.low,
+        high=fig.high,
+        category=category,
+        subject=cnt.subject,
+        location=location,
+        as_of=as_of,
+        period_start=period_start,
+        attribution=source,
+        modality=mod,
+        scope=sc,
+    )
+
+
+def _dates(
+    ctx: _Context, text: str, fig: Figure, times: list[TimeExpression], in_title: bool
+) -> tuple[dt.date | None, dt.date | None]:
+    """as_of and period_start of a figure, from the time expressions of its sentence.
+
+    as_of: the point in time nearest the figure (within :data:`_DATE_REACH`), else the
+    reference date. period_start: the start of the nearest span - "since April 28", "since
+    a ceasefire collapsed on September 19", a war's start, "in May 2016", "on Tuesday and
+    Wednesday".
+    """
+    ref = ctx.reference
+    if not in_title:
+        times = [t for t in times if (t.start, t.end) != ctx.dateline]
+    as_of: dt.date | None = None
+    spans: list[tuple[int, dt.date]] = []
+    points: list[tuple[int, dt.date]] = []
+    for i, t in enumerate(times):
+        r = resolve(t, ref)
+        gap = _gap(t, fig)
+        if gap > _DATE_REACH:
+            continue
+        since = t.since or t.kind == "war" or _SINCE_CLAUSE.search(text, max(0, t.start - 70), t.start)
+        if since:
+            if r.period_start is not None and not _COMPARISON.search(
+                text, max(0, t.start - 60), t.start
+            ):
+                spans.append((gap, r.period_start))
+            continue
+        if r.period_start is not None:
+            spans.append((gap, r.period_start))
+        if r.as_of is not None:
+            nxt = times[i + 1] if i + 1 < len(times) else None
+            if nxt is not None and nxt.kind == t.kind and _PAIR.fullmatch(text, t.end, nxt.start):
+                spans.append((gap, r.as_of))  # "on Tuesday and Wednesday": a two-day span
+                continue
+            points.append((gap, r.as_of))
+    if points:
+        as_of = min(points)[1]
+    period = min(spans)[1] if spans else None
+    return as_of or ref, period
+
+
+def _gap(t: TimeExpression, fig: Figure) -> int:
+    return t.start - fig.end if t.start >= fig.end else fig.start - t.end
+
+
+def _source(
+    ctx: _Context, text: str, fig: Figure, cues: list[attr.Cue], s_start: int, s_end: int
+) -> str | None:
+    if not cues:
+        # No reporting verb: a headline naming its source, else the account the previous
+        # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet.
+        return _generic(ctx, attr.headline_source(text, s_start, s_end) or ctx.prev_source)
+    informative = [c for c in cues if c.source is not None or c.pronoun or c.participle]
+    if not informative:
+        return None
+    cue = min(
+        informative,
+        key=lambda c: c.start - fig.end if c.start >= fig.end else fig.start - c.end,
+    )
+    # "SANA reported ... citing the Syrian Interior Ministry": the source cited.
+    cited = [c for c in cues if c.cited and c.source and (
+        0 <= c.start - cue.end <= 60 or text[c.start : c.end].lower() in ("citing", "quoting"))]
+    if cited:
+        cue = cited[-1]
+    source = cue.source
+    if source is None and cue.participle:  # "..., the ministry said, adding some 40 ..."
+        named = [c.source for c in cues if c.source is not None and c.end <= cue.start]
+        source = named[-1] if named else None
+    if source is None and cue.pronoun:
+        named = [c.source for c in cues if c.source is not None and c.end <= cue.start]
+        source = named[-1] if named else ctx.last_source
+    if source is not None and source.lower() == ctx.article.outlet.lower():
+        return None  # "SANA reporter in Aleppo said": the outlet itself
+    return _generic(ctx, source)
+
+
+def _generic(ctx: _Context, source: str | None) -> str | None:
+    """ "a monitor said": the monitor the article names, if it names one."""
+    if attr.is_generic_monitor(source) and ctx.monitor is not None:
+        return ctx.monitor
+    return source

@@ -1,0 +1,357 @@
+"""Time expressions in news text, resolved against the publication date.
+
+One compiled pattern finds the time expressions of a text ("on Tuesday", "April 27 2017",
+"since early December", "in the past week", "last year"); :func:`resolve` turns one into the
+dates a claim needs (``as_of``, ``period_start``). The same spans tell :mod:`.numbers` which
+digits are calendar dates rather than counts.
+
+dateparser does the calendar work, but only ever on the short expression this module found
+and never through ``search_dates``, because on news text (checked on dateparser 1.5.0):
+
+- ``search_dates`` swallows counts into dates ("in 2023, 12 of" -> 2023-12-15) and, without
+  ``languages=['en']``, reads "to" as a Finnish weekday; language detection also makes it
+  about a thousand times slower. So the parser is always called with ``languages=['en']``.
+- without ``PREFER_DATES_FROM='past'`` a bare "6 May" can land after the publication date;
+  without ``PREFER_DAY_OF_MONTH='first'`` "March 2011" takes its day from the relative base.
+- it returns None for "since early December", "mid-December", "earlier this month", "in the
+  past week", "last September"; and "on Tuesday" published on a Tuesday resolves to the
+  Tuesday before, where news means that very day. Those forms are resolved here.
+
+Results are cached per (expression, publication date): deterministic and stateless.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
+    "few": 3, "a few": 3,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_ABBR = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+_WAR = r"(?:war|conflict|crisis|uprising|revolution|unrest)"
+_SINCE = r"(?P<since>(?:since|from)\s+)?"
+
+_EXPRESSION = re.compile(
+    # a word start first: the engine then skips the other positions quickly
+    r"(?=[A-Za-z0-9])\b"
+    + _SINCE
+    + r"(?:"
+    # the war's own start: "since the war began", "since the start of the conflict in 2011"
+    # ("the conflict which began with anti-government protests in March 2011")
+    + r"(?P<war>(?:the|Syria['’]?s?)\s+(?:(?:start|beginning|outbreak|onset)\s+of\s+the\s+"
+    + rf"(?:Syrian\s+)?{_WAR}|(?:Syrian\s+)?{_WAR}\s+(?:which\s+|that\s+)?(?:began|started"
+    + rf"|erupted|broke\s+out))(?:(?:\s+[\w-]+){{0,4}}?\s+in\s+(?:{_MONTH_FULL}\s+)?{_YEAR})?)"
+    # full dates: "Monday November 13", "April 27, 2017", "27 Apr 2017", "Apr 232017" (FA-KES
+    # lost the space), "the 5th of May"
+    + rf"|(?P<full>(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:"
+    + rf"{_MONTH}\s+(?:{_DAY}(?:,?\s*{_YEAR})?|[0-3]\d{_YEAR})(?![\d:])"
+    + rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\d))"
+    + rf"(?:\s+at\s+\d{{1,2}}:?\d{{2}})?)"
+    + r"|(?P<numeric>\b\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}|\b(?:19|20)\d{2}-\d{2}-\d{2})"
+    # parts of a month: "early December", "mid-December", "late January 2020", "the end of May"
+    + r"|(?P<monthpart>(?:(?:in|during)\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning"
+    + rf"\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?P<pmonth>{_MONTH_FULL})"
+    + rf"(?:,?\s+{_YEAR})?)"
+    + rf"|(?P<monthyear>{_MONTH_FULL},?\s+{_YEAR})"
+    # a month on its own needs a preposition: "in December", "last September"
+    + rf"|(?P<month>(?:in|during|last|this|until|of)\s+{_MONTH_FULL}(?:,?\s+{_YEAR})?)\b"
+    + rf"|(?P<year>(?:in|during|of|until|throughout|early|late|mid|end\s+of)[\s-]+{_YEAR})(?!\d)"
+    + rf"|(?P<yearsince>(?<=since\s){_YEAR})(?!\d)"
+    + rf"|(?P<monthsince>(?<=since\s){_MONTH_FULL}(?:,?\s+{_YEAR})?)\b"
+    + r"|(?P<relative>yesterday|today|tonight|last\s+night|earlier\s+today"
+    + r"|(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)"
+    + r"|(?:last|this|previous|past)\s+(?:week|weekend|month|year)"
+    + r"|(?:the\s+)?(?:day|week|month)\s+before|the\s+previous\s+day|a\s+day\s+earlier"
+    + rf"|(?:(?:in|over|during|within)\s+)?the\s+(?:past|last|previous)\s+(?:{_COUNT}\s+)?{_UNIT}"
+    + rf"|{_COUNT}\s+{_UNIT}\s+ago"
+    + r"|(?:in|over)\s+recent\s+(?:days|weeks|months))\b"
+    + rf"|(?P<weekday>(?:(?:early|late)\s+)?(?:on\s+)?(?:last\s+)?{_WEEKDAY}(?:['’]?s)?\b{_PART})"
+    + r")",
+    re.IGNORECASE,
+)
+# Month and weekday names are proper nouns: matched case-insensitively above only for the
+# fixed words around them; these make sure "may" and "march" the verbs are not months.
+_CAPITALISED = re.compile(rf"{_MONTH}|{_WEEKDAY}|{_WEEKDAY_ABBR}")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression found in a text: its span, what kind it is, and the words."""
+
+    start: int
+    end: int
+    kind: str
+    words: str
+    since: bool
+
+    @property
+    def number_free(self) -> bool:
+        """Whether the expression holds no digits a count could be mistaken for."""
+        return not any(c.isdigit() for c in self.words)
+
+
+def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[TimeExpression]:
+    """Every time expression in ``text[start:end]``, in order."""
+    found: list[TimeExpression] = []
+    for m in _EXPRESSION.finditer(text, start, len(text) if end is None else end):
+        kind = next(k for k in _KINDS if m.group(k) is not None)
+        words = m.group(kind)
+        if not _names_capitalised(words):
+            continue
+        found.append(
+            TimeExpression(m.start(), m.end(), kind, " ".join(words.split()), bool(m.group("since")))
+        )
+    return found
+
+
+_KINDS = (
+    "war", "full", "numeric", "monthpart", "monthyear", "month", "year", "yearsince", "monthsince",
+    "relative", "weekday",
+)  # fmt: skip
+
+
+def _names_capitalised(words: str) -> bool:
+    """Whether every month or weekday name in ``words`` is capitalised ("may" is a verb)."""
+    return all(
+        w[0].isupper() for w in re.findall(r"[A-Za-z]+", words) if w.lower() in _NAME_WORDS
+    )
+
+
+_NAME_WORDS = frozenset(
+    """
+    jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december monday tuesday wednesday thursday friday
+    saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays mon tue wed
+    thu fri sat sun
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a time expression says about a figure: the date it holds at, and since when."""
+
+    as_of: dt.date | None
+    period_start: dt.date | None
+
+
+def resolve(expr: TimeExpression, published: dt.date | None) -> Resolved:
+    """Resolve ``expr`` against ``published``; unknown parts are None."""
+    return _resolve(expr.kind, expr.words.lower(), expr.since, published)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(kind: str, words: str, since: bool, published: dt.date | None) -> Resolved:
+    if kind == "war":  # the war's start: the date the text gives it, else unknown
+        first, _ = _month_or_year("month", words, published) if re.search(r"\d", words) else (
+            None,
+            None,
+        )
+        return Resolved(published, first)
+    if kind == "monthsince":
+        kind, since = "month", True
+    if published is None and kind not in ("full", "numeric", "monthyear", "year", "yearsince"):
+        return Resolved(None, None)
+    first, last = _period(kind, words, published)
+    if first is None or last is None:
+        return Resolved(None, None)
+    if published is not None and last > published:
+        last = published
+    if since or kind == "yearsince":
+        return Resolved(published, first)
+    if kind == "relative" and _is_span_back(words):
+        return Resolved(published, None)  # "in the past week": a window, not a start date
+    if kind in ("month", "monthyear"):
+        return Resolved(last, first)  # a month's total: "in May 2016", "the month of July"
+    return Resolved(last, None)
+
+
+def _is_span_back(words: str) -> bool:
+    """ "in the past week", "over recent days": a span ending at publication."""
+    return bool(re.search(r"\b(?:past|last|previous|recent)\b", words)) and "ago" not in words and (
+        "the" in words.split() or "recent" in words
+    )
+
+
+def _period(
+    kind: str, words: str, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day the expression covers."""
+    if kind == "weekday":
+        return _weekday(words, published)
+    if kind == "monthpart":
+        return _month_part(words, published)
+    if kind == "relative":
+        return _relative(words, published)
+    if kind in ("month", "monthyear", "year", "yearsince"):
+        return _month_or_year(kind, words, published)
+    day = _parse(re.sub(r"\s+at\s+\d{1,2}:?\d{2}$", "", _unglue(words)), published)
+    return day, day
+
+
+def _unglue(words: str) -> str:
+    """ "apr 232017" -> "apr 23 2017" (FA-KES's "Last updated at Apr 232017")."""
+    return re.sub(r"\b([a-z]{3,9}\.?\s+)([0-3]\d)((?:19|20)\d{2})$", r"\1\2 \3", words)
+
+
+def _parse(words: str, published: dt.date | None) -> dt.date | None:
+    """dateparser on one short expression, English only, resolving towards the past."""
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "STRICT_PARSING": False,
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    if re.fullmatch(r"\d{1,2}[.-]\d{1,2}[.-]\d{4}", words):
+        settings["DATE_ORDER"] = "DMY"  # "05.02.2015" (Sputnik), "17-08-2014" (Manar)
+    # A weekday before a full date only names it ("Monday November 13"); dateparser would
+    # otherwise move to the next Monday.
+    words = re.sub(rf"^{_WEEKDAY}|^{_WEEKDAY_ABBR}\b", "", words, flags=re.IGNORECASE).strip(" ,")
+    words = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", words.replace("the ", "", 1))
+    parsed = dateparser.parse(words, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed is not None else None
+
+
+def _weekday(words: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The named weekday on or before publication ("on Tuesday" on a Tuesday is that day)."""
+    assert published is not None
+    m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", words)
+    if m is None:
+        return None, None
+    target = _WEEKDAYS[m.group(1)[:3]]
+    back = (published.weekday() - target) % 7
+    if "last" in words.split() and back == 0:
+        back = 7
+    day = published - dt.timedelta(days=back)
+    return day, day
+
+
+def _month_part(words: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    m = re.search(rf"({_MONTH_FULL})(?:,?\s+({_YEAR}))?", words, re.IGNORECASE)
+    assert m is not None
+    month = _MONTHS[m.group(1)[:3].lower()]
+    year = int(m.group(2)) if m.group(2) else _year_of_month(month, published)
+    if year is None:
+        return None, None
+    ndays = calendar.monthrange(year, month)[1]
+    # The first day of the vague part is its start ("since early December" -> 1 December);
+    # the day it is "as of" is its start too, except "late"/"end of" (the month's last day).
+    if "early" in words or "beginning" in words or "start" in words:
+        lo, hi = 1, 1
+    elif "mid" in words:
+        lo, hi = 15, 15
+    else:  # late, the end of
+        lo, hi = 21, ndays
+    return dt.date(year, month, lo), dt.date(year, month, hi)
+
+
+def _year_of_month(month: int, published: dt.date | None) -> int | None:
+    """The year of the latest ``month`` that began on or before publication."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _month_or_year(
+    kind: str, words: str, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    ym = re.search(rf"\b({_YEAR})\b", words)
+    mm = re.search(_MONTH_FULL, words, re.IGNORECASE)
+    if mm is None:
+        if ym is None:
+            return None, None
+        year = int(ym.group(1))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = _MONTHS[mm.group(0)[:3].lower()]
+    if ym is not None:
+        year: int | None = int(ym.group(1))
+    elif words.startswith("this "):
+        year = published.year if published is not None else None
+    else:
+        year = _year_of_month(month, published)
+        if year is not None and words.startswith("last ") and published is not None:
+            if (year, month) == (published.year, published.month):
+                year -= 1
+    if year is None:
+        return None, None
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _relative(words: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    assert published is not None
+    one = dt.timedelta(days=1)
+    if words in ("today", "tonight", "earlier today"):
+        return published, published
+    if words in ("yesterday", "last night", "the day before", "day before", "the previous day",
+                 "a day earlier"):  # fmt: skip
+        return published - one, published - one
+    m = re.search(rf"({_COUNT})?\s*\b(hour|day|week|weekend|month|year)s?\b", words)
+    if m is None:
+        return None, None
+    n = _count(m.group(1))
+    unit = m.group(2)
+    if "ago" in words:
+        day = published - _delta(unit, n, published)
+        return day, day
+    if words.startswith(("this ", "earlier this", "later this")):
+        return _calendar_unit(unit, published, 0)
+    if re.match(r"(?:last|previous|earlier last|later last|later that)\b", words):
+        if unit in ("week", "weekend", "day", "hour"):
+            start = published - dt.timedelta(days=published.weekday() + 7)
+            return start, start + dt.timedelta(days=6)
+        return _calendar_unit(unit, published, -1)
+    # "the past week", "in the last three days", "over recent weeks": back from publication
+    return published - _delta(unit, n if m.group(1) else 1, published), published
+
+
+def _count(word: str | None) -> int:
+    if word is None:
+        return 1
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+
+
+def _delta(unit: str, n: int, published: dt.date) -> dt.timedelta:
+    days = {"hour": 0, "day": 1, "week": 7, "weekend": 7, "month": 30, "year": 365}[unit]
+    return dt.timedelta(days=max(1, n * days) if unit != "hour" else max(0, n // 24))
+
+
+def _calendar_unit(unit: str, published: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    if unit == "year":
+        y = published.year + offset
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if unit == "month":
+        y, m = published.year, published.month + offset
+        if m == 0:
+            y, m = y - 1, 12
+        return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+    start = published - dt.timedelta(days=published.weekday())
+    return start, start + dt.timedelta(days=6)

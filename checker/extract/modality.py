@@ -1,0 +1,73 @@
+"""Modality (reported, projected, denied) and scope (event, cumulative) of a figure.
+
+projected: a forecast or threat, not a count of what happened - "expects up to 900,000 people
+to flee", "threatens to send more than a million", "could displace", "will see some 150 rebels
+leave". A modal after the figure's own clause ("520,000 have been displaced ... and the numbers
+could increase") does not make the figure a projection.
+
+denied: the sentence reports the figure in order to deny it ("denied that 30 civilians were
+killed").
+
+cumulative: a running or war-long total - "since April 28", "in total", "so far", "the war
+has killed", a month's toll ("in May 2016") - and the stocks that are running totals by
+nature (displaced, refugees, besieged, population); everything else is one event.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lower case on purpose: "In May 2016" is not "may".
+_PROJECTED_BEFORE = re.compile(
+    r"\b(?:expects?|expected\s+to|expecting|could|may|might|would|will|threaten(?:s|ed|ing)?"
+    r"\s+to|forecasts?|predicts?|predicted|projected|projects|fears?|feared|warn(?:s|ed)?\s+of"
+    r"|plans?\s+to|planned\s+to|prepar(?:e|es|ed|ing)\s+for|risks?|brace[sd]?\s+for|potential"
+    r"|possible|set\s+to|likely\s+to|is\s+to|are\s+to)\b(?P<rest>(?:\s+\S+){0,7}\s*)$"
+)
+_PROJECTED_AFTER = re.compile(
+    r"^(?:\s+\S+){0,4}?\s+(?:could|would|will|may|might|are\s+expected\s+to"
+    r"|were\s+expected\s+to|are\s+likely\s+to)\s+(?:be|flee|die|leave|need|face|return)\b"
+)
+_PAST = re.compile(
+    r"\b(?:has|have|had|was|were|been|killed|displaced|died|said|says)\b", re.IGNORECASE
+)
+# The denial must govern the figure: "denied that 30 civilians were killed", not "denied
+# using such weapons during the war which has killed hundreds of thousands".
+_DENIED = re.compile(
+    r"\b(?:den(?:y|ies|ied)|rejected|dismissed|refuted)\b(?:\s+(?:that|reports?|claims?"
+    r"|allegations?)(?:\s+that)?)?(?:\s+(?!which\b|who\b|during\b|while\b)\S+){0,5}\s*$",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:since|in\s+total|a\s+total\s+of|total(?:led|ing)?|so\s+far|to\s+date|overall"
+    r"|altogether|throughout|(?:war|conflict|crisis|uprising|fighting)\s+(?:has|have|had)?\s*"
+    r"(?:killed|claimed|left|displaced|uprooted|forced)|(?:war|conflict)['’]?s?\s+death\s+toll"
+    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|week"
+    r"|month|year)|in\s+recent\s+(?:days|weeks|months)|in\s+a\s+week|this\s+year"
+    r"|(?:\w+)-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict))\b",
+    re.IGNORECASE,
+)
+_STOCK_CATEGORIES = frozenset({"displaced", "refugees", "besieged", "population"})
+
+
+def modality(text: str, clause_start: int, fig_start: int, head_end: int, s_end: int) -> str:
+    """reported, projected or denied, from the words around the figure in its sentence."""
+    before = text[max(clause_start, fig_start - 120) : fig_start]
+    m = _PROJECTED_BEFORE.search(before)
+    if m is not None and not _PAST.search(m.group("rest")):
+        return "projected"
+    after = text[head_end : min(s_end, head_end + 40)]
+    if _PROJECTED_AFTER.match(after):
+        return "projected"
+    if _DENIED.search(text[clause_start:fig_start]):
+        return "denied"
+    return "reported"
+
+
+def scope(
+    text: str, s_start: int, s_end: int, category: str, has_period: bool
+) -> str:
+    """event or cumulative (see the module's docstring)."""
+    if has_period or category in _STOCK_CATEGORIES:
+        return "cumulative"
+    return "cumulative" if _CUMULATIVE.search(text, s_start, s_end) else "event"

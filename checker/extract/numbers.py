@@ -1,0 +1,362 @@
+"""Figures as news writes them: the number, its hedge words, and the interval they allow.
+
+Compiled patterns find every candidate ("more than 150,000", "250000", "3.6 million",
+"a million", "two dozen", "dozens", "hundreds of thousands", "between 20 and 30"); the
+context around each then rules out what is not a count: calendar dates (the spans
+:mod:`.dates` found), years, times of day, durations ("eight-year war", "48-hour truce"),
+ages, distances and other units, money, percentages, ordinals and identifiers
+("Resolution 2254", "S-400", "Views 1430").
+
+quantulum3 reads the spelled-out numbers ("Seventy-six", "three hundred and fifty"), called on
+the candidate's own words only, never on a whole text, because on news text (checked on
+quantulum3 0.10.0) it drops hedges from its match ("more than 150,000" -> 150000, exact),
+reads "half a million" as 1,500,000, "two dozen" as 2 and "a dozen" as 1, takes "1.2m" for
+metres, finds nothing in "tens of thousands" or "dozens", turns years into plain numbers, and
+costs about 90 ms per article. Hedges, vague quantities, "dozen", "half a" and "m"/"bn"
+suffixes are therefore read here; digits are plain ``float``.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+Span = tuple[int, int]
+
+#: The spec's intervals for vague quantities: value (= low), low, high.
+VAGUE: dict[str, tuple[float, float | None]] = {
+    "tens": (20, 99),  # not in the spec: "tens of civilians" (translated Arabic), by analogy
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999),
+    "hundreds of thousands": (200000, 999999),
+    "millions": (2000000, None),
+}
+
+_UNITS_W = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen"
+)
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SMALL_W = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNITS_W}))?|(?:{_UNITS_W}))\b"
+_SCALE_W = r"(?:hundred|thousand|million|billion)"
+
+_DIGITS = r"(?<![\w.,/:+])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d/])"
+_ATOM = re.compile(
+    r"\b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|tens(?=\s+of\b|\s+(?:killed|dead|wounded|injured)\b)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand"
+    r"|million)|dozens|scores(?=\s+(?:of|more|were|killed|dead|wounded|injured))|hundreds|thousands"
+    r"|millions)\b"
+    rf"|\b(?P<words>(?:(?:{_SMALL_W}|an?)\s+dozen"
+    rf"|(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)\s+(?:million|billion)"
+    rf"|(?<!\w\s)dozen(?=\s+(?:people|civilians|dead|wounded|killed|others|more)\b)"
+    rf"|(?:{_SMALL_W}|\ban?)(?:[\s-]+{_SCALE_W})+(?:(?:\s+and\s+|\s+|-)(?:{_SMALL_W})"
+    rf"(?:[\s-]+(?:thousand|million))?)?"
+    rf"|{_SMALL_W}))\b"
+    rf"|(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|mln|mn|bn)\b"
+    r"|(?P<m>m)\b)?",
+    re.IGNORECASE,
+)
+
+_HEDGE_WORDS: tuple[tuple[str, str], ...] = (
+    ("at_least", r"at\s+(?:at\s+)?least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
+    ("nearly", r"nearly|almost|close\s+to|just\s+(?:under|short\s+of|below)"),
+    (
+        "more_than",
+        r"(?:well\s+|just\s+|slightly\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of"
+        r"|above|more\s+then)",
+    ),
+    (
+        "about",
+        r"around|about|some|roughly|approximately|approx\.?|an\s+estimated|estimated|circa"
+        r"|an\s+approximate",
+    ),
+    ("up_to", r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|a\s+maximum\s+of"),
+    ("less_than", r"less\s+than|fewer\s+than|under|below"),
+)
+_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:"
+    + "|".join(f"(?P<{name}>{words})" for name, words in _HEDGE_WORDS)
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_OR_MORE = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*[-–]\s*|\s+(?:to|or)\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:^|\s)between\s+$", re.IGNORECASE)
+_FROM = re.compile(r"(?:^|\s)from\s+$", re.IGNORECASE)
+
+# What follows a number that is not a count.
+_NOT_COUNT_AFTER = re.compile(
+    r"""^(?:
+      \s*(?:%|percent|per\s*cent|pct)
+    | [\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m(?![\w.])|feet|foot|ft|yards?
+        |square|sq|tons?|tonnes?|kgs?|kilo(?:gram)?s?|grams?|litres?|liters?|hectares?|acres?
+        |degrees?|mm|cm|inch(?:es)?|calibre|caliber|mph|knots?|barrels?|megawatts?|mw|kw)\b
+    | [\s-]*(?:-|and\s+a\s+half\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?
+        |decades?|centuries|nights?|hrs?|mins?)\b
+    | \s*(?:dollars|euros|pounds|lira|liras|riyals|dinars|rubles|roubles|usd|yuan)\b
+    | \s*(?:million|billion|m|bn)?\s*(?:dollars|euros|pounds|usd)\b
+    | (?:st|nd|rd|th)\b
+    | [\s-]*(?:thirds?|quarters?|fifths?|halves|tenths?)\b
+    | \s*(?:a\.m\.|p\.m\.|(?:gmt|utc|ksa|local\s+time|hrs|am|pm)\b)
+    | (?-i:\s+(?:[A-Z][a-z]+\s+){0,2}(?:Ave|Avenue|Street|St|Road|Rd|Boulevard|Blvd)\b)
+    | \s*(?:times|fold)\b
+    | :\d | /\d | \s+\d+/\d | [a-z]
+    | \s*\)\s*(?:[a-z]|$)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# What comes before a number that is not a count.
+_NOT_COUNT_BEFORE = re.compile(
+    r"""(?:
+      (?:[$€£]|\bus\s?\$|\busd|\bsyp)\s*
+    | \b(?:aged|age(?:d)?\s+of|ages\s+of|age|updated)\s+
+    | \b(?:resolution|article|no\.?|number|route|highway|brigade|division|regiment|battalion
+        |corps|squadron|base|flight|page|chapter|section|paragraph|room|unit|zone|sector|gate
+        |hall|protocol|views|url|camp|tower|block|building|station|suite|ste|liwa|row|category
+        |level|phase|vol|issue|episode|season|part|act|code|box|tel|fax|phone|law|decree
+        |model|version|class|grade|list|item|line|stage|point|team)\s+
+    | \b[A-Z]{1,3}-
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CAP_BEFORE = re.compile(r"(?:Resolution|Article|Brigade|Division|Regiment|Battalion)\s+$")
+_YEAR_LIKE = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+# A year-looking number is a count only when a counted noun follows it ("2000 people").
+_COUNT_NOUN_AFTER = re.compile(
+    r"^\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|civilians|children|women|men|soldiers|troops"
+    r"|fighters|militants|rebels|terrorists|members|refugees|families|residents|displaced"
+    r"|Syrians|students|prisoners|detainees|bodies|dead|killed|wounded|injured|others|more"
+    r"|attacks|air\s?strikes|strikes|raids|barrel|rockets|shells|missiles|civilian|victims"
+    r"|evacuees|gunmen|jihadists|individuals|citizens|homes|houses|buildings|casualties)\b",
+    re.IGNORECASE,
+)
+_M_AS_MILLION = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+)?(?:people|refugees|Syrians|displaced|civilians|children|residents"
+    r"|migrants|persons)\b",
+    re.IGNORECASE,
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+          "bn": 1e9}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count found in a text: where its words are, the stated number and its interval."""
+
+    start: int  #: start of the hedge words, or of the number
+    end: int  #: end of the number (and of "or more")
+    value: float
+    hedge: str
+    low: float | None
+    high: float | None
+    num_start: int  #: start of the number itself (after any hedge)
+    vague: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    vague: str | None
+    scaled: bool  # carries a scale word ("3.6 million")
+
+
+def find_figures(text: str, start: int, end: int, blocked: Sequence[Span] = ()) -> list[Figure]:
+    """The counts in ``text[start:end]`` (not overlapping ``blocked`` spans), in order."""
+    atoms = [a for a in _atoms(text, start, end) if not _overlaps(a.start, a.end, blocked)]
+    figures: list[Figure] = []
+    skip: set[int] = set()
+    for i, atom in enumerate(atoms):
+        if i in skip:
+            continue
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        joined = _range(text, atom, nxt, start)
+        if joined is not None:
+            figures.append(joined)
+            skip.add(i + 1)
+            continue
+        figures.append(_single(text, atom, start))
+    return figures
+
+
+def _overlaps(a: int, b: int, spans: Sequence[Span]) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _atoms(text: str, start: int, end: int) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in _ATOM.finditer(text, start, end):
+        atom = _read_atom(text, m, end)
+        if atom is not None and _is_count(text, atom, end):
+            atoms.append(atom)
+    return atoms
+
+
+def _read_atom(text: str, m: re.Match[str], end: int) -> _Atom | None:
+    if m.group("vague") is not None:
+        key = " ".join(m.group("vague").lower().split())
+        key = re.sub(r"^(?:several|a few) (\w+)", lambda k: _plural(k.group(1)), key)
+        return _Atom(m.start(), m.end(), VAGUE[key][0], key, False)
+    if m.group("words") is not None:
+        value = spelled_value(" ".join(m.group("words").lower().split()))
+        if value is None:
+            return None
+        return _Atom(m.start(), m.end(), value, None, bool(re.search(_SCALE_W, m.group("words"))))
+    digits = m.group("digits")
+    if "," not in digits and "." not in digits and len(digits) > 7:
+        return None  # phone numbers, ids
+    value = float(digits.replace(",", ""))
+    scale = (m.group("scale") or "").lower()
+    if m.group("m") is not None:
+        # "1.2m people" is 1.2 million; "300m" on its own is a distance.
+        if not _M_AS_MILLION.match(text, m.end(), min(end, m.end() + 40)):
+            return None
+        scale = "m"
+    if scale:
+        return _Atom(m.start(), m.end(), value * _SCALE[scale], None, True)
+    if value != int(value):
+        return None  # a decimal without a scale word is a measure, not a head count
+    return _Atom(m.start(), m.end(), value, None, False)
+
+
+def _plural(word: str) -> str:
+    return {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands",
+            "million": "millions"}[word]  # fmt: skip
+
+
+@lru_cache(maxsize=2048)
+def spelled_value(words: str) -> float | None:
+    """The value of a spelled-out number ("seventy-six" -> 76, "two dozen" -> 24)."""
+    m = re.fullmatch(r"(.+?)\s+dozen", words)
+    if m is not None:
+        base = 1.0 if m.group(1) in ("a", "an") else spelled_value(m.group(1))
+        return None if base is None else base * 12
+    if words == "dozen":  # "left dozen people killed": a dozen with its article lost
+        return 12.0
+    m = re.fullmatch(r"(half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)"
+                     r"\s+(million|billion)", words)
+    if m is not None:
+        share = 0.75 if m.group(1).startswith("three") else 0.25 if "quarter" in m.group(1) else 0.5
+        return share * _SCALE[m.group(2)]
+    words = re.sub(r"^an?\s+", "one ", words)
+    return _quantulum_spellout(words)
+
+
+def _quantulum_spellout(words: str) -> float | None:
+    with warnings.catch_warnings():
+        # quantulum3 warns at import that its optional scikit-learn classifier is missing;
+        # the spell-out reader does not use it.
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser as qparser
+
+        found = qparser.extract_spellout_values(words)
+    if len(found) != 1 or found[0]["old_span"] != (0, len(words)):
+        return None
+    return float(found[0]["new_surface"])
+
+
+def _is_count(text: str, atom: _Atom, end: int) -> bool:
+    """Rule out the numbers that are not head counts, from the words around them."""
+    after = text[atom.end : min(end, atom.end + 40)]
+    before = text[max(0, atom.start - 30) : atom.start]
+    if _NOT_COUNT_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before):
+        return False
+    if _CAP_BEFORE.search(before):
+        return False
+    surface = text[atom.start : atom.end]
+    if len(surface) > 1 and surface.startswith("0"):
+        return False  # "at 0914", "05 Apr": clock times and day numbers
+    if _YEAR_LIKE.match(surface):
+        # "2000 people", "more than 2000 people", "along with 2200 evacuated": a count only
+        # with its noun after it and a word (not a list mark or a sentence start) before it.
+        if not re.search(r"[a-z]\s+$", before):
+            return False
+        return bool(_COUNT_NOUN_AFTER.match(after)) and not re.search(
+            r"\b(?:in|since|of|until|by|from|during|early|late|mid|year|before|after|summer"
+            r"|spring|autumn|winter|fall|end|start|beginning)\s+$",
+            before,
+            re.IGNORECASE,
+        )
+    if atom.vague is None and atom.value == 1 and not atom.scaled:
+        # "one" is a count only before its noun: not "one of", "no one", "one another".
+        return bool(re.match(r"\s+(?!of\b|another\b|side\b|by\b|day\b|hand\b)[A-Za-z]", after))
+    return True
+
+
+def _hedge_before(text: str, pos: int, floor: int) -> tuple[str, int]:
+    """The hedge words ending at ``pos`` (its name and start), or ("exact", pos)."""
+    window_start = max(floor, pos - 30)
+    m = _HEDGE.search(text, window_start, pos)
+    if m is None or m.lastgroup is None:
+        return "exact", pos
+    return m.lastgroup, m.start()
+
+
+def interval(hedge: str, value: float) -> tuple[float | None, float | None]:
+    """The interval the spec gives a hedge: exact [v,v], about [0.9v,1.1v], ..."""
+    if hedge in ("at_least", "more_than"):
+        return value, None
+    if hedge == "nearly":
+        return round(0.9 * value, 6), value
+    if hedge == "about":
+        return round(0.9 * value, 6), round(1.1 * value, 6)
+    if hedge in ("up_to", "less_than"):
+        return 0.0, value
+    return value, value
+
+
+def _single(text: str, atom: _Atom, floor: int) -> Figure:
+    if atom.vague is not None:
+        low, high = VAGUE[atom.vague]
+        return Figure(atom.start, atom.end, low, "range", low, high, atom.start, vague=True)
+    hedge, hstart = _hedge_before(text, atom.start, floor)
+    end = atom.end
+    if hedge == "exact":
+        m = _OR_MORE.match(text, atom.end)
+        if m is not None:
+            hedge, end = "at_least", m.end()
+    low, high = interval(hedge, atom.value)
+    return Figure(hstart, end, atom.value, hedge, low, high, atom.start)
+
+
+def _range(text: str, a: _Atom, b: _Atom | None, floor: int) -> Figure | None:
+    """ "between 20 and 30", "20 to 30", "20-30", "two or three": one ranged figure."""
+    if b is None or a.vague is not None or b.vague is not None:
+        return None
+    gap = text[a.end : b.start]
+    if len(gap) > 6:
+        return None
+    between = _BETWEEN.search(text, max(floor, a.start - 9), a.start)
+    if between is not None:
+        if not re.fullmatch(r"\s+and\s+|\s*(?:-|–)\s*", gap):
+            return None
+        start = between.start() + (1 if text[between.start()].isspace() else 0)
+    else:
+        if not _RANGE_JOIN.fullmatch(gap):
+            return None
+        if _FROM.search(text, max(floor, a.start - 6), a.start):
+            return None  # "rose from 76 to 80": two figures
+        start = a.start
+    low, high = a.value, b.value
+    if b.scaled and not a.scaled and low < 1000 <= high:
+        low *= high / _unscaled(text, b)  # "two to three million"
+    if not low < high:
+        return None
+    return Figure(start, b.end, low, "range", low, high, a.start)
+
+
+def _unscaled(text: str, atom: _Atom) -> float:
+    """The number of a scaled atom before its scale word ("three" of "three million")."""
+    words = text[atom.start : atom.end].lower()
+    m = re.match(r"[\d.,]+", words)
+    if m is not None:
+        return float(m.group(0).replace(",", ""))
+    first = re.split(r"[\s-]+", words)[0]
+    v = spelled_value(first)
+    return v if v else 1.0

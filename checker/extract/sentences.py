@@ -1,0 +1,120 @@
+"""Sentence spans and page furniture for news text, with character offsets kept.
+
+A claim's ``quote`` is its sentence and its ``start``/``end`` are offsets into the original
+text, so nothing here rewrites the text: it returns ``(start, end)`` spans. News copy in the
+corpus has abbreviations with full stops ("U.N.", "Feb. 11", "Gen."), ellipses inside quotes
+("aircraft... carried out") and, in FA-KES, run-together paragraphs with lost punctuation;
+sentences end at a full stop, "!" or "?" (after closing quotes) before a capital, a digit or
+an opening quote, and at every line break.
+
+Page furniture is the text around an article that is not the article: "Related posts" blocks,
+"SEE ALSO:" headlines, "Read more here <headline>", "Print Tweet Views 1430". Figures in it
+are not claims of the article, so its spans are returned separately to be skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+Span = tuple[int, int]
+
+# Words that end with a full stop without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr gen lt col maj sgt capt cpt brig adm gov sen rep rev st prof pres
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est inc ltd co corp
+    dept fig al ft mt ave jr sr
+    """.split()
+)
+
+_BOUNDARY = re.compile(
+    r"""[.!?]+["'”’)\]]*   # the stop, then any closing quotes or brackets
+        (?=\s+["'“‘(\[]?[A-Z0-9])  # before white space and a capital, digit or opening quote
+      | \s-\sYouTube\b    # an embedded video's title ends where its "- YouTube" does
+    """,
+    re.VERBOSE,
+)
+_NEWLINE = re.compile(r"\s*\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
+
+# Where the article ends and a site's link lists begin: everything after is furniture.
+_TRAILER = re.compile(
+    r"^[ \t]*(?:Related posts|Related articles|More (?:[A-Z][a-z]+ ){0,3}News|Sign up for"
+    r"|Access More)\b.*"
+    # FA-KES lost the line breaks: a run of linked headlines starts mid-line ("... 01 Related
+    # Daesh Terrorists Attack ...", "Source TRT World Related News Iraqs vote violations | ...")
+    r"|(?<=[\s\d])Related(?: News| Stories)?\s+(?=[A-Z]).*",
+    re.MULTILINE | re.DOTALL,
+)
+#: A mid-line "Related" opens furniture only in the last part of a text (not "Related to").
+_TRAILER_FROM = 0.3
+# One-line furniture: a "SEE ALSO:" headline line; "Read more here <headline>" (to the end of
+# its sentence: FA-KES lost the line break after the headline); share/view counters.
+_FURNITURE = re.compile(
+    r"SEE ALSO:[^\n]*"
+    r"|Read (?:more|also)(?: here)?:?[ \t]+[^.\n]*"
+    r"|\b(?:Print[ \t]+)?(?:Tweet[ \t]+)?Views[ \t]+\d[\d,]*"
+    r"|Get short URL(?:[ \t]+\d+)*",
+    re.IGNORECASE,
+)
+
+
+def furniture_spans(text: str) -> list[Span]:
+    """Spans of ``text`` that are page furniture rather than the article."""
+    spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+    for trailer in _TRAILER.finditer(text):
+        before = text[max(0, trailer.start() - 12) : trailer.start()]
+        mid_line = trailer.group(0).startswith("Related") and not before.endswith("\n")
+        # "Views 458 Related ...", "01 Related ...": after a counter it is furniture anywhere
+        if mid_line and not re.search(r"\d\s*$", before):
+            if trailer.start() < _TRAILER_FROM * len(text):
+                continue
+        spans.append((trailer.start(), len(text)))
+        break
+    return sorted(spans)
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
+    if text[stop] != ".":
+        return False
+    head = text[max(0, stop - 12) : stop]
+    m = _WORD_BEFORE.search(head)
+    if m is None:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():  # "U.N.", "George W. Bush"
+        return True
+    return word.lower() in _ABBREVIATIONS and not head.endswith("..")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """``(start, end)`` of each sentence of ``text``, stripped of surrounding white space."""
+    spans: list[Span] = []
+    for start, end in _blocks(text):
+        pos = start
+        for m in _BOUNDARY.finditer(text, start, end):
+            if _is_abbreviation(text, m.start()):
+                continue
+            spans.append((pos, m.end()))
+            pos = m.end()
+        spans.append((pos, end))
+    return [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+def _blocks(text: str) -> Iterator[Span]:
+    """The line-separated blocks of ``text``."""
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,248 @@
+"""The library API: what ``checker extract`` and ``checker check`` do, callable from a
+notebook or a CI script without the command line.
+
+>>> from checker.pipeline import check
+>>> result = check(["examples/idlib"], store=":memory:")       # doctest: +SKIP
+>>> [f.rule for f in result.findings]                           # doctest: +SKIP
+
+Every input article ends as claims or as an :class:`~checker.records.ErrorRecord`; a rule
+that raises is an error entry, never a crashed run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from checker.engine import Rule, RuleOutcome, load_rules, run_rules, select
+from checker.engine.loader import RuleSettings
+from checker.ingest import IngestOptions, read_articles
+from checker.parallel import make_executor, map_extract
+from checker.records import Article, CheckResult, Claim, ErrorRecord
+from checker.schema import claims_to_frame, frame_to_claims, validate_claims
+from checker.store import Store
+
+DEFAULT_STORE = Path(".checker/claims.sqlite")
+#: articles extracted, validated and stored together (one transaction each)
+BATCH_SIZE = 200
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class RuleSelection:
+    """Which rules run: built-ins plus ``dirs``, filtered by id/module, with settings."""
+
+    dirs: Sequence[Path] = ()
+    only: Sequence[str] = ()
+    skip: Sequence[str] = ()
+    settings: dict[str, RuleSettings] = field(default_factory=dict)
+    builtin: bool = True
+
+    def load(self) -> list[Rule]:
+        rules = load_rules(self.dirs, builtin=self.builtin, settings=self.settings)
+        return select(rules, self.only, self.skip)
+
+
+def extract(
+    inputs: Sequence[str | Path],
+    options: IngestOptions | None = None,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
+    """Stream ``(article, claims)`` for every input article, or an ErrorRecord for what
+    could not be read, extracted or validated. Order follows the inputs."""
+    executor = make_executor(jobs)
+    try:
+        for batch in _batches(read_articles(inputs, options), BATCH_SIZE):
+            yield from _extract_batch(batch, executor)
+            if progress:
+                progress(len(batch))
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+
+
+def _batches(
+    items: Iterable[Article | ErrorRecord], size: int
+) -> Iterator[list[Article | ErrorRecord]]:
+    batch: list[Article | ErrorRecord] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_batch(
+    batch: list[Article | ErrorRecord], executor: Executor | None
+) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
+    articles = [a for a in batch if isinstance(a, Article)]
+    extracted = map_extract(articles, executor)
+    all_claims = [c for r in extracted if not isinstance(r, ErrorRecord) for c in r]
+    valid, schema_errors = validate_claims(claims_to_frame(all_claims))
+    failures = [r if isinstance(r, ErrorRecord) else None for r in extracted]
+    return assemble_batch(batch, failures, frame_to_claims(valid), schema_errors)
+
+
+def assemble_batch(
+    batch: Sequence[Article | ErrorRecord],
+    failures: Sequence[ErrorRecord | None],
+    claims: Iterable[Claim],
+    schema_errors: Iterable[ErrorRecord],
+) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
+    """One extracted batch in input order: each article with its valid claims (after its
+    schema errors), or the ErrorRecord that stands for it.
+
+    ``failures`` has one entry per Article of ``batch`` (in order): the extraction's
+    ErrorRecord, or None when it gave claims; ``claims`` are the claims that passed the
+    schema. Shared by the local and the Dask engines, so both yield the same stream.
+    """
+    kept: dict[str, list[Claim]] = {}
+    for c in claims:
+        kept.setdefault(c.article_id, []).append(c)
+    errors_by_article: dict[str | None, list[ErrorRecord]] = {}
+    for e in schema_errors:
+        errors_by_article.setdefault(e.article_id, []).append(e)
+    articles = iter(failures)
+    for item in batch:
+        if isinstance(item, ErrorRecord):
+            yield item
+            continue
+        failure = next(articles)
+        if failure is not None:
+            yield failure
+            continue
+        yield from errors_by_article.pop(item.article_id, [])
+        yield item, kept.get(item.article_id, [])
+    for rest in errors_by_article.values():
+        yield from rest
+
+
+class Engine(Protocol):
+    """Where extraction and the rules run: this machine (:class:`LocalEngine`) or a Dask
+    cluster (``checker.distributed.DaskEngine``). Both give the same stream and findings."""
+
+    def extract(
+        self,
+        inputs: Sequence[str | Path],
+        options: IngestOptions | None,
+        progress: Progress | None,
+    ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]: ...
+
+    def run_rules(
+        self,
+        rules: Sequence[Rule],
+        articles: Sequence[Article],
+        claims: Sequence[Claim],
+        involving: set[str] | None,
+    ) -> RuleOutcome: ...
+
+
+@dataclass
+class LocalEngine:
+    """Extraction on ``jobs`` processes of this machine; rules in this process."""
+
+    jobs: int = 1
+
+    def extract(
+        self,
+        inputs: Sequence[str | Path],
+        options: IngestOptions | None,
+        progress: Progress | None,
+    ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
+        return extract(inputs, options, jobs=self.jobs, progress=progress)
+
+    def run_rules(
+        self,
+        rules: Sequence[Rule],
+        articles: Sequence[Article],
+        claims: Sequence[Claim],
+        involving: set[str] | None,
+    ) -> RuleOutcome:
+        return run_rules(rules, articles, claims, involving=involving)
+
+
+def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
+    """Findings and rule errors in one order whatever ran them: by rule (in the order the
+    rules were loaded), then finding_id (errors: claim ids, place, message). The Dask
+    engine runs partitions in any order; sorting both engines' outcomes makes them equal."""
+    rank = {r.id: i for i, r in enumerate(rules)}
+    last = len(rank)
+    findings = sorted(
+        outcome.findings, key=lambda f: (rank.get(f.rule, last), f.rule, f.finding_id)
+    )
+    errors = sorted(
+        outcome.errors,
+        key=lambda e: (
+            rank.get(e.rule or "", last),
+            e.rule or "",
+            not e.claim_ids,
+            e.claim_ids,
+            e.source or "",
+            e.line or 0,
+            e.message,
+        ),
+    )
+    return RuleOutcome(findings=findings, errors=errors, calls=dict(outcome.calls))
+
+
+def check(
+    inputs: Sequence[str | Path],
+    *,
+    store: str | Path = DEFAULT_STORE,
+    options: IngestOptions | None = None,
+    rules: RuleSelection | Sequence[Rule] | None = None,
+    report_all: bool = False,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    command: str = "check",
+    engine: Engine | None = None,
+) -> CheckResult:
+    """Ingest ``inputs`` into the store, check them against everything stored, and return
+    the findings that involve them (all findings with ``report_all``).
+
+    ``engine`` runs extraction and the rules (default: :class:`LocalEngine` on ``jobs``
+    processes; ``checker.distributed.check_dask`` passes a Dask one). Findings come sorted
+    by rule (load order), then finding_id, whichever engine ran them (:func:`order_outcome`).
+    """
+    rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
+    engine = engine or LocalEngine(jobs)
+    result = CheckResult(rules={r.id: r.doc for r in rule_list})
+    with Store(store) as db:
+        run_id = db.start_run(command)
+        batch: list[tuple[Article, list[Claim]]] = []
+        for item in engine.extract(inputs, options, progress):
+            if isinstance(item, ErrorRecord):
+                result.errors.append(item)
+                continue
+            article, claims = item
+            result.articles.append(article)
+            result.claims.extend(claims)
+            result.new_article_ids.add(article.article_id)
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                db.add(batch)
+                batch = []
+        if batch:
+            db.add(batch)
+        stored_articles = list(db.articles())
+        stored_claims = db.claims()
+        involving = None if report_all else result.new_article_ids
+        outcome = order_outcome(
+            rule_list, engine.run_rules(rule_list, stored_articles, stored_claims, involving)
+        )
+        result.findings = outcome.findings
+        result.errors.extend(outcome.errors)
+        given = result.new_article_ids
+        involved = {aid for f in result.findings for aid in f.article_ids} - given
+        result.context_articles = [a for a in stored_articles if a.article_id in involved]
+        db.add_findings(run_id, result.findings)
+        db.finish_run(run_id)
+    return result

@@ -1,0 +1,236 @@
+"""The command line end to end, on the bundled seeds and the FA-KES corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, ROOT
+
+from checker.cli import main
+
+CLAIM_FIELDS = [
+    "claim_id",
+    "article_id",
+    "outlet",
+    "published",
+    "in_title",
+    "start",
+    "end",
+    "quote",
+    "surface",
+    "value",
+    "hedge",
+    "low",
+    "high",
+    "category",
+    "subject",
+    "location",
+    "as_of",
+    "period_start",
+    "attribution",
+    "modality",
+    "scope",
+]
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    res = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return res.exit_code, res.stdout, res.stderr
+
+
+def test_extract_jsonl_has_every_spec_field_and_the_seeds_main_figures() -> None:
+    code, out, _ = run("extract", str(EXAMPLES), "--format", "jsonl", "--jobs", "1")
+    assert code == 0
+    claims = [json.loads(line) for line in out.splitlines()]
+    assert claims and all(list(c) == CLAIM_FIELDS for c in claims)
+    got = {(c["article_id"][:3], c["value"], c["category"]) for c in claims}
+    for expected in [
+        ("001", 150000, "displaced"),
+        ("004", 250000, "displaced"),
+        ("000", 300000, "displaced"),
+        ("002", 520000, "displaced"),
+        ("000", 3600000, "refugees"),
+        ("003", 900000, "displaced"),
+        ("002", 13, "killed"),
+        ("001", 18, "facilities"),
+    ]:
+        assert expected in got, expected
+    projected = [c for c in claims if c["value"] == 900000]
+    assert projected[0]["modality"] == "projected" and projected[0]["hedge"] == "up_to"
+    ids = [c["claim_id"] for c in claims]
+    assert len(ids) == len(set(ids))
+    _, again, _ = run("extract", str(EXAMPLES), "--format", "jsonl", "--jobs", "1")
+    assert [json.loads(x)["claim_id"] for x in again.splitlines()] == ids  # stable ids
+
+
+def test_extract_csv_and_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "claims.csv"
+    code, _, _ = run(
+        "extract", str(EXAMPLES / "001_50fb227fe682e39d.md"), "--format", "csv", "-o", str(out)
+    )
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and list(rows[0]) == CLAIM_FIELDS
+    assert {r["surface"] for r in rows} >= {"more than 150,000"}
+
+
+def test_check_json_document_and_exit_status(tmp_path: Path) -> None:
+    out = tmp_path / "findings.json"
+    code, _, err = run(
+        "check",
+        str(EXAMPLES),
+        "--store",
+        str(tmp_path / "s.sqlite"),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    )
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert set(doc) == {"articles", "claims", "findings", "errors"}
+    assert doc["articles"] == 5 and doc["claims"] > 10
+    rules = {f["rule"] for f in doc["findings"]}
+    # seed 003's date line (Jun 2019) contradicts its copyright line (2018): high -> exit 1
+    assert "dateline.check_dateline_matches_content" in rules
+    dl = [f for f in doc["findings"] if f["rule"] == "dateline.check_dateline_matches_content"]
+    assert {c["article_id"] for f in dl for c in f["claims"]} <= {"003_f69708c9ff08d684"}
+    assert code == 1, err
+    # the growing 2019 displacement total and the December 2019 total are not conflicts
+    assert "running_total.check_running_total_goes_down" not in rules
+    for f in doc["findings"]:
+        assert f["explanation"] and f["message"] and f["severity"] in ("low", "medium", "high")
+        for c in f["claims"]:
+            assert {
+                "article_id",
+                "outlet",
+                "value",
+                "low",
+                "high",
+                "surface",
+                "quote",
+                "start",
+                "end",
+                "in_title",
+            } <= set(c)
+    code_never, _, _ = run(
+        "check",
+        str(EXAMPLES),
+        "--store",
+        ":memory:",
+        "--fail-on",
+        "never",
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path / "f2.json"),
+    )
+    assert code_never == 0
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path / "missing.csv"))
+    assert code == 2 and "missing.csv" in err
+    bad = tmp_path / "rules"
+    bad.mkdir()
+    (bad / "mine.py").write_text('def check_x(clam):\n    """Typo."""\n', encoding="utf-8")
+    code, _, err = run("check", str(EXAMPLES), "--store", ":memory:", "--rules", str(bad))
+    assert code == 2 and "clam" in err
+    code, _, err = run("check", str(EXAMPLES), "--column", "nonsense")
+    assert code == 2 and "FIELD=COLUMN" in err
+
+
+def test_rules_list_and_explain() -> None:
+    code, out, _ = run("rules", "list")
+    assert code == 0
+    for rid in [
+        "cross_outlet.check_incompatible_counts",
+        "same_source.check_same_source_different_figure",
+        "running_total.check_running_total_goes_down",
+        "running_total.check_stale_figure",
+        "within_article.check_headline_matches_body",
+        "within_article.check_part_exceeds_whole",
+        "dateline.check_dateline_matches_content",
+    ]:
+        assert rid.split(".")[0] in out
+    code, out, _ = run("rules", "explain", "cross_outlet.check_incompatible_counts")
+    assert code == 0 and "Flags:" in out and "tolerance=0.1" in out
+    code, out, _ = run("rules", "names")
+    assert code == 0 and "series" in out and "article_pair" in out
+
+
+def test_stdin_input() -> None:
+    text = (EXAMPLES / "001_50fb227fe682e39d.md").read_text(encoding="utf-8")
+    code, out, _ = run("extract", "-", "--stdin-format", "md", input=text)
+    assert code == 0
+    assert any(json.loads(x)["value"] == 150000 for x in out.splitlines())
+
+
+def test_fakes_csv_end_to_end_json_and_html(tmp_path: Path, fakes_csv: Path) -> None:
+    store = str(tmp_path / "s.sqlite")
+    code, _, err = run(
+        "check",
+        str(fakes_csv),
+        "--store",
+        store,
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path / "f.json"),
+        "--html",
+        str(tmp_path / "r.html"),
+    )
+    assert code in (0, 1), err
+    doc = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    assert doc["articles"] == 804
+    assert doc["claims"] > 3000
+    cross = [f for f in doc["findings"] if f["rule"] == "cross_outlet.check_incompatible_counts"]
+    assert cross, "FA-KES has real cross-outlet discrepancies"
+    for f in cross:
+        outlets = {c["outlet"] for c in f["claims"]}
+        assert len(outlets) == 2
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<html" in html and cross[0]["finding_id"] in html
+
+
+def test_installed_console_script_runs() -> None:
+    exe = shutil.which("checker")
+    if exe is None:
+        pytest.skip("console script not on PATH")
+    res = subprocess.run([exe, "--help"], capture_output=True, text=True, check=False)
+    assert res.returncode == 0 and "extract" in res.stdout and "check" in res.stdout
+
+
+def test_module_runs_under_python_O(tmp_path: Path) -> None:
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-O",
+            "-m",
+            "checker.cli",
+            "check",
+            str(EXAMPLES),
+            "--store",
+            ":memory:",
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "f.json"),
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert res.returncode == 1, res.stderr
+    doc = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    assert any(f["rule"].startswith("dateline.") for f in doc["findings"])
