@@ -1,4 +1,4 @@
-"""Fuzz ingestion: random mutations of real corpus files, for a time budget.
+"""Fuzz ingestion and extraction: random mutations of real corpus files, for a time budget.
 
     python benchmarks/fuzz_ingest.py [--seconds 60] [--seed N] [--crashers DIR]
 
@@ -7,7 +7,9 @@ Each input is a real file (the seeds as .txt and .md, FA-KES rows as .csv, .json
 file, re-encoded, cut short, with quotes, delimiters, line ends, front matter, JSON
 punctuation, NUL and non-UTF-8 bytes thrown in. Sometimes the mutant is given another
 format's ending. Ingestion must yield Articles and ErrorRecords only, never raise, never
-report an internal error, never hang (10 s per input), and every Article must be sound.
+report an internal error, never hang (10 s per input), and every Article must be sound;
+extraction of every Article must not raise, and every claim must point at its own words
+with its value inside its interval.
 
 An input that breaks one of those rules is a crasher: saved (named by its digest, with its
 ending) to tests/fuzz_crashers/, which tests/test_ingest_fuzz_regressions.py replays.
@@ -31,6 +33,7 @@ from collections import Counter
 from pathlib import Path
 from types import FrameType
 
+from checker.extract import extract_claims
 from checker.ingest import IngestOptions, read_articles
 from checker.records import Article, ErrorRecord
 
@@ -156,6 +159,24 @@ def mutate(data: bytes, pool: list[tuple[str, bytes]], rng: random.Random) -> by
     return bytes(buf[:400_000])
 
 
+def claim_problems(article: Article) -> list[str]:
+    """Extraction, the second entry point: it must not raise, and each claim must be sound."""
+    try:
+        claims = extract_claims(article)
+    except Exception as exc:  # a crash is what the fuzzer looks for
+        return [f"extract_claims raised {type(exc).__name__}: {exc}"]
+    found = []
+    for c in claims:
+        source = article.title if c.in_title else article.text
+        if source[c.start : c.end] != c.surface:
+            found.append(f"claim {c.surface!r} does not point at its words")
+        if not (c.value == c.value and c.value >= 0):
+            found.append(f"claim {c.surface!r} has value {c.value!r}")
+        if (c.low is not None and c.low > c.value) or (c.high is not None and c.high < c.value):
+            found.append(f"claim {c.surface!r}: {c.value} outside [{c.low}, {c.high}]")
+    return found
+
+
 def problems(path: Path, records: list[object]) -> list[str]:
     """What is wrong with ``records`` read from ``path`` (empty when all is sound)."""
     found: list[str] = []
@@ -182,6 +203,7 @@ def problems(path: Path, records: list[object]) -> list[str]:
                 found.append(f"article {record.article_id!r} published in the future")
             if not (record.origin or "").startswith(f"{path}:"):
                 found.append(f"article {record.article_id!r} origin {record.origin!r}")
+            found.extend(claim_problems(record))
         else:
             found.append(f"yielded a {type(record).__name__}, not an Article or ErrorRecord")
     return found

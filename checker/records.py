@@ -247,6 +247,11 @@ class CheckResult:
         }
 
 
+def _sig(x: float) -> float:
+    """``x`` to 12 significant digits: 1.1 * 3,600,000 is 3,960,000, not 3,960,000.0000000005."""
+    return float(f"{x:.12g}")
+
+
 def interval_for(
     hedge: str, value: float, upper: float | None = None
 ) -> tuple[float | None, float | None]:
@@ -260,9 +265,9 @@ def interval_for(
     if hedge in ("at_least", "more_than"):
         return value, None
     if hedge == "nearly":
-        return 0.9 * value, value
+        return _sig(0.9 * value), value
     if hedge == "about":
-        return 0.9 * value, 1.1 * value
+        return _sig(0.9 * value), _sig(1.1 * value)
     if hedge in ("up_to", "less_than"):
         return 0.0, value
     if hedge == "range":

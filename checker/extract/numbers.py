@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.records import interval_for
+
 Span = tuple[int, int]
 
 #: The spec's intervals for vague quantities: value (= low), low, high.
@@ -63,7 +65,7 @@ _ATOM = re.compile(
 )
 
 _HEDGE_WORDS: tuple[tuple[str, str], ...] = (
-    ("at_least", r"at\s+(?:at\s+)?least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
+    ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
     ("nearly", r"nearly|almost|close\s+to|just\s+(?:under|short\s+of|below)"),
     (
         "more_than",
@@ -95,7 +97,7 @@ _NOT_COUNT_AFTER = re.compile(
       \s*(?:%|percent|per\s*cent|pct)
     | [\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m(?![\w.])|feet|foot|ft|yards?
         |square|sq|tons?|tonnes?|kgs?|kilo(?:gram)?s?|grams?|litres?|liters?|hectares?|acres?
-        |degrees?|mm|cm|inch(?:es)?|calibre|caliber|mph|knots?|barrels?|megawatts?|mw|kw)\b
+        |degrees?|mm|cm|inch(?:es)?|calibre|caliber|mph|knots?|barrels\s+of|megawatts?|mw|kw)\b
     | [\s-]*(?:-|and\s+a\s+half\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?
         |decades?|centuries|nights?|hrs?|mins?)\b
     | \s*(?:dollars|euros|pounds|lira|liras|riyals|dinars|rubles|roubles|usd|yuan)\b
@@ -219,7 +221,8 @@ def _read_atom(text: str, m: re.Match[str], end: int) -> _Atom | None:
             return None
         scale = "m"
     if scale:
-        return _Atom(m.start(), m.end(), value * _SCALE[scale], None, True)
+        # round: 32.7 * 1e6 is 32700000.000000004 in binary floating point
+        return _Atom(m.start(), m.end(), round(value * _SCALE[scale], 6), None, True)
     if value != int(value):
         return None  # a decimal without a scale word is a measure, not a head count
     return _Atom(m.start(), m.end(), value, None, False)
@@ -239,11 +242,14 @@ def spelled_value(words: str) -> float | None:
         return None if base is None else base * 12
     if words == "dozen":  # "left dozen people killed": a dozen with its article lost
         return 12.0
-    m = re.fullmatch(r"(half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)"
-                     r"\s+(million|billion)", words)
+    m = re.fullmatch(
+        r"(half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)"
+        r"\s+(million|billion)",
+        words,
+    )
     if m is not None:
         share = 0.75 if m.group(1).startswith("three") else 0.25 if "quarter" in m.group(1) else 0.5
-        return share * _SCALE[m.group(2)]
+        return round(share * _SCALE[m.group(2)], 6)
     words = re.sub(r"^an?\s+", "one ", words)
     return _quantulum_spellout(words)
 
@@ -300,15 +306,7 @@ def _hedge_before(text: str, pos: int, floor: int) -> tuple[str, int]:
 
 def interval(hedge: str, value: float) -> tuple[float | None, float | None]:
     """The interval the spec gives a hedge: exact [v,v], about [0.9v,1.1v], ..."""
-    if hedge in ("at_least", "more_than"):
-        return value, None
-    if hedge == "nearly":
-        return round(0.9 * value, 6), value
-    if hedge == "about":
-        return round(0.9 * value, 6), round(1.1 * value, 6)
-    if hedge in ("up_to", "less_than"):
-        return 0.0, value
-    return value, value
+    return interval_for(hedge, value)
 
 
 def _single(text: str, atom: _Atom, floor: int) -> Figure:
