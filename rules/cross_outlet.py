@@ -4,7 +4,7 @@ from checker import rule
 from checker.engine.helpers import describe, gap, interval, norm_source
 
 
-@rule(severity="high", tolerance=0.1)
+@rule(severity="high", tolerance=0.1, max_ratio=20)
 def check_incompatible_counts(pair, options):
     """Two outlets give figures for one quantity that cannot both be true.
 
@@ -12,7 +12,9 @@ def check_incompatible_counts(pair, options):
     incident or day, or the same running total at the same date, is reported by two outlets
     with intervals that do not meet, even allowing ``tolerance`` (10 %) for rounding. Hedges
     are respected: "at least 26" and "35 in total" agree. When both cite the same named
-    source, ``same_source.check_same_source_different_figure`` reports it instead.
+    source, ``same_source.check_same_source_different_figure`` reports it instead. Figures
+    more than ``max_ratio`` (20) times apart are counts of different things (a day's toll
+    and the war's), not one count misreported, and are left alone.
 
     Flags:
         sana (2016-10-26): "12" children killed in Idlib
@@ -30,6 +32,8 @@ def check_incompatible_counts(pair, options):
         return  # same named source: the same-source rule's job
     if pair.relation == "same":
         g = gap(a, b, options["tolerance"])
+        if g > 1 - 1 / options["max_ratio"]:
+            return
         assert g == 0, (
             f"{describe(a)} allows {interval(a)}, but {describe(b)} allows {interval(b)}: "
             f"the figures are {g:.0%} apart and cannot both be true."

@@ -10,7 +10,8 @@ def _drops(series, options):
 
     Without a stated start ("since ..."), two totals months apart may count different
     offensives (Idlib 2019 and 2019-20): only points ``max_days_without_start`` apart
-    or closer are compared then.
+    or closer are compared then. A drop by more than ``max_ratio`` (87,000 civilians to 26)
+    is not one total misreported but two different counts, and is left alone.
     """
     tolerance = options["tolerance"]
     points = list(series)
@@ -22,7 +23,8 @@ def _drops(series, options):
                 continue
             if later.period_start is None and days > options["max_days_without_start"]:
                 continue
-            if lhi * (1 + tolerance) < bounds(earlier)[0]:
+            elo = bounds(earlier)[0]
+            if lhi * (1 + tolerance) < elo <= lhi * options["max_ratio"]:
                 yield earlier, later
 
 
@@ -34,7 +36,7 @@ def _repeats_older(series, earlier, later):
     return None
 
 
-@rule(severity="high", tolerance=0.05, max_days_without_start=90)
+@rule(severity="high", tolerance=0.05, max_days_without_start=90, max_ratio=5)
 def check_running_total_goes_down(series, options):
     """A running total is reported lower at a later date than it was earlier.
 
@@ -61,7 +63,7 @@ def check_running_total_goes_down(series, options):
             )
 
 
-@rule(severity="medium", tolerance=0.05, max_days_without_start=90)
+@rule(severity="medium", tolerance=0.05, max_days_without_start=90, max_ratio=5)
 def check_stale_figure(series, options):
     """An outlet repeats a running total that other outlets had already left behind.
 

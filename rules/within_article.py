@@ -40,9 +40,10 @@ def check_part_exceeds_whole(article_pair, options):
 
     Children killed cannot outnumber people killed in the same incident; civilians
     displaced cannot exceed people displaced. The part's lowest possible value is compared
-    with the whole's highest. Only where the text itself puts the part inside the whole
-    ("including", "among", "of them", "of whom"): an article often gives tolls of several
-    incidents, and a bigger count of children from one is no contradiction of another.
+    with the whole's highest. Only where one sentence itself puts the part inside the
+    whole ("30 people including 24 civilians", "among them", "of whom"): an article often
+    gives tolls of several incidents, and a bigger count of children from one is no
+    contradiction of a smaller toll of another.
 
     Flags:
         "40 children were among those killed" and "30 people were killed" (same day, place)
@@ -54,7 +55,12 @@ def check_part_exceeds_whole(article_pair, options):
     if article_pair.relation == "same":
         return
     part, whole = (a, b) if article_pair.relation == "a_in_b" else (b, a)
-    if whole.high is None or not (_INCLUSION.search(part.quote) or _INCLUSION.search(whole.quote)):
+    if whole.high is None or part.quote != whole.quote:
+        return
+    # "<whole> ... including / among them <part>": the sentence itself nests the part.
+    i = part.quote.find(whole.surface)
+    j = part.quote.find(part.surface, i + len(whole.surface)) if i >= 0 else -1
+    if j < 0 or not _INCLUSION.search(part.quote[i + len(whole.surface) : j]):
         return
     low = part.low or 0
     assert low <= whole.high * (1 + options["tolerance"]), (

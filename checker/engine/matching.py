@@ -9,8 +9,11 @@ Two claims are comparable only when all of these fit:
 * **when**: event counts hold at the same day (one day of slack for "on Tuesday" vs the
   publication date); cumulative counts share their start (``period_start``) and, for a
   pair, are given at about the same date (``series`` then follows one total over time);
-* **which incident**: when both quotes name how people died and the ways share nothing
-  (air strikes vs rebel rockets), they are two incidents in one place and day;
+* **which incident** (event counts): when both quotes name how people died and the ways
+  share nothing (air strikes vs rebel rockets), or name who acted and the sides differ, or
+  share no salient word with each other and their headlines (no place, target or means:
+  "market", "school", "chemical", "Khan Sheikhoun"), they are two incidents in one place
+  and day;
 * **how said**: both reported (projections and denials are never paired).
 
 Cost: claims are blocked by (category, place, scope, period_start) and, inside a block,
@@ -23,7 +26,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.engine.names import Group, Pair, Series, claim_date
@@ -98,7 +101,7 @@ _INCIDENT_FAMILIES: dict[str, re.Pattern[str]] = {
 }
 
 
-# Who acted, in two camps as the outlets of this war name them (pro-government outlets call
+# Who acted, in three camps as the outlets of this war name them (pro-government outlets call
 # rebels "terrorists"; others call the government "the regime").
 _SIDES: dict[str, re.Pattern[str]] = {
     "government": re.compile(
@@ -106,6 +109,9 @@ _SIDES: dict[str, re.Pattern[str]] = {
         r"army|air force)\b",
         re.I,
     ),
+    "coalition": re.compile(
+        r"\b(coalition|us-led|u\.s\.-led|american|pentagon|us raids?|us strikes?|"
+        r"us air ?strikes?|washington)\b", re.I),
     "rebels": re.compile(
         r"\b(rebels?|opposition|insurgents?|terrorists?|jihadists?|islamists?|militants?|nusra|"
         r"daesh|isis|isil|islamic state|jaish|ahrar|fsa|free syrian army|hts)\b",
@@ -178,14 +184,68 @@ def perpetrators(quote: str) -> frozenset[str]:
     return frozenset(name for name, rx in _SIDES.items() if rx.search(quote))
 
 
-def same_incident(a: Claim, b: Claim) -> bool:
-    """False when both sentences name ways of harm and they share none, or both name who
-    acted and the sides differ (regime air strikes vs rebel rockets)."""
+# Words every report of this war uses: sharing them says nothing about sharing an incident.
+_GENERIC = frozenset(
+    """
+    about according activist activists added adding after against agency air airstrike
+    also among another area army around assad attack attacks back been being britain-based
+    caused child children city civilian civilians claimed countryside daily dead death
+    deaths died during earlier efforts even fighter fighters first forces from government
+    group groups have headquarters held human including injured injuries injuring killed
+    killing kills last least local many martyr martyrs media members military ministry
+    monitor monitoring more most news night numerous observatory official officials other
+    others over people person persons province raid raids rebel rebels regime report
+    reported reports right rights said says several since some source sources state
+    strike strikes struck such syria syrian syrians terrorist terrorists than that their
+    them there these they this those three through today toll told town two under village
+    villages wa war were what when where which while who with women wounded wounding year
+    years yesterday monday tuesday wednesday thursday friday saturday sunday morning
+    evening week weeks hours people's sana reuters afp tass sputnik agencies
+    """.split()
+)
+_WORD = re.compile(r"[A-Za-z][a-z\-]{3,}")
+_MONTH_NAMES = frozenset(
+    "january february march april june july august september october november december".split()
+)
+
+
+def _fold(word: str) -> str:
+    w = word.lower()
+    return w.rstrip("s") if len(w) > 4 else w
+
+
+def salient_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that can tell one incident from another, folded to lower case and singular:
+    (all of them, the capitalised ones). Capitalised words are mostly names of places and
+    groups ("Qamishli", "Tariq al-Bab"); the others targets and means ("market", "school",
+    "convoy", "chemical")."""
+    found = [(w, _fold(w)) for w in _WORD.findall(text)]
+    keep = [(w, f) for w, f in found if f not in _GENERIC and f + "s" not in _GENERIC
+            and f not in _MONTH_NAMES]
+    return frozenset(f for _, f in keep), frozenset(f for w, f in keep if w[0].isupper())
+
+
+def same_incident(a: Claim, b: Claim, context: Mapping[str, str] | None = None) -> bool:
+    """Whether two event counts can be about one incident.
+
+    False when both sentences name ways of harm and they share none, when both name who
+    acted and the sides differ (regime air strikes vs rebel rockets), or when the
+    sentences (with their articles' headlines, from ``context``) do not share a salient
+    name (a place or group: "Qamishli") or two salient words (targets and means: "aid
+    convoy", "school ... chemical").
+    """
     fa, fb = incident_families(a.quote), incident_families(b.quote)
     if fa and fb and not fa & fb:
         return False
     pa, pb = perpetrators(a.quote), perpetrators(b.quote)
-    return not (pa and pb and not pa & pb)
+    if pa and pb and not pa & pb:
+        return False
+    if context is None:
+        return True
+    wa, na = salient_words(f"{a.quote} {context.get(a.article_id, '')}")
+    wb, nb = salient_words(f"{b.quote} {context.get(b.article_id, '')}")
+    block_place = salient_words(f"{a.location} {b.location}")[0]  # shared by construction
+    return bool((na & nb) - block_place) or len((wa & wb) - block_place) >= 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +283,9 @@ def _blocks(claims: Iterable[Claim]) -> dict[tuple[str, str, str, str], list[_En
     return blocks
 
 
-def comparable(a: Claim, b: Claim, *, window_days: int | None = None) -> str | None:
+def comparable(
+    a: Claim, b: Claim, *, window_days: int | None = None, context: Mapping[str, str] | None = None
+) -> str | None:
     """The subject relation when ``a`` and ``b`` may measure one quantity, else None."""
     ka, kb = _block_key(a), _block_key(b)
     if ka is None or ka != kb:
@@ -234,7 +296,7 @@ def comparable(a: Claim, b: Claim, *, window_days: int | None = None) -> str | N
         window_days = EVENT_WINDOW_DAYS if a.scope == "event" else CUMULATIVE_WINDOW_DAYS
     if abs((da - db).days) > window_days:
         return None
-    if not same_incident(a, b):
+    if not same_incident(a, b, context if a.scope == "event" else None):
         return None
     return subject_relation(a, b)
 
@@ -300,11 +362,18 @@ def _distance(p: Pair) -> tuple[float, str, str]:
     return (abs(math.log(va / vb)), p.a.claim_id, p.b.claim_id)
 
 
-def iter_pairs(claims: Sequence[Claim], *, same_article: bool = False) -> Iterator[Pair]:
+def iter_pairs(
+    claims: Sequence[Claim],
+    *,
+    same_article: bool = False,
+    titles: Mapping[str, str] | None = None,
+) -> Iterator[Pair]:
     """Pairs of claims that plausibly measure one quantity: comparable (see the module
     docs) and kept by :func:`plausible`; from different articles, or (``same_article``)
-    from one article: headline vs body, and any two body claims of nested groups."""
-    candidates = _candidates(claims, same_article)
+    from one article: headline vs body, and any two body claims of nested groups.
+    ``titles`` (article id -> headline) lets event counts from different articles be tied
+    to one incident by their headlines' words as well as their sentences'."""
+    candidates = _candidates(claims, same_article, None if same_article else titles or {})
     if not same_article:
         yield from plausible(candidates)
         return
@@ -317,7 +386,9 @@ def iter_pairs(claims: Sequence[Claim], *, same_article: bool = False) -> Iterat
     yield from plausible(title_body, same_article=True)
 
 
-def _candidates(claims: Sequence[Claim], same_article: bool) -> Iterator[Pair]:
+def _candidates(
+    claims: Sequence[Claim], same_article: bool, context: Mapping[str, str] | None
+) -> Iterator[Pair]:
     for entries in _blocks(claims).values():
         window = EVENT_WINDOW_DAYS if entries[0].claim.scope == "event" else CUMULATIVE_WINDOW_DAYS
         lo = 0
@@ -332,12 +403,12 @@ def _candidates(claims: Sequence[Claim], same_article: bool) -> Iterator[Pair]:
                     a.in_title == b.in_title and a.start < b.end and b.start < a.end
                 ):
                     continue
-                rel = comparable(a, b, window_days=window)
+                rel = comparable(a, b, window_days=window, context=context)
                 if rel is not None:
                     yield _ordered(a, b, rel)
 
 
-def iter_groups(claims: Sequence[Claim]) -> Iterator[Group]:
+def iter_groups(claims: Sequence[Claim], titles: Mapping[str, str] | None = None) -> Iterator[Group]:
     """Connected sets of claims linked by "same"-subject pairs, spanning 2+ articles."""
     parent: dict[str, str] = {}
     by_id: dict[str, Claim] = {}
@@ -348,7 +419,7 @@ def iter_groups(claims: Sequence[Claim]) -> Iterator[Group]:
             x = parent[x]
         return x
 
-    for p in iter_pairs(claims):
+    for p in iter_pairs(claims, titles=titles):
         if p.relation != "same":
             continue
         by_id[p.a.claim_id], by_id[p.b.claim_id] = p.a, p.b
@@ -378,7 +449,8 @@ def iter_series(claims: Sequence[Claim]) -> Iterator[Series]:
             continue
         by_subject: dict[str, list[Claim]] = defaultdict(list)
         for e in entries:
-            by_subject[subject_class(category, e.claim.subject)].append(e.claim)
+            if not _OTHERS.search(e.claim.subject):  # "21 others": not a total of anything
+                by_subject[subject_class(category, e.claim.subject)].append(e.claim)
         for cls, points in by_subject.items():
             if len({p.article_id for p in points}) < 2:
                 continue

@@ -44,6 +44,7 @@ class Subjects:
     def __init__(self, articles: Sequence[Article], claims: Sequence[Claim]) -> None:
         self.articles = articles
         self.claims = claims
+        self.titles = {a.article_id: a.title for a in articles}
         self._cache: dict[str, list[Any]] = {}
 
     def get(self, name: str) -> list[Any]:
@@ -71,11 +72,11 @@ class Subjects:
                 for a in self.articles
             ]
         if name == "pair":
-            return matching.iter_pairs(self.claims)
+            return matching.iter_pairs(self.claims, titles=self.titles)
         if name == "article_pair":
             return matching.iter_pairs(self.claims, same_article=True)
         if name == "group":
-            return matching.iter_groups(self.claims)
+            return matching.iter_groups(self.claims, titles=self.titles)
         if name == "series":
             return matching.iter_series(self.claims)
         raise KeyError(name)  # names are checked when rules load
