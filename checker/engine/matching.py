@@ -441,11 +441,21 @@ def iter_groups(claims: Sequence[Claim], titles: Mapping[str, str] | None = None
         yield Group(key, tuple(group))
 
 
+_COUNTRIES = frozenset(
+    "syria turkey lebanon jordan iraq iran russia egypt germany europe".split()
+)
+
+
 def iter_series(claims: Sequence[Claim]) -> Iterator[Series]:
     """Running totals: cumulative claims of one category, place, subject class and start,
-    from two or more articles on two or more dates, oldest first."""
+    from two or more articles on two or more dates, oldest first.
+
+    A total needs a stated start ("since April 28") or to be a country's (the war's toll
+    in Syria, the refugees Turkey hosts): a "cumulative" count of a town with no start is
+    too often a week's or a month's toll to be followed as one total over time.
+    """
     for (category, place, scope, start), entries in _blocks(claims).items():
-        if scope != "cumulative":
+        if scope != "cumulative" or not (start or place in _COUNTRIES):
             continue
         by_subject: dict[str, list[Claim]] = defaultdict(list)
         for e in entries:

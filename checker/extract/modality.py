@@ -27,6 +27,9 @@ _PROJECTED_BEFORE = re.compile(
 _PROJECTED_AFTER = re.compile(
     r"^(?:\s+\S+){0,4}?\s+(?:could|would|will|may|might|are\s+expected\s+to"
     r"|were\s+expected\s+to|are\s+likely\s+to)\s+(?:be|flee|die|leave|need|face|return)\b"
+    # "30000 people are set for evacuation under the deal": a plan, not a count
+    r"|^(?:\s+\S+){0,4}?\s+(?:are|were|is|was)\s+(?:set|due|scheduled|slated)\s+(?:for|to)\b"
+    r"|^(?:\s+\S+){0,4}?\s+(?:are|is)\s+to\s+be\b"
 )
 _PAST = re.compile(
     r"\b(?:has|have|had|was|were|been|killed|displaced|died|said|says)\b", re.IGNORECASE
@@ -64,9 +67,7 @@ def modality(text: str, clause_start: int, fig_start: int, head_end: int, s_end:
     return "reported"
 
 
-def scope(
-    text: str, s_start: int, s_end: int, category: str, has_period: bool
-) -> str:
+def scope(text: str, s_start: int, s_end: int, category: str, has_period: bool) -> str:
     """event or cumulative (see the module's docstring)."""
     if has_period or category in _STOCK_CATEGORIES:
         return "cumulative"
