@@ -115,13 +115,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")  # fmt: skip
-    print(f"warm-up (first article, one-off): checker {warm_checker:.2f} s, naive {warm_naive:.2f} s")
-    print(f"naive   ({len(sample)} articles): {naive_s:.2f} s, "
-          f"{len(sample) / naive_s:.2f} articles/s, heap peak {naive_peak / 2**20:.1f} MiB (5 articles)")
-    print(f"checker ({len(sample)} articles): {ours_sample_s:.3f} s, "
-          f"{len(sample) / ours_sample_s:.0f} articles/s")
-    print(f"checker (all {len(articles)}): {ours_s:.2f} s, {len(articles) / ours_s:.0f} articles/s, "
-          f"{claims} claims, heap peak {ours_peak / 2**20:.1f} MiB")
+    print(
+        f"warm-up (first article, one-off): checker {warm_checker:.2f} s, naive {warm_naive:.2f} s"
+    )
+    print(
+        f"naive   ({len(sample)} articles): {naive_s:.2f} s, "
+        f"{len(sample) / naive_s:.2f} articles/s, "
+        f"heap peak {naive_peak / 2**10:.0f} KiB (5 articles)"
+    )
+    print(
+        f"checker ({len(sample)} articles): {ours_sample_s:.3f} s, "
+        f"{len(sample) / ours_sample_s:.0f} articles/s"
+    )
+    print(
+        f"checker (all {len(articles)}): {ours_s:.2f} s, {len(articles) / ours_s:.0f} articles/s, "
+        f"{claims} claims, heap peak {ours_peak / 2**10:.0f} KiB"
+    )
     print(f"speed ratio on the same sample: {naive_s / ours_sample_s:.0f}x")
     print(f"process peak RSS (ru_maxrss): {rss_mb:.0f} MiB")
     if args.check:

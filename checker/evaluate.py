@@ -13,7 +13,7 @@ Field accuracy is measured on the matched pairs:
   "deir ezzor" are one place);
 - as_of, period_start: the same date (both null counts as equal);
 - attribution: both null, or the same source once both are normalised by
-  :func:`checker.extract.attribution.normalise_source` (so "SOHR", "the Observatory" and
+  :func:`checker.extract.sources.normalise_source` (so "SOHR", "the Observatory" and
   "Syrian Observatory for Human Rights" agree; "Defense"/"Defence" agree), or one name's
   words contained in the other's ("Hitto" in "Obaida Hitto");
 - subject: the same head noun (last word, singular/plural folded).
@@ -36,8 +36,8 @@ from typing import Any
 import yaml
 
 from checker.extract import extract_claims
-from checker.extract.attribution import normalise_source
 from checker.extract.places import normalise_place
+from checker.extract.sources import normalise_source
 from checker.ingest import read_articles
 from checker.records import Article, Claim, ErrorRecord, parse_iso_date
 
@@ -134,7 +134,9 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, list[GoldClaim]], list[ErrorRec
             claims = _gold_claims(doc, str(path))
         except (OSError, yaml.YAMLError, ValueError, TypeError, KeyError) as exc:
             errors.append(
-                ErrorRecord(stage="ingest", source=str(path), message=f"gold file unreadable: {exc}")
+                ErrorRecord(
+                    stage="ingest", source=str(path), message=f"gold file unreadable: {exc}"
+                )
             )
             continue
         gold[str(doc["article_id"])] = claims
@@ -368,7 +370,9 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
         "precision": report.precision,
         "recall": report.recall,
         "f1": report.f1,
-        "fields": {k: dataclasses.asdict(v) | {"accuracy": v.accuracy} for k, v in report.fields.items()},
+        "fields": {
+            k: dataclasses.asdict(v) | {"accuracy": v.accuracy} for k, v in report.fields.items()
+        },
         "errors": [e.to_dict() for e in report.errors],
     }
 

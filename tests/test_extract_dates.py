@@ -52,7 +52,9 @@ def test_without_prefer_past_6_may_lands_after_publication() -> None:
 def test_dateparser_puts_on_tuesday_a_week_back_when_published_on_a_tuesday() -> None:
     tuesday = dt.datetime(2019, 5, 14)
     settings = {"RELATIVE_BASE": tuesday, "PREFER_DATES_FROM": "past"}
-    assert dateparser.parse("Tuesday", languages=["en"], settings=settings).date() == dt.date(2019, 5, 7)  # type: ignore[arg-type,union-attr]
+    assert dateparser.parse("Tuesday", languages=["en"], settings=settings).date() == dt.date(
+        2019, 5, 7
+    )  # type: ignore[arg-type,union-attr]
 
 
 # --- the extractor ------------------------------------------------------------------------
@@ -68,7 +70,10 @@ def test_on_tuesday_published_on_a_tuesday_is_that_day() -> None:
 
 
 def test_weekday_before_publication() -> None:
-    text = "Shelling by Syrian forces killed eight Turkish personnel on Monday, prompting a retaliation."
+    text = (
+        "Shelling by Syrian forces killed eight Turkish personnel on Monday, prompting a "
+        "retaliation."
+    )
     assert dated(text, dt.date(2020, 2, 14)) == [("eight", dt.date(2020, 2, 10), None)]
 
 

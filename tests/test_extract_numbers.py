@@ -58,7 +58,9 @@ def test_quantulum3_finds_nothing_in_vague_quantities(qparse) -> None:  # type: 
 
 
 def test_quantulum3_turns_years_into_numbers(qparse) -> None:  # type: ignore[no-untyped-def]
-    found = qparse("In May 2016 more than 300 people were killed in a battle between the two sides.")
+    found = qparse(
+        "In May 2016 more than 300 people were killed in a battle between the two sides."
+    )
     assert 2016.0 in [q.value for q in found]
 
 
@@ -104,7 +106,10 @@ def test_vague_quantities_get_the_spec_intervals() -> None:
         "exchanging vows killing 32 people and wounding dozens."
     )
     assert claims(text) == [("32", 32.0, "exact", 32.0, 32.0), ("dozens", 24, "range", 24, 99)]
-    text = "Opposition forces have responded by firing missiles into government districts killing scores of civilians."
+    text = (
+        "Opposition forces have responded by firing missiles into government districts killing "
+        "scores of civilians."
+    )
     assert claims(text) == [("scores", 40, "range", 40, 99)]
     text = (
         "According to independent monitors hundreds of thousands of civilians have been killed "
@@ -143,7 +148,10 @@ def test_numbers_without_commas_and_spelled_out() -> None:
         "assault that he said had displaced close to 1 million people."
     )
     assert claims(text) == [("close to 1 million", 1000000.0, "nearly", 900000.0, 1000000.0)]
-    text = "Syrias conflict has killed more than 230000 people and wounded at least a million according to the UN."
+    text = (
+        "Syrias conflict has killed more than 230000 people and wounded at least a million "
+        "according to the UN."
+    )
     assert claims(text)[1] == ("at least a million", 1000000.0, "at_least", 1000000.0, None)
 
 

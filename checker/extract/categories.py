@@ -31,72 +31,114 @@ from checker.extract.numbers import Figure
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string."""
+    return text.split()
+
+
 # Counted heads that are themselves a category.
 _THING_HEADS: dict[str, str] = {
     **dict.fromkeys(
-        """attacks attack airstrikes airstrike strikes strike raids raid sorties bombings
-        explosions blasts bombs rockets shells mortars missiles projectiles assaults shellings
-        violations barrels munitions bombardments breaches beaches incidents""".split(),
+        _words(
+            """
+    attacks attack airstrikes airstrike strikes strike raids raid sorties bombings
+    explosions blasts bombs rockets shells mortars missiles projectiles assaults
+    shellings violations barrels munitions bombardments breaches beaches incidents
+    """
+        ),
         "attacks",
     ),
     **dict.fromkeys(
-        """hospitals hospital facilities facility clinics clinic schools school bakeries
-        ambulances mosques churches centres centers""".split(),
+        _words(
+            """
+    hospitals hospital facilities facility clinics clinic schools school bakeries
+    ambulances mosques churches centres centers
+    """
+        ),
         "facilities",
     ),
 }
 # Predicate words standing where the head would ("40 dead", "700 injured"): the category.
 _PREDICATE_HEADS: dict[str, str] = {
-    **dict.fromkeys("dead killed martyrs martyred lives deaths fatalities bodies".split(), "killed"),
-    **dict.fromkeys("wounded injured hurt injuries".split(), "injured"),
-    **dict.fromkeys("displaced".split(), "displaced"),
-    **dict.fromkeys("missing".split(), "missing"),
-    **dict.fromkeys("casualties".split(), "other"),
+    **dict.fromkeys(
+        _words(
+            """
+    dead killed martyrs martyred lives deaths fatalities bodies
+    """
+        ),
+        "killed",
+    ),
+    **dict.fromkeys(["wounded", "injured", "hurt", "injuries"], "injured"),
+    **dict.fromkeys(["displaced"], "displaced"),
+    **dict.fromkeys(["missing"], "missing"),
+    **dict.fromkeys(["casualties"], "other"),
 }
 _PERSON_HEADS: dict[str, str | None] = {
     **dict.fromkeys(
-        """people persons person civilians civilian individuals citizens inhabitants
-        villagers children child kids boys girls babies baby infants women woman men man
-        elderly students pupils teachers doctors doctor nurses medics paramedics staff staffers
-        workers worker volunteers journalists reporters worshippers pilgrims passengers
-        patients syrians kurds alawites christians shiites sunnis iraqis turks russians
-        americans palestinians lebanese iranians afghans foreigners nationals natives members
-        member relatives others victims residents families family cases emirs emir""".split(),
+        _words(
+            """
+    people persons person civilians civilian individuals citizens inhabitants villagers
+    children child kids boys girls babies baby infants women woman men man elderly
+    students pupils teachers doctors doctor nurses medics paramedics staff staffers
+    workers worker volunteers journalists reporters worshippers pilgrims passengers
+    patients syrians kurds alawites christians shiites sunnis iraqis turks russians
+    americans palestinians lebanese iranians afghans foreigners nationals natives
+    members member relatives others victims residents families family cases emirs emir
+    """
+        ),
         None,
     ),
     **dict.fromkeys(
-        """soldiers soldier troops fighters fighter militants militant rebels rebel terrorists
-        terrorist jihadists jihadist gunmen insurgents extremists mercenaries militiamen
-        recruits servicemen personnel officers officer policemen police guards commanders
-        elements operatives snipers bombers attackers assailants""".split(),
+        _words(
+            """
+    soldiers soldier troops fighters fighter militants militant rebels rebel terrorists
+    terrorist jihadists jihadist gunmen insurgents extremists mercenaries militiamen
+    recruits servicemen personnel officers officer policemen police guards commanders
+    elements operatives snipers bombers attackers assailants
+    """
+        ),
         "combatants",
     ),
-    **dict.fromkeys("refugees refugee migrants asylum-seekers".split(), "refugees"),
-    **dict.fromkeys("idps".split(), "displaced"),
-    **dict.fromkeys("detainees prisoners hostages captives abductees".split(), "detained"),
-    **dict.fromkeys("evacuees".split(), "evacuated"),
+    **dict.fromkeys(["refugees", "refugee", "migrants", "asylum-seekers"], "refugees"),
+    **dict.fromkeys(["idps"], "displaced"),
+    **dict.fromkeys(["detainees", "prisoners", "hostages", "captives", "abductees"], "detained"),
+    **dict.fromkeys(["evacuees"], "evacuated"),
 }
 # Counted things outside the categories: a number of them is not a claim.
 _OTHER_HEADS = frozenset(
-    """villages towns cities houses homes buildings vehicles tanks trucks cars buses positions
-    posts checkpoints districts neighbourhoods neighborhoods provinces countries factions groups
-    brigades battalions times points areas sites targets hills kilometres kilometers miles
-    resolutions meetings rounds talks years months weeks days hours minutes sides parties
-    ministers officials leaders delegates presidents states nations tonnes tons dollars
-    percent aircraft planes jets helicopters drones warplanes weapons depots bridges roads
-    seats votes articles pages copies carriers suvs governments""".split()
+    _words(
+        """
+    villages towns cities houses homes buildings vehicles tanks trucks cars buses
+    positions posts checkpoints districts neighbourhoods neighborhoods provinces
+    countries factions groups brigades battalions times points areas sites targets hills
+    kilometres kilometers miles resolutions meetings rounds talks years months weeks
+    days hours minutes sides parties ministers officials leaders delegates presidents
+    states nations tonnes tons dollars percent aircraft planes jets helicopters drones
+    warplanes weapons depots bridges roads seats votes articles pages copies carriers
+    suvs governments
+    """
+    )
 )
 # Words between a number and its head noun that stop the search for a head.
 _STOP = frozenset(
-    """were was have has had are is be been being will would could may might in on at from by
-    to for with as after when while since during including among or but that which who
-    whom where said says told reported according the a an this these those it its their his
-    her them they than then so if not no near outside inside around across into over under
-    off through against between amid within""".split()
+    _words(
+        """
+    were was have has had are is be been being will would could may might in on at from
+    by to for with as after when while since during including among or but that which
+    who whom where said says told reported according the a an this these those it its
+    their his her them they than then so if not no near outside inside around across
+    into over under off through against between amid within
+    """
+    )
 )
 _AUX = frozenset(
-    """were was are is have has had been being be got also all reportedly later now already
-    allegedly believed thought still subsequently""".split()
+    _words(
+        """
+    were was are is have has had been being be got also all reportedly later now already
+    allegedly believed thought still subsequently
+    """
+    )
 )
 
 _TRIGGERS: tuple[tuple[str, str], ...] = (
@@ -149,9 +191,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"launch(?:ed|ing)|carried\s+out|conduct(?:ed|ing)|fired|dropp(?:ed|ing)|staged",
     ),
 )
-_TRIGGER = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{cat}>{words})" for cat, words in _TRIGGERS) + r")\b",
-    re.IGNORECASE,
+_TRIGGER = re.compile(  # IGNORECASE scoped after a cheap look-ahead: see numbers._ATOM
+    r"(?=[A-Za-z])\b(?i:" + "|".join(f"(?P<{cat}>{words})" for cat, words in _TRIGGERS) + r")\b"
 )
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
@@ -166,13 +207,20 @@ _COORDINATION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:–—]|\.\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _BOTH = re.compile(r"\s+(?:and|or)\s+(?:wounded|injured)\b", re.IGNORECASE)
-_ADJACENT = re.compile(r"\s*(?:(?:another|a\s+further|an\s+additional|the|some|at\s+least)\s+)?",
-                       re.IGNORECASE)
+_ADJACENT = re.compile(
+    r"\s*(?:(?:another|a\s+further|an\s+additional|the|some|at\s+least)\s+)?", re.IGNORECASE
+)
 # Verbs that say a person was killed only in the passive ("were destroyed", "were eliminated").
 _NEEDS_AUX = frozenset(
-    "destroyed eliminated liquidated neutralized neutralised lost".split()
+    ["destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "lost"]
 )
-_GAP_STOP = frozenset("when after while because but which as before since until if".split())
+_GAP_STOP = frozenset(
+    _words(
+        """
+    when after while because but which as before since until if
+    """
+    )
+)
 _ACTIVE_OBJECT = re.compile(r"^\s*(?:at\s+least|more\s+than|over|some|about|around|nearly)?\s*$")
 
 
@@ -226,7 +274,9 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     for i, r in enumerate(readings):
         if r.after is not None and r.after.startswith("?"):
             nxt_r = readings[i + 1]
-            own = nxt_r.thing is not None or (nxt_r.after is not None and not nxt_r.after.startswith("?"))
+            own = nxt_r.thing is not None or (
+                nxt_r.after is not None and not nxt_r.after.startswith("?")
+            )
             r.after = r.after[1:] if own else None
     for i, r in enumerate(readings):
         # Each figure looks back only to the one before it (and past the verb that one took).
@@ -246,9 +296,9 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     # "Ten children were among at least 48 people killed": the parent comes after.
     for i in range(n - 1):
         r = readings[i]
-        if _PART_OF_NEXT.match(text[r.head_end : figures[i + 1].start]) and not r.excluded:
-            if out[i + 1].category is not None:
-                out[i] = Counted(out[i + 1].category, r.subject or "people", r.head_end)
+        part_of_next = _PART_OF_NEXT.match(text[r.head_end : figures[i + 1].start])
+        if part_of_next and not r.excluded and out[i + 1].category is not None:
+            out[i] = Counted(out[i + 1].category, r.subject or "people", r.head_end)
     return out
 
 
@@ -266,9 +316,9 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
     if i > 0:
         prev = done[i - 1]
         gap = text[readings[i - 1].head_end : r.figure.start]
-        if prev.category is not None and (r.sub_count or _COORDINATION.match(gap)):
-            if r.before is None or r.sub_count:
-                return Counted(prev.category, subject, r.head_end)
+        shares = r.sub_count or (_COORDINATION.match(gap) and r.before is None)
+        if prev.category is not None and shares:
+            return Counted(prev.category, subject, r.head_end)
     if r.before is not None and not (r.before == "refugees" and r.noun not in (None, "refugees")):
         return Counted(r.before, subject, r.head_end)
     if r.noun is not None:
@@ -305,9 +355,10 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
             return _Reading(figure, subject, figure.end + w_end, category, None, False)
         words.append(word)
         end = figure.end + w_end
-        if nxt in _PERSON_HEADS or (nxt in _THING_HEADS and low not in _PERSON_HEADS):
-            if low in _THING_HEADS or low in _OTHER_HEADS or low + "s" in _OTHER_HEADS:
-                continue  # "hospital staffers", "IS group fighters": a modifier
+        before_head = nxt in _PERSON_HEADS or (nxt in _THING_HEADS and low not in _PERSON_HEADS)
+        thing_word = low in _THING_HEADS or low in _OTHER_HEADS or low + "s" in _OTHER_HEADS
+        if before_head and thing_word:
+            continue  # "hospital staffers", "IS group fighters": a modifier
         if low == "rounds" and len(words) > 1 and words[-2].lower() in _ROUND_OF:
             return _Reading(figure, " ".join(words), end, "attacks", None, False)
         other = low in _OTHER_HEADS or (word.islower() and low + "s" in _OTHER_HEADS)
@@ -327,7 +378,7 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
     return _Reading(figure, None, figure.end, None, None, False)
 
 
-_ROUND_OF = frozenset("mortar artillery tank rocket".split())
+_ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
 
 
 def _is_number_word(low: str) -> bool:
@@ -360,7 +411,7 @@ def _after_trigger(
         gap = gap[2:]  # "three of which died in hospital"
     if len(gap) > 12 or any(w.lower() in _GAP_STOP for w in gap):
         return None, start
-    if "and" in (w.lower() for w in gap) and not (gap[-1].lower() in _AUX):
+    if "and" in (w.lower() for w in gap) and gap[-1].lower() not in _AUX:
         return None, start  # "26 people and wounded 30": the verb of the next figure
     if word.startswith("to ") and gap:
         return None, start  # "civilians trying to flee": not what happened to them

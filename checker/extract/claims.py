@@ -18,11 +18,12 @@ import re
 from dataclasses import dataclass, field
 
 from checker.extract import attribution as attr
+from checker.extract import sources as src
 from checker.extract.categories import Counted, categorise
 from checker.extract.dates import TimeExpression, find_time_expressions, resolve
 from checker.extract.modality import modality, scope
 from checker.extract.numbers import Figure, find_figures
-from checker.extract.places import find_places, locate, main_place, normalise_place
+from checker.extract.places import PlaceMention, find_places, locate, main_place, normalise_place
 from checker.extract.sentences import furniture_spans, sentence_spans
 from checker.records import Article, Claim
 
@@ -33,20 +34,36 @@ Span = tuple[int, int]
 _DATELINE_REACH = 200
 # A figure about the whole war: its place is the country.
 _WAR_LONG = re.compile(
-    r"\b(?:war|conflict|crisis|uprising|revolution)\b|\bsince\s+(?:March\s+)?2011\b", re.IGNORECASE
+    r"\b(?:war|conflict|crisis|uprising)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed"
+    r"|displaced|forced|uprooted|caused)"
+    r"|\bsince\s+(?:the\s+|Syria['’]?s?\s+)?(?:civil\s+)?(?:war|conflict|crisis|uprising|revolt)"
+    r"|\b\S+-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis|uprising)"
+    r"|\bwar-(?:battered|torn|ravaged)|\bsince\s+(?:March\s+)?2011\b|\bthroughout\s+the\s+war"
+    r"|\bfled\s+the\s+(?:civil\s+)?war"
+    r"|\b(?:in|during)\s+(?:the|Syria['’]?s?)\s+(?:\S+\s+)?(?:civil\s+)?(?:war|conflict)\b",
+    re.IGNORECASE,
 )
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
+# A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
+# at least 25 injured eight were in critical condition", "The three others among the dead".
+_CONTINUES = re.compile(
+    r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom)|The\s+other|The\s+\w+\s+others"
+    r"|Most\s+of|Some\s+of|Two\s+others)\b"
+)
 # "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
-_SINCE_CLAUSE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){1,8}\s+(?:on\s+)?$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\b(?:\s+[\w.'’-]+){1,8}\s+(?:on\s+)?$", re.IGNORECASE)
 # "for the first time since 2012", "the worst since the war began": a comparison, not a total.
 _COMPARISON = re.compile(
     r"(?:first\s+time|worst|biggest|deadliest|largest|heaviest|highest|bloodiest|lowest|most\s+\w+)"
     r"(?:\s+[\w'’-]+){0,4}\s+(?:since\s+)?$",
     re.IGNORECASE,
 )
+_SPAN_KINDS = frozenset({"month", "monthyear"})
 _PAIR = re.compile(r"\s+(?:and|to|-|until)\s+(?:on\s+)?", re.IGNORECASE)
-_ZERO = re.compile(r"\bno\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b", re.IGNORECASE)
+_ZERO = re.compile(
+    r"\bno\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -58,6 +75,8 @@ class _Context:
     fallback_place: str | None
     monitor: str | None
     last_source: str | None = None
+    #: every source named so far, for "the ministry said"
+    sources: list[str] = field(default_factory=list)
     #: the place the previous sentence named, for one that names none ("The attack killed four")
     prev_place: str | None = None
     #: the source of the previous sentence's figures, for one continuing its account
@@ -72,9 +91,8 @@ def extract_claims(article: Article) -> list[Claim]:
     ctx = _Context(
         article=article,
         reference=article.published,
-        fallback_place=normalise_place(article.location)
-        or main_place(article.title, article.text),
-        monitor=attr.monitor_name(article.title + "\n" + article.text),
+        fallback_place=normalise_place(article.location) or main_place(article.title, article.text),
+        monitor=src.monitor_name(article.title + "\n" + article.text),
     )
     dateline = _dateline(article.text)
     if dateline is not None:
@@ -111,21 +129,22 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             figures.insert(at, fig)
             counted.insert(at, cnt)
         cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted])
+        sources = _resolve_cues(ctx, cues)
+        places = find_places(text, s_start, s_end)
         if figures:
-            s_times = [t for t in times if s_start <= t.start < s_end]
-            places = find_places(text, s_start, s_end)
-            for fig, cnt in zip(figures, counted):
-                if cnt.category is None:
-                    continue
-                claims.append(
-                    _claim(ctx, text, in_title, sentence, fig, cnt, s_times, places, cues)
-                )
-        named = [c.source for c in cues if c.source is not None]
+            sent = _Sentence(
+                sentence, [t for t in times if s_start <= t.start < s_end], places, cues, sources
+            )
+            for fig, cnt in zip(figures, counted, strict=True):
+                if cnt.category is not None:
+                    claims.append(_claim(ctx, text, in_title, sent, fig, cnt))
+        named = [s for s in sources if s is not None]
         if named:
             ctx.last_source = named[-1]
+            ctx.sources.extend(named)
         sentence_claims = [c for c in claims if c.start >= s_start]
         ctx.prev_source = sentence_claims[-1].attribution if sentence_claims else None
-        ctx.prev_place = locate(text, sentence, s_start, None, False)
+        ctx.prev_place = locate(text, sentence, s_start, None, False, places)
     return claims
 
 
@@ -139,34 +158,42 @@ def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What one sentence holds besides its figures."""
+
+    span: Span
+    times: list[TimeExpression]
+    places: list[PlaceMention]
+    cues: list[attr.Cue]
+    sources: list[str | None]  #: the source of each cue, resolved
+
+
 def _claim(
-    ctx: _Context,
-    text: str,
-    in_title: bool,
-    sentence: Span,
-    fig: Figure,
-    cnt: Counted,
-    times: list[TimeExpression],
-    places: list,  # type: ignore[type-arg]
-    cues: list[attr.Cue],
+    ctx: _Context, text: str, in_title: bool, sent: _Sentence, fig: Figure, cnt: Counted
 ) -> Claim:
     art = ctx.article
+    sentence = sent.span
     s_start, s_end = sentence
+    times, places = sent.times, sent.places
     category = cnt.category or "other"
-    as_of, period_start = _dates(ctx, text, fig, times, in_title)
-    sc = scope(text, s_start, s_end, category, period_start is not None)
+    as_of, period_start, spanned = _dates(ctx, text, fig, times, in_title)
+    war_long = category not in ("population", "besieged") and (
+        bool(_WAR_LONG.search(text, s_start, s_end))
+        or (category in ("killed", "injured", "other") and fig.value >= 50000)
+        or (category in ("displaced", "refugees") and fig.value >= 2000000)
+    )
+    sc = scope(text, s_start, s_end, category, spanned or war_long or period_start is not None)
     location = locate(
         text,
         sentence,
         fig.num_start,
         ctx.prev_place or ctx.fallback_place,
-        sc == "cumulative"
-        and category not in ("population", "besieged")
-        and bool(_WAR_LONG.search(text, s_start, s_end)),
+        war_long,
         places,
         host_country=category == "refugees",
     )
-    source = _source(ctx, text, fig, cues, s_start, s_end)
+    source = _source(ctx, text, fig, sent.cues, sent.sources, sentence, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
     surface = text[fig.start : fig.end]
     return Claim(
@@ -196,8 +223,9 @@ def _claim(
 
 def _dates(
     ctx: _Context, text: str, fig: Figure, times: list[TimeExpression], in_title: bool
-) -> tuple[dt.date | None, dt.date | None]:
-    """as_of and period_start of a figure, from the time expressions of its sentence.
+) -> tuple[dt.date | None, dt.date | None, bool]:
+    """as_of and period_start of a figure, from the time expressions of its sentence, and
+    whether its time is a span (a month, "late January"), which makes it a running total.
 
     as_of: the point in time nearest the figure (within :data:`_DATE_REACH`), else the
     reference date. period_start: the start of the nearest span - "since April 28", "since
@@ -209,18 +237,19 @@ def _dates(
         times = [t for t in times if (t.start, t.end) != ctx.dateline]
     as_of: dt.date | None = None
     spans: list[tuple[int, dt.date]] = []
-    points: list[tuple[int, dt.date]] = []
+    points: list[tuple[int, dt.date, bool]] = []
     for i, t in enumerate(times):
         r = resolve(t, ref)
         gap = _gap(t, fig)
         if gap > _DATE_REACH:
             continue
-        since = t.since or t.kind == "war" or _SINCE_CLAUSE.search(text, max(0, t.start - 70), t.start)
+        since = (
+            t.since or t.kind == "war" or _SINCE_CLAUSE.search(text, max(0, t.start - 70), t.start)
+        )
         if since:
-            if r.period_start is not None and not _COMPARISON.search(
-                text, max(0, t.start - 60), t.start
-            ):
-                spans.append((gap, r.period_start))
+            start = r.period_start if r.period_start is not None else r.as_of
+            if start is not None and not _COMPARISON.search(text, max(0, t.start - 60), t.start):
+                spans.append((gap, start))
             continue
         if r.period_start is not None:
             spans.append((gap, r.period_start))
@@ -229,50 +258,94 @@ def _dates(
             if nxt is not None and nxt.kind == t.kind and _PAIR.fullmatch(text, t.end, nxt.start):
                 spans.append((gap, r.as_of))  # "on Tuesday and Wednesday": a two-day span
                 continue
-            points.append((gap, r.as_of))
+            points.append((gap, r.as_of, t.kind in _SPAN_KINDS))
+    spanned = False
     if points:
-        as_of = min(points)[1]
+        _, as_of, spanned = min(points)
     period = min(spans)[1] if spans else None
-    return as_of or ref, period
+    return as_of or ref, period, spanned
 
 
 def _gap(t: TimeExpression, fig: Figure) -> int:
     return t.start - fig.end if t.start >= fig.end else fig.start - t.end
 
 
+def _resolve_cues(ctx: _Context, cues: list[attr.Cue]) -> list[str | None]:
+    """The source each cue of a sentence names, pronouns ("he said"), anaphors ("the
+    ministry said") and participles ("..., adding") resolved, in order."""
+    resolved: list[str | None] = []
+    for cue in cues:
+        source = cue.source
+        if source is None and cue.anaphor is not None:
+            source = attr.resolve_anaphor(cue.anaphor, ctx.sources)
+        elif source is None and (cue.participle or cue.pronoun):
+            before = [s for s in resolved if s is not None]
+            source = before[-1] if before else (ctx.last_source if cue.pronoun else None)
+        resolved.append(source)
+    return resolved
+
+
 def _source(
-    ctx: _Context, text: str, fig: Figure, cues: list[attr.Cue], s_start: int, s_end: int
+    ctx: _Context,
+    text: str,
+    fig: Figure,
+    cues: list[attr.Cue],
+    sources: list[str | None],
+    sentence: Span,
+    carry: bool,
 ) -> str | None:
+    """Who gives the figure: the source of the reporting cue nearest to it in its sentence
+    (or the source its cue cites: "SANA reported ... citing the Interior Ministry")."""
+    s_start, s_end = sentence
+    named = [(c, s) for c, s in zip(cues, sources, strict=True) if s is not None]
     if not cues:
         # No reporting verb: a headline naming its source, else the account the previous
-        # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet.
-        return _generic(ctx, attr.headline_source(text, s_start, s_end) or ctx.prev_source)
-    informative = [c for c in cues if c.source is not None or c.pronoun or c.participle]
-    if not informative:
+        # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet
+        # (always for a war-long toll: background the outlet states itself).
+        carried = ctx.prev_source if carry and _CONTINUES.match(text, s_start) else None
+        return _generic(ctx, src.headline_source(text, s_start, s_end) or carried)
+    if not named:
         return None
-    cue = min(
-        informative,
-        key=lambda c: c.start - fig.end if c.start >= fig.end else fig.start - c.end,
-    )
-    # "SANA reported ... citing the Syrian Interior Ministry": the source cited.
-    cited = [c for c in cues if c.cited and c.source and (
-        0 <= c.start - cue.end <= 60 or text[c.start : c.end].lower() in ("citing", "quoting"))]
+    cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))
+    cited = [
+        (c, s)
+        for c, s in named
+        if c.cited and (0 <= c.start - cue.end <= 60 or text[c.start : c.end].lower() in _CITING)
+    ]
     if cited:
-        cue = cited[-1]
-    source = cue.source
-    if source is None and cue.participle:  # "..., the ministry said, adding some 40 ..."
-        named = [c.source for c in cues if c.source is not None and c.end <= cue.start]
-        source = named[-1] if named else None
-    if source is None and cue.pronoun:
-        named = [c.source for c in cues if c.source is not None and c.end <= cue.start]
-        source = named[-1] if named else ctx.last_source
+        source = cited[-1][1]
     if source is not None and source.lower() == ctx.article.outlet.lower():
         return None  # "SANA reporter in Aleppo said": the outlet itself
-    return _generic(ctx, source)
+    return _generic(ctx, _full_name(ctx, source))
+
+
+_CITING = ("citing", "quoting")
+
+
+def _cue_gap(cue: attr.Cue, fig: Figure) -> int:
+    return cue.start - fig.end if cue.start >= fig.end else fig.start - cue.end
+
+
+def _full_name(ctx: _Context, source: str | None) -> str | None:
+    """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
+    if source is None or " " in source or not source[:1].isupper() or source.isupper():
+        return source  # a full name already, or an acronym ("SANA")
+    m = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(source)}\b", ctx.article.text)
+    if m is None:
+        return source
+    first = m.group(1).strip()
+    if (
+        src.normalise_source(first) != first
+        or find_places(first)
+        or find_time_expressions(first)
+        or first in src.CANONICAL
+    ):
+        return source  # "Monday SANA", "Aleppo Reuters": not a first name
+    return f"{first} {source}"
 
 
 def _generic(ctx: _Context, source: str | None) -> str | None:
     """ "a monitor said": the monitor the article names, if it names one."""
-    if attr.is_generic_monitor(source) and ctx.monitor is not None:
+    if src.is_generic_monitor(source) and ctx.monitor is not None:
         return ctx.monitor
     return source

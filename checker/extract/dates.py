@@ -59,8 +59,9 @@ _WAR = r"(?:war|conflict|crisis|uprising|revolution|unrest)"
 _SINCE = r"(?P<since>(?:since|from)\s+)?"
 
 _EXPRESSION = re.compile(
-    # a word start first: the engine then skips the other positions quickly
-    r"(?=[A-Za-z0-9])\b"
+    # a word start first, matched case-sensitively: the engine then skips the other
+    # positions quickly (a global IGNORECASE makes every position slow)
+    r"(?=[A-Za-z0-9])\b(?i:"
     + _SINCE
     + r"(?:"
     # the war's own start: "since the war began", "since the start of the conflict in 2011"
@@ -73,8 +74,9 @@ _EXPRESSION = re.compile(
     + rf"|(?P<full>(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:"
     + rf"{_MONTH}\s+(?:{_DAY}(?:,?\s*{_YEAR})?|[0-3]\d{_YEAR})(?![\d:])"
     + rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\d))"
-    + rf"(?:\s+at\s+\d{{1,2}}:?\d{{2}})?)"
-    + r"|(?P<numeric>\b\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}|\b(?:19|20)\d{2}-\d{2}-\d{2})"
+    + r"(?:\s+at\s+\d{1,2}:?\d{2})?)"
+    + r"|(?P<numeric>\b\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}"
+    + r"|\b(?:19|20)\d{2}-\d{2}-\d{2})"
     # parts of a month: "early December", "mid-December", "late January 2020", "the end of May"
     + r"|(?P<monthpart>(?:(?:in|during)\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning"
     + rf"\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?P<pmonth>{_MONTH_FULL})"
@@ -93,8 +95,7 @@ _EXPRESSION = re.compile(
     + rf"|{_COUNT}\s+{_UNIT}\s+ago"
     + r"|(?:in|over)\s+recent\s+(?:days|weeks|months))\b"
     + rf"|(?P<weekday>(?:(?:early|late)\s+)?(?:on\s+)?(?:last\s+)?{_WEEKDAY}(?:['’]?s)?\b{_PART})"
-    + r")",
-    re.IGNORECASE,
+    + r"))",
 )
 # Month and weekday names are proper nouns: matched case-insensitively above only for the
 # fixed words around them; these make sure "may" and "march" the verbs are not months.
@@ -117,7 +118,9 @@ class TimeExpression:
         return not any(c.isdigit() for c in self.words)
 
 
-def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[TimeExpression]:
+def find_time_expressions(
+    text: str, start: int = 0, end: int | None = None
+) -> list[TimeExpression]:
     """Every time expression in ``text[start:end]``, in order."""
     found: list[TimeExpression] = []
     for m in _EXPRESSION.finditer(text, start, len(text) if end is None else end):
@@ -126,7 +129,9 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
         if not _names_capitalised(words):
             continue
         found.append(
-            TimeExpression(m.start(), m.end(), kind, " ".join(words.split()), bool(m.group("since")))
+            TimeExpression(
+                m.start(), m.end(), kind, " ".join(words.split()), bool(m.group("since"))
+            )
         )
     return found
 
@@ -139,18 +144,23 @@ _KINDS = (
 
 def _names_capitalised(words: str) -> bool:
     """Whether every month or weekday name in ``words`` is capitalised ("may" is a verb)."""
-    return all(
-        w[0].isupper() for w in re.findall(r"[A-Za-z]+", words) if w.lower() in _NAME_WORDS
-    )
+    return all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", words) if w.lower() in _NAME_WORDS)
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string."""
+    return text.split()
 
 
 _NAME_WORDS = frozenset(
+    _words(
+        """
+    jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december monday tuesday wednesday
+    thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays mon tue wed thu fri sat sun
     """
-    jan january feb february mar march apr april may jun june jul july aug august sep sept
-    september oct october nov november dec december monday tuesday wednesday thursday friday
-    saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays mon tue wed
-    thu fri sat sun
-    """.split()
+    )
 )
 
 
@@ -170,9 +180,13 @@ def resolve(expr: TimeExpression, published: dt.date | None) -> Resolved:
 @lru_cache(maxsize=4096)
 def _resolve(kind: str, words: str, since: bool, published: dt.date | None) -> Resolved:
     if kind == "war":  # the war's start: the date the text gives it, else unknown
-        first, _ = _month_or_year("month", words, published) if re.search(r"\d", words) else (
-            None,
-            None,
+        first, _ = (
+            _month_or_year("month", words, published)
+            if re.search(r"\d", words)
+            else (
+                None,
+                None,
+            )
         )
         return Resolved(published, first)
     if kind == "monthsince":
@@ -195,8 +209,10 @@ def _resolve(kind: str, words: str, since: bool, published: dt.date | None) -> R
 
 def _is_span_back(words: str) -> bool:
     """ "in the past week", "over recent days": a span ending at publication."""
-    return bool(re.search(r"\b(?:past|last|previous|recent)\b", words)) and "ago" not in words and (
-        "the" in words.split() or "recent" in words
+    return (
+        bool(re.search(r"\b(?:past|last|previous|recent)\b", words))
+        and "ago" not in words
+        and ("the" in words.split() or "recent" in words)
     )
 
 
@@ -237,7 +253,7 @@ def _parse(words: str, published: dt.date | None) -> dt.date | None:
     # otherwise move to the next Monday.
     words = re.sub(rf"^{_WEEKDAY}|^{_WEEKDAY_ABBR}\b", "", words, flags=re.IGNORECASE).strip(" ,")
     words = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", words.replace("the ", "", 1))
-    parsed = dateparser.parse(words, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(words, languages=["en"], settings=settings)
     return parsed.date() if parsed is not None else None
 
 
@@ -289,8 +305,8 @@ def _month_or_year(
     if mm is None:
         if ym is None:
             return None, None
-        year = int(ym.group(1))
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        only = int(ym.group(1))
+        return dt.date(only, 1, 1), dt.date(only, 12, 31)
     month = _MONTHS[mm.group(0)[:3].lower()]
     if ym is not None:
         year: int | None = int(ym.group(1))
@@ -298,9 +314,13 @@ def _month_or_year(
         year = published.year if published is not None else None
     else:
         year = _year_of_month(month, published)
-        if year is not None and words.startswith("last ") and published is not None:
-            if (year, month) == (published.year, published.month):
-                year -= 1
+        if (
+            year is not None
+            and published is not None
+            and words.startswith("last ")
+            and (year, month) == (published.year, published.month)
+        ):
+            year -= 1
     if year is None:
         return None, None
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -49,8 +49,11 @@ _SMALL_W = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNITS_W}))?|(?:{_UNITS_W}))\b"
 _SCALE_W = r"(?:hundred|thousand|million|billion)"
 
 _DIGITS = r"(?<![\w.,/:+])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d/])"
+# The case-sensitive look-ahead for a digit or the first letter of a number word lets the
+# engine skip every other position; the alternation itself ignores case (scoped: a global
+# IGNORECASE would make every position slow again).
 _ATOM = re.compile(
-    r"\b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|tens(?=\s+of\b|\s+(?:killed|dead|wounded|injured)\b)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand"
+    r"(?=[\dotfsenhdmaqOTFSENHDMAQ])(?i:\b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|tens(?=\s+of\b|\s+(?:killed|dead|wounded|injured)\b)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand"
     r"|million)|dozens|scores(?=\s+(?:of|more|were|killed|dead|wounded|injured))|hundreds|thousands"
     r"|millions)\b"
     rf"|\b(?P<words>(?:(?:{_SMALL_W}|an?)\s+dozen"
@@ -60,8 +63,7 @@ _ATOM = re.compile(
     rf"(?:[\s-]+(?:thousand|million))?)?"
     rf"|{_SMALL_W}))\b"
     rf"|(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|mln|mn|bn)\b"
-    r"|(?P<m>m)\b)?",
-    re.IGNORECASE,
+    r"|(?P<m>m)\b)?)"
 )
 
 _HEDGE_WORDS: tuple[tuple[str, str], ...] = (
@@ -312,15 +314,18 @@ def interval(hedge: str, value: float) -> tuple[float | None, float | None]:
 def _single(text: str, atom: _Atom, floor: int) -> Figure:
     if atom.vague is not None:
         low, high = VAGUE[atom.vague]
-        return Figure(atom.start, atom.end, low, "range", low, high, atom.start, vague=True)
+        return Figure(
+            atom.start, atom.end, float(low), "range", float(low),
+            None if high is None else float(high), atom.start, vague=True,
+        )  # fmt: skip
     hedge, hstart = _hedge_before(text, atom.start, floor)
     end = atom.end
     if hedge == "exact":
         m = _OR_MORE.match(text, atom.end)
         if m is not None:
             hedge, end = "at_least", m.end()
-    low, high = interval(hedge, atom.value)
-    return Figure(hstart, end, atom.value, hedge, low, high, atom.start)
+    lo, hi = interval(hedge, atom.value)
+    return Figure(hstart, end, atom.value, hedge, lo, hi, atom.start)
 
 
 def _range(text: str, a: _Atom, b: _Atom | None, floor: int) -> Figure | None:

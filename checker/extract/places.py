@@ -30,7 +30,7 @@ _GAZETTEER: dict[str, tuple[str, ...]] = {
         r"|Tal\s+Rifaat|Tel\s+Rifaat|Atareb|al-Atareb|Anadan|Hreitan|Kafr\s+Hamra|Urem\s+al-Kubra"
         r"|Orem\s+al-Kubra|Hayan|Nubl|Zahraa|al-Zahraa|Castello|Ramouseh|Ramousseh|Ramusa"
         r"|Khan\s+Tuman|Sheikh\s+Maqsoud|Bustan\s+al-Qasr|Salah\s+al-Din|Hamdaniyeh|Hamadaniya"
-        r"|Safira|Deir\s+Hafer|Maskanah|Suruc",
+        r"|Safira|Deir\s+Hafer|Maskanah",
     ),
     "Damascus": (
         r"Damascus|Dimashq|Qudsaya|Qabun|Qaboun|Jobar|Barzeh|Midan|Mazzeh|Yarmouk|Darayya"
@@ -52,7 +52,9 @@ _GAZETTEER: dict[str, tuple[str, ...]] = {
         r"Hasakeh|Hassakeh|Hasaka|Hassaka|Hasakah|al-Hasakah|Hassakah|Qamishli|Qamishlo"
         r"|Ras\s+al-Ain|Tall\s+Tawil|Tal\s+Tamr|Shaddadi",
     ),
-    "Homs": (r"Homs|Palmyra|Tadmur|Tadmor|Qusayr|Rastan|Talbiseh|Tal\s+Kalakh|Shayrat|Taldou|Houla",),
+    "Homs": (
+        r"Homs|Palmyra|Tadmur|Tadmor|Qusayr|Rastan|Talbiseh|Tal\s+Kalakh|Shayrat|Taldou|Houla",
+    ),
     "Hama": (r"Hama|Hamah|Salamiyeh|Salamiyah|Mhardeh|Suqaylabiyah|Morek|Kafr\s+Zita|Latamneh",),
     "Daraa": (r"Daraa|Deraa|Dara'a|Dera'a|Bosra|Busra|Nawa|Inkhil|Tafas|al-Naimeh",),
     "Lattakia": (r"Lattakia|Latakia|Latakiya|Jableh|Jabla|Qardaha|Kessab|Hmeimim|Hmeymim",),
@@ -60,7 +62,9 @@ _GAZETTEER: dict[str, tuple[str, ...]] = {
     "Quneitra": (r"Quneitra|Qunaitra|Golan",),
     "Sweida": (r"Sweida|Suwayda|Suwaida|as-Suwayda",),
     "Syria": (r"Syria|Syrian\s+Arab\s+Republic",),
-    "Turkey": (r"Turkey|Ankara|Istanbul|Gaziantep|Kilis|Hatay|Antakya|Reyhanli|Sanliurfa|Urfa",),
+    "Turkey": (
+        r"Turkey|Ankara|Istanbul|Gaziantep|Kilis|Hatay|Antakya|Reyhanli|Sanliurfa|Urfa|Suruc",
+    ),
     "Lebanon": (r"Lebanon|Beirut|Arsal|Tripoli",),
     "Jordan": (r"Jordan|Amman|Zaatari|Rukban",),
     "Iraq": (r"Iraq|Mosul|Baghdad|Sinjar|Anbar|Ramadi|Falluja|Fallujah",),
@@ -181,12 +185,17 @@ _LOCATIVE_AFTER = re.compile(
     r"(?:['’]?s)?\s+(?:province|city|countryside|governorate|suburbs?|district|region|area"
     r"|outskirts|[a-z]+\s+(?:blast|attack|bombing|explosion|strike|raids?|shelling|clashes"
     r"|fighting|offensive|massacre|convoy))\b"
-    r"|['’]s\s+(?![A-Z])",
+    # "Aleppo's eastern districts", not "Turkey's failure"
+    r"|['’]?s\s+(?:[a-z-]+\s+){0,2}(?:districts?|neighbou?rhoods?|countryside|outskirts|suburbs?"
+    r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?)\b",
 )
 
 
 def _is_locative(text: str, place: PlaceMention) -> bool:
-    """Whether the sentence puts something in ``place`` (not "Turkey and Russia discuss")."""
+    """Whether the sentence puts something in ``place`` (not "Turkey and Russia discuss",
+    "Turkey-controlled territories")."""
+    if text[place.end : place.end + 1] == "-":
+        return False
     before = text[max(0, place.start - 40) : place.start]
     if _LOCATIVE_BEFORE.search(before):
         return True

@@ -19,13 +19,21 @@ from collections.abc import Iterator
 
 Span = tuple[int, int]
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string."""
+    return text.split()
+
+
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
+    _words(
+        """
+    mr mrs ms dr gen lt col maj sgt capt cpt brig adm gov sen rep rev st prof pres jan
+    feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est inc ltd co
+    corp dept fig al ft mt ave jr sr
     """
-    mr mrs ms dr gen lt col maj sgt capt cpt brig adm gov sen rep rev st prof pres
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est inc ltd co corp
-    dept fig al ft mt ave jr sr
-    """.split()
+    )
 )
 
 _BOUNDARY = re.compile(
@@ -67,9 +75,9 @@ def furniture_spans(text: str) -> list[Span]:
         before = text[max(0, trailer.start() - 12) : trailer.start()]
         mid_line = trailer.group(0).startswith("Related") and not before.endswith("\n")
         # "Views 458 Related ...", "01 Related ...": after a counter it is furniture anywhere
-        if mid_line and not re.search(r"\d\s*$", before):
-            if trailer.start() < _TRAILER_FROM * len(text):
-                continue
+        early = trailer.start() < _TRAILER_FROM * len(text)
+        if mid_line and early and not re.search(r"\d\s*$", before):
+            continue
         spans.append((trailer.start(), len(text)))
         break
     return sorted(spans)

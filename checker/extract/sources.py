@@ -1,0 +1,181 @@
+"""The sources news cites for its figures, and one name for each.
+
+"the Britain-based Observatory", "SOHR", "Rami Abdel Rahman" and "the Syrian Observatory for
+Human Rights" are one source; so are "Russia's defence ministry", "the defense ministry in
+Moscow" and "Konashenkov". :func:`normalise_source` gives every phrase :mod:`.attribution`
+finds its one name (or the phrase itself, cleaned of the dates, titles and clause pieces that
+FA-KES's lost punctuation runs into it), and the evaluation compares sources through it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.places import find_places
+
+#: "he said", "it said": no name of its own
+PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string."""
+    return text.split()
+
+
+SOHR = "Syrian Observatory for Human Rights"
+
+# canonical source -> how the corpus names it (acronyms case-sensitive: "WHO" is not "who")
+_ALIASES: tuple[tuple[str, str], ...] = (
+    (
+        SOHR,
+        r"Syrian\s+Observatory|(?:British|Britain|UK|London)[\s-]*based\s+(?:war\s+)?(?:monitor"
+        r"|Observatory|group|monitoring)|(?-i:\bSOHR\b)|\bObservatory\b|Rami\s+Abdel?\s*-?Rahman"
+        r"|Rami\s+Abdulrahman|Rami\s+Abdurrahman|Abdel\s+Rahman",
+    ),
+    ("Syrian Civil Defence", r"Civil\s+Defen[cs]e|White\s+Helmets"),
+    (
+        "United Nations Office for the Coordination of Humanitarian Affairs",
+        r"(?-i:\bOCHA\b)|Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs",
+    ),
+    (
+        "UNHCR",
+        r"(?-i:\bUNHCR\b)|U\.?N\.?\s+refugee\s+agency|UN\s+High\s+Commissioner\s+for\s+Refugees",
+    ),
+    ("UNICEF", r"(?-i:\bUNICEF\b)"),
+    ("World Health Organization", r"World\s+Health\s+Organi[sz]ation|(?-i:\bWHO\b)"),
+    ("United Nations", r"United\s+Nations|\bU\.N\b\.?|(?-i:\bUN\b)|world\s+body"),
+    ("International Committee of the Red Cross", r"(?-i:\bICRC\b)|Red\s+Cross"),
+    ("Syrian Network for Human Rights", r"Syrian\s+Network\s+for\s+Human\s+Rights|(?-i:\bSNHR\b)"),
+    ("Local Coordination Committees", r"Local\s+Coordination\s+Committees|(?-i:\bLCCs?\b)"),
+    (
+        "Violations Documentation Center",
+        r"Violations\s+Documentation\s+Cent(?:er|re)|(?-i:\bVDC\b)",
+    ),
+    ("Syrian Center for Policy Research", r"Syrian\s+Cent(?:er|re)\s+for\s+Policy\s+Research"),
+    ("Human Rights Watch", r"Human\s+Rights\s+Watch|(?-i:\bHRW\b)"),
+    ("Amnesty International", r"Amnesty"),
+    ("Doctors Without Borders", r"Doctors\s+Without\s+Borders|(?-i:\bMSF\b)|Medecins\s+Sans"),
+    ("Syrian American Medical Society", r"Syrian\s+American\s+Medical\s+Society|(?-i:\bSAMS\b)"),
+    (
+        "SANA",
+        r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency|state(?:-run)?\s+news\s+agency"
+        r"|official\s+news\s+agency",
+    ),
+    ("Syrian state media", r"state\s+(?:media|TV|television)"),
+    (
+        "Russian Defence Ministry",
+        r"Russian\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"
+        r"|Russia['’]?s?\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"
+        r"|defen[cs]e\s+ministry\s+in\s+Moscow|Konashenkov",
+    ),
+    (
+        "Russian Foreign Ministry",
+        r"Russian\s+Foreign\s+Ministry|Russia['’]?s?\s+foreign\s+ministry",
+    ),
+    ("Turkish Defence Ministry", r"Turkish\s+Defen[cs]e\s+Ministry"),
+    ("Syrian Interior Ministry", r"Interior\s+Ministry|Ministry\s+of\s+Interior"),
+    ("High Negotiations Committee", r"High\s+Negotiations\s+Committee|(?-i:\bHNC\b)"),
+    ("Kremlin", r"Kremlin"),
+    ("Pentagon", r"Pentagon"),
+    ("Islamic State group", r"Islamic\s+State|(?-i:\bISIS\b|\bISIL\b|\bIS\b)|Daesh|Amaq"),
+)
+ALIAS = re.compile(
+    "|".join(f"(?P<a{i}>{pat})" for i, (_, pat) in enumerate(_ALIASES)), re.IGNORECASE
+)
+_CANON = tuple(name for name, _ in _ALIASES)
+#: the normalised names of the well-known sources
+CANONICAL = frozenset(_CANON)
+
+
+_TITLES = re.compile(
+    r"^(?:(?:Turkish|Russian|Syrian|U\.S\.|US|Iranian|French|British|German)\s+)?"
+    r"(?:President|Foreign\s+Minister|Defen[cs]e\s+Minister|Prime\s+Minister|Minister"
+    r"|spokesman|spokeswoman|Governor|governor|General|Gen\.|Colonel|Col\.|Major|Lieutenant"
+    r"|commander|chief|head|director|official|envoy|producer|analyst|correspondent)\s+",
+    re.IGNORECASE,
+)
+_GENERIC_MONITOR = re.compile(
+    r"(?:war\s+)?monitor(?:ing\s+group)?|monitor\s+group|rights\s+monitor|NGO|watchdog"
+    r"|human\s+rights\s+(?:monitor(?:ing\s+group)?|group)",
+    re.IGNORECASE,
+)
+
+
+def is_place(phrase: str) -> bool:
+    places = find_places(phrase)
+    return bool(places) and places[0].start == 0 and places[-1].end >= len(phrase) - 2
+
+
+_LEAD_NOISE = frozenset(
+    _words(
+        """
+    meanwhile also however but and earlier later separately today yesterday last on monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """
+    )
+)
+# "the NGO however", "a monitoring group AFP Friday" (a headline running into its dateline)
+_TAIL_NOISE = _LEAD_NOISE | frozenset(["too", "afp", "reuters", "ap"])
+# Words a source's name does not hold: figures, verbs of the event.
+_NOT_A_SOURCE = re.compile(
+    r"\d|\b(?:killed|died|dead|wounded|injured|toll|dozens?|hundreds|thousands|airstrikes"
+    r"|facilities|hospitals)\b",
+    re.IGNORECASE,
+)
+
+
+def normalise_source(phrase: str | None) -> str | None:
+    """The one name of a source ("the Britain-based Observatory" -> the Observatory's name).
+
+    None for a pronoun (resolved by the caller) and for nothing at all.
+    """
+    if phrase is None or phrase.lower() in PRONOUNS:
+        return None
+    m = ALIAS.search(phrase)
+    if m is not None and m.lastgroup is not None:
+        return _CANON[int(m.lastgroup[1:])]
+    words = [w for w in phrase.strip(" .,").split()]
+    while words and (words[0].lower() in _LEAD_NOISE or words[0].lower() in ("a", "an", "the")):
+        words.pop(0)  # "Thursday activists", "Meanwhile a source"
+    while words and words[-1].lower() in _TAIL_NOISE:
+        words.pop()  # "the NGO however"
+    cleaned = _TITLES.sub("", " ".join(words)).strip(" .,")
+    if not cleaned or _NOT_A_SOURCE.search(cleaned) or is_place(cleaned):
+        return None  # a date, a place or a piece of the clause, not who said it
+    return cleaned
+
+
+def monitor_name(text: str) -> str | None:
+    """The monitoring group an article names, for "a monitor said": SOHR, SNHR or VDC."""
+    for name in (SOHR, "Syrian Network for Human Rights", "Violations Documentation Center"):
+        pattern = next(p for n, p in _ALIASES if n == name)
+        if re.search(pattern, text, re.IGNORECASE):
+            return name
+    return None
+
+
+def is_generic_monitor(source: str | None) -> bool:
+    """ "a monitor", "the monitoring group", "the NGO": a monitor not named."""
+    return source is not None and bool(_GENERIC_MONITOR.fullmatch(source))
+
+
+# A headline's source after its figure: "... at least 112: monitor", "... kills 14 State
+# media", "... | Jordan Times" left out; or before it: "Russian Defense Ministry: More than 100".
+_HEADLINE_TAIL = re.compile(
+    r"(?:[:\-–]\s*|\s)(?P<src>(?:a\s+)?monitor(?:ing\s+group)?|activists|Observatory|[Ss]tate\s+"
+    r"(?:TV|media|television)|SANA|UNICEF|UN|WHO|UNHCR|civil\s+defen[cs]e|Civil\s+Defen[cs]e"
+    r"|Monitor|Activists|Syrian\s+state\s+TV|NGO)\s*(?:\|[^|]*)?[.\s]*$"
+)
+_HEADLINE_HEAD = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*:\s")
+
+
+def headline_source(text: str, start: int, end: int) -> str | None:
+    """The source a headline-like sentence names without a verb, or None."""
+    m = _HEADLINE_TAIL.search(text, start, end)
+    if m is not None:
+        return normalise_source(m.group("src"))
+    m = _HEADLINE_HEAD.search(text, start, min(end, start + 60))
+    if m is not None and ALIAS.fullmatch(m.group("src")):
+        return normalise_source(m.group("src"))
+    return None
