@@ -143,7 +143,10 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             ctx.last_source = named[-1]
             ctx.sources.extend(named)
         sentence_claims = [c for c in claims if c.start >= s_start]
-        ctx.prev_source = sentence_claims[-1].attribution if sentence_claims else None
+        if sentence_claims:
+            # the account goes on past sentences without figures ("It was not clear who
+            # carried out the attacks. Another seven people were killed ...")
+            ctx.prev_source = sentence_claims[-1].attribution
         ctx.prev_place = locate(text, sentence, s_start, None, False, places)
     return claims
 
