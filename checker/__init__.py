@@ -8,4 +8,13 @@ from checker.engine.marks import fail, rule
 from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
 
 __version__ = "0.1.0"
-__all__ = ["fail", "rule", "Article", "CheckResult", "Claim", "ErrorRecord", "Finding", "__version__"]
+__all__ = [
+    "Article",
+    "CheckResult",
+    "Claim",
+    "ErrorRecord",
+    "Finding",
+    "__version__",
+    "fail",
+    "rule",
+]

@@ -379,7 +379,10 @@ def check(
     except CheckerError as exc:
         _fail(exc)
     _write_reports(
-        result, out_fmt, output, {"html": html_out, "json": json_out, "md": md_out, "junit": junit_out}
+        result,
+        out_fmt,
+        output,
+        {"html": html_out, "json": json_out, "md": md_out, "junit": junit_out},
     )
     _summary(result, output)
     threshold = fail_on or cfg.fail_on or "high"

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, ROOT
 
 
@@ -49,15 +48,25 @@ def test_sigkill_mid_run_leaves_whole_articles_and_a_rerun_completes(
 ) -> None:
     full, killed = tmp_path / "full.sqlite", tmp_path / "killed.sqlite"
     args = ["--format", "json", "--fail-on", "never", "--jobs", "1"]
-    subprocess.run(checker("check", str(fakes_csv), "--store", str(full), *args,
-                           "-o", str(tmp_path / "full.json")), cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        checker(
+            "check", str(fakes_csv), "--store", str(full), *args, "-o", str(tmp_path / "full.json")
+        ),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     reference = article_claims(full)
     assert len(reference) == 804
 
-    proc = subprocess.Popen(checker("check", str(fakes_csv), "--store", str(killed), *args,
-                                    "-o", str(tmp_path / "k.json")), cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        checker(
+            "check", str(fakes_csv), "--store", str(killed), *args, "-o", str(tmp_path / "k.json")
+        ),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and count(killed) == 0:
         time.sleep(0.05)
@@ -73,22 +82,57 @@ def test_sigkill_mid_run_leaves_whole_articles_and_a_rerun_completes(
     for aid, claims in partial.items():  # each stored article is whole: all of its claims
         assert claims == reference[aid], aid
 
-    rerun = subprocess.run(checker("check", str(fakes_csv), "--store", str(killed), *args,
-                                   "-o", str(tmp_path / "r.json")), cwd=ROOT,
-                           capture_output=True, text=True)
+    rerun = subprocess.run(
+        checker(
+            "check", str(fakes_csv), "--store", str(killed), *args, "-o", str(tmp_path / "r.json")
+        ),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert article_claims(killed) == reference
 
 
 def test_two_checks_on_one_store_at_once(tmp_path: Path, fakes_csv: Path) -> None:
     store = tmp_path / "shared.sqlite"
-    a = subprocess.Popen(checker("check", str(fakes_csv), "--store", str(store), "--format",
-                                 "json", "-o", str(tmp_path / "a.json"), "--jobs", "1"),
-                         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    b = subprocess.Popen(checker("check", str(EXAMPLES), str(fakes_csv), "--store", str(store),
-                                 "--format", "json", "-o", str(tmp_path / "b.json"), "--jobs",
-                                 "1"),
-                         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    a = subprocess.Popen(
+        checker(
+            "check",
+            str(fakes_csv),
+            "--store",
+            str(store),
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "a.json"),
+            "--jobs",
+            "1",
+        ),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    b = subprocess.Popen(
+        checker(
+            "check",
+            str(EXAMPLES),
+            str(fakes_csv),
+            "--store",
+            str(store),
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "b.json"),
+            "--jobs",
+            "1",
+        ),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     _, err_a = a.communicate(timeout=600)
     _, err_b = b.communicate(timeout=600)
     assert a.returncode in (0, 1), err_a
@@ -113,9 +157,24 @@ def test_bad_records_are_recorded_and_strict_fails(tmp_path: Path, strict: bool)
         '{"id": "j2", "outlet": "sana", "text": ""}\n'
     )
     out = tmp_path / "f.json"
-    res = subprocess.run(checker("check", str(folder), "--store", ":memory:", "--format", "json",
-                                 "-o", str(out), "--jobs", "1", *(["--strict"] if strict else [])),
-                         cwd=ROOT, capture_output=True, text=True)
+    res = subprocess.run(
+        checker(
+            "check",
+            str(folder),
+            "--store",
+            ":memory:",
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--jobs",
+            "1",
+            *(["--strict"] if strict else []),
+        ),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     import json
 
     doc = json.loads(out.read_text())

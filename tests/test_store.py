@@ -241,7 +241,9 @@ def test_migrations_are_keyed_from_one_without_gaps() -> None:
     assert sorted(store_module.MIGRATIONS) == list(range(1, len(store_module.MIGRATIONS) + 1))
 
 
-def test_in_memory_store_keeps_nothing_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_memory_store_keeps_nothing_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from checker.store import Store
 
     monkeypatch.chdir(tmp_path)

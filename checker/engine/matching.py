@@ -111,7 +111,9 @@ _SIDES: dict[str, re.Pattern[str]] = {
     ),
     "coalition": re.compile(
         r"\b(coalition|us-led|u\.s\.-led|american|pentagon|us raids?|us strikes?|"
-        r"us air ?strikes?|washington)\b", re.I),
+        r"us air ?strikes?|washington)\b",
+        re.I,
+    ),
     "rebels": re.compile(
         r"\b(rebels?|opposition|insurgents?|terrorists?|jihadists?|islamists?|militants?|nusra|"
         r"daesh|isis|isil|islamic state|jaish|ahrar|fsa|free syrian army|hts)\b",
@@ -220,8 +222,11 @@ def salient_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     groups ("Qamishli", "Tariq al-Bab"); the others targets and means ("market", "school",
     "convoy", "chemical")."""
     found = [(w, _fold(w)) for w in _WORD.findall(text)]
-    keep = [(w, f) for w, f in found if f not in _GENERIC and f + "s" not in _GENERIC
-            and f not in _MONTH_NAMES]
+    keep = [
+        (w, f)
+        for w, f in found
+        if f not in _GENERIC and f + "s" not in _GENERIC and f not in _MONTH_NAMES
+    ]
     return frozenset(f for _, f in keep), frozenset(f for w, f in keep if w[0].isupper())
 
 
@@ -408,7 +413,9 @@ def _candidates(
                     yield _ordered(a, b, rel)
 
 
-def iter_groups(claims: Sequence[Claim], titles: Mapping[str, str] | None = None) -> Iterator[Group]:
+def iter_groups(
+    claims: Sequence[Claim], titles: Mapping[str, str] | None = None
+) -> Iterator[Group]:
     """Connected sets of claims linked by "same"-subject pairs, spanning 2+ articles."""
     parent: dict[str, str] = {}
     by_id: dict[str, Claim] = {}
@@ -441,9 +448,7 @@ def iter_groups(claims: Sequence[Claim], titles: Mapping[str, str] | None = None
         yield Group(key, tuple(group))
 
 
-_COUNTRIES = frozenset(
-    "syria turkey lebanon jordan iraq iran russia egypt germany europe".split()
-)
+_COUNTRIES = frozenset("syria turkey lebanon jordan iraq iran russia egypt germany europe".split())
 
 
 def iter_series(claims: Sequence[Claim]) -> Iterator[Series]:

@@ -9,7 +9,8 @@ order is inverted ("said the source"), or the phrase after "according to". A rel
 is skipped ("The Observatory which relies on a network of sources inside Syria said").
 Well-known sources are normalised to one name by :mod:`.sources` ("the Britain-based
 Observatory", "SOHR", "Rami Abdel Rahman" -> "Syrian Observatory for Human Rights"); pronouns
-("he said", "it said") and anaphors ("the ministry said") take the source named before. A sentence with no cue is the outlet's own statement.
+("he said", "it said") and anaphors ("the ministry said") take the source named before. A
+sentence with no cue is the outlet's own statement.
 """
 
 from __future__ import annotations
