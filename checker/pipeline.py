@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from checker.engine import Rule, RuleOutcome, load_rules, run_rules, select
+from checker.engine import Rule, RuleOutcome, load_rules, select
 from checker.engine.loader import RuleSettings
 from checker.ingest import IngestOptions, read_articles
 from checker.parallel import make_executor, map_extract
+from checker.partitions import run_partitioned, stored_partitions
 from checker.records import Article, CheckResult, Claim, ErrorRecord
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
@@ -137,17 +138,14 @@ class Engine(Protocol):
     ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]: ...
 
     def run_rules(
-        self,
-        rules: Sequence[Rule],
-        articles: Sequence[Article],
-        claims: Sequence[Claim],
-        involving: set[str] | None,
+        self, rules: Sequence[Rule], db: Store, involving: set[str] | None
     ) -> RuleOutcome: ...
 
 
 @dataclass
 class LocalEngine:
-    """Extraction on ``jobs`` processes of this machine; rules in this process."""
+    """Extraction on ``jobs`` processes of this machine; the rules in this process, over the
+    store one part at a time (:mod:`checker.partitions`: memory holds one part)."""
 
     jobs: int = 1
 
@@ -160,13 +158,9 @@ class LocalEngine:
         return extract(inputs, options, jobs=self.jobs, progress=progress)
 
     def run_rules(
-        self,
-        rules: Sequence[Rule],
-        articles: Sequence[Article],
-        claims: Sequence[Claim],
-        involving: set[str] | None,
+        self, rules: Sequence[Rule], db: Store, involving: set[str] | None
     ) -> RuleOutcome:
-        return run_rules(rules, articles, claims, involving=involving)
+        return run_partitioned(rules, stored_partitions(rules, db, involving=involving))
 
 
 def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
@@ -204,6 +198,7 @@ def check(
     progress: Progress | None = None,
     command: str = "check",
     engine: Engine | None = None,
+    keep_inputs: bool = True,
 ) -> CheckResult:
     """Ingest ``inputs`` into the store, check them against everything stored, and return
     the findings that involve them (all findings with ``report_all``).
@@ -211,6 +206,9 @@ def check(
     ``engine`` runs extraction and the rules (default: :class:`LocalEngine` on ``jobs``
     processes; ``checker.distributed.check_dask`` passes a Dask one). Findings come sorted
     by rule (load order), then finding_id, whichever engine ran them (:func:`order_outcome`).
+    ``keep_inputs=False`` leaves ``result.articles`` and ``result.claims`` empty and counts
+    them in ``n_articles``/``n_claims`` (what the JSON document needs): memory then stays
+    bounded however large the input (the HTML report, which shows every article, needs them).
     """
     rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
     engine = engine or LocalEngine(jobs)
@@ -218,13 +216,17 @@ def check(
     with Store(store) as db:
         run_id = db.start_run(command)
         batch: list[tuple[Article, list[Claim]]] = []
+        n_articles = n_claims = 0
         for item in engine.extract(inputs, options, progress):
             if isinstance(item, ErrorRecord):
                 result.errors.append(item)
                 continue
             article, claims = item
-            result.articles.append(article)
-            result.claims.extend(claims)
+            if keep_inputs:
+                result.articles.append(article)
+                result.claims.extend(claims)
+            n_articles += 1
+            n_claims += len(claims)
             result.new_article_ids.add(article.article_id)
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
@@ -232,17 +234,15 @@ def check(
                 batch = []
         if batch:
             db.add(batch)
-        stored_articles = list(db.articles())
-        stored_claims = db.claims()
+        if not keep_inputs:
+            result.n_articles, result.n_claims = n_articles, n_claims
         involving = None if report_all else result.new_article_ids
-        outcome = order_outcome(
-            rule_list, engine.run_rules(rule_list, stored_articles, stored_claims, involving)
-        )
+        outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
         result.findings = outcome.findings
         result.errors.extend(outcome.errors)
         given = result.new_article_ids
         involved = {aid for f in result.findings for aid in f.article_ids} - given
-        result.context_articles = [a for a in stored_articles if a.article_id in involved]
+        result.context_articles = list(db.articles(involved)) if involved else []
         db.add_findings(run_id, result.findings)
         db.finish_run(run_id)
     return result

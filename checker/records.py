@@ -236,12 +236,15 @@ class CheckResult:
     new_article_ids: set[str] = field(default_factory=set)
     rules: dict[str, str] = field(default_factory=dict)
     context_articles: list[Article] = field(default_factory=list)
+    #: how many articles/claims were given when the lists are not kept (check(keep_inputs=False))
+    n_articles: int | None = None
+    n_claims: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--format json`` document of the spec."""
         return {
-            "articles": len(self.articles),
-            "claims": len(self.claims),
+            "articles": len(self.articles) if self.n_articles is None else self.n_articles,
+            "claims": len(self.claims) if self.n_claims is None else self.n_claims,
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.errors],
         }

@@ -1,0 +1,321 @@
+"""A rule run in independent parts: by blocking key, and by article.
+
+Pairs, groups and series never cross a block of :func:`checker.engine.matching._block_key`
+(category, place, scope, period start), and ``claim``/``article`` subjects never cross an
+article. So a run can be split into
+
+* **block parts**: whole blocking keys with their claims (and these claims' articles: pairs
+  use the headlines), for the rules asking for ``pair``, ``article_pair``, ``group`` or
+  ``series``; every such subject of the full run is built, whole, in exactly one part;
+* **article parts**: chunks of whole articles with all their claims, for the rules asking
+  for ``claim`` or ``article``;
+
+and :func:`checker.engine.run_rules` over each part, merged (:func:`merge_outcomes`), gives
+the findings of one run over everything. Claims keep their order in every part, so ties
+sort as in one run. A part none of whose articles is in ``involving`` (the new articles of a
+CI run) is left out: it cannot yield a subject to report.
+
+:func:`stored_partitions` builds the parts from the store a part at a time, so checking
+holds one part in memory, not the whole store; :func:`rule_partitions` builds the same parts
+from lists. Parts depend on the claims only (not on the number of processes or workers),
+so the local engine (one part after another) and the Dask engine (parts on the workers)
+give the same outcome, down to which errors a rule raising too often has listed.
+"""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from checker.engine import Rule, RuleOutcome, run_rules
+from checker.engine.matching import _block_key
+from checker.engine.runner import MAX_ERRORS_PER_RULE
+from checker.records import Article, Claim, ErrorRecord
+from checker.store import Store
+
+#: subjects that live inside one blocking key (see checker.engine.matching)
+BLOCK_SUBJECTS = frozenset({"pair", "article_pair", "group", "series"})
+#: subjects that live inside one article
+ARTICLE_SUBJECTS = frozenset({"claim", "article"})
+#: articles in one article part
+ARTICLES_PER_PART = 2_000
+#: claims in one block part (one blocking key larger than this is a part of its own)
+CLAIMS_PER_PART = 20_000
+
+BlockKey = tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
+class RulePartition:
+    """One part of a rule run: the rules of one ``kind`` ("article": asking for claim or
+    article; "block": pair, article_pair, group, series) over these articles and claims,
+    keeping the subjects that involve ``involving`` (None: all)."""
+
+    kind: str
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    involving: frozenset[str] | None
+
+
+def _wanted(ids: Iterable[str], involving: Iterable[str] | None) -> frozenset[str] | None:
+    if involving is None:
+        return None
+    return frozenset(ids) & frozenset(involving)
+
+
+def _kinds(rules: Sequence[Rule]) -> tuple[bool, bool]:
+    subjects = {r.subject for r in rules}
+    return bool(subjects & ARTICLE_SUBJECTS), bool(subjects & BLOCK_SUBJECTS)
+
+
+def assign_blocks(sizes: dict[BlockKey, int], claims_per_part: int) -> dict[BlockKey, int]:
+    """Blocking key -> part number: as many parts as ``claims_per_part`` asks for, filled
+    largest block first into the emptiest part (ties: first seen, lowest part)."""
+    total = sum(sizes.values())
+    parts = max(1, -(-total // max(1, claims_per_part)))
+    order = sorted(enumerate(sizes.items()), key=lambda x: (-x[1][1], x[0]))
+    heap = [(0, p) for p in range(parts)]
+    slot: dict[BlockKey, int] = {}
+    for _, (key, size) in order:
+        load, p = heapq.heappop(heap)
+        slot[key] = p
+        heapq.heappush(heap, (load + size, p))
+    return slot
+
+
+def rule_partitions(
+    rules: Sequence[Rule],
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    *,
+    involving: Iterable[str] | None = None,
+    claims_per_part: int = CLAIMS_PER_PART,
+    articles_per_part: int = ARTICLES_PER_PART,
+) -> list[RulePartition]:
+    """The parts of a run of ``rules`` over these articles and claims (see the module)."""
+    want_articles, want_blocks = _kinds(rules)
+    wanted_ids = None if involving is None else frozenset(involving)
+    out: list[RulePartition] = []
+    if want_articles:
+        by_article: dict[str, list[Claim]] = {}
+        for c in claims:
+            by_article.setdefault(c.article_id, []).append(c)
+        for i in range(0, len(articles), max(1, articles_per_part)):
+            chunk = tuple(articles[i : i + articles_per_part])
+            held = tuple(c for a in chunk for c in by_article.pop(a.article_id, ()))
+            part = _article_part(chunk, held, wanted_ids)
+            if part is not None:
+                out.append(part)
+        # claims of articles not given (run_rules allows it) still reach the claim rules
+        orphans = tuple(c for cs in by_article.values() for c in cs)
+        part = _article_part((), orphans, wanted_ids) if orphans else None
+        if part is not None:
+            out.append(part)
+    if want_blocks:
+        keyed = [(k, c) for c in claims if (k := _block_key(c)) is not None]
+        sizes = _block_sizes(keyed, wanted_ids)
+        slot = assign_blocks(sizes, claims_per_part)
+        buckets: dict[int, list[Claim]] = {}
+        for key, c in keyed:
+            if key in slot:
+                buckets.setdefault(slot[key], []).append(c)
+        for p in sorted(buckets):
+            ids = {c.article_id for c in buckets[p]}
+            owners = tuple(a for a in articles if a.article_id in ids)
+            out.append(_block_part(owners, buckets[p], wanted_ids))
+    return out
+
+
+def _article_part(
+    chunk: tuple[Article, ...], held: tuple[Claim, ...], involving: frozenset[str] | None
+) -> RulePartition | None:
+    ids = [a.article_id for a in chunk] + [c.article_id for c in held]
+    wanted = _wanted(ids, involving)
+    if wanted is not None and not wanted:
+        return None
+    return RulePartition("article", chunk, held, wanted)
+
+
+def _block_part(
+    articles: tuple[Article, ...], claims: list[Claim], involving: frozenset[str] | None
+) -> RulePartition:
+    """A block part: its claims, with their articles (pairs use the headlines)."""
+    return RulePartition(
+        "block", articles, tuple(claims), _wanted((c.article_id for c in claims), involving)
+    )
+
+
+def _block_sizes(
+    keyed: Iterable[tuple[BlockKey, Claim]], involving: frozenset[str] | None
+) -> dict[BlockKey, int]:
+    """Claims per blocking key (first seen first), only keys with an involved claim."""
+    sizes: dict[BlockKey, int] = {}
+    touched: set[BlockKey] = set()
+    for key, c in keyed:
+        sizes[key] = sizes.get(key, 0) + 1
+        if involving is not None and c.article_id in involving:
+            touched.add(key)
+    if involving is None:
+        return sizes
+    return {k: n for k, n in sizes.items() if k in touched}
+
+
+def stored_partitions(
+    rules: Sequence[Rule],
+    db: Store,
+    *,
+    involving: Iterable[str] | None = None,
+    claims_per_part: int = CLAIMS_PER_PART,
+    articles_per_part: int = ARTICLES_PER_PART,
+) -> Iterator[RulePartition]:
+    """The parts :func:`rule_partitions` makes of everything in the store, read a part at a
+    time, in two passes over the store: the first yields the article parts and counts the
+    claims of each blocking key; the second sorts each claim into its block part's file in
+    a private temporary folder (pickled), from which the block parts are then read one by
+    one. Memory holds one chunk of articles and one part; time and disk grow linearly."""
+    want_articles, want_blocks = _kinds(rules)
+    wanted_ids = None if involving is None else frozenset(involving)
+    sizes: dict[BlockKey, int] = {}
+    touched: set[BlockKey] = set()
+    for chunk, claims in _chunks(db, articles_per_part):
+        if want_articles:
+            part = _article_part(chunk, tuple(claims), wanted_ids)
+            if part is not None:
+                yield part
+        if want_blocks:
+            for c in claims:
+                key = _block_key(c)
+                if key is None:
+                    continue
+                sizes[key] = sizes.get(key, 0) + 1
+                if wanted_ids is not None and c.article_id in wanted_ids:
+                    touched.add(key)
+    if not want_blocks:
+        return
+    if wanted_ids is not None:
+        sizes = {k: n for k, n in sizes.items() if k in touched}
+    slot = assign_blocks(sizes, claims_per_part)
+    with tempfile.TemporaryDirectory(prefix="checker-parts-") as tmp:
+        files = {p: Path(tmp) / f"part-{p}.pickle" for p in sorted(set(slot.values()))}
+        _spill(db, slot, files, articles_per_part)
+        for path in files.values():
+            claims = _unspill(path)
+            path.unlink()
+            owners = tuple(db.articles(dict.fromkeys(c.article_id for c in claims)))
+            yield _block_part(owners, claims, wanted_ids)
+
+
+def _spill(
+    db: Store, slot: dict[BlockKey, int], files: dict[int, Path], articles_per_part: int
+) -> None:
+    """Append each stored claim of a blocking key in ``slot`` to its part's file, in order."""
+    handles: dict[int, BinaryIO] = {}
+    try:
+        for p, path in files.items():
+            handles[p] = path.open("wb")
+        for _, claims in _chunks(db, articles_per_part):
+            held: dict[int, list[Claim]] = {}
+            for c in claims:
+                key = _block_key(c)
+                part_no = slot.get(key) if key is not None else None
+                if part_no is not None:
+                    held.setdefault(part_no, []).append(c)
+            for part_no, cs in held.items():
+                pickle.dump(cs, handles[part_no], protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        for handle in handles.values():
+            handle.close()
+
+
+def _unspill(path: Path) -> list[Claim]:
+    claims: list[Claim] = []
+    with path.open("rb") as fh:
+        while True:
+            try:
+                claims.extend(pickle.load(fh))
+            except EOFError:
+                return claims
+
+
+def _chunks(db: Store, size: int) -> Iterator[tuple[tuple[Article, ...], list[Claim]]]:
+    """The stored articles a chunk at a time, with their claims (in the store's order)."""
+    chunk: list[Article] = []
+    for article in db.articles():
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield tuple(chunk), db.claims([a.article_id for a in chunk])
+            chunk = []
+    if chunk:
+        yield tuple(chunk), db.claims([a.article_id for a in chunk])
+
+
+def run_partition(rules: Sequence[Rule], part: RulePartition) -> RuleOutcome:
+    """The rules of ``part.kind`` over one part."""
+    subjects = ARTICLE_SUBJECTS if part.kind == "article" else BLOCK_SUBJECTS
+    chosen = [r for r in rules if r.subject in subjects]
+    involving = None if part.involving is None else set(part.involving)
+    return run_rules(chosen, part.articles, part.claims, involving=involving)
+
+
+def run_partitioned(rules: Sequence[Rule], parts: Iterable[RulePartition]) -> RuleOutcome:
+    """Every part in this process, one after another; the merged outcome."""
+    return merge_outcomes(rules, (run_partition(rules, p) for p in parts))
+
+
+def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> RuleOutcome:
+    """One outcome from the outcomes of parts: findings de-duplicated by finding_id, calls
+    added up, and each rule's errors listed up to MAX_ERRORS_PER_RULE (the first in order of
+    claim ids) with one summary record of how many more, as run_rules words it."""
+    out = RuleOutcome(calls={r.id: 0 for r in rules})
+    seen: set[str] = set()
+    listed: dict[str | None, list[ErrorRecord]] = {}
+    totals: dict[str | None, int] = {}
+    for outcome in outcomes:
+        for f in outcome.findings:
+            if f.finding_id not in seen:
+                seen.add(f.finding_id)
+                out.findings.append(f)
+        for rid, n in outcome.calls.items():
+            out.calls[rid] = out.calls.get(rid, 0) + n
+        summaries = [e for e in outcome.errors if _is_summary(e)]
+        for e in outcome.errors:
+            if e in summaries:
+                continue
+            listed.setdefault(e.rule, []).append(e)
+            totals[e.rule] = totals.get(e.rule, 0) + 1
+        for s in summaries:  # run_rules' own "N more errors ... (M in all)": add the N
+            totals[s.rule] = totals.get(s.rule, 0) + int(s.message.split(" ", 1)[0])
+    rank = {r.id: i for i, r in enumerate(rules)}
+    for rule_id in sorted(listed, key=lambda r: (rank.get(r or "", len(rank)), r or "")):
+        errors = sorted(
+            listed[rule_id], key=lambda e: (e.claim_ids, e.source or "", e.line or 0, e.message)
+        )
+        out.errors += errors[:MAX_ERRORS_PER_RULE]
+        total = totals[rule_id]
+        if total > MAX_ERRORS_PER_RULE:
+            out.errors.append(
+                ErrorRecord(  # the wording of checker.engine.runner
+                    stage="rule",
+                    rule=rule_id,
+                    message=f"{total - MAX_ERRORS_PER_RULE} more errors of this rule not listed "
+                    f"({total} in all); fix the rule and re-run.",
+                )
+            )
+    return out
+
+
+def _is_summary(e: ErrorRecord) -> bool:
+    """run_rules' record of the errors past MAX_ERRORS_PER_RULE (no claims, no exception)."""
+    return (
+        e.stage == "rule"
+        and bool(e.rule)
+        and not e.claim_ids
+        and e.exception is None
+        and e.message.split(" ", 1)[0].isdigit()
+        and "more errors of this rule" in e.message
+    )

@@ -1,0 +1,171 @@
+"""A rule run in parts (checker.partitions): by blocking key and by article, read from the
+store a part at a time, merged into the outcome of one run over everything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.engine import iter_subjects, load_rules, run_rules
+from checker.engine.runner import MAX_ERRORS_PER_RULE
+from checker.partitions import (
+    assign_blocks,
+    merge_outcomes,
+    rule_partitions,
+    run_partition,
+    run_partitioned,
+    stored_partitions,
+)
+from checker.pipeline import check, order_outcome
+from checker.records import ErrorRecord
+from checker.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+FAKES = ROOT / ".." / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv"
+
+
+@pytest.fixture(scope="module")
+def fakes_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A store holding FA-KES (checked once, on two processes)."""
+    if not FAKES.is_file():
+        pytest.skip(f"the FA-KES corpus is not at {FAKES}")
+    path = tmp_path_factory.mktemp("parts") / "fakes.sqlite"
+    check([FAKES], store=path, jobs=2)
+    with Store(path) as db:
+        yield db
+
+
+def _ids(subjects: Any) -> list[tuple[str, ...]]:
+    return sorted(tuple(c.claim_id for c in s.claims) for s in subjects)
+
+
+def test_block_parts_hold_every_pair_group_and_series_whole(fakes_store: Store) -> None:
+    articles, claims = list(fakes_store.articles()), fakes_store.claims()
+    parts = rule_partitions(
+        load_rules(), articles, claims, claims_per_part=400, articles_per_part=150
+    )
+    blocks = [p for p in parts if p.kind == "block"]
+    assert len(blocks) > 3 and len(parts) > len(blocks)
+    for name in ("pair", "article_pair", "group", "series"):
+        full = _ids(iter_subjects(name, articles, claims))
+        split = _ids(s for p in blocks for s in iter_subjects(name, p.articles, p.claims))
+        assert split == full, name
+        assert full, f"FA-KES has {name}s"
+    per_article = [a.article_id for p in parts if p.kind == "article" for a in p.articles]
+    assert per_article == [a.article_id for a in articles]
+    # a claim is in at most one block part, in the order of the full list
+    held = [c.claim_id for p in blocks for c in p.claims]
+    assert len(held) == len(set(held))
+    position = {c.claim_id: i for i, c in enumerate(claims)}
+    for p in blocks:
+        assert [position[c.claim_id] for c in p.claims] == sorted(
+            position[c.claim_id] for c in p.claims
+        )
+
+
+@pytest.mark.parametrize("every", [None, 9])
+def test_parts_merged_equal_one_run(fakes_store: Store, every: int | None) -> None:
+    """Over all of FA-KES, or involving only every ninth article (a CI run's new ones)."""
+    rules = load_rules()
+    articles, claims = list(fakes_store.articles()), fakes_store.claims()
+    new = None if every is None else {a.article_id for a in articles[::every]}
+    one = order_outcome(rules, run_rules(rules, articles, claims, involving=new))
+    parts = rule_partitions(
+        rules, articles, claims, involving=new, claims_per_part=300, articles_per_part=100
+    )
+    merged = order_outcome(rules, merge_outcomes(rules, (run_partition(rules, p) for p in parts)))
+    assert one.findings
+    assert [f.to_dict() for f in merged.findings] == [f.to_dict() for f in one.findings]
+    assert merged.calls == one.calls
+    if new is not None:
+        everything = run_rules(rules, articles, claims)
+        assert len(merged.findings) < len(everything.findings)
+        assert all(p.involving is not None and p.involving <= new for p in parts)
+
+
+def test_stored_parts_are_the_parts_of_the_lists(fakes_store: Store) -> None:
+    """Read a part at a time (the block parts through temporary files), the parts are the
+    same as those of the lists."""
+    rules = load_rules()
+    articles, claims = list(fakes_store.articles()), fakes_store.claims()
+    new = {a.article_id for a in articles[::5]}
+    for involving in (None, new):
+        listed = rule_partitions(
+            rules, articles, claims, involving=involving, claims_per_part=250, articles_per_part=120
+        )
+        stored = list(
+            stored_partitions(
+                rules,
+                fakes_store,
+                involving=involving,
+                claims_per_part=250,
+                articles_per_part=120,
+            )
+        )
+        assert stored == listed
+    outcome = order_outcome(rules, run_partitioned(rules, stored_partitions(rules, fakes_store)))
+    one = order_outcome(rules, run_rules(rules, articles, claims))
+    assert [f.finding_id for f in outcome.findings] == [f.finding_id for f in one.findings]
+
+
+def test_rules_of_one_kind_make_parts_of_that_kind_only(fakes_store: Store) -> None:
+    rules = load_rules()
+    articles, claims = list(fakes_store.articles()), fakes_store.claims()
+    pair_rules = [r for r in rules if r.subject == "pair"]
+    article_rules = [r for r in rules if r.subject == "article"]
+    assert pair_rules and article_rules
+    assert {p.kind for p in rule_partitions(pair_rules, articles, claims)} == {"block"}
+    assert {p.kind for p in rule_partitions(article_rules, articles, claims)} == {"article"}
+
+
+def test_assign_blocks_fills_the_emptiest_part_largest_first() -> None:
+    sizes = {
+        ("killed", "idlib", "event", ""): 7,
+        ("killed", "homs", "event", ""): 5,
+        ("injured", "homs", "event", ""): 4,
+        ("displaced", "idlib", "cumulative", ""): 3,
+    }
+    slot = assign_blocks(sizes, claims_per_part=10)  # 19 claims: 2 parts
+    assert sorted(set(slot.values())) == [0, 1]
+    loads = [sum(n for k, n in sizes.items() if slot[k] == p) for p in (0, 1)]
+    assert loads == [10, 9]  # 7+3 and 5+4
+    assert assign_blocks({}, 10) == {}
+
+
+def _error(rule: str, claim: str) -> ErrorRecord:
+    return ErrorRecord(
+        stage="rule", rule=rule, claim_ids=(claim,), message="raised", exception="KeyError: 'x'"
+    )
+
+
+def test_merge_adds_up_errors_past_the_limit() -> None:
+    """Two parts' outcomes, one already cut at the limit by run_rules: the merged outcome
+    lists MAX_ERRORS_PER_RULE errors and counts all the others in one record."""
+    from checker.engine import RuleOutcome
+
+    rules = load_rules()
+    rid = rules[0].id
+    first = [_error(rid, f"a{i:03d}") for i in range(MAX_ERRORS_PER_RULE)]
+    cut = ErrorRecord(
+        stage="rule",
+        rule=rid,
+        message="15 more errors of this rule not listed "
+        f"({MAX_ERRORS_PER_RULE + 15} in all); fix the rule and re-run.",
+    )
+    second = [_error(rid, f"b{i:03d}") for i in range(4)]
+    merged = merge_outcomes(
+        rules,
+        [
+            RuleOutcome(errors=[*first, cut], calls={rid: 40}),
+            RuleOutcome(errors=second, calls={rid: 6}),
+        ],
+    )
+    total = MAX_ERRORS_PER_RULE + 15 + 4
+    assert len(merged.errors) == MAX_ERRORS_PER_RULE + 1
+    assert merged.errors[-1].message.startswith(f"{total - MAX_ERRORS_PER_RULE} more errors")
+    assert f"({total} in all)" in merged.errors[-1].message
+    assert [e.claim_ids[0] for e in merged.errors[:-1]] == [e.claim_ids[0] for e in first]
+    assert merged.calls[rid] == 46
