@@ -352,6 +352,9 @@ def check(
             settings=cfg.rules,
         )
         rules = selection.load()
+        # Only the HTML report shows every article; for the rest, keeping the given
+        # articles' texts in memory is not needed (and is what grows with the input).
+        keep_inputs = out_fmt in ("html", "text") or html_out is not None
         if scheduler and engine != "dask":
             raise UsageError("--scheduler goes with --engine dask")
         with _progress(True, "checking") as progress:
@@ -365,6 +368,8 @@ def check(
                     rules=rules,
                     report_all=report_all,
                     scheduler=scheduler,
+                    keep_inputs=keep_inputs,
+                    progress=progress,
                 )
             else:
                 result = run_check(
@@ -375,6 +380,7 @@ def check(
                     report_all=report_all,
                     jobs=jobs or default_jobs(),
                     progress=progress,
+                    keep_inputs=keep_inputs,
                 )
     except CheckerError as exc:
         _fail(exc)
@@ -388,7 +394,7 @@ def check(
     threshold = fail_on or cfg.fail_on or "high"
     if strict and result.errors:
         raise SystemExit(EXIT_USAGE)
-    if not result.articles and result.errors:
+    if not result.article_count and result.errors:
         raise SystemExit(EXIT_USAGE)  # nothing readable was given
     raise SystemExit(EXIT_FINDINGS if failing(result, threshold) else EXIT_OK)
 
@@ -434,11 +440,11 @@ def _print_table(result: CheckResult) -> None:
 
 def _summary(result: CheckResult, output: Path | None) -> None:
     by_sev = {s: sum(f.severity == s for f in result.findings) for s in SEVERITIES}
-    outlets = len({a.outlet for a in result.articles})
+    outlets = f" from {len({a.outlet for a in result.articles})} outlets" if result.articles else ""
     parts = ", ".join(f"{n} {s}" for s, n in reversed(by_sev.items()) if n)
     click.echo(
-        f"checker: {len(result.articles)} articles from {outlets} outlets, "
-        f"{len(result.claims)} claims, {len(result.findings)} findings"
+        f"checker: {result.article_count} articles{outlets}, "
+        f"{result.claim_count} claims, {len(result.findings)} findings"
         f"{f' ({parts})' if parts else ''}, {len(result.errors)} errors"
         f"{f'; report: {output}' if output else ''}",
         err=True,

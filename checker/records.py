@@ -197,8 +197,15 @@ class ErrorRecord:
     def __str__(self) -> str:
         """``ingest error: file.csv:12 [article 123]: message``."""
         where = ":".join(str(p) for p in (self.source, self.line) if p is not None)
-        parts = [p for p in (where, self.article_id and f"[article {self.article_id}]",
-                             self.rule and f"[rule {self.rule}]") if p]
+        parts = [
+            p
+            for p in (
+                where,
+                self.article_id and f"[article {self.article_id}]",
+                self.rule and f"[rule {self.rule}]",
+            )
+            if p
+        ]
         head = f"{self.stage} {self.level}"
         return f"{head}: {' '.join(parts)}: {self.message}" if parts else f"{head}: {self.message}"
 
@@ -240,11 +247,21 @@ class CheckResult:
     n_articles: int | None = None
     n_claims: int | None = None
 
+    @property
+    def article_count(self) -> int:
+        """Articles given in this run (kept in ``articles`` or only counted)."""
+        return len(self.articles) if self.n_articles is None else self.n_articles
+
+    @property
+    def claim_count(self) -> int:
+        """Claims of the articles given in this run."""
+        return len(self.claims) if self.n_claims is None else self.n_claims
+
     def to_dict(self) -> dict[str, Any]:
         """The ``--format json`` document of the spec."""
         return {
-            "articles": len(self.articles) if self.n_articles is None else self.n_articles,
-            "claims": len(self.claims) if self.n_claims is None else self.n_claims,
+            "articles": self.article_count,
+            "claims": self.claim_count,
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.errors],
         }

@@ -69,8 +69,9 @@ def render_markdown(
         f"### checker: {len(result.findings):,} finding{'s' if len(result.findings) != 1 else ''}"
         + (f" ({sev_text})" if result.findings else ""),
         "",
-        f"**{len(result.articles):,}** articles · **{len(outlets):,}** outlets · "
-        f"**{len(result.claims):,}** claims · **{len(result.findings):,}** findings · "
+        f"**{result.article_count:,}** articles · "
+        + (f"**{len(outlets):,}** outlets · " if outlets else "")
+        + f"**{result.claim_count:,}** claims · **{len(result.findings):,}** findings · "
         f"**{len(result.errors):,}** errors",
         "",
     ]
