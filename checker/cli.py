@@ -16,7 +16,7 @@ import click
 
 from checker import __version__
 from checker.config import FAIL_ON, Config, load_config
-from checker.engine import load_rules
+from checker.engine import Rule, load_rules
 from checker.engine.names import __doc__ as NAMES_DOC
 from checker.errors import CheckerError, UsageError
 from checker.ingest import IngestOptions
@@ -456,6 +456,15 @@ def rules() -> None:
     """List and explain the rules (built-in and your own)."""
 
 
+def _all_rules(rule_dirs: Sequence[Path], config_path: Path | None) -> list[Rule]:
+    """Built-in, configured and ``--rules`` rules, disabled ones too (exit 2 on a bad one)."""
+    try:
+        cfg = load_config(config_path)
+        return load_rules([*cfg.rule_dirs, *rule_dirs], settings=cfg.rules, include_disabled=True)
+    except CheckerError as exc:
+        _fail(exc)
+
+
 @rules.command("list")
 @click.option(
     "--rules",
@@ -470,11 +479,7 @@ def rules_list(rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    try:
-        cfg = load_config(config_path)
-        found = load_rules([*cfg.rule_dirs, *rule_dirs], settings=cfg.rules, include_disabled=True)
-    except CheckerError as exc:
-        _fail(exc)
+    found = _all_rules(rule_dirs, config_path)
     table = Table(show_lines=False)
     for col in ("rule", "severity", "asks for", "flags"):
         table.add_column(col, overflow="fold")
@@ -490,11 +495,7 @@ def rules_list(rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_explain(rule_id: str, rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
     """Show a rule's full documentation, severity and options."""
-    try:
-        cfg = load_config(config_path)
-        found = load_rules([*cfg.rule_dirs, *rule_dirs], settings=cfg.rules, include_disabled=True)
-    except CheckerError as exc:
-        _fail(exc)
+    found = _all_rules(rule_dirs, config_path)
     matches = [r for r in found if r.id == rule_id or r.id.split(".")[-1] == rule_id]
     if not matches:
         _fail(UsageError(f"no rule {rule_id!r}; `checker rules list` shows the ids"))
