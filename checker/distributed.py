@@ -18,12 +18,11 @@ changes:
   :mod:`checker.partitions` reads the store a part at a time, each part goes to a worker
   (a few per worker thread in flight), which runs :func:`checker.engine.run_rules` over it;
   the outcomes are merged as the local engine merges the same parts.
-* **Rules on the workers** are rebuilt there from their source: a rule module is compiled by
-  :func:`checker.engine.loader.load_module` (pytest's assertion rewriting) and registered
-  under a generated name, so its functions cannot be pickled by reference. The client ships
-  each module's path and source; a worker loads the file at that path when it holds the same
-  source (a shared file system, the built-in rules of the same install), else the shipped
-  source, once per worker.
+* **Rules on the workers** are rebuilt there from their source (:mod:`checker.ruleplan`):
+  rule modules are compiled with pytest's assertion rewriting under generated names, so
+  their functions cannot be pickled by reference; the client ships each module's path and
+  source, and a worker loads the file at that path when it holds the same source, else the
+  shipped source, once per worker.
 
 Workers need ``checker`` installed at the client's version (checked on connect), and nothing
 else: they read no input and write no store.
@@ -31,12 +30,6 @@ else: they read no input and write no store.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import sys
-import tempfile
-import threading
-import types
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,7 +41,6 @@ import pandas as pd
 
 from checker import __version__
 from checker.engine import Rule, RuleOutcome
-from checker.engine.loader import load_module
 from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
 from checker.parallel import default_jobs, extract_one
@@ -70,6 +62,7 @@ from checker.pipeline import (
     check,
 )
 from checker.records import Article, CheckResult, Claim, ErrorRecord
+from checker.ruleplan import RulePlan
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
@@ -390,105 +383,3 @@ def _run_parts(client: Any, rules: Sequence[Rule], parts: Iterable[RulePartition
 def _run_partition(part: RulePartition, plan: RulePlan) -> RuleOutcome:
     """On a worker: the rules of ``part.kind`` over the part."""
     return run_partition(plan.load(), part)
-
-
-# -- rules shipped to the workers ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RuleModule:
-    """A rule module as the workers rebuild it: its name, where it was, and its source."""
-
-    name: str
-    path: str
-    source: bytes
-
-    @property
-    def digest(self) -> str:
-        return hashlib.sha1(self.source).hexdigest()
-
-
-def _not_loaded(**_: Any) -> None:
-    raise RuntimeError("a rule shipped to a Dask worker was called before being loaded")
-
-
-@dataclass(frozen=True)
-class RulePlan:
-    """The rules of a run in a form that pickles: each rule without its function (rebuilt
-    on the worker from its module's source) unless the function is importable anyway."""
-
-    rules: tuple[Rule, ...]
-    modules: tuple[RuleModule, ...]
-    #: index in ``rules`` -> (module name, function name) to rebuild
-    rebuild: tuple[tuple[int, str, str], ...]
-
-    @classmethod
-    def of(cls, rules: Sequence[Rule]) -> RulePlan:
-        shipped: list[Rule] = []
-        modules: dict[str, RuleModule] = {}
-        rebuild: list[tuple[int, str, str]] = []
-        for i, r in enumerate(rules):
-            module = sys.modules.get(r.func.__module__)
-            if module is None or not _loaded_rule_module(module):
-                shipped.append(r)  # a plain importable function: pickled by reference
-                continue
-            if module.__name__ not in modules:
-                path = Path(str(module.__file__))
-                modules[module.__name__] = RuleModule(module.__name__, str(path), path.read_bytes())
-            rebuild.append((i, module.__name__, r.func.__name__))
-            shipped.append(dataclasses.replace(r, func=_not_loaded))
-        return cls(tuple(shipped), tuple(modules.values()), tuple(rebuild))
-
-    @property
-    def key(self) -> str:
-        h = hashlib.sha1()
-        for m in self.modules:
-            h.update(f"{m.name}\x1f{m.digest}\x1f".encode())
-        h.update(repr([(r.id, r.severity, sorted(r.options.items())) for r in self.rules]).encode())
-        return h.hexdigest()
-
-    def load(self) -> list[Rule]:
-        """The runnable rules (on a worker: loaded once per plan and process)."""
-        with _LOCK:
-            key = self.key
-            if key not in _LOADED_PLANS:
-                modules = {m.name: _load_module(m) for m in self.modules}
-                rules = list(self.rules)
-                for i, module_name, func_name in self.rebuild:
-                    rules[i] = dataclasses.replace(
-                        rules[i], func=getattr(modules[module_name], func_name)
-                    )
-                _LOADED_PLANS[key] = rules
-            return _LOADED_PLANS[key]
-
-
-_LOCK = threading.Lock()
-_LOADED_PLANS: dict[str, list[Rule]] = {}
-_LOADED_MODULES: dict[tuple[str, str], types.ModuleType] = {}
-
-
-def _loaded_rule_module(module: types.ModuleType) -> bool:
-    """Whether ``module`` was made by load_module (no import spec, a file of source)."""
-    return getattr(module, "__spec__", None) is None and bool(getattr(module, "__file__", None))
-
-
-def _load_module(m: RuleModule) -> types.ModuleType:
-    """``m`` compiled as load_module compiles rules: from its path when the file there holds
-    the same source, else from the shipped source (written to a private temp folder)."""
-    cached = _LOADED_MODULES.get((m.name, m.digest))
-    if cached is not None:
-        return cached
-    package = m.name.rpartition(".")[0] or "checker_rules"
-    path = Path(m.path)
-    try:
-        same = path.is_file() and hashlib.sha1(path.read_bytes()).hexdigest() == m.digest
-    except OSError:
-        same = False
-    if not same:
-        folder = Path(tempfile.gettempdir()) / f"checker-rules-{m.digest}"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / Path(m.path).name
-        path.write_bytes(m.source)
-    module = load_module(path, package)
-    _LOADED_MODULES[(m.name, m.digest)] = module
-    return module

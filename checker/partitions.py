@@ -18,24 +18,30 @@ CI run) is left out: it cannot yield a subject to report.
 :func:`stored_partitions` builds the parts from the store a part at a time, so checking
 holds one part in memory, not the whole store; :func:`rule_partitions` builds the same parts
 from lists. Parts depend on the claims only (not on the number of processes or workers),
-so the local engine (one part after another) and the Dask engine (parts on the workers)
-give the same outcome, down to which errors a rule raising too often has listed.
+so the local engine (parts on ``--jobs`` processes, or one after another) and the Dask
+engine (parts on the workers) give the same outcome, down to which errors a rule raising
+too often has listed.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import heapq
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from checker.engine import Rule, RuleOutcome, run_rules
-from checker.engine.matching import _block_key
+from checker.engine.matching import EVENT_WINDOW_DAYS, _block_key
+from checker.engine.names import claim_date
 from checker.engine.runner import MAX_ERRORS_PER_RULE
 from checker.records import Article, Claim, ErrorRecord
+from checker.ruleplan import RulePlan
 from checker.store import Store
 
 #: subjects that live inside one blocking key (see checker.engine.matching)
@@ -48,6 +54,55 @@ ARTICLES_PER_PART = 2_000
 CLAIMS_PER_PART = 20_000
 
 BlockKey = tuple[str, str, str, str]
+#: a blocking key, and which span of its days (event counts) -- the unit parts are made of
+Unit = tuple[BlockKey, int]
+
+
+class Spans:
+    """Where a blocking key of event counts may be cut into spans of days.
+
+    Event counts are paired only within EVENT_WINDOW_DAYS of each other, so a key's claims
+    fall apart where the days leave a wider gap; a span also keeps every article's claims
+    together (the engine weighs the pairs of two articles against each other). A key of
+    the whole replicated archive (people killed in Aleppo) is so cut into the incidents of
+    each period instead of one part that grows with the archive. Running totals
+    (cumulative counts: ``series``) are never cut.
+    """
+
+    def __init__(self) -> None:
+        self._articles: dict[BlockKey, dict[str, tuple[dt.date, dt.date]]] = {}
+        self._starts: dict[BlockKey, list[dt.date]] = {}
+
+    def add(self, key: BlockKey, c: Claim) -> None:
+        day = claim_date(c)
+        if key[2] != "event" or day is None:
+            return
+        spans = self._articles.setdefault(key, {})
+        lo, hi = spans.get(c.article_id, (day, day))
+        spans[c.article_id] = (min(lo, day), max(hi, day))
+
+    def close(self) -> None:
+        """Compute the cuts (after every claim was added)."""
+        for key, spans in self._articles.items():
+            starts: list[dt.date] = []
+            end: dt.date | None = None
+            for lo, hi in sorted(spans.values()):
+                if end is None or (lo - end).days > EVENT_WINDOW_DAYS:
+                    starts.append(lo)
+                    end = hi
+                else:
+                    end = max(end, hi)
+            self._starts[key] = starts
+        self._articles.clear()
+
+    def unit(self, key: BlockKey, c: Claim) -> Unit:
+        return self.unit_of(key, claim_date(c))
+
+    def unit_of(self, key: BlockKey, day: dt.date | None) -> Unit:
+        starts = self._starts.get(key)
+        if not starts or day is None:
+            return key, 0
+        return key, bisect.bisect_right(starts, day) - 1
 
 
 @dataclass(frozen=True)
@@ -73,14 +128,15 @@ def _kinds(rules: Sequence[Rule]) -> tuple[bool, bool]:
     return bool(subjects & ARTICLE_SUBJECTS), bool(subjects & BLOCK_SUBJECTS)
 
 
-def assign_blocks(sizes: dict[BlockKey, int], claims_per_part: int) -> dict[BlockKey, int]:
-    """Blocking key -> part number: as many parts as ``claims_per_part`` asks for, filled
-    largest block first into the emptiest part (ties: first seen, lowest part)."""
+def assign_blocks(sizes: dict[Unit, int], claims_per_part: int) -> dict[Unit, int]:
+    """Unit (blocking key and span) -> part number: as many parts as ``claims_per_part``
+    asks for, filled largest unit first into the emptiest part (ties: first seen, lowest
+    part)."""
     total = sum(sizes.values())
     parts = max(1, -(-total // max(1, claims_per_part)))
     order = sorted(enumerate(sizes.items()), key=lambda x: (-x[1][1], x[0]))
     heap = [(0, p) for p in range(parts)]
-    slot: dict[BlockKey, int] = {}
+    slot: dict[Unit, int] = {}
     for _, (key, size) in order:
         load, p = heapq.heappop(heap)
         slot[key] = p
@@ -118,12 +174,17 @@ def rule_partitions(
             out.append(part)
     if want_blocks:
         keyed = [(k, c) for c in claims if (k := _block_key(c)) is not None]
-        sizes = _block_sizes(keyed, wanted_ids)
+        spans = Spans()
+        for key, c in keyed:
+            spans.add(key, c)
+        spans.close()
+        units = [(spans.unit(key, c), c) for key, c in keyed]
+        sizes = _block_sizes(units, wanted_ids)
         slot = assign_blocks(sizes, claims_per_part)
         buckets: dict[int, list[Claim]] = {}
-        for key, c in keyed:
-            if key in slot:
-                buckets.setdefault(slot[key], []).append(c)
+        for unit, c in units:
+            if unit in slot:
+                buckets.setdefault(slot[unit], []).append(c)
         for p in sorted(buckets):
             ids = {c.article_id for c in buckets[p]}
             owners = tuple(a for a in articles if a.article_id in ids)
@@ -151,15 +212,15 @@ def _block_part(
 
 
 def _block_sizes(
-    keyed: Iterable[tuple[BlockKey, Claim]], involving: frozenset[str] | None
-) -> dict[BlockKey, int]:
-    """Claims per blocking key (first seen first), only keys with an involved claim."""
-    sizes: dict[BlockKey, int] = {}
-    touched: set[BlockKey] = set()
-    for key, c in keyed:
-        sizes[key] = sizes.get(key, 0) + 1
+    units: Iterable[tuple[Unit, Claim]], involving: frozenset[str] | None
+) -> dict[Unit, int]:
+    """Claims per unit (first seen first), only units with an involved claim."""
+    sizes: dict[Unit, int] = {}
+    touched: set[Unit] = set()
+    for unit, c in units:
+        sizes[unit] = sizes.get(unit, 0) + 1
         if involving is not None and c.article_id in involving:
-            touched.add(key)
+            touched.add(unit)
     if involving is None:
         return sizes
     return {k: n for k, n in sizes.items() if k in touched}
@@ -175,13 +236,15 @@ def stored_partitions(
 ) -> Iterator[RulePartition]:
     """The parts :func:`rule_partitions` makes of everything in the store, read a part at a
     time, in two passes over the store: the first yields the article parts and counts the
-    claims of each blocking key; the second sorts each claim into its block part's file in
-    a private temporary folder (pickled), from which the block parts are then read one by
-    one. Memory holds one chunk of articles and one part; time and disk grow linearly."""
+    claims of each blocking key and day (where keys are cut: :class:`Spans`); the second
+    sorts each claim into its block part's file in a private temporary folder (pickled),
+    from which the block parts are then read one by one. Memory holds one chunk of articles
+    and one part; time and disk grow linearly."""
     want_articles, want_blocks = _kinds(rules)
     wanted_ids = None if involving is None else frozenset(involving)
-    sizes: dict[BlockKey, int] = {}
-    touched: set[BlockKey] = set()
+    spans = Spans()
+    per_day: dict[tuple[BlockKey, dt.date | None], int] = {}  # claims a key holds each day
+    touched_days: set[tuple[BlockKey, dt.date | None]] = set()
     for chunk, claims in _chunks(db, articles_per_part):
         if want_articles:
             part = _article_part(chunk, tuple(claims), wanted_ids)
@@ -192,17 +255,28 @@ def stored_partitions(
                 key = _block_key(c)
                 if key is None:
                     continue
-                sizes[key] = sizes.get(key, 0) + 1
+                spans.add(key, c)
+                day = (key, claim_date(c))
+                per_day[day] = per_day.get(day, 0) + 1
                 if wanted_ids is not None and c.article_id in wanted_ids:
-                    touched.add(key)
+                    touched_days.add(day)
     if not want_blocks:
         return
+    spans.close()
+    sizes: dict[Unit, int] = {}
+    touched: set[Unit] = set()
+    for (key, when), n in per_day.items():  # first seen first, as _block_sizes counts
+        unit = spans.unit_of(key, when)
+        sizes[unit] = sizes.get(unit, 0) + n
+        if (key, when) in touched_days:
+            touched.add(unit)
+    del per_day, touched_days
     if wanted_ids is not None:
-        sizes = {k: n for k, n in sizes.items() if k in touched}
+        sizes = {u: n for u, n in sizes.items() if u in touched}
     slot = assign_blocks(sizes, claims_per_part)
     with tempfile.TemporaryDirectory(prefix="checker-parts-") as tmp:
         files = {p: Path(tmp) / f"part-{p}.pickle" for p in sorted(set(slot.values()))}
-        _spill(db, slot, files, articles_per_part)
+        _spill(db, spans, slot, files, articles_per_part)
         for path in files.values():
             claims = _unspill(path)
             path.unlink()
@@ -211,9 +285,9 @@ def stored_partitions(
 
 
 def _spill(
-    db: Store, slot: dict[BlockKey, int], files: dict[int, Path], articles_per_part: int
+    db: Store, spans: Spans, slot: dict[Unit, int], files: dict[int, Path], articles_per_part: int
 ) -> None:
-    """Append each stored claim of a blocking key in ``slot`` to its part's file, in order."""
+    """Append each stored claim of a unit in ``slot`` to its part's file, in order."""
     handles: dict[int, BinaryIO] = {}
     try:
         for p, path in files.items():
@@ -222,7 +296,7 @@ def _spill(
             held: dict[int, list[Claim]] = {}
             for c in claims:
                 key = _block_key(c)
-                part_no = slot.get(key) if key is not None else None
+                part_no = slot.get(spans.unit(key, c)) if key is not None else None
                 if part_no is not None:
                     held.setdefault(part_no, []).append(c)
             for part_no, cs in held.items():
@@ -262,9 +336,32 @@ def run_partition(rules: Sequence[Rule], part: RulePartition) -> RuleOutcome:
     return run_rules(chosen, part.articles, part.claims, involving=involving)
 
 
-def run_partitioned(rules: Sequence[Rule], parts: Iterable[RulePartition]) -> RuleOutcome:
-    """Every part in this process, one after another; the merged outcome."""
-    return merge_outcomes(rules, (run_partition(rules, p) for p in parts))
+def run_partitioned(
+    rules: Sequence[Rule], parts: Iterable[RulePartition], jobs: int = 1
+) -> RuleOutcome:
+    """Every part, in this process one after another (``jobs`` 1) or on ``jobs`` processes
+    (one part each at a time, the next read meanwhile); the outcomes merged in the order of
+    the parts."""
+    if jobs <= 1:
+        return merge_outcomes(rules, (run_partition(rules, p) for p in parts))
+    plan = RulePlan.of(rules)
+    outcomes: dict[int, RuleOutcome] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        running: dict[Future[RuleOutcome], int] = {}
+        for i, part in enumerate(parts):
+            running[pool.submit(run_planned, plan, part)] = i
+            if len(running) >= jobs:  # one part per process: a part may be large
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    outcomes[running.pop(future)] = future.result()
+        for future, i in running.items():
+            outcomes[i] = future.result()
+    return merge_outcomes(rules, (outcomes[i] for i in sorted(outcomes)))
+
+
+def run_planned(plan: RulePlan, part: RulePartition) -> RuleOutcome:
+    """In another process: the plan's rules (rebuilt there) over one part."""
+    return run_partition(plan.load(), part)
 
 
 def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> RuleOutcome:

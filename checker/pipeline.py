@@ -144,8 +144,8 @@ class Engine(Protocol):
 
 @dataclass
 class LocalEngine:
-    """Extraction on ``jobs`` processes of this machine; the rules in this process, over the
-    store one part at a time (:mod:`checker.partitions`: memory holds one part)."""
+    """Extraction, then the rules, on ``jobs`` processes of this machine; the rules over the
+    store a part at a time (:mod:`checker.partitions`: memory holds a few parts)."""
 
     jobs: int = 1
 
@@ -160,7 +160,8 @@ class LocalEngine:
     def run_rules(
         self, rules: Sequence[Rule], db: Store, involving: set[str] | None
     ) -> RuleOutcome:
-        return run_partitioned(rules, stored_partitions(rules, db, involving=involving))
+        parts = stored_partitions(rules, db, involving=involving)
+        return run_partitioned(rules, parts, jobs=self.jobs)
 
 
 def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:

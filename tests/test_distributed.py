@@ -24,7 +24,6 @@ import pandas as pd
 from distributed import Client, LocalCluster
 
 from checker.distributed import (
-    RulePlan,
     _run_partition,
     _validate_partition,
     check_dask,
@@ -37,6 +36,7 @@ from checker.errors import UsageError
 from checker.partitions import rule_partitions
 from checker.pipeline import check, order_outcome
 from checker.records import Article, CheckResult, Claim
+from checker.ruleplan import RulePlan
 from checker.schema import claims_to_frame
 from checker.store import Store
 from checker.testing import build_claim

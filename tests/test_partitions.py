@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from checker.engine import iter_subjects, load_rules, run_rules
+from checker.engine.matching import _block_key
 from checker.engine.runner import MAX_ERRORS_PER_RULE
 from checker.partitions import (
+    Spans,
     assign_blocks,
     merge_outcomes,
     rule_partitions,
@@ -111,6 +113,18 @@ def test_stored_parts_are_the_parts_of_the_lists(fakes_store: Store) -> None:
     assert [f.finding_id for f in outcome.findings] == [f.finding_id for f in one.findings]
 
 
+def test_parts_on_two_processes_give_the_outcome_of_one(fakes_store: Store) -> None:
+    """``--jobs 2`` runs the parts on two processes (rules rebuilt there from source)."""
+    rules = load_rules()
+    parts = list(stored_partitions(rules, fakes_store, claims_per_part=500, articles_per_part=200))
+    assert len(parts) > 4
+    one = order_outcome(rules, run_partitioned(rules, parts))
+    two = order_outcome(rules, run_partitioned(rules, parts, jobs=2))
+    assert one.findings
+    assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
+    assert two.errors == one.errors and two.calls == one.calls
+
+
 def test_rules_of_one_kind_make_parts_of_that_kind_only(fakes_store: Store) -> None:
     rules = load_rules()
     articles, claims = list(fakes_store.articles()), fakes_store.claims()
@@ -169,3 +183,43 @@ def test_merge_adds_up_errors_past_the_limit() -> None:
     assert f"({total} in all)" in merged.errors[-1].message
     assert [e.claim_ids[0] for e in merged.errors[:-1]] == [e.claim_ids[0] for e in first]
     assert merged.calls[rid] == 46
+
+
+def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:
+    """Days further apart than the event window fall into separate units, unless one
+    article's claims bridge them; running totals are never cut."""
+    from checker.testing import build_claim
+
+    def at(article: str, day: str, **kw: Any) -> Any:
+        quote = "4 people were killed in an air strike on the Qamishli market in Idlib."
+        return build_claim(
+            article_id=article, published=day, value=4, surface="4", quote=quote, **kw
+        )
+
+    claims = [
+        at("a", "2016-10-01"),
+        at("a", "2016-10-11"),  # article a spans ten days
+        at("b", "2016-10-06"),  # inside a's span: same unit
+        at("c", "2016-10-12"),  # one day after a's last claim: within the window
+        at("d", "2016-10-20"),  # eight days later: a unit of its own
+        at("e", "2016-10-21"),  # next day: with d
+        at("f", "2016-10-01", scope="cumulative"),
+        at("g", "2017-06-01", scope="cumulative"),
+    ]
+    spans = Spans()
+    keys = [_block_key(c) for c in claims]
+    for key, c in zip(keys, claims, strict=True):
+        assert key is not None
+        spans.add(key, c)
+    spans.close()
+    units = [spans.unit(key, c) for key, c in zip(keys, claims, strict=True)]  # type: ignore[arg-type]
+    assert units[0] == units[1] == units[2] == units[3]
+    assert units[4] == units[5] != units[0]
+    assert units[6] == units[7] and units[6][1] == 0
+    # and the parts built from them still give every pair of the full run
+    rules = [r for r in load_rules() if r.subject == "pair"]
+    parts = rule_partitions(rules, [], claims, claims_per_part=1)
+    assert len(parts) >= 3
+    full = _ids(iter_subjects("pair", [], claims))
+    assert len(full) >= 2  # c with a, e with d
+    assert _ids(s for p in parts for s in iter_subjects("pair", p.articles, p.claims)) == full
