@@ -59,6 +59,22 @@ def is_binary(head: bytes) -> bool:
     return b"\x00" in head and bom_encoding(head) is None
 
 
+def decode_document(data: bytes, source: str, kind: str) -> tuple[str | None, list[ErrorRecord]]:
+    """A whole file's bytes as text, or None when they hold no text of ``kind`` ("text",
+    "JSON"): binary, or empty. The records say why, or warn of a non-UTF-8 encoding."""
+    if is_binary(data[:HEAD_BYTES]):
+        message = f"binary file (it holds NUL bytes), not {kind}: skipped"
+        return None, [ErrorRecord(stage="ingest", source=source, message=message)]
+    text, warning = decode_bytes(data)
+    if not text.strip():
+        return None, [
+            ErrorRecord(stage="ingest", source=source, message="empty file: no article in it")
+        ]
+    if warning is None:
+        return text, []
+    return text, [ErrorRecord(stage="ingest", level="warning", source=source, message=warning)]
+
+
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """``data`` as text, and a warning when it was not UTF-8 (None when it was)."""
     encoding = bom_encoding(data)

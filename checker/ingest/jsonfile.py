@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from checker.ingest.build import ArticleBuilder, Raw, match_fields
-from checker.ingest.decode import HEAD_BYTES, Source, decode_bytes, is_binary
+from checker.ingest.decode import Source, decode_document, is_binary
 from checker.ingest.options import MAX_JSON_BYTES
 from checker.records import Article, ErrorRecord
 
@@ -36,15 +36,10 @@ def read_json(source: Source, builder: ArticleBuilder) -> Iterator[Article | Err
             "document: write it as .jsonl (one object a line) to stream it"
         )
         return
-    if is_binary(data[:HEAD_BYTES]):
-        yield error("binary file (it holds NUL bytes), not JSON: skipped")
+    text, notes = decode_document(data, source.name, "JSON")
+    yield from notes
+    if text is None:
         return
-    text, warning = decode_bytes(data)
-    if not text.strip():
-        yield error("empty file: no article in it")
-        return
-    if warning:
-        yield error(warning)
     first = True
     try:
         for line, value, in_list in _values(text):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import yaml
 
 from checker.ingest.build import ArticleBuilder, Raw, match_fields
-from checker.ingest.decode import HEAD_BYTES, Source, decode_bytes, is_binary
+from checker.ingest.decode import Source, decode_document
 from checker.ingest.htmltext import html_to_text, looks_like_html
 from checker.ingest.options import MAX_DOCUMENT_BYTES
 from checker.records import Article, ErrorRecord
@@ -35,15 +35,10 @@ def read_document(
         return ErrorRecord(stage="ingest", source=source.name, line=line, message=message)
 
     data, truncated = source.read_all(MAX_DOCUMENT_BYTES)
-    if is_binary(data[:HEAD_BYTES]):
-        yield error("binary file (it holds NUL bytes), not text: skipped")
+    text, notes = decode_document(data, source.name, "text")
+    yield from notes
+    if text is None:
         return
-    text, warning = decode_bytes(data)
-    if not text.strip():
-        yield error("empty file: no article in it")
-        return
-    if warning:
-        yield error(warning)
     if truncated:
         yield error(
             f"file is larger than {MAX_DOCUMENT_BYTES:,} bytes: only the first "
