@@ -11,9 +11,12 @@ resolves as in the original). Replicas so hold as many articles on as many days 
 original, each one checked against the whole store; 100x is 80,400 articles.
 
 Every measurement runs in a fresh Python process, so its peak RSS (``ru_maxrss``) is its
-own: "peak RSS" is the checker process; "workers" is the largest extraction process
-(``--jobs``) or, with ``--dask``, the largest Dask worker. Seconds are wall time of the
-operation itself (the interpreter start and imports are left out).
+own: "peak RSS" is the checker process; "workers" is the largest ``--jobs`` process or,
+with ``--dask``, the largest Dask worker. Seconds are wall time of the operation itself
+(the interpreter start and imports are left out); "CPU s" is the CPU time of the process
+and its ``--jobs`` processes (not of Dask workers), which other load on the machine does
+not inflate; "load" is the 1-minute load average when the step ended (above the number of
+cores, other work shared the CPUs and the wall time is slower than the code).
 """
 
 from __future__ import annotations
@@ -115,6 +118,13 @@ def _rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished children (the --jobs processes)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _digest(ids: list[str]) -> str:
     return hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12]
 
@@ -126,6 +136,7 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
 
     options = IngestOptions()
     out: dict[str, Any] = {"stage": stage, "jobs": jobs, "engine": engine}
+    cpu0 = _cpu_s()
     with tempfile.TemporaryDirectory() as tmp:
         if stage == "extract":
             articles = claims = errors = 0
@@ -171,6 +182,8 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
                 findings_digest=_digest([f.finding_id for f in result.findings]),
             )
     out["seconds"] = seconds
+    out["cpu_s"] = _cpu_s() - cpu0
+    out["load"] = os.getloadavg()[0]
     out["rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     out.setdefault("workers_rss_mb", _rss_mb(resource.RUSAGE_CHILDREN))
     return out
@@ -215,8 +228,8 @@ def _row(size: int, r: dict[str, Any]) -> str:
     return (
         f"| {size}x | {r['stage']} | {r['engine']} | {r['jobs']} | {r['articles']:,} | "
         f"{r['claims']:,} | {findings if findings == '' else f'{findings:,}'} | "
-        f"{r['seconds']:.1f} | {rate:,.0f} | {r['rss_mb']:,.0f} | "
-        f"{r['workers_rss_mb']:,.0f} |"
+        f"{r['seconds']:.1f} | {rate:,.0f} | {r['cpu_s']:.0f} | {r['load']:.1f} | "
+        f"{r['rss_mb']:,.0f} | {r['workers_rss_mb']:,.0f} |"
     )
 
 
@@ -228,8 +241,8 @@ def render(runs: list[tuple[int, dict[str, Any]]], notes: list[str]) -> str:
         f"Machine: {machine()}.",
         "",
         "| size | stage | engine | jobs | articles | claims | findings | seconds | articles/s "
-        "| peak RSS MB | workers' peak RSS MB |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| CPU s | load | peak RSS MB | workers' peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(_row(size, r) for size, r in runs),
         "",
         *notes,
@@ -248,13 +261,14 @@ def growth(runs: list[tuple[int, dict[str, Any]]], stage: str, engine: str, jobs
     out = []
     for (s1, r1), (s2, r2) in itertools.pairwise(series):
         t = r2["seconds"] / r1["seconds"]
+        cpu = r2["cpu_s"] / r1["cpu_s"]
         m = r2["rss_mb"] / r1["rss_mb"]
         verdict = ""
         if (s1, s2) == (10, 100):
             verdict = " (bound <= 12: " + ("met" if t <= MAX_GROWTH else "NOT met") + ")"
         out.append(
             f"- {stage} ({engine}, jobs {jobs}) {s1}x -> {s2}x: time x{t:.2f} for "
-            f"x{s2 / s1:.0f} articles{verdict}; peak RSS x{m:.2f}"
+            f"x{s2 / s1:.0f} articles{verdict}; CPU time x{cpu:.2f}; peak RSS x{m:.2f}"
         )
     return out
 
