@@ -128,7 +128,7 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, list[GoldClaim]], list[ErrorRec
     """
     gold: dict[str, list[GoldClaim]] = {}
     errors: list[ErrorRecord] = []
-    for path in sorted(gold_dir.rglob("*.yaml")):
+    for path in sorted(p for sub in ("fakes", "seeds") for p in (gold_dir / sub).glob("*.yaml")):
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8"))
             claims = _gold_claims(doc, str(path))

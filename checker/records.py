@@ -41,6 +41,9 @@ CATEGORIES: tuple[str, ...] = (
     "other",
 )
 MODALITIES: tuple[str, ...] = ("reported", "projected", "denied")
+#: what a claim counts: people (the default), households, families; or, for counts of
+#: things, homes (houses, shelters), facilities (schools, hospitals, buildings), attacks
+UNITS: tuple[str, ...] = ("people", "households", "families", "homes", "facilities", "attacks")
 SCOPES: tuple[str, ...] = ("event", "cumulative")
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 
@@ -62,6 +65,8 @@ class Article:
     text: str
     url: str | None = None
     location: str | None = None
+    #: article_id of an earlier article with the same or nearly the same text (a copy)
+    copy_of: str | None = None
     #: where it came from, for messages: "path/file.csv:12" (not part of the spec's output).
     origin: str | None = field(default=None, compare=False)
 
@@ -99,11 +104,16 @@ class Claim:
     category: str
     subject: str
     location: str | None
-    as_of: dt.date | None
-    period_start: dt.date | None
-    attribution: str | None
-    modality: str
-    scope: str
+    region: str | None = None
+    country: str | None = None
+    unit: str = "people"
+    part_of: str | None = None
+    as_of: dt.date | None = None
+    period_start: dt.date | None = None
+    attribution: str | None = None
+    modality: str = "reported"
+    scope: str = "event"
+    incident_id: str | None = None
 
     @staticmethod
     def make_id(article_id: str, in_title: bool, start: int, end: int, surface: str) -> str:
@@ -129,10 +139,81 @@ class Claim:
             kw[k] = None if kw[k] is None or kw[k] != kw[k] else float(kw[k])
         kw["in_title"] = bool(kw["in_title"])
         kw["start"], kw["end"] = int(kw["start"]), int(kw["end"])
-        for k in ("location", "attribution"):
+        for k in ("location", "region", "country", "part_of", "attribution", "incident_id"):
             if kw[k] is not None and kw[k] != kw[k]:  # NaN from pandas
                 kw[k] = None
+        if kw["unit"] is None or kw["unit"] != kw["unit"]:
+            kw["unit"] = "people"
+        for k in ("modality", "scope"):
+            if kw[k] is None:
+                kw.pop(k)
         return cls(**kw)
+
+
+#: the Claim fields of the spec, in the spec's order (CSV header, claims table, store)
+CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentClaim:
+    """One claim reporting an incident, with who gave it (attribution, else outlet)."""
+
+    claim_id: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_id": self.claim_id, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real-world quantity that several claims report (spec: "Incident").
+
+    The same kind of count (``category``) of the same group (``subject``, ``unit``) at one
+    place (the finest the claims give, with its region and country), about one happening
+    (``as_of``: the day the figures are about; or a running total with its
+    ``period_start``), whatever day each claim was reported on.
+    """
+
+    incident_id: str
+    category: str
+    subject: str
+    location: str | None
+    region: str | None
+    country: str | None
+    as_of: dt.date | None
+    period_start: dt.date | None
+    scope: str
+    claims: tuple[IncidentClaim, ...]
+    #: independent sources behind the figures: copies of one text count once
+    sources: int
+    unit: str = "people"
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return tuple(c.claim_id for c in self.claims)
+
+    @staticmethod
+    def make_id(anchor_claim_id: str) -> str:
+        """Stable across runs: named after the incident's first claim (earliest reported,
+        then by claim id), so later reports joining it keep its id."""
+        return stable_id("incident", anchor_claim_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "incident_id": self.incident_id,
+            "category": self.category,
+            "subject": self.subject,
+            "unit": self.unit,
+            "location": self.location,
+            "region": self.region,
+            "country": self.country,
+            "as_of": _iso(self.as_of),
+            "period_start": _iso(self.period_start),
+            "scope": self.scope,
+            "claims": [c.to_dict() for c in self.claims],
+            "sources": self.sources,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +226,14 @@ class Finding:
     message: str
     claims: tuple[Claim, ...]
     explanation: str
+    #: what the discrepancy is: conflict, toll_updated, toll_down, stale, sources_disagree,
+    #: dateline, headline, part_whole, or the rule's own word
+    kind: str = "finding"
+    #: the incident the finding is about, when it is about one
+    incident_id: str | None = None
 
     @staticmethod
-    def make_id(rule: str, claim_ids: Any, message: str = "") -> str:
+    def make_id(rule: str, claim_ids: Any) -> str:
         """Stable across runs for the same rule and claims (order-insensitive)."""
         return stable_id("finding", rule, *sorted(claim_ids))
 
@@ -163,6 +249,8 @@ class Finding:
             "message": self.message,
             "claims": [c.to_dict() for c in self.claims],
             "explanation": self.explanation,
+            "kind": self.kind,
+            "incident_id": self.incident_id,
         }
 
 
@@ -243,6 +331,8 @@ class CheckResult:
     new_article_ids: set[str] = field(default_factory=set)
     rules: dict[str, str] = field(default_factory=dict)
     context_articles: list[Article] = field(default_factory=list)
+    #: the incidents the findings (or, with report_all, all stored claims) belong to
+    incidents: list[Incident] = field(default_factory=list)
     #: how many articles/claims were given when the lists are not kept (check(keep_inputs=False))
     n_articles: int | None = None
     n_claims: int | None = None
@@ -264,6 +354,7 @@ class CheckResult:
             "claims": self.claim_count,
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.errors],
+            "incidents": [i.to_dict() for i in self.incidents],
         }
 
 

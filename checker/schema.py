@@ -3,7 +3,7 @@
 One row per :class:`~checker.records.Claim`, columns in spec order. Types:
 
 - text columns are pandas strings (``str``; ``object`` on pandas 2), nullable only for
-  ``location`` and ``attribution``;
+  ``location``, ``region``, ``country``, ``part_of``, ``attribution`` and ``incident_id``;
 - ``in_title`` is ``bool``, ``start``/``end`` ``int64``, ``value``/``low``/``high`` ``float64``
   (``low``/``high`` null = unbounded);
 - the dates ``published``, ``as_of`` and ``period_start`` are **nullable datetime64**
@@ -20,7 +20,6 @@ partition by partition (``claim_id`` uniqueness is then checked within each part
 
 from __future__ import annotations
 
-import dataclasses
 import operator
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
@@ -31,10 +30,19 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from checker.errors import SchemaError, UsageError
-from checker.records import CATEGORIES, HEDGES, MODALITIES, SCOPES, Claim, ErrorRecord
+from checker.records import (
+    CATEGORIES,
+    CLAIM_FIELDS,
+    HEDGES,
+    MODALITIES,
+    SCOPES,
+    UNITS,
+    Claim,
+    ErrorRecord,
+)
 
 #: The claims table's columns, in the order of the spec (and of :class:`Claim`).
-CLAIM_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+CLAIM_COLUMNS: tuple[str, ...] = CLAIM_FIELDS
 DATE_COLUMNS: tuple[str, ...] = ("published", "as_of", "period_start")
 _FLOAT_COLUMNS = ("value", "low", "high")
 _DATE_DTYPE = "datetime64[s]"
@@ -61,11 +69,16 @@ class ClaimSchema(pa.DataFrameModel):
     category: Series[str] = pa.Field(isin=CATEGORIES, coerce=True)
     subject: Series[str] = pa.Field(coerce=True)
     location: Series[str] = pa.Field(nullable=True, coerce=True)
+    region: Series[str] = pa.Field(nullable=True, coerce=True)
+    country: Series[str] = pa.Field(nullable=True, coerce=True)
+    unit: Series[str] = pa.Field(isin=UNITS, coerce=True)
+    part_of: Series[str] = pa.Field(nullable=True, coerce=True)
     as_of: Series[pa.DateTime] = pa.Field(nullable=True)
     period_start: Series[pa.DateTime] = pa.Field(nullable=True)
     attribution: Series[str] = pa.Field(nullable=True, coerce=True)
     modality: Series[str] = pa.Field(isin=MODALITIES, coerce=True)
     scope: Series[str] = pa.Field(isin=SCOPES, coerce=True)
+    incident_id: Series[str] = pa.Field(nullable=True, coerce=True)
 
     @pa.check("value", "low", "high", name="finite")
     def _finite(cls, s: pd.Series[float]) -> pd.Series[bool]:
@@ -98,7 +111,13 @@ _WIDE_CHECKS: dict[str, tuple[str, str, str]] = {
     "value_le_high": ("value", "high", "is above its upper bound"),
     "start_le_end": ("end", "start", "is before its start offset"),
 }
-_ALLOWED = {"hedge": HEDGES, "category": CATEGORIES, "modality": MODALITIES, "scope": SCOPES}
+_ALLOWED = {
+    "hedge": HEDGES,
+    "category": CATEGORIES,
+    "modality": MODALITIES,
+    "scope": SCOPES,
+    "unit": UNITS,
+}
 _CHECK_TEXT = {
     "not_nullable": "is null but required",
     "field_uniqueness": "repeats an earlier claim_id (the first was kept)",

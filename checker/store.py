@@ -41,7 +41,7 @@ BUSY_TIMEOUT_S = 30.0
 _PAGE = 1000
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
-    "article_id", "outlet", "published", "title", "text", "url", "location",
+    "article_id", "outlet", "published", "title", "text", "url", "location", "copy_of",
 )  # fmt: skip
 
 
@@ -108,10 +108,45 @@ def _migrate_1(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+_V2_STATEMENTS = (
+    "ALTER TABLE articles ADD COLUMN copy_of TEXT",
+    "ALTER TABLE claims ADD COLUMN region TEXT",
+    "ALTER TABLE claims ADD COLUMN country TEXT",
+    "ALTER TABLE claims ADD COLUMN unit TEXT NOT NULL DEFAULT 'people'",
+    "ALTER TABLE claims ADD COLUMN part_of TEXT",
+    "ALTER TABLE claims ADD COLUMN incident_id TEXT",
+    "ALTER TABLE findings ADD COLUMN kind TEXT NOT NULL DEFAULT 'finding'",
+    "ALTER TABLE findings ADD COLUMN incident_id TEXT",
+    """CREATE TABLE incidents (
+        incident_id TEXT PRIMARY KEY,
+        category TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        location TEXT,
+        region TEXT,
+        country TEXT,
+        as_of TEXT,
+        period_start TEXT,
+        scope TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        claims TEXT NOT NULL
+    )""",
+    "CREATE INDEX claims_incident ON claims(incident_id)",
+)
+
+
+def _migrate_2(con: sqlite3.Connection) -> None:
+    """Version 2: places as a hierarchy (region, country), unit, part_of and incident_id on
+    claims; copy_of on articles; kind and incident_id on findings; the incidents table.
+    Claims stored by version 1 keep null regions until their articles are re-ingested."""
+    for statement in _V2_STATEMENTS:
+        con.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 #: schema version -> the function that upgrades a store from the version before it.
 #: Append a new version here to change the layout; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _migrate_1}
+MIGRATIONS: dict[int, Migration] = {1: _migrate_1, 2: _migrate_2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +160,8 @@ class StoredFinding:
     message: str
     explanation: str
     claim_ids: tuple[str, ...]
+    kind: str = "finding"
+    incident_id: str | None = None
 
 
 class Store:
@@ -392,13 +429,15 @@ class Store:
                 f.message,
                 f.explanation,
                 json.dumps([c.claim_id for c in f.claims]),
+                f.kind,
+                f.incident_id,
             )
             for f in findings
         ]
         with self._write("adding findings") as con:
             con.executemany(
                 "INSERT OR REPLACE INTO findings(run_id, finding_id, rule, severity, message, "
-                "explanation, claim_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "explanation, claim_ids, kind, incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
         return len(rows)
@@ -407,13 +446,15 @@ class Store:
         """The findings stored for run ``run_id`` (all runs when None), oldest run first."""
         where = "WHERE run_id = ?" if run_id is not None else ""
         rows = self._con.execute(
-            "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids "
-            f"FROM findings {where} ORDER BY run_id, rowid",
+            "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids, kind, "
+            f"incident_id FROM findings {where} ORDER BY run_id, rowid",
             () if run_id is None else (run_id,),
         ).fetchall()
         return [
-            StoredFinding(run, fid, rule, severity, message, explanation, tuple(json.loads(ids)))
-            for run, fid, rule, severity, message, explanation, ids in rows
+            StoredFinding(
+                run, fid, rule, severity, message, explanation, tuple(json.loads(ids)), kind, iid
+            )
+            for run, fid, rule, severity, message, explanation, ids, kind, iid in rows
         ]
 
 
@@ -459,22 +500,32 @@ def _id_filter(column: str, ids: Iterable[str] | None) -> tuple[str, tuple[str, 
 
 
 def _article_row(a: Article) -> tuple[Any, ...]:
-    return (a.article_id, a.outlet, _iso(a.published), a.title, a.text, a.url, a.location)
+    return (
+        a.article_id, a.outlet, _iso(a.published), a.title, a.text, a.url, a.location, a.copy_of
+    )  # fmt: skip
 
 
 def _article(row: Sequence[Any]) -> Article:
-    aid, outlet, published, title, text, url, location = row
-    return Article(aid, outlet, parse_iso_date(published), title, text, url, location)
+    aid, outlet, published, title, text, url, location, copy_of = row
+    return Article(aid, outlet, parse_iso_date(published), title, text, url, location, copy_of)
 
 
 def _claim_row(c: Claim) -> tuple[Any, ...]:
     # int()/float(): numpy scalars (a claim built from a frame by hand) cannot be bound
-    return (
-        c.claim_id, c.article_id, c.outlet, _iso(c.published), int(c.in_title), int(c.start),
-        int(c.end), c.quote, c.surface, float(c.value), c.hedge, _num(c.low), _num(c.high),
-        c.category, c.subject, c.location, _iso(c.as_of), _iso(c.period_start),
-        c.attribution, c.modality, c.scope,
-    )  # fmt: skip
+    values = []
+    for name in CLAIM_COLUMNS:
+        v = getattr(c, name)
+        if name in _DATE_NAMES:
+            v = _iso(v)
+        elif name in ("value", "low", "high"):
+            v = _num(v)
+        elif name in ("start", "end", "in_title"):
+            v = int(v)
+        values.append(v)
+    return tuple(values)
+
+
+_DATE_NAMES = frozenset({"published", "as_of", "period_start"})
 
 
 def _num(x: float | None) -> float | None:
@@ -482,14 +533,11 @@ def _num(x: float | None) -> float | None:
 
 
 def _claim(row: Sequence[Any]) -> Claim:
-    (cid, aid, outlet, published, in_title, start, end, quote, surface, value, hedge, low,
-     high, category, subject, location, as_of, period_start, attribution, modality,
-     scope) = row  # fmt: skip
-    return Claim(
-        cid, aid, outlet, _date(published), bool(in_title), start, end, quote, surface,
-        value, hedge, low, high, category, subject, location, _date(as_of),
-        _date(period_start), attribution, modality, scope,
-    )  # fmt: skip
+    kw = dict(zip(CLAIM_COLUMNS, row, strict=True))
+    for name in _DATE_NAMES:
+        kw[name] = _date(kw[name])
+    kw["in_title"] = bool(kw["in_title"])
+    return Claim(**kw)
 
 
 @lru_cache(maxsize=65536)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,20 @@ EXAMPLES = ROOT / "examples" / "idlib"
 CORPUS = ROOT.parent / "shared" / "corpus"
 FAKES_CSV = CORPUS / "fa-kes" / "FA-KES-Dataset.csv"
 SEEDS = CORPUS / "seeds"
+SPEC = ROOT.parent / "shared" / "spec" / "records.md"
+
+
+def spec_fields(record: str) -> list[str]:
+    """The field names of one record of ../shared/spec/records.md, in the spec's order."""
+    if not SPEC.is_file():
+        pytest.skip(f"spec not found at {SPEC}")
+    section = SPEC.read_text(encoding="utf-8").split(f"## {record}", 1)[1].split("\n## ", 1)[0]
+    names: list[str] = []
+    for line in section.splitlines():
+        m = re.match(r"\| ([a-z_, ]+) \|", line)
+        if m and m.group(1) != "field":
+            names += [n.strip() for n in m.group(1).split(",")]
+    return names
 
 
 @pytest.fixture

@@ -12,33 +12,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, spec_fields
 
 from checker.cli import main
-
-CLAIM_FIELDS = [
-    "claim_id",
-    "article_id",
-    "outlet",
-    "published",
-    "in_title",
-    "start",
-    "end",
-    "quote",
-    "surface",
-    "value",
-    "hedge",
-    "low",
-    "high",
-    "category",
-    "subject",
-    "location",
-    "as_of",
-    "period_start",
-    "attribution",
-    "modality",
-    "scope",
-]
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -50,7 +26,7 @@ def test_extract_jsonl_has_every_spec_field_and_the_seeds_main_figures() -> None
     code, out, _ = run("extract", str(EXAMPLES), "--format", "jsonl", "--jobs", "1")
     assert code == 0
     claims = [json.loads(line) for line in out.splitlines()]
-    assert claims and all(list(c) == CLAIM_FIELDS for c in claims)
+    assert claims and all(list(c) == spec_fields("Claim") for c in claims)
     got = {(c["article_id"][:3], c["value"], c["category"]) for c in claims}
     for expected in [
         ("001", 150000, "displaced"),
@@ -78,7 +54,7 @@ def test_extract_csv_and_output_file(tmp_path: Path) -> None:
     )
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows and list(rows[0]) == CLAIM_FIELDS
+    assert rows and list(rows[0]) == spec_fields("Claim")
     assert {r["surface"] for r in rows} >= {"more than 150,000"}
 
 
@@ -95,7 +71,7 @@ def test_check_json_document_and_exit_status(tmp_path: Path) -> None:
         str(out),
     )
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert set(doc) == {"articles", "claims", "findings", "errors"}
+    assert set(doc) == {"articles", "claims", "findings", "errors", "incidents"}
     assert doc["articles"] == 5 and doc["claims"] > 10
     rules = {f["rule"] for f in doc["findings"]}
     # seed 003's date line (Jun 2019) contradicts its copyright line (2018): high -> exit 1

@@ -190,18 +190,19 @@ def test_migrations_run_in_order_once(tmp_path: Path, monkeypatch: pytest.Monkey
     with Store(path) as s:
         s.add(seed_units()[:1])
     calls: list[int] = []
+    nxt = max(MIGRATIONS) + 1
 
     def add_note(con: sqlite3.Connection) -> None:
-        calls.append(2)
+        calls.append(nxt)
         con.execute("ALTER TABLE articles ADD COLUMN note TEXT")
 
-    monkeypatch.setitem(MIGRATIONS, 2, add_note)
+    monkeypatch.setitem(MIGRATIONS, nxt, add_note)
     with Store(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == nxt
         assert len(list(s.articles())) == 1  # the data came through
     with Store(path):
         pass
-    assert calls == [2]
+    assert calls == [nxt]
     with sqlite3.connect(path) as con:
         assert "note" in [r[1] for r in con.execute("PRAGMA table_info(articles)")]
 
@@ -211,17 +212,19 @@ def test_a_failing_migration_changes_nothing(
 ) -> None:
     path = tmp_path / "claims.sqlite"
     Store(path).close()
+    current = max(MIGRATIONS)
+    nxt = current + 1
 
     def broken(con: sqlite3.Connection) -> None:
         con.execute("CREATE TABLE extra (x)")
         con.execute("ALTER TABLE no_such_table ADD COLUMN y")
 
-    monkeypatch.setitem(MIGRATIONS, 2, broken)
+    monkeypatch.setitem(MIGRATIONS, nxt, broken)
     with pytest.raises(StoreError, match="no_such_table"):
         Store(path)
-    monkeypatch.delitem(MIGRATIONS, 2)
+    monkeypatch.delitem(MIGRATIONS, nxt)
     with sqlite3.connect(path) as con:
-        assert con.execute("SELECT value FROM meta").fetchone() == ("1",)
+        assert con.execute("SELECT value FROM meta").fetchone() == (str(current),)
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master")]
     assert "extra" not in tables
 
@@ -251,3 +254,35 @@ def test_in_memory_store_keeps_nothing_on_disk(
         assert db.in_memory and db.schema_version >= 1
         assert list(db.articles()) == []
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_version_1_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    """A store written by the first layout gains the places, units, incidents and copies
+    columns; its articles and claims read back, with the new fields at their defaults."""
+    from checker.store import _migrate_1
+
+    path = tmp_path / "v1.sqlite"
+    with sqlite3.connect(path) as con:
+        _migrate_1(con)
+        con.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+        con.execute(
+            "INSERT INTO articles VALUES ('a1', 'sana', '2016-10-26', 'T', 'text', NULL, NULL, "
+            "'h', NULL)"
+        )
+        con.execute(
+            "INSERT INTO claims VALUES ('c1', 'a1', 'sana', '2016-10-26', 0, 0, 2, 'q', '26', "
+            "26, 'exact', 26, 26, 'killed', 'people', 'Idlib', '2016-10-26', NULL, NULL, "
+            "'reported', 'event')"
+        )
+    with Store(path) as s:
+        assert s.schema_version == max(MIGRATIONS)
+        (article,) = s.articles()
+        (claim,) = s.claims()
+    assert article.copy_of is None and article.text == "text"
+    assert (claim.value, claim.location, claim.region, claim.unit, claim.incident_id) == (
+        26.0,
+        "Idlib",
+        None,
+        "people",
+        None,
+    )

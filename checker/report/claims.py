@@ -11,14 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from checker.records import Claim
-
-#: the Claim fields of the spec, in the spec's order (the CSV header).
-CLAIM_FIELDS: tuple[str, ...] = (
-    "claim_id", "article_id", "outlet", "published", "in_title", "start", "end", "quote",
-    "surface", "value", "hedge", "low", "high", "category", "subject", "location", "as_of",
-    "period_start", "attribution", "modality", "scope",
-)  # fmt: skip
+from checker.records import CLAIM_FIELDS, Claim
 
 
 def write_jsonl(claims: Iterable[Claim], out: TextIO) -> int:
