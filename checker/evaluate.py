@@ -36,14 +36,27 @@ from typing import Any
 import yaml
 
 from checker.extract import extract_claims
-from checker.extract.places import normalise_place
+from checker.extract.gazetteer import gazetteer, place_key
+from checker.extract.places import resolve_name
 from checker.extract.sources import normalise_source
 from checker.ingest import read_articles
+from checker.errors import UsageError
 from checker.records import Article, Claim, ErrorRecord, parse_iso_date
 
 #: The fields whose accuracy is the evaluation's goal, then the ones reported for information.
-GOAL_FIELDS: tuple[str, ...] = ("hedge", "location", "as_of", "attribution", "modality")
-INFO_FIELDS: tuple[str, ...] = ("scope", "period_start", "subject", "low", "high")
+GOAL_FIELDS: tuple[str, ...] = (
+    "hedge", "location", "region", "country", "as_of", "attribution", "modality",
+)  # fmt: skip
+INFO_FIELDS: tuple[str, ...] = ("scope", "period_start", "subject", "unit", "part_of", "low", "high")
+#: The gold sets: name -> (folder under the gold dir, split in idmc_selection.txt or None)
+GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "fakes+seeds": (("fakes", "seeds"), None),
+    "idmc": (("idmc",), "dev"),
+    "idmc-holdout": (("idmc",), "holdout"),
+    "fakes-holdout": (("fakes_holdout",), None),
+}
+DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc")
+HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout")
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")
 
@@ -120,15 +133,38 @@ class EvalReport:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def load_gold(gold_dir: Path) -> tuple[dict[str, list[GoldClaim]], list[ErrorRecord]]:
-    """Every gold file under ``gold_dir`` (``*.yaml``, recursively), by article id.
+def set_files(gold_dir: Path, set_name: str) -> list[Path]:
+    """The gold files of one set (see :data:`GOLD_SETS`)."""
+    folders, split = GOLD_SETS[set_name]
+    files = sorted(p for sub in folders for p in (gold_dir / sub).glob("*.yaml"))
+    if split is None:
+        return files
+    wanted = _split_ids(gold_dir / "idmc_selection.txt", split)
+    return [p for p in files if p.stem in wanted]
+
+
+def _split_ids(selection: Path, split: str) -> set[str]:
+    ids: set[str] = set()
+    if not selection.is_file():
+        return ids
+    for line in selection.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 2 and not line.startswith("#") and cols[1] == split:
+            ids.add(cols[0])
+    return ids
+
+
+def load_gold(
+    gold_dir: Path, set_name: str = "fakes+seeds"
+) -> tuple[dict[str, list[GoldClaim]], list[ErrorRecord]]:
+    """Every gold file of one set, by article id.
 
     A file that cannot be read or lacks a claim's key is reported as an ErrorRecord naming
     the file (and the claim's position), and the other files are still read.
     """
     gold: dict[str, list[GoldClaim]] = {}
     errors: list[ErrorRecord] = []
-    for path in sorted(p for sub in ("fakes", "seeds") for p in (gold_dir / sub).glob("*.yaml")):
+    for path in set_files(gold_dir, set_name):
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8"))
             claims = _gold_claims(doc, str(path))
@@ -167,16 +203,22 @@ def _gold_claims(doc: Any, source: str) -> list[GoldClaim]:
     return out
 
 
-def evaluate(gold_dir: Path, corpus_csv: Path, examples_dir: Path) -> EvalReport:
-    """Extract claims from the gold set's articles and score them against the gold."""
-    gold, errors = load_gold(Path(gold_dir))
-    articles: dict[str, Article] = {}
-    for item in read_articles([Path(examples_dir), Path(corpus_csv)]):
-        if isinstance(item, Article):
-            if item.article_id in gold:
-                articles[item.article_id] = item
-        elif item.article_id in gold:
-            errors.append(item)
+def evaluate(
+    gold_dir: Path,
+    corpus_csv: Path,
+    examples_dir: Path,
+    idmc_jsonl: Path | None = None,
+    set_name: str = "fakes+seeds",
+    articles: Mapping[str, Article] | None = None,
+) -> EvalReport:
+    """Extract claims from one gold set's articles and score them against the gold.
+
+    ``articles`` (id -> Article) may be given to read the corpus once for several sets.
+    """
+    gold, errors = load_gold(Path(gold_dir), set_name)
+    if articles is None:
+        articles, read_errors = read_gold_articles(gold, corpus_csv, examples_dir, idmc_jsonl)
+        errors += read_errors
     results: list[ArticleResult] = []
     correct: dict[str, int] = defaultdict(int)
     totals: dict[str, int] = defaultdict(int)
@@ -198,18 +240,65 @@ def evaluate(gold_dir: Path, corpus_csv: Path, examples_dir: Path) -> EvalReport
         n_gold += len(gold[article_id])
         n_extracted += len(extracted)
         n_matched += len(pairs)
+        wholes = {c.claim_id: c for c in extracted}
         for g, c in pairs:
             for name in GOAL_FIELDS + INFO_FIELDS:
                 totals[name] += 1
-                if field_agrees(name, g.fields.get(name), getattr(c, name)):
+                got = getattr(c, name)
+                if name == "part_of":
+                    got = wholes[got].surface if got in wholes else None
+                if field_agrees(name, g.fields.get(name), got, g.fields):
                     correct[name] += 1
                 else:
-                    result.field_misses.append(
-                        FieldMiss(name, c.surface, g.fields.get(name), getattr(c, name))
-                    )
+                    result.field_misses.append(FieldMiss(name, c.surface, g.fields.get(name), got))
         results.append(result)
     scores = {k: FieldScore(correct[k], totals[k]) for k in GOAL_FIELDS + INFO_FIELDS}
     return EvalReport(len(results), n_gold, n_extracted, n_matched, scores, results, errors)
+
+
+def evaluate_sets(
+    gold_dir: Path,
+    corpus_csv: Path,
+    examples_dir: Path,
+    idmc_jsonl: Path | None,
+    sets: Sequence[str] = DEV_SETS,
+) -> dict[str, EvalReport]:
+    """Each of ``sets`` scored on its own (the corpus read once)."""
+    unknown = [s for s in sets if s not in GOLD_SETS]
+    if unknown:
+        raise UsageError(f"unknown gold set(s) {unknown}; one of {', '.join(GOLD_SETS)}")
+    wanted: dict[str, object] = {}
+    for name in sets:
+        wanted.update(load_gold(Path(gold_dir), name)[0])
+    articles, errors = read_gold_articles(wanted, corpus_csv, examples_dir, idmc_jsonl)
+    reports = {
+        name: evaluate(gold_dir, corpus_csv, examples_dir, idmc_jsonl, name, articles)
+        for name in sets
+    }
+    for r in reports.values():
+        r.errors[:0] = [e for e in errors if e.article_id in {x.article_id for x in r.results}]
+    return reports
+
+
+def read_gold_articles(
+    gold: Mapping[str, object],
+    corpus_csv: Path,
+    examples_dir: Path,
+    idmc_jsonl: Path | None = None,
+) -> tuple[dict[str, Article], list[ErrorRecord]]:
+    """The articles the gold names, read as ``checker extract`` reads them."""
+    inputs = [Path(examples_dir), Path(corpus_csv)]
+    if idmc_jsonl is not None and Path(idmc_jsonl).is_file():
+        inputs.append(Path(idmc_jsonl))
+    articles: dict[str, Article] = {}
+    errors: list[ErrorRecord] = []
+    for item in read_articles(inputs):
+        if isinstance(item, Article):
+            if item.article_id in gold:
+                articles[item.article_id] = item
+        elif item.article_id in gold:
+            errors.append(item)
+    return articles, errors
 
 
 def _match(
@@ -263,12 +352,24 @@ def _norm(s: str) -> str:
     return " ".join(_words(s))
 
 
-def field_agrees(name: str, gold: Any, got: Any) -> bool:
+def field_agrees(
+    name: str, gold: Any, got: Any, gold_fields: Mapping[str, Any] | None = None
+) -> bool:
     """Whether an extracted field agrees with the gold's (the rules of the module docstring)."""
     if name in ("as_of", "period_start"):
         return _date(gold) == _date(got)
     if name == "location":
-        return normalise_place(_str(gold)) == normalise_place(_str(got))
+        country = (gold_fields or {}).get("country")
+        return place_key_of(_str(gold), country) == place_key_of(_str(got), country)
+    if name == "region":
+        country = (gold_fields or {}).get("country")
+        return region_key_of(_str(gold), country) == region_key_of(_str(got), country)
+    if name == "country":
+        return country_key_of(_str(gold)) == country_key_of(_str(got))
+    if name == "part_of":
+        return (gold is None) == (got is None) and (
+            gold is None or _norm(str(gold)).split()[-1:] == _norm(str(got)).split()[-1:]
+        )
     if name == "attribution":
         return sources_agree(_str(gold), _str(got))
     if name == "subject":
@@ -277,7 +378,28 @@ def field_agrees(name: str, gold: Any, got: Any) -> bool:
         if gold is None or got is None:
             return gold is None and got is None
         return abs(float(gold) - float(got)) <= 1e-6 * max(1.0, abs(float(gold)))
-    return gold == got
+    return bool(gold == got)
+
+
+def place_key_of(name: str | None, country: str | None = None) -> str | None:
+    """A place's comparison key: its gazetteer name's key (spelling variants meet)."""
+    if not name:
+        return None
+    return place_key(resolve_name(name, country_key_of(country)).location or name)
+
+
+def region_key_of(name: str | None, country: str | None = None) -> str | None:
+    if not name:
+        return None
+    region = gazetteer().region(name, country_key_of(country)) or gazetteer().region(name)
+    return place_key(region.name if region else name)
+
+
+def country_key_of(name: str | None) -> str | None:
+    if not name:
+        return None
+    found = gazetteer().country(name)
+    return found.name if found else name
 
 
 def _date(v: Any) -> dt.date | None:
@@ -377,22 +499,55 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
     }
 
 
-def default_paths(repo: Path | None = None) -> tuple[Path, Path, Path]:
-    """(gold_dir, corpus_csv, examples_dir) of a checkout laid out as this repository is."""
+def format_sets(reports: Mapping[str, EvalReport], details: bool = False) -> str:
+    """The figures of several sets side by side, then (``details``) each set's misses."""
+    names = list(reports)
+    width = max(12, *(len(n) for n in names))
+    head = f"{'':<22}" + "".join(f"{n:>{width + 2}}" for n in names)
+    rows = [head]
+
+    def row(label: str, values: list[str]) -> None:
+        rows.append(f"{label:<22}" + "".join(f"{v:>{width + 2}}" for v in values))
+
+    row("articles", [str(r.articles) for r in reports.values()])
+    row("gold / extracted", [f"{r.gold_claims}/{r.extracted_claims}" for r in reports.values()])
+    row("precision", [f"{r.precision:.3f}" for r in reports.values()])
+    row("recall", [f"{r.recall:.3f}" for r in reports.values()])
+    row("F1 (value, category)", [f"{r.f1:.3f}" for r in reports.values()])
+    for name in GOAL_FIELDS:
+        row(name, [f"{r.fields[name].accuracy:.3f}" for r in reports.values()])
+    rows.append("for information:")
+    for name in INFO_FIELDS:
+        row("  " + name, [f"{r.fields[name].accuracy:.3f}" for r in reports.values()])
+    out = "\n".join(rows)
+    for name, r in reports.items():
+        for e in r.errors:
+            out += f"\n{name}: error: {e}"
+        if details:
+            out += f"\n\n# {name}\n" + format_report(r, details=True).split("\n", 13)[-1]
+    return out
+
+
+def default_paths(repo: Path | None = None) -> tuple[Path, Path, Path, Path]:
+    """(gold_dir, corpus_csv, examples_dir, idmc_jsonl) of a checkout laid out as this
+    repository is (../shared beside it)."""
     root = repo or Path(__file__).resolve().parents[1]
+    corpus = root.parent / "shared" / "corpus"
     return (
         root / "tests" / "gold",
-        root.parent / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv",
+        corpus / "fa-kes" / "FA-KES-Dataset.csv",
         root / "examples" / "idlib",
+        corpus / "idmc-news" / "articles.jsonl",
     )
 
 
 def main(argv: Iterable[str] | None = None) -> int:
     """``python -m checker.evaluate [--summary]``: evaluate with the repository's paths."""
     args = list(argv) if argv is not None else __import__("sys").argv[1:]
-    gold_dir, corpus, examples = default_paths()
-    report = evaluate(gold_dir, corpus, examples)
-    print(format_report(report, details="--summary" not in args))
+    gold_dir, corpus, examples, idmc = default_paths()
+    sets = DEV_SETS + (HOLDOUT_SETS if "--holdout" in args else ())
+    reports = evaluate_sets(gold_dir, corpus, examples, idmc, sets)
+    print(format_sets(reports, details="--summary" not in args))
     return 0
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.extract.places import find_places
+from checker.extract.places import place_spans
 from checker.extract.sources import ALIAS, PRONOUNS, is_place, normalise_source
 
 
@@ -360,9 +360,9 @@ def _is_source_like(phrase: str | None, strict: bool = False) -> bool:
     names = [w for w in words if w[:1].isupper()]
     if not names:
         return False
-    places = find_places(phrase)
+    spans = place_spans(phrase)
     return not (
-        places and all(any(p.start <= phrase.find(w) < p.end for p in places) for w in names)
+        spans and all(any(a <= phrase.find(w) < b for a, b in spans) for w in names)
     )
 
 

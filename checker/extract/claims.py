@@ -23,7 +23,7 @@ from checker.extract.categories import Counted, categorise
 from checker.extract.dates import TimeExpression, find_time_expressions, resolve
 from checker.extract.modality import modality, scope
 from checker.extract.numbers import Figure, find_figures
-from checker.extract.places import PlaceMention, find_places, locate, main_place, normalise_place
+from checker.extract.places import ArticlePlaces, Located, locate, looks_like_place, scan_article
 from checker.extract.sentences import furniture_spans, sentence_spans
 from checker.records import Article, Claim
 
@@ -72,13 +72,13 @@ class _Context:
 
     article: Article
     reference: dt.date | None
-    fallback_place: str | None
+    places: ArticlePlaces
     monitor: str | None
     last_source: str | None = None
     #: every source named so far, for "the ministry said"
     sources: list[str] = field(default_factory=list)
     #: the place the previous sentence named, for one that names none ("The attack killed four")
-    prev_place: str | None = None
+    prev_place: Located | None = None
     #: the source of the previous sentence's figures, for one continuing its account
     prev_source: str | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
@@ -91,7 +91,7 @@ def extract_claims(article: Article) -> list[Claim]:
     ctx = _Context(
         article=article,
         reference=article.published,
-        fallback_place=normalise_place(article.location) or main_place(article.title, article.text),
+        places=scan_article(article.title, article.text, article.location),
         monitor=src.monitor_name(article.title + "\n" + article.text),
     )
     dateline = _dateline(article.text)
@@ -130,10 +130,9 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             counted.insert(at, cnt)
         cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted])
         sources = _resolve_cues(ctx, cues)
-        places = find_places(text, s_start, s_end)
         if figures:
             sent = _Sentence(
-                sentence, [t for t in times if s_start <= t.start < s_end], places, cues, sources
+                sentence, [t for t in times if s_start <= t.start < s_end], cues, sources
             )
             for fig, cnt in zip(figures, counted, strict=True):
                 if cnt.category is not None:
@@ -147,7 +146,8 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
-        ctx.prev_place = locate(text, sentence, s_start, None, False, places)
+        named = ctx.places.named_in(text, sentence, in_title)
+        ctx.prev_place = named
     return claims
 
 
@@ -167,7 +167,6 @@ class _Sentence:
 
     span: Span
     times: list[TimeExpression]
-    places: list[PlaceMention]
     cues: list[attr.Cue]
     sources: list[str | None]  #: the source of each cue, resolved
 
@@ -178,7 +177,7 @@ def _claim(
     art = ctx.article
     sentence = sent.span
     s_start, s_end = sentence
-    times, places = sent.times, sent.places
+    times = sent.times
     category = cnt.category or "other"
     as_of, period_start, spanned = _dates(ctx, text, fig, times, in_title)
     war_long = category not in ("population", "besieged") and (
@@ -187,13 +186,14 @@ def _claim(
         or (category in ("displaced", "refugees") and fig.value >= 2000000)
     )
     sc = scope(text, s_start, s_end, category, spanned or war_long or period_start is not None)
-    location = locate(
+    where = locate(
         text,
+        ctx.places,
         sentence,
         fig.num_start,
-        ctx.prev_place or ctx.fallback_place,
-        war_long,
-        places,
+        in_title,
+        ctx.prev_place,
+        whole_country=war_long,
         host_country=category == "refugees",
     )
     source = _source(ctx, text, fig, sent.cues, sent.sources, sentence, carry=not war_long)
@@ -215,7 +215,9 @@ def _claim(
         high=fig.high,
         category=category,
         subject=cnt.subject,
-        location=location,
+        location=where.location,
+        region=where.region,
+        country=where.country,
         as_of=as_of,
         period_start=period_start,
         attribution=source,
@@ -339,7 +341,7 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     first = m.group(1).strip()
     if (
         src.normalise_source(first) != first
-        or find_places(first)
+        or looks_like_place(first)
         or find_time_expressions(first)
         or first in src.CANONICAL
     ):

@@ -1,233 +1,572 @@
-"""Places a figure is about, normalised to the names the corpus uses.
+"""Places a figure is about, as a hierarchy: the finest place, its region and its country.
 
-A claim's location is the province-level place it is about ("Idlib" for Khan Sheikhoun,
-"Aleppo" for Manbij or Kobani, "Eastern Ghouta" for Douma), a country for figures about a
-whole country ("Syria" for a war-long toll, "Turkey" for the refugees it hosts), or two
-places joined by "and" when one figure covers both ("Aleppo and Deir Ezzor").
+A claim's ``location`` is the finest place the text gives for the figure: a village, town,
+city, district, neighbourhood, camp or named area ("Khan Sheikhoun", "Sheikh Maqsoud",
+"Zaatari camp"); else the region ("Idlib" when the text names only the province); else the
+country (a war-long toll: "Syria"). ``region`` is the first-level division holding it
+("Idlib", "Borno") and ``country`` its country ("Syria", "Nigeria").
 
-The names are FA-KES's own location hints ("deir ezzor", "hasakeh", "lattakia"), title-cased;
-every other spelling (Deir ez-Zor, Deir al-Zour, Hassakeh, Latakia) maps onto them, and so do
-towns onto their province. Apostrophes are often lost in the corpus ("Syrias", "Aleppos").
+Three things say where a place lies, in this order of trust:
+
+1. the text itself: "the village of Urum al-Joz in Aleppo province", "Atmeh, near the
+   Turkish border in Idlib", "Maiduguri, Borno state" - the grammar of apposition and
+   "in"/"near" gives the region (and picks, among places of one name, the one the text
+   means);
+2. the gazetteer (:mod:`checker.extract.gazetteer`: GeoNames, pycountry, and the places news
+   names that GeoNames lacks), among the places the name may be, the one in the countries
+   and regions the article names, else the biggest;
+3. the article's own location hint (FA-KES's column) and the places it names most.
+
+A capitalised word is taken for a place only when it is plausible there: a country or
+region, a town of a country the article is about, a big city, or a name the text puts a
+cue on ("in X", "X province", "the town of X"); names that are also common English words
+("Police", "Most") always need the cue. Places inside the names of organisations ("Syrian
+Observatory for Human Rights", "Ahrar al-Sham") are not places.
+
+The whole article is scanned once (:class:`ArticlePlaces`); a figure's place is then the
+nearest place its sentence puts something in (:func:`locate`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-# canonical name -> spellings and places inside it (regex fragments, matched as whole words)
-_GAZETTEER: dict[str, tuple[str, ...]] = {
-    "Idlib": (
-        r"Idlib|Idleb|Edlib|Khan\s+Shei?kh?o?u?n|Khan\s+Sheikhun|Maarat\s+al-Numan|Maaret\s+al-Numan"
-        r"|Maarrat\s+al-Nu'?man|Jisr\s+al-Shughour|Jisr\s+al-Shughur|Saraqeb|Saraqib|Ariha"
-        r"|Kafr\s+Takharim|Sarmada|Binnish|Taftanaz|Maarzita|Kafranbel|Kafr\s+Nabl|Salqin"
-        r"|Harem|Abu\s+al-Duhur|al-Foua|Foua|Kefraya|Kafraya|Deir\s+Sharqi|Deir\s+al-Sharqi",
-    ),
-    "Aleppo": (
-        r"Aleppo|Halab|Manbij|Kobani|Kobane|Ain\s+al-Arab|Afrin|al-Bab|Jarabulus|Azaz|Aazaz"
-        r"|Tal\s+Rifaat|Tel\s+Rifaat|Atareb|al-Atareb|Anadan|Hreitan|Kafr\s+Hamra|Urem\s+al-Kubra"
-        r"|Orem\s+al-Kubra|Hayan|Nubl|Zahraa|al-Zahraa|Castello|Ramouseh|Ramousseh|Ramusa"
-        r"|Khan\s+Tuman|Sheikh\s+Maqsoud|Bustan\s+al-Qasr|Salah\s+al-Din|Hamdaniyeh|Hamadaniya"
-        r"|Safira|Deir\s+Hafer|Maskanah",
-    ),
-    "Damascus": (
-        r"Damascus|Dimashq|Qudsaya|Qabun|Qaboun|Jobar|Barzeh|Midan|Mazzeh|Yarmouk|Darayya"
-        r"|Daraya|Moadamiyeh|Muadamiyat|Zabadani|Madaya|Wadi\s+Barada|Tadamon|Qalamoun"
-        r"|Jayrud|Dumair|Kiswah|Sayyida\s+Zeinab|Sayeda\s+Zeinab|Bab\s+Touma|Rif\s+Dimashq"
-        r"|Rural\s+Damascus",
-    ),
-    "Eastern Ghouta": (
-        r"Eastern\s+Ghouta|East\s+Ghouta|Ghouta|Douma|Duma|Harasta|Arbin|Zamalka|Ein\s+Terma"
-        r"|Ain\s+Tarma|Hamouria|Hamouriyeh|Saqba|Kafr\s+Batna|Misraba|Otaya",
-    ),
-    "Deir Ezzor": (
-        r"Deir\s+Ezzor|Deir\s+ez-?\s?Zor|Deir\s+el-?\s?Zour|Deir\s+al-?\s?Zou?r|Deir\s+Ezzour"
-        r"|Deir\s+ez-Zour|Deirezzor|Mayadeen|Mayadin|al-Mayadin|Albu\s+Kamal|Abu\s+Kamal"
-        r"|Boukamal|Bukamal|al-Bukamal|Shuhail|al-Sheitaat|Ashara|Hajin",
-    ),
-    "Raqqa": (r"Raqqa|Raqqah|Rakka|Raqa|Tabqa|al-Tabqa|Tal\s+Abyad|Tell\s+Abyad|Ain\s+Issa",),
-    "Hasakeh": (
-        r"Hasakeh|Hassakeh|Hasaka|Hassaka|Hasakah|al-Hasakah|Hassakah|Qamishli|Qamishlo"
-        r"|Ras\s+al-Ain|Tall\s+Tawil|Tal\s+Tamr|Shaddadi",
-    ),
-    "Homs": (
-        r"Homs|Palmyra|Tadmur|Tadmor|Qusayr|Rastan|Talbiseh|Tal\s+Kalakh|Shayrat|Taldou|Houla",
-    ),
-    "Hama": (r"Hama|Hamah|Salamiyeh|Salamiyah|Mhardeh|Suqaylabiyah|Morek|Kafr\s+Zita|Latamneh",),
-    "Daraa": (r"Daraa|Deraa|Dara'a|Dera'a|Bosra|Busra|Nawa|Inkhil|Tafas|al-Naimeh",),
-    "Lattakia": (r"Lattakia|Latakia|Latakiya|Jableh|Jabla|Qardaha|Kessab|Hmeimim|Hmeymim",),
-    "Tartous": (r"Tartous|Tartus|Baniyas|Banias|Safita",),
-    "Quneitra": (r"Quneitra|Qunaitra|Golan",),
-    "Sweida": (r"Sweida|Suwayda|Suwaida|as-Suwayda",),
-    "Syria": (r"Syria|Syrian\s+Arab\s+Republic",),
-    "Turkey": (
-        r"Turkey|Ankara|Istanbul|Gaziantep|Kilis|Hatay|Antakya|Reyhanli|Sanliurfa|Urfa|Suruc",
-    ),
-    "Lebanon": (r"Lebanon|Beirut|Arsal|Tripoli",),
-    "Jordan": (r"Jordan|Amman|Zaatari|Rukban",),
-    "Iraq": (r"Iraq|Mosul|Baghdad|Sinjar|Anbar|Ramadi|Falluja|Fallujah",),
-    "Israel": (r"Israel",),
-    "Europe": (r"Europe",),
-    "Russia": (r"Russia|Moscow",),
-    "Iran": (r"Iran|Tehran",),
-}
-# Places whose mention says nothing about where a figure is (capitals as speakers, "Turkey's
-# border" used as a destination) are still found; the choice in :func:`locate` is by distance.
-_COUNTRIES = frozenset({"Syria", "Turkey", "Lebanon", "Jordan", "Iraq", "Israel", "Europe",
-                        "Russia", "Iran"})  # fmt: skip
-# Capitals named as governments ("Moscow said", "Ankara has") are not where a figure is.
-_GOVERNMENT_ONLY = frozenset({"Russia", "Iran", "Israel", "Europe"})
+from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer
 
-# Place names are proper nouns: the look-ahead for a capital lets the engine skip every other
-# position before trying the long alternation (about 30 times faster on FA-KES texts).
-_PATTERN = re.compile(
-    r"(?=[A-Z])\b(?i:"
-    + "|".join(f"(?P<p{i}>{'|'.join(v)})" for i, v in enumerate(_GAZETTEER.values()))
-    + r")(?:['’]?s)?\b"
+Span = tuple[int, int]
+
+#: the longest place name tried, in words ("Democratic Republic of the Congo")
+MAX_NAME_WORDS = 6
+#: a town of a country the article does not name is a place only from this size up
+BIG_CITY = 100_000
+#: a sentence's candidates are looked at up to this many (a run-on "sentence" of a megabyte
+#: is not a sentence: the rest of it is left without places, linearly)
+MAX_MENTIONS_PER_SENTENCE = 200
+
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)"
+_WORD = rf"(?:{_ARTICLE}-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_JOIN = rf"(?:{_ARTICLE}|bin|bani|ibn|de|del|della|di|du|des|la|le|los|las|of|the|el|al)"
+_PHRASE = re.compile(rf"(?<![\w'’-])(?=[aeA-Z]){_WORD}(?:[ \t]+(?:{_JOIN}[- \t]+)?{_WORD}){{0,7}}")
+_TOKEN = re.compile(rf"{_JOIN}[- \t]+(?={_WORD})|{_WORD}")
+
+# Words that end an organisation's or a group's name: a place inside it is not a place
+# ("Syrian Observatory for Human Rights", "Free Syrian Army", "Aleppo Media Centre").
+_ORG_WORDS = frozenset(
+    """
+    army forces force front state observatory council committee committees party brigade
+    brigades movement organization organisation ministry agency news tv times post rights
+    watch crescent cross helmets defence defense units corps coalition commission office
+    fund programme program bank university media centre center network union group groups
+    authority authorities police command radio television channel daily herald tribune
+    journal press institute foundation association federation league battalion division
+    regiment militia militias guard guards academy company corporation club assembly
+    parliament government administration mission monitor
+    """.split()
 )
-_NAMES = tuple(_GAZETTEER)
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """One place named in a text, with its canonical name."""
-
-    start: int
-    end: int
-    name: str
-
-
-def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-    """The gazetteer places named in ``text[start:end]`` (proper nouns: capitalised)."""
-    found: list[PlaceMention] = []
-    for m in _PATTERN.finditer(text, start, len(text) if end is None else end):
-        if not m.group(0)[:1].isupper() or m.lastgroup is None:
-            continue
-        found.append(PlaceMention(m.start(), m.end(), _NAMES[int(m.lastgroup[1:])]))
-    return found
-
-
-@lru_cache(maxsize=256)
-def normalise_place(name: str | None) -> str | None:
-    """A place name as this module writes it ("deir ezzor" -> "Deir Ezzor"), else title case.
-
-    Joined places ("Aleppo and Deir Ezzor") are normalised part by part.
+# Organisation words that still place what they name ("Idlib National Hospital").
+_LOCATING_ORG = frozenset("hospital school market mosque airport prison camp stadium".split())
+# Capitalised words that begin sentences or names and are never places themselves.
+_NEVER = frozenset(
     """
-    if name is None or not name.strip():
-        return None
-    parts = re.split(r"\s+and\s+|\s*,\s*", name.strip())
-    if len(parts) > 1:
-        names = [normalise_place(p) for p in parts]
-        return " and ".join(n for n in names if n)
-    name = name.strip()
-    for m in _PATTERN.finditer(name[:1].upper() + name[1:]):
-        if m.start() == 0 and m.end() >= len(name) - 9 and m.lastgroup is not None:
-            return _NAMES[int(m.lastgroup[1:])]
-    return " ".join(w[:1].upper() + w[1:] for w in name.split())
-
-
-def locate(
-    text: str,
-    sentence: tuple[int, int],
-    anchor: int,
-    fallback: str | None,
-    whole_country: bool,
-    mentions: Iterable[PlaceMention] | None = None,
-    host_country: bool = False,
-) -> str | None:
-    """The place a figure at ``anchor`` in ``sentence`` is about.
-
-    The nearest place the sentence puts something in ("in Idlib", "Aleppo city", "Syria's
-    Idlib", "an Aleppo bomb blast": not the subject of "Turkey and Russia discuss"), a town
-    or province before a country; two places when they are joined by "and"; for a figure
-    about a whole country (``whole_country``: a war-long toll, "across the country") the
-    country; for refugees (``host_country``) the host, even as a subject ("Turkey, which hosts
-    3.6 million"). Else ``fallback`` (the article's location hint or main place).
-    """
-    s_start, s_end = sentence
-    found = list(mentions) if mentions is not None else find_places(text, s_start, s_end)
-    found = [p for p in found if s_start <= p.start < s_end and p.name not in _GOVERNMENT_ONLY]
-    named = found
-    if not host_country:
-        found = [p for p in found if _is_locative(text, p)]
-    local = [p for p in found if p.name not in _COUNTRIES]
-    if host_country:
-        pool = [p for p in found if p.name != "Syria"] or local
-    elif local:
-        pool = local
-    elif whole_country or _COUNTRY_WIDE.search(text, s_start, s_end):
-        return "Syria"
-    else:
-        pool = [p for p in found if p.name != "Syria"]
-    if not pool:
-        return fallback
-    best = min(pool, key=lambda p: _distance(p, anchor))
-    joined = _joined(text, best, [p for p in named if p.name not in _COUNTRIES])
-    return joined or best.name
-
-
-_COUNTRY_WIDE = re.compile(
-    r"\b(?:across|throughout)\s+(?:the\s+country|Syria)|\bnationwide\b|\bin\s+various\s+areas\b",
-    re.IGNORECASE,
+    the a an this that these those it its he she they we i in on at of for by with from and
+    but or as after before since until while when where which who what said says according
+    president prime minister mr mrs ms dr gen general sheikh king prince emir pope
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december reuters afp ap sana tass
+    more most some many several other others another
+    """.split()
+)
+_TYPES_REGION = r"province|governorate|state|region|county|prefecture|department|oblast"
+_TYPES_PLACE = (
+    r"village|town|city|district|neighbou?rhood|suburb|camp|refugee\s+camp|area|municipality"
+    r"|island|hamlet|settlement|locality|quarter|commune|sub-district|subdistrict|countryside"
+)
+_TYPE_AFTER = re.compile(rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\b", re.I)
+_TYPE_OF = re.compile(
+    rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|of|from|over|towards?|within|"
-    r"throughout|targeting|targeted|hit|struck|shelled|bombed|pounded)"
+    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|of|from|over|towards?|within"
+    r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting)"
     r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
-    r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern)"
-    r"(?:ern)?)(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged"
-    r"|northern|southern|eastern|western|central|rural|city\s+of|town\s+of|province\s+of))*\s+$",
+    r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
+    r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
+    r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
+    r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
+    r"|[A-Z][\w'’-]+['’]?s?))*\s+$",
     re.IGNORECASE,
 )
 _LOCATIVE_AFTER = re.compile(
     r"(?:['’]?s)?\s+(?:province|city|countryside|governorate|suburbs?|district|region|area"
-    r"|outskirts|[a-z]+\s+(?:blast|attack|bombing|explosion|strike|raids?|shelling|clashes"
-    r"|fighting|offensive|massacre|convoy))\b"
-    # "Aleppo's eastern districts", not "Turkey's failure"
+    r"|outskirts|state|county|village|town|camp|[a-z]+\s+(?:blast|attack|bombing|explosion"
+    r"|strike|raids?|shelling|clashes|fighting|offensive|massacre|convoy|floods?|flooding"
+    r"|earthquake|landslides?|storm|fire))\b"
     r"|['’]?s\s+(?:[a-z-]+\s+){0,2}(?:districts?|neighbou?rhoods?|countryside|outskirts|suburbs?"
-    r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?)\b",
+    r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?)\b"
+)
+# How a place is tied to the one that holds it: "X, Y", "X in Y", "X in the Y countryside",
+# "X near Y", "X, a town in Y", "X (Y)".
+_HOLDER = re.compile(
+    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
+    r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
+    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
+_COUNTRY_POSSESSIVE = re.compile(r"\b[A-Z][a-z]+['’]s?\s+(?:(?:north|south|east|west)\w*\s+)?$")
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in a text: where, the name the claim will carry, and where it lies."""
+
+    start: int
+    end: int
+    name: str  #: display name ("Khan Sheikhoun", "Idlib", "Syria")
+    level: int  #: 0 country, 1 region, 2 town or finer
+    region: str | None
+    country: str | None
+    #: the text puts something in it ("in X", "X province"): a figure may be about it
+    locative: bool = False
+    #: candidates the gazetteer gave, best first (empty for a place only the text knows)
+    candidates: tuple[Place, ...] = ()
+    #: the text's own type word ("village", "province"), if any
+    type_word: str | None = None
+    #: the mention holding this one ("X in Y province": X's holder is Y)
+    holder: PlaceMention | None = None
+
+    @property
+    def triple(self) -> tuple[str, str | None, str | None]:
+        return self.name, self.region, self.country
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a figure is: its finest place, region and country (any may be unknown)."""
+
+    location: str | None
+    region: str | None
+    country: str | None
+
+    @classmethod
+    def of(cls, m: PlaceMention | None) -> Located:
+        return cls(None, None, None) if m is None else cls(*m.triple)
+
+
+NOWHERE = Located(None, None, None)
+
+
+@dataclass(slots=True)
+class ArticlePlaces:
+    """Every place an article's title and text name, resolved once, with what the article
+    is about overall (its countries, regions, main place) for the figures that name none."""
+
+    title: list[PlaceMention]
+    body: list[PlaceMention]
+    countries: Counter[str] = field(default_factory=Counter)
+    regions: Counter[tuple[str, str | None]] = field(default_factory=Counter)
+    hint: Located = NOWHERE
+    _starts: dict[bool, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = {True: [m.start for m in self.title], False: [m.start for m in self.body]}
+
+    def in_span(self, start: int, end: int, in_title: bool) -> list[PlaceMention]:
+        """The mentions inside ``[start, end)`` of the title (``in_title``) or the text."""
+        mentions = self.title if in_title else self.body
+        starts = self._starts[in_title]
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return mentions[lo : min(hi, lo + MAX_MENTIONS_PER_SENTENCE)]
+
+    def named_in(self, text: str, sentence: Span, in_title: bool) -> Located | None:
+        """The place a sentence puts something in (nearest its start, at its finest), or
+        None when it names none: what the next sentence's figures may go on with."""
+        mentions = self.in_span(*sentence, in_title)
+        local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
+        if not local:
+            return None
+        return Located.of(mentions[_finest_held(mentions, local[0])])
+
+    @property
+    def main_country(self) -> str | None:
+        if self.hint.country:
+            return self.hint.country
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+    def fallback(self) -> Located:
+        """Where the article is, for a figure no sentence places: the hint, else the place
+        the headline names, else the region (and country) the article names most."""
+        if self.hint.location:
+            return self.hint
+        local = [m for m in self.title if m.level >= 1 and m.locative] or [
+            m for m in self.title if m.level >= 1
+        ]
+        if local:
+            return Located.of(local[0])
+        if self.regions:
+            (region, country), _ = self.regions.most_common(1)[0]
+            return Located(region, region, country)
+        country = self.main_country
+        return Located(country, None, country) if country else NOWHERE
+
+    def country_place(self) -> Located:
+        """The article's country, as a place (for a war-long or country-wide figure)."""
+        country = self.main_country
+        return Located(country, None, country) if country else NOWHERE
+
+
+def scan_article(title: str, text: str, hint: str | None = None) -> ArticlePlaces:
+    """Find and resolve the places of an article (see the module's docstring)."""
+    raw_title, raw_body = _candidates(title), _candidates(text)
+    context = _context(raw_title + raw_body, hint)
+    places = ArticlePlaces(
+        _resolve(title, raw_title, context), _resolve(text, raw_body, context), hint=context.hint
+    )
+    for m in places.title + places.body:
+        if m.country:
+            places.countries[m.country] += 1
+        if m.level == 1:
+            places.regions[(m.name, m.country)] += 1
+    if context.hint.country:
+        places.countries[context.hint.country] += 1
+    return places
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A candidate name found in a text, with the places it may be."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Place, ...]
+    type_word: str | None
+    cue: bool
+
+
+def _candidates(text: str) -> list[_Raw]:
+    """Every span of ``text`` that may name a place: gazetteer names (longest first within
+    a run of capitalised words) and names the text types ("the village of X")."""
+    g = gazetteer()
+    found: list[_Raw] = []
+    for run in _PHRASE.finditer(text):
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
+        words = [text[a:b] for a, b in tokens]
+        if _org_name(words):
+            keep = _LOCATING_ORG & {w.lower() for w in words}
+            if not keep:
+                continue
+        i = 0
+        while i < len(tokens):
+            if words[i].lower().rstrip(" -\t") in _NEVER or _is_join(words[i]):
+                i += 1
+                continue
+            hit = None
+            for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
+                if _is_join(words[j - 1]):
+                    continue
+                a, b = tokens[i][0], tokens[j - 1][1]
+                name = _clean(text[a:b])
+                cands = g.lookup(name) or _plural_lost(name)
+                typed = _TYPE_AFTER.match(text, b)
+                type_of = _TYPE_OF.search(text, max(0, a - 40), a)
+                type_word = (typed or type_of).group("type").lower() if typed or type_of else None
+                if cands or (type_word and j == len(tokens)):
+                    cue = bool(type_word) or bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
+                    hit = _Raw(a, b, name, cands, type_word, cue)
+                    i = j
+                    break
+            if hit is None:
+                i += 1
+                continue
+            common = hit.candidates and g.is_common_word(hit.text) and not hit.cue
+            if common and all(c.kind != COUNTRY for c in hit.candidates):
+                continue  # "Police said", "Most of the dead"
+            found.append(hit)
+    return found
+
+
+def _is_join(word: str) -> bool:
+    return bool(re.fullmatch(rf"{_JOIN}[- \t]+", word))
+
+
+def _org_name(words: Sequence[str]) -> bool:
+    return any(w.lower().rstrip("s") in _ORG_WORDS or w.lower() in _ORG_WORDS for w in words[1:])
+
+
+def _clean(name: str) -> str:
+    """A name as a place: possessive and "the" dropped ("Aleppo's" -> "Aleppo")."""
+    name = re.sub(r"['’]s?$", "", name.strip())
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def _plural_lost(name: str) -> tuple[Place, ...]:
+    """FA-KES lost its apostrophes: "Syrias", "Aleppos" are possessives."""
+    if len(name) > 4 and name.endswith("s") and " " not in name:
+        return tuple(p for p in gazetteer().lookup(name[:-1]) if p.kind in (COUNTRY, REGION))
+    return ()
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: Counter[str]
+    regions: set[tuple[str, str | None]]
+    hint: Located
+
+
+def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
+    """The countries and regions an article names (unambiguously), and its hint's place."""
+    countries: Counter[str] = Counter()
+    regions: set[tuple[str, str | None]] = set()
+    for r in raw:
+        best = r.candidates[0] if r.candidates else None
+        if best is None:
+            continue
+        if best.kind == COUNTRY:
+            countries[best.name] += 1
+        elif best.kind == REGION and not gazetteer().is_common_word(r.text):
+            regions.add((best.name, best.country))
+    named = countries.most_common(1)[0][0] if countries else None
+    hinted = resolve_name(hint, named) if hint else NOWHERE
+    if hinted.country:
+        countries[hinted.country] += 2
+    for _, country in regions:
+        if country:
+            countries.setdefault(country, 0)  # a region's country: known, if not named
+    return _Context(countries, regions, hinted)
+
+
+def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
+    """Choose each candidate's place (context first), decide whether it is a place at all,
+    then tie places to their holders ("X in Y province")."""
+    out: list[PlaceMention] = []
+    for r in raw:
+        m = _choose(r, ctx)
+        if m is not None:
+            m.locative = r.cue or _is_locative(text, r.start, r.end)
+            out.append(m)
+    for i in range(1, len(out)):
+        _hold(text, out, i)
+    return out
+
+
+def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
+    if r.type_word is not None and re.fullmatch(_TYPES_REGION, r.type_word):
+        regions = [c for c in r.candidates if c.kind == REGION]
+        if regions:
+            best = _best(regions, ctx)
+            return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
+                                candidates=tuple(regions), type_word=r.type_word)  # fmt: skip
+    if not r.candidates:
+        if r.type_word is None:
+            return None
+        level = 1 if re.fullmatch(_TYPES_REGION, r.type_word) else 2
+        country = ctx.hint.country or (
+            ctx.countries.most_common(1)[0][0] if ctx.countries else None
+        )
+        return PlaceMention(r.start, r.end, _title(r.text), level, ctx.hint.region if level == 2
+                            else _title(r.text), country, type_word=r.type_word)  # fmt: skip
+    best = _best(r.candidates, ctx)
+    in_context = best.country in ctx.countries or best.kind == COUNTRY
+    if best.kind == PLACE and not in_context and not r.cue and best.population < BIG_CITY:
+        return None
+    region = best.name if best.kind == REGION else best.region
+    country = best.country
+    return PlaceMention(r.start, r.end, best.name, best.level, region, country,
+                        candidates=r.candidates, type_word=r.type_word)  # fmt: skip
+
+
+def _best(cands: Sequence[Place], ctx: _Context) -> Place:
+    """The place a name most likely means here: in a region the article names, else in a
+    country it names, else a country or region, else the biggest."""
+
+    def score(p: Place) -> tuple[int, int, int, int]:
+        in_region = (p.region, p.country) in ctx.regions or p.region == ctx.hint.region
+        return (
+            -int(p.kind == COUNTRY),
+            -int(p.country in ctx.countries and in_region),
+            -min(ctx.countries.get(p.country or "", -1) + 1, 1) * 2 - int(p.kind == REGION),
+            -p.population,
+        )
+
+    return min(cands, key=score)
+
+
+def _title(name: str) -> str:
+    return " ".join(w if w[:1].isupper() or "-" in w else w.capitalize() for w in name.split())
+
+
+def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
+    """Tie ``mentions[i]`` to the finer place just before it that it holds: "Atmeh, near
+    the Turkish border in Idlib" -> Atmeh's region is Idlib's."""
+    outer = mentions[i]
+    for j in range(i - 1, max(-1, i - 3), -1):
+        inner = mentions[j]
+        gap = text[inner.end : outer.start]
+        if len(gap) > 60 or not _HOLDER.fullmatch(" " + gap if not gap[:1].isspace() else gap):
+            if len(gap) > 60:
+                return
+            continue
+        if outer.level > inner.level or (outer.level == inner.level == 2 and not _NEAR.search(gap)):
+            continue
+        inner.holder = outer
+        if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
+            _rehome(inner, outer)
+        return
+
+
+def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
+    """The inner place lies in the outer one: take the homonym there, or its region."""
+    region = outer.region if outer.level >= 1 else None
+    country = outer.country
+    there = [c for c in inner.candidates if (region is None or c.region == region)
+             and (country is None or c.country == country)]  # fmt: skip
+    if there:
+        best = max(there, key=lambda c: c.population)
+        inner.name, inner.region, inner.country = best.name, best.region, best.country
+    else:
+        inner.region = region or inner.region
+        inner.country = country or inner.country
+
+
+def _is_locative(text: str, start: int, end: int) -> bool:
+    """Whether the text puts something in the place at ``text[start:end]`` (not "Turkey and
+    Russia discuss", "Turkey-controlled", "Damascus-based")."""
+    if text[end : end + 1] == "-":
+        return False
+    if _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    if _COUNTRY_POSSESSIVE.search(text, max(0, start - 30), start):
+        return True  # "Syria's Idlib", "Nigeria's Borno state"
+    return bool(_LOCATIVE_AFTER.match(text, end))
+
+
+@lru_cache(maxsize=4096)
+def resolve_name(name: str | None, country: str | None = None) -> Located:
+    """A place name on its own (a location hint, a gold annotation) as (location, region,
+    country): the gazetteer's best reading of it, preferring regions and ``country``."""
+    if not name or not name.strip():
+        return NOWHERE
+    cands = gazetteer().lookup(_clean(name))
+    if not cands:
+        return Located(_title(name.strip()), None, None)
+    ctx = _Context(Counter({country: 1}) if country else Counter(), set(), NOWHERE)
+    regions = [c for c in cands if c.kind == REGION]
+    best = _best(regions, ctx) if regions else _best(cands, ctx)
+    region = best.name if best.kind == REGION else best.region
+    return Located(best.name, region, best.country)
+
+
+def normalise_place(name: str | None) -> str | None:
+    """One spelling per place: the gazetteer's name for it ("Khan Shaykhun" -> "Khan
+    Sheikhoun", "deir ezzor" -> "Deir ez-Zor"), else the name in title case."""
+    return resolve_name(name).location if name else None
+
+
+def place_spans(text: str) -> list[Span]:
+    """The spans of ``text`` that name places the gazetteer knows or the text types, read
+    without an article's context (for the attribution reader: "citing Urum al-Joz")."""
+    return [(r.start, r.end) for r in _candidates(text)]
+
+
+def looks_like_place(phrase: str) -> bool:
+    """Whether a phrase on its own is the name of a country, region or known town (for the
+    attribution reader: "citing Urum al-Joz" names no source)."""
+    phrase = _clean(phrase)
+    g = gazetteer()
+    if g.is_common_word(phrase):
+        return False
+    return bool(g.lookup(phrase) or _plural_lost(phrase))
+
+
+def locate(
+    text: str,
+    places: ArticlePlaces,
+    sentence: Span,
+    anchor: int,
+    in_title: bool,
+    previous: Located | None,
+    *,
+    whole_country: bool = False,
+    host_country: bool = False,
+) -> Located:
+    """Where a figure at ``anchor`` in ``sentence`` of ``text`` is.
+
+    The nearest place the sentence puts something in, at its finest ("in the town of Atmeh
+    in Idlib" -> Atmeh, region Idlib); two places joined by "and" give the smallest place
+    holding both ("in Aleppo and Idlib" -> Syria); for a figure about a whole country (a
+    war-long toll) the country; for refugees (``host_country``) the host country, even as a
+    subject ("Turkey, which hosts 3.6 million"). A sentence that names no place goes on with
+    ``previous`` (the account's place), else the article's :meth:`ArticlePlaces.fallback`.
+    """
+    mentions = places.in_span(*sentence, in_title)
+    if host_country:
+        countries = [m for m in mentions if m.level == 0]
+        hosts = [m for m in countries if m.country != "Syria"] or countries
+        if hosts:
+            return Located.of(min(hosts, key=lambda m: _distance(m, anchor)))
+    local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
+    if whole_country and not (local and not any(m.level == 0 for m in mentions)):
+        country = next((m for m in mentions if m.level == 0 and m.locative), None)
+        return Located.of(country) if country else places.country_place()
+    if local:
+        b = min(local, key=lambda i: _distance(mentions[i], anchor))
+        b = _finest_held(mentions, b)
+        joined = _joined(text, mentions, b)
+        return joined if joined is not None else Located.of(mentions[b])
+    if _COUNTRY_WIDE.search(text, *sentence):
+        return places.country_place()
+    countries = [m for m in mentions if m.level == 0 and m.locative]
+    if countries and previous is None:
+        return Located.of(min(countries, key=lambda m: _distance(m, anchor)))
+    return previous or places.fallback()
+
+
+def _finest_held(mentions: list[PlaceMention], b: int) -> int:
+    """The finest mention that ``mentions[b]`` holds (directly or through others), else b:
+    the figure nearest "Idlib" in "the town of Atmeh in Idlib" is about Atmeh."""
+    best, target = b, mentions[b]
+    for k in range(max(0, b - 3), b):
+        m, hops = mentions[k], 0
+        while m.holder is not None and m.holder is not target and hops < 3:
+            m, hops = m.holder, hops + 1
+        if m.holder is target and mentions[k].level > mentions[best].level:
+            best = k
+    return best
+
+
+def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
+    """ "in Aleppo and Deir ez-Zor": the smallest place holding both, or None when the
+    place at ``b`` is not joined to another by "and"."""
+    me = mentions[b]
+    for k in (b - 1, b + 1):
+        if not 0 <= k < len(mentions):
+            continue
+        other = mentions[k]
+        a, z = (other, me) if k < b else (me, other)
+        if other.level < 1 or not _AND.fullmatch(text, a.end, z.start):
+            continue
+        if me.region and me.region == other.region and me.country == other.country:
+            return Located(me.region, me.region, me.country)
+        if me.country and me.country == other.country:
+            return Located(me.country, None, me.country)
+        return NOWHERE
+    return None
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:provinces?\s+of\s+)?", re.IGNORECASE)
+_COUNTRY_WIDE = re.compile(
+    r"\b(?:across|throughout)\s+(?:the\s+country|Syria)|\bnationwide\b|\bin\s+various\s+areas\b",
+    re.IGNORECASE,
 )
 
 
-def _is_locative(text: str, place: PlaceMention) -> bool:
-    """Whether the sentence puts something in ``place`` (not "Turkey and Russia discuss",
-    "Turkey-controlled territories")."""
-    if text[place.end : place.end + 1] == "-":
-        return False
-    before = text[max(0, place.start - 40) : place.start]
-    if _LOCATIVE_BEFORE.search(before):
-        return True
-    if re.search(r"(?:Syria|Turkey|Iraq)['’]?s?\s+$", before):  # "Syria's Idlib"
-        return True
-    return bool(_LOCATIVE_AFTER.match(text, place.end))
-
-
-def _distance(place: PlaceMention, anchor: int) -> int:
+def _distance(m: PlaceMention, anchor: int) -> int:
     # A place after the figure ("killed 26 people in Idlib") is as close as one before it.
-    return place.start - anchor if place.start >= anchor else anchor - place.end
-
-
-def _joined(text: str, best: PlaceMention, pool: list[PlaceMention]) -> str | None:
-    """ "on Aleppo and Deir Ezzor": both names, in the order written."""
-    for other in pool:
-        if other.name == best.name:
-            continue
-        a, b = (best, other) if best.start < other.start else (other, best)
-        if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", text[a.end : b.start], re.IGNORECASE):
-            return f"{a.name} and {b.name}"
-    return None
-
-
-def main_place(title: str, text: str) -> str | None:
-    """The place an article is mostly about: the most named province-level place in its title,
-    else in its text (ties: the first named)."""
-    for source in (title, text):
-        counts: dict[str, int] = {}
-        for p in find_places(source):
-            if p.name not in _COUNTRIES:
-                counts[p.name] = counts.get(p.name, 0) + 1
-        if counts:
-            return max(counts, key=lambda k: counts[k])
-    return None
+    return m.start - anchor if m.start >= anchor else anchor - m.end

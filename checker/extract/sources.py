@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.places import find_places
+from checker.extract.places import looks_like_place
 
 #: "he said", "it said": no name of its own
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
@@ -102,8 +102,8 @@ _GENERIC_MONITOR = re.compile(
 
 
 def is_place(phrase: str) -> bool:
-    places = find_places(phrase)
-    return bool(places) and places[0].start == 0 and places[-1].end >= len(phrase) - 2
+    """Whether the phrase is a place name and nothing else ("Urum al-Joz", "Idlib")."""
+    return looks_like_place(phrase.strip(" .,"))
 
 
 _LEAD_NOISE = frozenset(

