@@ -47,7 +47,15 @@ from checker.records import Article, Claim, ErrorRecord, parse_iso_date
 GOAL_FIELDS: tuple[str, ...] = (
     "hedge", "location", "region", "country", "as_of", "attribution", "modality",
 )  # fmt: skip
-INFO_FIELDS: tuple[str, ...] = ("scope", "period_start", "subject", "unit", "part_of", "low", "high")
+INFO_FIELDS: tuple[str, ...] = (
+    "scope",
+    "period_start",
+    "subject",
+    "unit",
+    "part_of",
+    "low",
+    "high",
+)
 #: The gold sets: name -> (folder under the gold dir, split in idmc_selection.txt or None)
 GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "fakes+seeds": (("fakes", "seeds"), None),

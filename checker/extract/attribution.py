@@ -361,9 +361,7 @@ def _is_source_like(phrase: str | None, strict: bool = False) -> bool:
     if not names:
         return False
     spans = place_spans(phrase)
-    return not (
-        spans and all(any(a <= phrase.find(w) < b for a, b in spans) for w in names)
-    )
+    return not (spans and all(any(a <= phrase.find(w) < b for a, b in spans) for w in names))
 
 
 _SOURCE_STEMS = frozenset(w.rstrip("s") for w in _SOURCE_NOUNS) | _SOURCE_NOUNS

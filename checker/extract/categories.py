@@ -85,6 +85,8 @@ _PERSON_HEADS: dict[str, str | None] = {
     patients syrians kurds alawites christians shiites sunnis iraqis turks russians
     americans palestinians lebanese iranians afghans foreigners nationals natives
     members member relatives others victims residents families family cases emirs emir
+    households household tourists travellers travelers farmers fishermen miners evacuees
+    survivors inmates guards firefighters rescuers homeowners occupants locals
     """
         ),
         None,
@@ -102,23 +104,45 @@ _PERSON_HEADS: dict[str, str | None] = {
     ),
     **dict.fromkeys(["refugees", "refugee", "migrants", "asylum-seekers"], "refugees"),
     **dict.fromkeys(["idps"], "displaced"),
-    **dict.fromkeys(["detainees", "prisoners", "hostages", "captives", "abductees"], "detained"),
+    **dict.fromkeys(
+        ["detainees", "prisoners", "hostages", "captives", "abductees", "suspects", "arrestees"],
+        "detained",
+    ),
     **dict.fromkeys(["evacuees"], "evacuated"),
 }
 # Counted things outside the categories: a number of them is not a claim.
 _OTHER_HEADS = frozenset(
     _words(
         """
-    villages towns cities houses homes buildings vehicles tanks trucks cars buses
+    villages towns cities vehicles tanks trucks cars buses
     positions posts checkpoints districts neighbourhoods neighborhoods provinces
     countries factions groups brigades battalions times points areas sites targets hills
     kilometres kilometers miles resolutions meetings rounds talks years months weeks
     days hours minutes sides parties ministers officials leaders delegates presidents
     states nations tonnes tons dollars percent aircraft planes jets helicopters drones
     warplanes weapons depots bridges roads seats votes articles pages copies carriers
-    suvs governments
+    suvs governments counts charges hectares acres rai crops livestock cattle animals
+    teams poles stations centres centers sites camps shelters
     """
     )
+)
+# Homes and buildings: a count of them is a claim (facilities) when the sentence says they
+# were destroyed or damaged ("3,000 houses have been destroyed"); else it is not one.
+HOME_HEADS = frozenset(
+    _words(
+        """
+    houses house homes home residences residence dwellings dwelling huts hut tents tent
+    apartments flats cottages shacks shanties households-homes
+    """
+    )
+)
+BUILDING_HEADS = frozenset(_words("buildings building structures structure shops stores"))
+_DAMAGE = re.compile(
+    r"\b(?:destroy\w*|damag\w*|flood\w*|inundat\w*|wreck\w*|collaps\w*|burn\w*|burnt|razed"
+    r"|demolish\w*|swept\s+away|washed\s+away|submerged|level+ed|flattened|gutted|consum\w*"
+    r"|ruined|affected|torched|destruction|roofs?\s+(?:blown|ripped|torn)|lost|partially"
+    r"|totally|completely)\b",
+    re.IGNORECASE,
 )
 # Words between a number and its head noun that stop the search for a head.
 _STOP = frozenset(
@@ -143,12 +167,16 @@ _AUX = frozenset(
 
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
-        "other",  # killed and wounded together: neither category alone
-        r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)",
+        # killed and wounded together: neither category alone; and people affected,
+        # stranded or in need (a disaster's other tolls)
+        "other",
+        r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|affected|impacted|stranded"
+        r"|in\s+need\s+of|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
+        r"(?:aid|assistance|help|relief)|at\s+risk",
     ),
     (
         "refugees",
-        r"hosts?|hosting|sheltering|refugees?|who\s+have\s+fled\s+the\s+war"
+        r"hosts?|hosting|sheltering(?!\s+(?:in|at|with)\b)|refugees?|who\s+have\s+fled\s+the\s+war"
         r"|(?:to\s+)?(?:flee|fled|crossed|cross)\s+(?:across|into|over)\s+(?:the\s+)?"
         r"(?:Turkish|Lebanese|Jordanian|Iraqi|border|Turkey|Lebanon|Jordan|Iraq)"
         r"|crossed\s+the\s+border|fled(?:\s+\S+){0,4}\s+to\s+become\s+refugees",
@@ -159,22 +187,35 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|slain|massacred?|executed?|execut(?:es|ing)|murder(?:ed|ing)?|perished"
         r"|lost\s+their\s+lives|claim(?:ed|ing)\s+the\s+lives|lives\s+of|beheaded|bodies"
         r"|fatalities|slaughtered|victims|eliminat(?:e|ed|es|ing|ion)|liquidat(?:ed|ion)"
-        r"|neutrali[sz]ed|destroyed|destruction\s+of|lost|losing",
+        r"|neutrali[sz]ed|destroyed|destruction\s+of|shot\s+dead|shot\s+and\s+killed"
+        r"|shot\s+to\s+death|drowned|buried\s+alive|crushed\s+to\s+death|electrocuted"
+        r"|(?:lost|losing)(?!\s+(?:their|his|her|its)\s+(?:homes?|houses?|shelters?|belongings"
+        r"|livelihoods?|property|crops))",
     ),
     (
         "injured",
         r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing|y|ies)|hurt|suffocation|suffered\s+from"
-        r"|treated\s+for|hospitali[sz]ed|breathing\s+difficulties",
+        r"|treated\s+for|hospitali[sz]ed|breathing\s+difficulties|shot(?!\s+down)|stabbed"
+        r"|recovering|in\s+(?:a\s+)?(?:critical|serious|stable|fair)\s+condition"
+        r"|(?:taken|rushed)\s+to\s+(?:a\s+|the\s+)?hospitals?|treated\s+(?:in|at)\s+(?:a\s+)?hospital",
     ),
     (
         "displaced",
-        r"displac(?:e|es|ed|ing|ement)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
-        r"|to\s+flee|homeless|driven\s+from\s+their\s+homes|fled|exodus",
+        r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
+        r"|to\s+flee|homeless|driven\s+from\s+their\s+homes|fled|exodus"
+        r"|(?:staying|sheltering|sheltered|living|housed)\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
+        r"(?:\w+\s+){0,2}(?:shelters?|cent(?:re|er)s?|camps?|sites?|schools?|accommodation"
+        r"|host\s+famil(?:y|ies)|relatives|churches|mosques|tents?)"
+        r"|sheltered|(?:took|taken|taking|sought|seeking|seek)\s+refuge"
+        r"|in\s+(?:temporary\s+|emergency\s+)?(?:shelters|evacuation\s+cent(?:re|er)s|relief\s+camps)"
+        r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
+        r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees",
     ),
     (
         "detained",
         r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|captured?|captur(?:es|ing)"
-        r"|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|imprisoned|taken\s+prisoner|held\s+captive",
+        r"|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|imprisoned|taken\s+prisoner|held\s+captive"
+        r"|(?:taken|held)\s+hostage|hostages?",
     ),
     ("missing", r"missing|disappeared|unaccounted"),
     (
@@ -184,7 +225,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ("besieged", r"besieg(?:ed|ing)|trapp(?:ed|ing)|under\s+siege|encircled|siege|sealed\s+off"),
     (
         "population",
-        r"home\s+to|population|inhabitants|lived|live\s+in|living\s+in|numbering|who\s+number",
+        r"home\s+to|population|inhabitants|lived\s+in|live\s+in|numbering|who\s+number"
+        r"|(?:village|town|city|community|district|camp)\s+of",
     ),
     (
         "attacks",
@@ -231,6 +273,9 @@ class Counted:
     category: str | None
     subject: str
     head_end: int  #: end offset of the counted noun phrase (or of the number)
+    #: index (among the sentence's figures) of the whole this figure is a part of:
+    #: "26 people, including 11 children", "Ten children were among the 48 killed"
+    whole: int | None = None
 
 
 @dataclass(slots=True)
@@ -246,6 +291,25 @@ class _Reading:
     before: str | None = None
     adjacent: bool = False  # the verb before is right before the number ("killing 32")
     after_end: int = 0  # end of the verb after, when it is this figure's
+    of_next: bool = False  # "18 of the 31 killed": a part of the figure after it
+
+
+_UNIT_WORDS: dict[str, str] = {
+    **dict.fromkeys(["households", "household"], "households"),
+    **dict.fromkeys(["families", "family"], "families"),
+}
+
+
+def unit_of(category: str, subject: str) -> str:
+    """What a claim counts (see :data:`checker.records.UNITS`): households or families when
+    its subject's head says so, homes or facilities for buildings, attacks, else people."""
+    words = re.findall(r"[a-z-]+", subject.lower())
+    head = words[-1] if words else ""
+    if category == "attacks":
+        return "attacks"
+    if category == "facilities":
+        return "homes" if head in HOME_HEADS else "facilities"
+    return _UNIT_WORDS.get(head, "people")
 
 
 def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) -> list[Counted]:
@@ -297,8 +361,14 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     for i in range(n - 1):
         r = readings[i]
         part_of_next = _PART_OF_NEXT.match(text[r.head_end : figures[i + 1].start])
-        if part_of_next and not r.excluded and out[i + 1].category is not None:
-            out[i] = Counted(out[i + 1].category, r.subject or "people", r.head_end)
+        if (part_of_next or r.of_next) and not r.excluded and out[i + 1].category is not None:
+            out[i] = Counted(out[i + 1].category, r.subject or "people", r.head_end, i + 1)
+    for i, r in enumerate(readings):
+        if r.sub_count and out[i].whole is None:
+            whole = next((k for k in range(i - 1, -1, -1) if not readings[k].sub_count), None)
+            if whole is not None and out[whole].category is not None:
+                c = out[i]
+                out[i] = Counted(c.category, c.subject, c.head_end, whole)
     return out
 
 
@@ -331,10 +401,14 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
     window = text[figure.end : min(limit, figure.end + 80)]
     tokens = [(m.group(0), m.end()) for m in _TOKEN.finditer(window)]
     j = 0
+    of_next = False
     if tokens and tokens[0][0].lower() == "of":  # "dozens of civilians", "hundreds of the"
         j = 1
-        if j < len(tokens) and tokens[j][0].lower() == "the":
-            j += 1
+        if j < len(tokens) and tokens[j][0].lower() in _OF_DETERMINERS:
+            j += 1  # "four of her children", "three of the dead"
+        if j < len(tokens) and tokens[j][0][:1].isdigit():
+            j += 1  # "18 of 31 vehicles", "18 of the 31 killed": a part of what follows
+            of_next = True
     words: list[str] = []  # the phrase so far, brackets left out
     while j < len(tokens) and len(words) < 6:
         word, w_end = tokens[j]
@@ -352,7 +426,9 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
             category = _PREDICATE_HEADS[low]
             if _BOTH.match(window, w_end):  # "Tens killed and wounded"
                 category = "other"
-            return _Reading(figure, subject, figure.end + w_end, category, None, False)
+            return _with_of(
+                of_next, _Reading(figure, subject, figure.end + w_end, category, None, False)
+            )
         words.append(word)
         end = figure.end + w_end
         before_head = nxt in _PERSON_HEADS or (nxt in _THING_HEADS and low not in _PERSON_HEADS)
@@ -360,25 +436,45 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
         if before_head and thing_word:
             continue  # "hospital staffers", "IS group fighters": a modifier
         if low == "rounds" and len(words) > 1 and words[-2].lower() in _ROUND_OF:
-            return _Reading(figure, " ".join(words), end, "attacks", None, False)
+            return _with_of(of_next, _Reading(figure, " ".join(words), end, "attacks", None, False))
+        if low in HOME_HEADS or low in BUILDING_HEADS:
+            subject = " ".join(words)
+            lo = max(0, figure.start - 80)
+            if _DAMAGE.search(text, lo, min(limit, end + 100)):
+                return _with_of(of_next, _Reading(figure, subject, end, "facilities", None, False))
+            return _with_of(
+                of_next, _Reading(figure, subject, end, None, None, True)
+            )  # "homes without power"
         other = low in _OTHER_HEADS or (word.islower() and low + "s" in _OTHER_HEADS)
         if low in _THING_HEADS or low in _PERSON_HEADS or other:
             subject = " ".join(words)
             if other or nxt in _OTHER_HEADS or nxt == "stations":
-                return _Reading(figure, subject, end, None, None, True)  # "personnel carriers"
+                return _with_of(
+                    of_next, _Reading(figure, subject, end, None, None, True)
+                )  # "personnel carriers"
             if low in _THING_HEADS:
-                return _Reading(figure, subject, end, _THING_HEADS[low], None, False)
-            return _Reading(figure, subject, end, None, _PERSON_HEADS[low], False)
+                return _with_of(
+                    of_next, _Reading(figure, subject, end, _THING_HEADS[low], None, False)
+                )
+            return _with_of(
+                of_next, _Reading(figure, subject, end, None, _PERSON_HEADS[low], False)
+            )
         if not word[0].isalpha() or (low in _STOP and low != "and") or _is_number_word(low):
             break
         if low in _PREDICATE_HEADS:
             break
         if low == "and" and (len(words) == 1 or not nxt[:1].isalpha()):
             break
-    return _Reading(figure, None, figure.end, None, None, False)
+    return _with_of(of_next, _Reading(figure, None, figure.end, None, None, False))
+
+
+def _with_of(of_next: bool, r: _Reading) -> _Reading:
+    r.of_next = of_next
+    return r
 
 
 _ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
+_OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
 
 
 def _is_number_word(low: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from checker.extract import attribution as attr
 from checker.extract import sources as src
-from checker.extract.categories import Counted, categorise
+from checker.extract.categories import Counted, categorise, unit_of
 from checker.extract.dates import TimeExpression, find_time_expressions, resolve
 from checker.extract.modality import modality, scope
 from checker.extract.numbers import Figure, find_figures
@@ -134,9 +134,17 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             sent = _Sentence(
                 sentence, [t for t in times if s_start <= t.start < s_end], cues, sources
             )
+            ids = [
+                Claim.make_id(
+                    ctx.article.article_id, in_title, f.start, f.end, text[f.start : f.end]
+                )
+                for f in figures
+            ]
             for fig, cnt in zip(figures, counted, strict=True):
                 if cnt.category is not None:
-                    claims.append(_claim(ctx, text, in_title, sent, fig, cnt))
+                    whole = cnt.whole
+                    part_of = ids[whole] if whole is not None and counted[whole].category else None
+                    claims.append(_claim(ctx, text, in_title, sent, fig, cnt, part_of))
         named = [s for s in sources if s is not None]
         if named:
             ctx.last_source = named[-1]
@@ -172,7 +180,13 @@ class _Sentence:
 
 
 def _claim(
-    ctx: _Context, text: str, in_title: bool, sent: _Sentence, fig: Figure, cnt: Counted
+    ctx: _Context,
+    text: str,
+    in_title: bool,
+    sent: _Sentence,
+    fig: Figure,
+    cnt: Counted,
+    part_of: str | None = None,
 ) -> Claim:
     art = ctx.article
     sentence = sent.span
@@ -218,6 +232,8 @@ def _claim(
         location=where.location,
         region=where.region,
         country=where.country,
+        unit=unit_of(category, cnt.subject),
+        part_of=part_of,
         as_of=as_of,
         period_start=period_start,
         attribution=source,

@@ -84,6 +84,8 @@ class Place:
     population: int
     #: a named area, camp or district rather than a town
     area: bool = False
+    #: the country's capital ("Ankara", "Moscow"): its name often stands for the government
+    capital: bool = False
 
     @property
     def level(self) -> int:
@@ -109,7 +111,16 @@ class Gazetteer:
         p = self._made.get(pid)
         if p is None:
             kind, name, country, region, population, flags = self._rows[pid].split("\t")
-            p = Place(pid, name, kind, country or None, region or None, int(population), "a" in flags)
+            p = Place(
+                pid,
+                name,
+                kind,
+                country or None,
+                region or None,
+                int(population),
+                "a" in flags,
+                "c" in flags,
+            )
             self._made[pid] = p
         return p
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ Span = tuple[int, int]
 MAX_NAME_WORDS = 6
 #: a town of a country the article does not name is a place only from this size up
 BIG_CITY = 100_000
+#: a region's name is its city's when a city of that name is this big ("Aleppo", "Homs")
+BIG_NAMESAKE = 300_000
 #: a sentence's candidates are looked at up to this many (a run-on "sentence" of a megabyte
 #: is not a sentence: the rest of it is left without places, linearly)
 MAX_MENTIONS_PER_SENTENCE = 200
@@ -65,7 +68,8 @@ _ORG_WORDS = frozenset(
     authority authorities police command radio television channel daily herald tribune
     journal press institute foundation association federation league battalion division
     regiment militia militias guard guards academy company corporation club assembly
-    parliament government administration mission monitor
+    parliament government administration mission monitor daily
+    jabhat jaish ahrar nusra liwa harakat hayat hay'at tahrir kataib ansar jund fatah faylaq
     """.split()
 )
 # Organisation words that still place what they name ("Idlib National Hospital").
@@ -85,6 +89,7 @@ _TYPES_REGION = r"province|governorate|state|region|county|prefecture|department
 _TYPES_PLACE = (
     r"village|town|city|district|neighbou?rhood|suburb|camp|refugee\s+camp|area|municipality"
     r"|island|hamlet|settlement|locality|quarter|commune|sub-district|subdistrict|countryside"
+    r"|suburbs|outskirts"
 )
 _TYPE_AFTER = re.compile(rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\b", re.I)
 _TYPE_OF = re.compile(
@@ -98,7 +103,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
     r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
     r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
-    r"|[A-Z][\w'’-]+['’]?s?))*\s+$",
+    r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,
 )
 _LOCATIVE_AFTER = re.compile(
@@ -119,6 +124,10 @@ _HOLDER = re.compile(
     re.IGNORECASE,
 )
 _NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _COUNTRY_POSSESSIVE = re.compile(r"\b[A-Z][a-z]+['’]s?\s+(?:(?:north|south|east|west)\w*\s+)?$")
 
 
@@ -140,6 +149,12 @@ class PlaceMention:
     type_word: str | None = None
     #: the mention holding this one ("X in Y province": X's holder is Y)
     holder: PlaceMention | None = None
+    #: the name as the text writes it, cleaned ("Karsaa")
+    raw: str = ""
+    #: a country's capital (its name often stands for the government: "Ankara said")
+    capital: bool = False
+    #: a town of the same name as this region, and its size ("Aleppo": 2 million)
+    city_size: int = 0
 
     @property
     def triple(self) -> tuple[str, str | None, str | None]:
@@ -173,9 +188,27 @@ class ArticlePlaces:
     regions: Counter[tuple[str, str | None]] = field(default_factory=Counter)
     hint: Located = NOWHERE
     _starts: dict[bool, list[int]] = field(default_factory=dict)
+    #: region -> the town the article's account is about there (see :meth:`main_town`)
+    _towns: dict[str | None, PlaceMention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = {True: [m.start for m in self.title], False: [m.start for m in self.body]}
+        weights: dict[str | None, Counter[str]] = {}
+        first: dict[str, PlaceMention] = {}
+        for m, weight in [(m, 2) for m in self.title] + [(m, 1) for m in self.body]:
+            if m.level == 2 and m.locative:
+                weights.setdefault(m.region, Counter())[m.name] += weight
+                first.setdefault(m.name, m)
+        for region, towns in weights.items():
+            (top, n), *rest = towns.most_common(2)
+            if n >= 2 and (not rest or n >= 2 * rest[0][1]):
+                self._towns[region] = first[top]
+
+    def main_town(self, region: str | None) -> PlaceMention | None:
+        """The town of ``region`` the article's account is about: named (where something
+        happened) at least twice, and twice as often as any other town there, the headline
+        counting double; None when the article names no such town."""
+        return self._towns.get(region)
 
     def in_span(self, start: int, end: int, in_title: bool) -> list[PlaceMention]:
         """The mentions inside ``[start, end)`` of the title (``in_title``) or the text."""
@@ -200,8 +233,17 @@ class ArticlePlaces:
         return self.countries.most_common(1)[0][0] if self.countries else None
 
     def fallback(self) -> Located:
-        """Where the article is, for a figure no sentence places: the hint, else the place
-        the headline names, else the region (and country) the article names most."""
+        """Where the article's account is, for a figure no sentence places: the hint, else
+        the place the headline names, else the region the article names most, else its
+        country; a region narrowed to the town the account is about there, if any."""
+        base = self._base()
+        if base.location and base.location == base.region:
+            town = self.main_town(base.region)
+            if town is not None:
+                return Located.of(town)
+        return base
+
+    def _base(self) -> Located:
         if self.hint.location:
             return self.hint
         local = [m for m in self.title if m.level >= 1 and m.locative] or [
@@ -248,48 +290,93 @@ class _Raw:
     candidates: tuple[Place, ...]
     type_word: str | None
     cue: bool
+    #: the region around a city that is a region of its own ("Damascus suburbs": Rif Dimashq)
+    around: Place | None = None
+
+
+_AROUND = frozenset({"countryside", "suburb", "suburbs", "outskirts"})
 
 
 def _candidates(text: str) -> list[_Raw]:
     """Every span of ``text`` that may name a place: gazetteer names (longest first within
-    a run of capitalised words) and names the text types ("the village of X")."""
+    a run of capitalised words) and names the text types ("the village of X"). In a text
+    written in title case (a headline: "Car Bomb Kills 20 In Azaz"), capitals say nothing,
+    so only the gazetteer's names count there."""
     g = gazetteer()
+    title_case = _title_case(text)
     found: list[_Raw] = []
     for run in _PHRASE.finditer(text):
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
         words = [text[a:b] for a, b in tokens]
-        if _org_name(words):
-            keep = _LOCATING_ORG & {w.lower() for w in words}
-            if not keep:
-                continue
+        if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
+            continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
         i = 0
         while i < len(tokens):
-            if words[i].lower().rstrip(" -\t") in _NEVER or _is_join(words[i]):
+            word = words[i]
+            if word.lower().rstrip(" -\t") in _NEVER or _is_join(word) or _MODIFIER.search(word):
                 i += 1
                 continue
-            hit = None
+            hit: tuple[int, int, str, tuple[Place, ...]] | None = None
             for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
                 if _is_join(words[j - 1]):
                     continue
                 a, b = tokens[i][0], tokens[j - 1][1]
                 name = _clean(text[a:b])
                 cands = g.lookup(name) or _plural_lost(name)
-                typed = _TYPE_AFTER.match(text, b)
-                type_of = _TYPE_OF.search(text, max(0, a - 40), a)
-                type_word = (typed or type_of).group("type").lower() if typed or type_of else None
-                if cands or (type_word and j == len(tokens)):
-                    cue = bool(type_word) or bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
-                    hit = _Raw(a, b, name, cands, type_word, cue)
-                    i = j
+                if cands and len(name) <= 3 and name.isupper():
+                    cands = tuple(c for c in cands if c.kind == COUNTRY)  # "IS", "UN": codes
+                if cands:
+                    hit = (a, b, name, cands)
                     break
+            if hit is None and not title_case and len(tokens) - i <= 3:
+                a, b = tokens[i][0], tokens[-1][1]
+                name, j = _clean(text[a:b]), len(tokens)
+                if _type_word(text, a, b) and _unknown_name(name):
+                    hit = (a, b, name, ())
             if hit is None:
                 i += 1
                 continue
-            common = hit.candidates and g.is_common_word(hit.text) and not hit.cue
-            if common and all(c.kind != COUNTRY for c in hit.candidates):
+            i = j
+            a, b, name, cands = hit
+            type_word = _type_word(text, a, b)
+            cue = bool(type_word) or bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
+            common = bool(cands) and g.is_common_word(name) and not cue
+            if common and all(c.kind != COUNTRY for c in cands):
                 continue  # "Police said", "Most of the dead"
-            found.append(hit)
+            around = None
+            if type_word in _AROUND:  # "Damascus suburbs": the region around the city
+                around = next(
+                    (c for c in g.lookup(f"{name} countryside") if c.kind == REGION), None
+                )
+            found.append(_Raw(a, b, name, cands, type_word, cue, around))
     return found
+
+
+def _type_word(text: str, start: int, end: int) -> str | None:
+    """The type the text gives a name: "X province", "the village of X"."""
+    m = _TYPE_AFTER.match(text, end) or _TYPE_OF.search(text, max(0, start - 40), start)
+    return m.group("type").lower() if m is not None else None
+
+
+def _unknown_name(name: str) -> bool:
+    """Whether a typed name the gazetteer lacks can be a place's ("Urum al-Joz" village),
+    not an adjective or a common word ("Syrian city", "Main town")."""
+    if _DEMONYM.fullmatch(name):
+        return False
+    g = gazetteer()
+    words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(_ARTICLE, w)]
+    return bool(words) and not any(g.is_common_word(w) or w.lower() in _NEVER for w in words)
+
+
+_MODIFIER = re.compile(r"-(?:held|controlled|based|backed|led|run|linked|allied|affiliated)$")
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"\b[A-Za-z][a-z]{3,}\b", text[:400])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|ean|i|an)|(?:North|South|East|West)\w*", re.I)
 
 
 def _is_join(word: str) -> bool:
@@ -297,7 +384,7 @@ def _is_join(word: str) -> bool:
 
 
 def _org_name(words: Sequence[str]) -> bool:
-    return any(w.lower().rstrip("s") in _ORG_WORDS or w.lower() in _ORG_WORDS for w in words[1:])
+    return any(w.lower().rstrip("s") in _ORG_WORDS or w.lower() in _ORG_WORDS for w in words)
 
 
 def _clean(name: str) -> str:
@@ -350,6 +437,9 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
         m = _choose(r, ctx)
         if m is not None:
             m.locative = r.cue or _is_locative(text, r.start, r.end)
+            if m.locative and m.capital and not r.type_word:
+                # "pressure on Ankara", "Moscow said": the government, not the city
+                m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
             out.append(m)
     for i in range(1, len(out)):
         _hold(text, out, i)
@@ -357,29 +447,57 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
 
 
 def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
+    """The place a candidate names here, or None when it is not plausibly a place.
+
+    A name may match a place by its transliteration key only in a country the article is
+    about; elsewhere the name must be the place's own ("Russian" is not Rosian, Germany)."""
+    usable = tuple(
+        c
+        for c in r.candidates
+        if c.kind == COUNTRY or c.country in ctx.countries or _same_name(r.text, c.name)
+    )
     if r.type_word is not None and re.fullmatch(_TYPES_REGION, r.type_word):
-        regions = [c for c in r.candidates if c.kind == REGION]
+        regions = [c for c in usable if c.kind == REGION]
         if regions:
             best = _best(regions, ctx)
             return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
                                 candidates=tuple(regions), type_word=r.type_word)  # fmt: skip
-    if not r.candidates:
+    if not usable:
         if r.type_word is None:
             return None
         level = 1 if re.fullmatch(_TYPES_REGION, r.type_word) else 2
         country = ctx.hint.country or (
             ctx.countries.most_common(1)[0][0] if ctx.countries else None
         )
-        return PlaceMention(r.start, r.end, _title(r.text), level, ctx.hint.region if level == 2
-                            else _title(r.text), country, type_word=r.type_word)  # fmt: skip
-    best = _best(r.candidates, ctx)
+        name = _title(r.text)
+        region = name if level == 1 else (r.around.name if r.around else ctx.hint.region)
+        return PlaceMention(r.start, r.end, name, level, region, country, type_word=r.type_word)
+    best = _best(usable, ctx)
     in_context = best.country in ctx.countries or best.kind == COUNTRY
     if best.kind == PLACE and not in_context and not r.cue and best.population < BIG_CITY:
         return None
     region = best.name if best.kind == REGION else best.region
-    country = best.country
-    return PlaceMention(r.start, r.end, best.name, best.level, region, country,
-                        candidates=r.candidates, type_word=r.type_word)  # fmt: skip
+    if r.around is not None:
+        region = r.around.name
+    city = max((c.population for c in usable if c.kind == PLACE and c.country == best.country
+                and _same_name(c.name, best.name)), default=0)  # fmt: skip
+    return PlaceMention(r.start, r.end, best.name, best.level, region, best.country,
+                        candidates=usable, type_word=r.type_word, raw=_title(r.text),
+                        capital=best.capital, city_size=city)  # fmt: skip
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names are one spelling, up to case, diacritics, quotes and the article."""
+    return _plain(a) == _plain(b)
+
+
+@lru_cache(maxsize=65536)
+def _plain(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[’‘`'ʿʾ´]", "", text)
+    text = re.sub(r"[-‐–.]", " ", text)
+    return re.sub(rf"^(?:{_ARTICLE}|the)\s+", "", " ".join(text.split()))
 
 
 def _best(cands: Sequence[Place], ctx: _Context) -> Place:
@@ -430,9 +548,13 @@ def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
     if there:
         best = max(there, key=lambda c: c.population)
         inner.name, inner.region, inner.country = best.name, best.region, best.country
-    else:
+    elif not inner.candidates:
         inner.region = region or inner.region
         inner.country = country or inner.country
+    elif country is not None and inner.country != country:
+        # the gazetteer's place of that name lies in another country: the text's own
+        # place, unknown to the gazetteer, where the text says ("Karsaa ... in Idlib")
+        inner.name, inner.region, inner.country = inner.raw or inner.name, region, country
 
 
 def _is_locative(text: str, start: int, end: int) -> bool:
@@ -519,13 +641,35 @@ def locate(
         b = min(local, key=lambda i: _distance(mentions[i], anchor))
         b = _finest_held(mentions, b)
         joined = _joined(text, mentions, b)
-        return joined if joined is not None else Located.of(mentions[b])
+        if joined is not None:
+            return joined
+        found = mentions[b]
+        if found.level == 1 and _narrows(text, found, sentence):
+            # "the attack in Idlib province killed 58": the town the account is about
+            town = places.main_town(found.region)
+            if town is not None:
+                return Located.of(town)
+        return Located.of(found)
     if _COUNTRY_WIDE.search(text, *sentence):
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
+    account = previous or places.fallback()
     if countries and previous is None:
-        return Located.of(min(countries, key=lambda m: _distance(m, anchor)))
-    return previous or places.fallback()
+        country = min(countries, key=lambda m: _distance(m, anchor))
+        if account.country != country.country or not account.region:
+            return Located.of(country)
+        # "air strikes in northwestern Syria killed 10": where in Syria, the account says
+    return account
+
+
+def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
+    """Whether a region-level mention may stand for the town the account is about: not a
+    spread over the region ("across Idlib province"), not a big city of the same name
+    ("air strikes on Aleppo": the city itself)."""
+    if _SPREAD.search(text, max(sentence[0], found.start - 40), found.start):
+        return False
+    typed = found.type_word is not None and re.fullmatch(_TYPES_REGION, found.type_word)
+    return bool(typed) or found.city_size < BIG_NAMESAKE
 
 
 def _finest_held(mentions: list[PlaceMention], b: int) -> int:
@@ -560,6 +704,12 @@ def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
     return None
 
 
+# "strikes across Idlib province", "other areas of Idlib": the region as a whole
+_SPREAD = re.compile(
+    r"\b(?:across|throughout|all\s+over|(?:various|other|several|many)\s+(?:\w+\s+)?(?:areas|parts"
+    r"|towns|villages|places)\s+(?:of|in|across))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:provinces?\s+of\s+)?", re.IGNORECASE)
 _COUNTRY_WIDE = re.compile(
     r"\b(?:across|throughout)\s+(?:the\s+country|Syria)|\bnationwide\b|\bin\s+various\s+areas\b",
