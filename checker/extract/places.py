@@ -45,6 +45,8 @@ Span = tuple[int, int]
 MAX_NAME_WORDS = 6
 #: a town of a country the article does not name is a place only from this size up
 BIG_CITY = 100_000
+#: a town of a country the article does not name, with only "in" before it, from this size up
+SMALL_TOWN = 20_000
 #: a region's name is its city's when a city of that name is this big ("Aleppo", "Homs")
 BIG_NAMESAKE = 300_000
 #: a sentence's candidates are looked at up to this many (a run-on "sentence" of a megabyte
@@ -79,7 +81,7 @@ _NEVER = frozenset(
     """
     the a an this that these those it its he she they we i in on at of for by with from and
     but or as after before since until while when where which who what said says according
-    president prime minister mr mrs ms dr gen general sheikh king prince emir pope
+    president prime minister mr mrs ms dr gen general king prince emir pope
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december reuters afp ap sana tass
     more most some many several other others another
@@ -89,9 +91,15 @@ _TYPES_REGION = r"province|governorate|state|region|county|prefecture|department
 _TYPES_PLACE = (
     r"village|town|city|district|neighbou?rhood|suburb|camp|refugee\s+camp|area|municipality"
     r"|island|hamlet|settlement|locality|quarter|commune|sub-district|subdistrict|countryside"
-    r"|suburbs|outskirts"
+    r"|suburbs|outskirts|crossing|border\s+crossing"
 )
-_TYPE_AFTER = re.compile(rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\b", re.I)
+# Named things that are places of their own ("Castello Road", "Tishrin Dam"): the type word
+# is part of the name.
+_TYPES_NAMED = r"street|road|square|roundabout|bridge|dam|airport|air\s+base|airbase|base|highway"
+_TYPE_AFTER = re.compile(
+    rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE}|{_TYPES_NAMED})\b", re.I
+)
+_REGION_TYPE = re.compile(r"province|governorate|state|oblast|prefecture", re.I)
 _TYPE_OF = re.compile(
     rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -120,10 +128,18 @@ _HOLDER = re.compile(
     r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
     rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
     r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
+    r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|province|capital)\s+(?:of\s+)?)?"
     r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
+_SPEAKER_IN = re.compile(
+    r"\b(?:reporter|correspondent|official|source|spokes(?:man|woman|person)|governor|journalist"
+    r"|envoy|ambassador|delegation|officials|sources)s?\s+(?:in|at|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _IN_PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -201,13 +217,13 @@ class ArticlePlaces:
                 first.setdefault(m.name, m)
         for region, towns in weights.items():
             (top, n), *rest = towns.most_common(2)
-            if n >= 2 and (not rest or n >= 2 * rest[0][1]):
+            if not rest or (n >= 2 and n >= 2 * rest[0][1]):
                 self._towns[region] = first[top]
 
     def main_town(self, region: str | None) -> PlaceMention | None:
-        """The town of ``region`` the article's account is about: named (where something
-        happened) at least twice, and twice as often as any other town there, the headline
-        counting double; None when the article names no such town."""
+        """The town of ``region`` the article's account is about: the only town it names
+        there (as where something happened), or one named at least twice and twice as often
+        as any other (the headline counting double); None when there is no such town."""
         return self._towns.get(region)
 
     def in_span(self, start: int, end: int, in_title: bool) -> list[PlaceMention]:
@@ -237,7 +253,7 @@ class ArticlePlaces:
         the place the headline names, else the region the article names most, else its
         country; a region narrowed to the town the account is about there, if any."""
         base = self._base()
-        if base.location and base.location == base.region:
+        if self.hint.location and base.location and base.location == base.region:
             town = self.main_town(base.region)
             if town is not None:
                 return Located.of(town)
@@ -318,8 +334,8 @@ def _candidates(text: str) -> list[_Raw]:
                 continue
             hit: tuple[int, int, str, tuple[Place, ...]] | None = None
             for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
-                if _is_join(words[j - 1]):
-                    continue
+                if _is_join(words[j - 1]) or (j == i + 1 and _DIRECTION.fullmatch(word)):
+                    continue  # "Northern" alone is no place; "Northern Ireland" is
                 a, b = tokens[i][0], tokens[j - 1][1]
                 name = _clean(text[a:b])
                 cands = g.lookup(name) or _plural_lost(name)
@@ -368,6 +384,11 @@ def _unknown_name(name: str) -> bool:
     return bool(words) and not any(g.is_common_word(w) or w.lower() in _NEVER for w in words)
 
 
+_DIRECTION = re.compile(
+    r"(?:North|South|East|West|Central|Upper|Lower|Greater)(?:ern|east|west|eastern|western)?"
+    r"|Middle",
+    re.IGNORECASE,
+)
 _MODIFIER = re.compile(r"-(?:held|controlled|based|backed|led|run|linked|allied|affiliated)$")
 
 
@@ -450,32 +471,41 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     """The place a candidate names here, or None when it is not plausibly a place.
 
     A name may match a place by its transliteration key only in a country the article is
-    about; elsewhere the name must be the place's own ("Russian" is not Rosian, Germany)."""
+    about; elsewhere the name must be the place's own ("Russian" is not Rosian, Germany),
+    and a small town there needs the text's cue ("the village of X", "in X")."""
+    type_word = r.type_word or ""
+    country = ctx.hint.country or (ctx.countries.most_common(1)[0][0] if ctx.countries else None)
+    if re.fullmatch(_TYPES_NAMED, type_word, re.IGNORECASE):  # "Castello Road"
+        name = f"{_title(r.text)} {type_word.title()}"
+        return PlaceMention(r.start, r.end, name, 2, ctx.hint.region, country, locative=True,
+                            type_word=type_word, raw=name)  # fmt: skip
     usable = tuple(
         c
         for c in r.candidates
         if c.kind == COUNTRY or c.country in ctx.countries or _same_name(r.text, c.name)
     )
-    if r.type_word is not None and re.fullmatch(_TYPES_REGION, r.type_word):
+    region_typed = bool(_REGION_TYPE.fullmatch(type_word))
+    if region_typed:
         regions = [c for c in usable if c.kind == REGION]
         if regions:
             best = _best(regions, ctx)
             return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
-                                candidates=tuple(regions), type_word=r.type_word)  # fmt: skip
+                                candidates=tuple(regions), type_word=type_word)  # fmt: skip
+    elif type_word and not re.fullmatch(_TYPES_REGION, type_word):
+        usable = tuple(c for c in usable if c.kind == PLACE)  # "al-Sulaymaniyah area"
     if not usable:
-        if r.type_word is None:
+        if not type_word:
             return None
-        level = 1 if re.fullmatch(_TYPES_REGION, r.type_word) else 2
-        country = ctx.hint.country or (
-            ctx.countries.most_common(1)[0][0] if ctx.countries else None
-        )
         name = _title(r.text)
+        level = 1 if region_typed else 2
         region = name if level == 1 else (r.around.name if r.around else ctx.hint.region)
-        return PlaceMention(r.start, r.end, name, level, region, country, type_word=r.type_word)
+        return PlaceMention(r.start, r.end, name, level, region, country, type_word=type_word,
+                            raw=name)  # fmt: skip
     best = _best(usable, ctx)
     in_context = best.country in ctx.countries or best.kind == COUNTRY
-    if best.kind == PLACE and not in_context and not r.cue and best.population < BIG_CITY:
-        return None
+    if best.kind == PLACE and not in_context and best.population < BIG_CITY:
+        if not (r.type_word or (r.cue and best.population >= SMALL_TOWN)):
+            return None
     region = best.name if best.kind == REGION else best.region
     if r.around is not None:
         region = r.around.name
@@ -559,8 +589,11 @@ def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
 
 def _is_locative(text: str, start: int, end: int) -> bool:
     """Whether the text puts something in the place at ``text[start:end]`` (not "Turkey and
-    Russia discuss", "Turkey-controlled", "Damascus-based")."""
+    Russia discuss", "Turkey-controlled", "Damascus-based", "SANA's reporter in Aleppo
+    said": where the speaker is)."""
     if text[end : end + 1] == "-":
+        return False
+    if _SPEAKER_IN.search(text, max(0, start - 40), start):
         return False
     if _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
         return True
@@ -656,9 +689,10 @@ def locate(
     account = previous or places.fallback()
     if countries and previous is None:
         country = min(countries, key=lambda m: _distance(m, anchor))
-        if account.country != country.country or not account.region:
+        if places.hint.country != country.country or not account.region:
             return Located.of(country)
-        # "air strikes in northwestern Syria killed 10": where in Syria, the account says
+        # "air strikes in northwestern Syria killed 10" in an article the metadata places
+        # in Idlib: where in Syria, the account says
     return account
 
 
@@ -668,8 +702,9 @@ def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
     ("air strikes on Aleppo": the city itself)."""
     if _SPREAD.search(text, max(sentence[0], found.start - 40), found.start):
         return False
-    typed = found.type_word is not None and re.fullmatch(_TYPES_REGION, found.type_word)
-    return bool(typed) or found.city_size < BIG_NAMESAKE
+    if found.type_word is not None:
+        return False  # "the northern province of Raqa": the province, as the text says
+    return found.city_size < BIG_NAMESAKE
 
 
 def _finest_held(mentions: list[PlaceMention], b: int) -> int:
