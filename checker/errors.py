@@ -66,7 +66,16 @@ class RuleLoadError(CheckerError, ImportError):
 class RuleFailure(CheckerError, AssertionError):
     """Raised through ``checker.fail(message, *claims)``: a finding about just those claims."""
 
-    def __init__(self, message: str, claims: tuple[object, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        claims: tuple[object, ...] = (),
+        *,
+        severity: str | None = None,
+        kind: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.claims = claims
+        self.severity = severity
+        self.kind = kind

@@ -1,12 +1,14 @@
 """A rule run in independent parts: by blocking key, and by article.
 
-Pairs, groups and series never cross a block of :func:`checker.engine.matching._block_key`
-(category, place, scope, period start), and ``claim``/``article`` subjects never cross an
-article. So a run can be split into
+Incidents (and so ``pair``, ``article_pair`` and ``incident`` subjects) never cross a block
+of :func:`checker.engine.incidents.block_key` (category, subject class, unit, country,
+scope, running total's start), and ``claim``/``article`` subjects never cross an article.
+So a run can be split into
 
-* **block parts**: whole blocking keys with their claims (and these claims' articles: pairs
-  use the headlines), for the rules asking for ``pair``, ``article_pair``, ``group`` or
-  ``series``; every such subject of the full run is built, whole, in exactly one part;
+* **block parts**: whole blocking keys with their claims (and these claims' articles:
+  incidents use the headlines and the copies), for the rules asking for a subject that
+  lives in an incident (:data:`checker.engine.names.NAMES`); every such subject of the full
+  run is built, whole, in exactly one part;
 * **article parts**: chunks of whole articles with all their claims, for the rules asking
   for ``claim`` or ``article``;
 
@@ -37,23 +39,23 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.engine import Rule, RuleOutcome, run_rules
-from checker.engine.matching import EVENT_WINDOW_DAYS, _block_key
-from checker.engine.names import claim_date
+from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day
+from checker.engine.names import NAMES
 from checker.engine.runner import MAX_ERRORS_PER_RULE
 from checker.records import Article, Claim, ErrorRecord
 from checker.ruleplan import RulePlan
 from checker.store import Store
 
-#: subjects that live inside one blocking key (see checker.engine.matching)
-BLOCK_SUBJECTS = frozenset({"pair", "article_pair", "group", "series"})
+#: subjects that live inside one blocking key (see checker.engine.incidents)
+BLOCK_SUBJECTS = frozenset(n for n, v in NAMES.items() if v.lives_in == "incident")
 #: subjects that live inside one article
-ARTICLE_SUBJECTS = frozenset({"claim", "article"})
+ARTICLE_SUBJECTS = frozenset(n for n, v in NAMES.items() if v.lives_in == "article")
 #: articles in one article part
 ARTICLES_PER_PART = 2_000
 #: claims in one block part (one blocking key larger than this is a part of its own)
 CLAIMS_PER_PART = 20_000
 
-BlockKey = tuple[str, str, str, str]
+BlockKey = tuple[str, str, str, str, str, str]
 #: a blocking key, and which span of its days (event counts) -- the unit parts are made of
 Unit = tuple[BlockKey, int]
 
@@ -74,8 +76,8 @@ class Spans:
         self._starts: dict[BlockKey, list[dt.date]] = {}
 
     def add(self, key: BlockKey, c: Claim) -> None:
-        day = claim_date(c)
-        if key[2] != "event" or day is None:
+        day = claim_day(c)
+        if key[4] != "event" or day is None:
             return
         spans = self._articles.setdefault(key, {})
         lo, hi = spans.get(c.article_id, (day, day))
@@ -96,7 +98,7 @@ class Spans:
         self._articles.clear()
 
     def unit(self, key: BlockKey, c: Claim) -> Unit:
-        return self.unit_of(key, claim_date(c))
+        return self.unit_of(key, claim_day(c))
 
     def unit_of(self, key: BlockKey, day: dt.date | None) -> Unit:
         starts = self._starts.get(key)
@@ -173,7 +175,7 @@ def rule_partitions(
         if part is not None:
             out.append(part)
     if want_blocks:
-        keyed = [(k, c) for c in claims if (k := _block_key(c)) is not None]
+        keyed = [(k, c) for c in claims if (k := block_key(c)) is not None]
         spans = Spans()
         for key, c in keyed:
             spans.add(key, c)
@@ -252,11 +254,11 @@ def stored_partitions(
                 yield part
         if want_blocks:
             for c in claims:
-                key = _block_key(c)
+                key = block_key(c)
                 if key is None:
                     continue
                 spans.add(key, c)
-                day = (key, claim_date(c))
+                day = (key, claim_day(c))
                 per_day[day] = per_day.get(day, 0) + 1
                 if wanted_ids is not None and c.article_id in wanted_ids:
                     touched_days.add(day)
@@ -295,7 +297,7 @@ def _spill(
         for _, claims in _chunks(db, articles_per_part):
             held: dict[int, list[Claim]] = {}
             for c in claims:
-                key = _block_key(c)
+                key = block_key(c)
                 part_no = slot.get(spans.unit(key, c)) if key is not None else None
                 if part_no is not None:
                     held.setdefault(part_no, []).append(c)
@@ -370,6 +372,7 @@ def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> Ru
     claim ids) with one summary record of how many more, as run_rules words it."""
     out = RuleOutcome(calls={r.id: 0 for r in rules})
     seen: set[str] = set()
+    incidents: dict[str, object] = {}
     listed: dict[str | None, list[ErrorRecord]] = {}
     totals: dict[str | None, int] = {}
     for outcome in outcomes:
@@ -379,6 +382,11 @@ def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> Ru
                 out.findings.append(f)
         for rid, n in outcome.calls.items():
             out.calls[rid] = out.calls.get(rid, 0) + n
+        for inc in outcome.incidents:
+            if inc.incident_id not in incidents:
+                incidents[inc.incident_id] = inc
+                out.incidents.append(inc)
+        out.claim_incidents.update(outcome.claim_incidents)
         summaries = [e for e in outcome.errors if _is_summary(e)]
         for e in outcome.errors:
             if e in summaries:

@@ -11,6 +11,7 @@ that raises is an error entry, never a crashed run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def extract(
 def _batches(
     items: Iterable[Article | ErrorRecord], size: int
 ) -> Iterator[list[Article | ErrorRecord]]:
-    batch: list[Article | ErrorRecord] = []
+    batch: list[Article | ErrorRecord] = []  # (a list of Articles is one too)
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -185,7 +186,14 @@ def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
             e.message,
         ),
     )
-    return RuleOutcome(findings=findings, errors=errors, calls=dict(outcome.calls))
+    incidents = sorted(outcome.incidents, key=lambda i: i.incident_id)
+    return RuleOutcome(
+        findings=findings,
+        errors=errors,
+        calls=dict(outcome.calls),
+        incidents=incidents,
+        claim_incidents=dict(outcome.claim_incidents),
+    )
 
 
 def check(
@@ -213,16 +221,68 @@ def check(
     """
     rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
     engine = engine or LocalEngine(jobs)
+    items = engine.extract(inputs, options, progress)
+    return _check(items, engine, rule_list, store, report_all, command, keep_inputs)
+
+
+def check_articles(
+    articles: Iterable[Article],
+    *,
+    store: str | Path = DEFAULT_STORE,
+    rules: RuleSelection | Sequence[Rule] | None = None,
+    report_all: bool = False,
+    jobs: int = 1,
+    command: str = "check",
+) -> CheckResult:
+    """:func:`check` of articles already read (a notebook's, an evaluation's)."""
+    rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
+    engine = LocalEngine(jobs)
+    executor = make_executor(jobs)
+
+    def items() -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
+        try:
+            for batch in _batches(articles, BATCH_SIZE):
+                yield from _extract_batch(batch, executor)
+        finally:
+            if executor is not None:
+                executor.shutdown(cancel_futures=True)
+
+    return _check(items(), engine, rule_list, store, report_all, command, True)
+
+
+def _check(
+    items: Iterable[tuple[Article, list[Claim]] | ErrorRecord],
+    engine: Engine,
+    rule_list: Sequence[Rule],
+    store: str | Path,
+    report_all: bool,
+    command: str,
+    keep_inputs: bool,
+) -> CheckResult:
     result = CheckResult(rules={r.id: r.doc for r in rule_list})
     with Store(store) as db:
         run_id = db.start_run(command)
         batch: list[tuple[Article, list[Claim]]] = []
+        given_claims: set[str] = set()
         n_articles = n_claims = 0
-        for item in engine.extract(inputs, options, progress):
+
+        def flush() -> None:
+            db.add(batch)
+            if keep_inputs:
+                copies = db.copies(a.article_id for a, _ in batch)
+                if copies:
+                    result.articles[-len(batch) :] = [
+                        dataclasses.replace(a, copy_of=copies.get(a.article_id))
+                        for a in result.articles[-len(batch) :]
+                    ]
+            batch.clear()
+
+        for item in items:
             if isinstance(item, ErrorRecord):
                 result.errors.append(item)
                 continue
             article, claims = item
+            given_claims.update(c.claim_id for c in claims)
             if keep_inputs:
                 result.articles.append(article)
                 result.claims.extend(claims)
@@ -231,16 +291,28 @@ def check(
             result.new_article_ids.add(article.article_id)
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
-                db.add(batch)
-                batch = []
+                flush()
         if batch:
-            db.add(batch)
+            flush()
         if not keep_inputs:
             result.n_articles, result.n_claims = n_articles, n_claims
         involving = None if report_all else result.new_article_ids
         outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
         result.findings = outcome.findings
         result.errors.extend(outcome.errors)
+        db.set_incidents(outcome.incidents, outcome.claim_incidents)
+        result.incidents = [
+            i
+            for i in outcome.incidents
+            if report_all or any(c.claim_id in given_claims for c in i.claims)
+        ]
+        if keep_inputs:
+            result.claims = [
+                dataclasses.replace(c, incident_id=outcome.claim_incidents[c.claim_id])
+                if c.claim_id in outcome.claim_incidents
+                else c
+                for c in result.claims
+            ]
         given = result.new_article_ids
         involved = {aid for f in result.findings for aid in f.article_ids} - given
         result.context_articles = list(db.articles(involved)) if involved else []

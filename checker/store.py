@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +33,8 @@ from typing import Any
 import pandas as pd
 
 from checker.errors import StoreError, UsageError
-from checker.records import Article, Claim, Finding, parse_iso_date
+from checker.ingest.copies import SIMILAR, band_keys, pack, signature, similarity, unpack
+from checker.records import Article, Claim, Finding, Incident, IncidentClaim, parse_iso_date
 from checker.schema import CLAIM_COLUMNS, columns_to_frame
 
 DEFAULT_PATH = Path(".checker") / "claims.sqlite"
@@ -132,12 +133,24 @@ _V2_STATEMENTS = (
         claims TEXT NOT NULL
     )""",
     "CREATE INDEX claims_incident ON claims(incident_id)",
+    """CREATE TABLE article_sigs (
+        article_id TEXT PRIMARY KEY REFERENCES articles(article_id) ON DELETE CASCADE,
+        sig BLOB NOT NULL
+    )""",
+    """CREATE TABLE copy_bands (
+        band INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX copy_bands_key ON copy_bands(band, key)",
+    "CREATE INDEX copy_bands_article ON copy_bands(article_id)",
 )
 
 
 def _migrate_2(con: sqlite3.Connection) -> None:
     """Version 2: places as a hierarchy (region, country), unit, part_of and incident_id on
-    claims; copy_of on articles; kind and incident_id on findings; the incidents table.
+    claims; copy_of on articles, with the MinHash signatures and band keys that find copies
+    (checker.ingest.copies); kind and incident_id on findings; the incidents table.
     Claims stored by version 1 keep null regions until their articles are re-ingested."""
     for statement in _V2_STATEMENTS:
         con.execute(statement)
@@ -342,12 +355,23 @@ class Store:
                 ).fetchone()
                 if row is not None and row[0] == digest:
                     continue
-                values = (*_article_row(article), digest, run_id)
+                if row is not None:
+                    con.execute("DELETE FROM copy_bands WHERE article_id = ?", (aid,))
+                    con.execute("DELETE FROM article_sigs WHERE article_id = ?", (aid,))
+                sig = signature(f"{article.title}\n{article.text}")
+                copy_of = _copy_of(con, aid, sig) if sig is not None else None
+                values = (*_article_row(article)[:-1], copy_of, digest, run_id)
                 if row is None:
                     con.execute(_INSERT_ARTICLE, values)
                 else:
                     con.execute("DELETE FROM claims WHERE article_id = ?", (aid,))
                     con.execute(_UPDATE_ARTICLE, (*values[1:-1], aid))
+                if sig is not None:
+                    con.execute("INSERT INTO article_sigs VALUES (?, ?)", (aid, pack(sig)))
+                    con.executemany(
+                        "INSERT INTO copy_bands VALUES (?, ?, ?)",
+                        [(b, k, aid) for b, k in enumerate(band_keys(sig))],
+                    )
                 rows = []
                 for claim in claims:
                     if claim.article_id != aid:
@@ -367,6 +391,14 @@ class Store:
                     ) from exc
                 changed[aid] = None
         return list(changed)
+
+    def copies(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article id -> the article it is a copy of, for those of ``article_ids`` that are."""
+        where, params = _id_filter("article_id", article_ids)
+        rows = self._con.execute(
+            f"SELECT article_id, copy_of FROM articles WHERE copy_of IS NOT NULL {where}", params
+        ).fetchall()
+        return {str(a): str(c) for a, c in rows}
 
     def has(self, article_id: str, content_hash: str) -> bool:
         """Whether this article is stored with exactly this content."""
@@ -415,6 +447,50 @@ class Store:
             f"WHERE 1 {where} ORDER BY a.rowid, c.rowid",
             params,
         ).fetchall()
+
+    # -- incidents ---------------------------------------------------------------------
+
+    def set_incidents(
+        self, incidents: Iterable[Incident], claim_incidents: Mapping[str, str]
+    ) -> None:
+        """Store the incidents a run grouped the claims into, and each claim's incident_id
+        (one transaction). An incident id names its first claim, so a later run that adds
+        reports to an incident updates the same row."""
+        rows = [
+            (
+                i.incident_id, i.category, i.subject, i.unit, i.location, i.region, i.country,
+                _iso(i.as_of), _iso(i.period_start), i.scope, i.sources,
+                json.dumps([c.to_dict() for c in i.claims]),
+            )
+            for i in incidents
+        ]  # fmt: skip
+        with self._write("storing incidents") as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO incidents(incident_id, category, subject, unit, location, "
+                "region, country, as_of, period_start, scope, sources, claims) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            con.executemany(
+                "UPDATE claims SET incident_id = ? WHERE claim_id = ?",
+                [(iid, cid) for cid, iid in claim_incidents.items()],
+            )
+
+    def incidents(self) -> list[Incident]:
+        """Every stored incident."""
+        rows = self._con.execute(
+            "SELECT incident_id, category, subject, unit, location, region, country, as_of, "
+            "period_start, scope, sources, claims FROM incidents ORDER BY incident_id"
+        ).fetchall()
+        return [
+            Incident(
+                incident_id=iid, category=cat, subject=subj, unit=unit, location=loc,
+                region=reg, country=cty, as_of=_date(as_of), period_start=_date(start),
+                scope=scope, sources=int(sources),
+                claims=tuple(IncidentClaim(d["claim_id"], d["source"]) for d in json.loads(cl)),
+            )
+            for iid, cat, subj, unit, loc, reg, cty, as_of, start, scope, sources, cl in rows
+        ]  # fmt: skip
 
     # -- findings ----------------------------------------------------------------------
 
@@ -472,6 +548,24 @@ _INSERT_CLAIM = (
     f"INSERT INTO claims({', '.join(_CLAIM_SQL_NAMES)}) "
     f"VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
 )
+
+
+def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | None:
+    """The first stored article whose text ``sig`` is a copy of (see checker.ingest.copies),
+    as the original it was itself copied from, if any; None when there is none."""
+    keys = band_keys(sig)
+    rows = con.execute(
+        "SELECT DISTINCT a.article_id, a.copy_of, s.sig, a.rowid FROM copy_bands b "
+        "JOIN articles a ON a.article_id = b.article_id "
+        "JOIN article_sigs s ON s.article_id = b.article_id "
+        "WHERE (b.band, b.key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) "
+        "AND b.article_id != ? ORDER BY a.rowid",
+        (json.dumps([[i, k] for i, k in enumerate(keys)]), aid),
+    ).fetchall()
+    for other, other_copy_of, blob, _ in rows:
+        if similarity(sig, unpack(blob)) >= SIMILAR:
+            return str(other_copy_of or other)
+    return None
 
 
 def _version(con: sqlite3.Connection) -> int:

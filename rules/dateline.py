@@ -43,7 +43,7 @@ def explicit_dates(text):
     return out
 
 
-@rule(severity="high", max_lag_days=365, copyright_lag_years=0)
+@rule(severity="high", kind="dateline", max_lag_days=365, copyright_lag_years=0)
 def check_dateline_matches_content(article, options):
     """The article's publication date contradicts its own content.
 

@@ -1,21 +1,18 @@
 """Rules checking one article against itself."""
 
-import re
-
-from checker import rule
-from checker.engine.helpers import describe, gap, interval
-
-_INCLUSION = re.compile(r"\b(including|among|of them|of whom|most of them|amongst)\b", re.I)
+from checker import fail, rule
+from checker.engine.helpers import gap, is_vague, norm_source, says, wording
+from checker.engine.names import Pair
 
 
-@rule(severity="medium", tolerance=0.1)
-def check_headline_matches_body(article_pair, options):
-    """The headline's figure disagrees with the body's figure for the same quantity.
+@rule(severity="medium", kind="headline", tolerance=0.1)
+def check_headline_matches_body(article_pair: Pair, options: dict) -> None:
+    """The headline's figure is larger than anything the body gives for the same incident.
 
-    Readers (and aggregators) take the headline's number; when the body gives only
-    smaller figures for the same count, place and day, the headline overstates its own
-    story. A body figure larger than the headline's is most often a wider total (the
-    week's toll, all strikes, every group) and is left alone.
+    Readers (and aggregators) take the headline's number; when the body gives only smaller
+    figures for the same count, place and happening, the headline overstates its own story.
+    A body figure larger than the headline's is most often a later or wider total and is
+    left alone.
 
     Flags:
         headline: "15 killed in Idlib air strikes"
@@ -29,45 +26,63 @@ def check_headline_matches_body(article_pair, options):
     if a.in_title == b.in_title or article_pair.relation != "same":
         return
     title, body = (a, b) if a.in_title else (b, a)
-    if body.high is None or (title.low or 0) <= body.high:
+    if body.high is None or (title.low or 0) <= body.high or is_vague(body):
         return  # the body's figure is as large or larger: not an overstatement
     g = gap(title, body, options["tolerance"])
     assert g == 0, (
-        f'The headline says "{title.surface}" {title.subject} {title.category} '
-        f'{interval(title)}, the body "{body.surface}" {interval(body)} ({g:.0%} apart).'
+        f'The headline says "{title.surface}" ({wording(title)}) {title.subject} '
+        f'{title.category}, the body only "{body.surface}" ({wording(body)}): {g:.0%} apart.'
     )
 
 
-@rule(severity="medium", tolerance=0.0)
-def check_part_exceeds_whole(article_pair, options):
-    """Within one article, a subgroup's count exceeds the count of the whole.
+@rule(severity="medium", kind="part_whole", tolerance=0.0)
+def check_part_exceeds_whole(article_pair: Pair, options: dict) -> None:
+    """Within one article, a part counts more than the whole it is given as part of.
 
-    Children killed cannot outnumber people killed in the same incident; civilians
-    displaced cannot exceed people displaced. The part's lowest possible value is compared
-    with the whole's highest. Only where one sentence itself puts the part inside the
-    whole ("30 people including 24 civilians", "among them", "of whom"): an article often
-    gives tolls of several incidents, and a bigger count of children from one is no
-    contradiction of a smaller toll of another.
+    "30 people were killed, including 40 children": the sentence itself puts the part
+    inside the whole ("including", "among them", "of whom", "Ten children were among the 48
+    killed"), so the part's lowest possible value cannot exceed the whole's highest.
 
     Flags:
-        "40 children were among those killed" and "30 people were killed" (same day, place)
+        "30 people were killed including 40 children"
 
     Passes:
         "22 children and six teachers were among 35 people killed"
     """
-    a, b = article_pair.a, article_pair.b
-    if article_pair.relation == "same":
+    if article_pair.relation != "a_in_b":
         return
-    part, whole = (a, b) if article_pair.relation == "a_in_b" else (b, a)
-    if whole.high is None or part.quote != whole.quote:
-        return
-    # "<whole> ... including / among them <part>": the sentence itself nests the part.
-    i = part.quote.find(whole.surface)
-    j = part.quote.find(part.surface, i + len(whole.surface)) if i >= 0 else -1
-    if j < 0 or not _INCLUSION.search(part.quote[i + len(whole.surface) : j]):
+    part, whole = article_pair.a, article_pair.b
+    if whole.high is None or is_vague(whole):
         return
     low = part.low or 0
     assert low <= whole.high * (1 + options["tolerance"]), (
-        f"{describe(part)} ({interval(part)}) exceeds the whole, {describe(whole)} "
-        f"({interval(whole)})."
+        f'"{part.surface}" {part.subject} ({wording(part)}) is given as part of "{whole.surface}" '
+        f"{whole.subject} ({wording(whole)}), yet it is larger."
     )
+
+
+@rule(severity="low", kind="sources_disagree", tolerance=0.1)
+def check_sources_disagree(article_pair: Pair, options: dict) -> None:
+    """One article quotes two sources whose figures for one incident cannot both be true.
+
+    "The Observatory said 31 were killed, Ariha Today 27": the article itself reports a
+    disagreement between its sources. Not the outlet's error, and so of low severity; but a
+    fact-checker wants to see which figure the headline took.
+
+    Flags:
+        body: "31" killed (citing Syrian Observatory for Human Rights);
+        body: "27" killed (citing Ariha Today)
+
+    Passes:
+        body: "31" killed (citing Syrian Observatory for Human Rights);
+        body: "at least 27" killed (citing Ariha Today)
+    """
+    a, b = article_pair.a, article_pair.b
+    if article_pair.relation != "same" or a.in_title or b.in_title:
+        return
+    sa, sb = norm_source(a.attribution), norm_source(b.attribution)
+    if not sa or not sb or sa == sb:
+        return
+    g = gap(a, b, options["tolerance"])
+    if g > 0:
+        fail(f"The article quotes two sources that disagree: {says(a)}; {says(b)}.", a, b)

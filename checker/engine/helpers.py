@@ -11,9 +11,24 @@ import re
 from checker.records import Claim
 
 
+_VAGUE = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|tens|several|a\s+few)\b", re.IGNORECASE
+)
+
+
+def is_vague(c: Claim) -> bool:
+    """Whether the figure is a vague word ("dozens", "hundreds", "thousands"), not a number."""
+    return c.hedge == "range" and bool(_VAGUE.search(c.surface))
+
+
 def bounds(c: Claim) -> tuple[float, float]:
-    """The claim's interval with ``None`` as 0 / infinity."""
-    return (0.0 if c.low is None else c.low, math.inf if c.high is None else c.high)
+    """The claim's interval with ``None`` as 0 / infinity; a vague word ("dozens",
+    "hundreds") is a lower bound only: "hundreds killed" on day one does not contradict
+    "more than 1,400" weeks later."""
+    low = 0.0 if c.low is None else c.low
+    if is_vague(c):
+        return (low, math.inf)
+    return (low, math.inf if c.high is None else c.high)
 
 
 def gap(a: Claim, b: Claim, tolerance: float = 0.0) -> float:
@@ -52,6 +67,24 @@ def interval(c: Claim) -> str:
     return f"[{lo}, {fmt_number(c.high)}]"
 
 
+def wording(c: Claim) -> str:
+    """What the figure says, in plain words: "22", "at least 26", "about 80 (72 to 88)",
+    "dozens (24 or more)", "between 20 and 30"."""
+    v = fmt_number(c.value)
+    if is_vague(c):
+        return f"{c.surface.strip()} ({fmt_number(c.low)} or more)"
+    if c.hedge == "exact":
+        return v
+    if c.hedge in ("at_least", "more_than"):
+        return f"{'at least' if c.hedge == 'at_least' else 'more than'} {v}"
+    if c.hedge in ("about", "nearly"):
+        word = "about" if c.hedge == "about" else "nearly"
+        return f"{word} {v} ({fmt_number(c.low)} to {fmt_number(c.high)})"
+    if c.hedge in ("up_to", "less_than"):
+        return f"{'up to' if c.hedge == 'up_to' else 'fewer than'} {v}"
+    return f"between {fmt_number(c.low)} and {fmt_number(c.high)}"
+
+
 def source(c: Claim) -> str:
     """Who said it: the outlet, and the attribution when there is one."""
     return f"{c.outlet} (citing {c.attribution})" if c.attribution else c.outlet
@@ -67,6 +100,16 @@ def describe(c: Claim) -> str:
     where = f" in {c.location}" if c.location else ""
     head = "headline" if c.in_title else when(c)
     return f'{source(c)} ({head}): "{c.surface}" {c.subject} {c.category}{where}'
+
+
+def says(c: Claim) -> str:
+    """One claim in plain words: ``ahram, citing Syrian state media, on 2016-07-27: 22
+    people killed in Qamishli``."""
+    who = f"{c.outlet}, citing {c.attribution}," if c.attribution else c.outlet
+    day = c.published.isoformat() if c.published else "undated"
+    where = f" in {c.location}" if c.location else ""
+    head = " (headline)" if c.in_title else ""
+    return f"{who} on {day}{head}: {wording(c)} {c.subject} {c.category}{where}"
 
 
 _ALIASES: list[tuple[re.Pattern[str], str]] = [

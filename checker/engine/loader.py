@@ -56,6 +56,8 @@ class Rule:
     doc: str
     path: Path
     enabled: bool = True
+    #: the kind of its findings (``conflict``, ``toll_updated``, ... or its own word)
+    kind: str = "finding"
 
     @property
     def summary(self) -> str:
@@ -162,6 +164,7 @@ def make_rule(
         doc=doc,
         path=path,
         enabled=True if s.enabled is None else s.enabled,
+        kind=mark.kind or func.__name__.removeprefix(RULE_PREFIX),
     )
 
 

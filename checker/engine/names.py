@@ -1,31 +1,11 @@
-"""The names a rule may ask for, documented once.
+"""The names a rule may ask for: one registry, from which loading, partitioning and
+``checker rules names`` are derived.
 
 A rule is a plain function whose parameters name what it checks, as pytest fixtures do.
 The engine builds each value and calls the rule once per value; a rule never loops over
 the corpus itself. Exactly one *subject* name per rule; ``options`` may be added to any.
-
-=================  =====================================================================
-name               what the rule receives (one call per ...)
-=================  =====================================================================
-``claim``          a :class:`~checker.records.Claim`: every claim of every article.
-``article``        an :class:`ArticleClaims`: each article with all its claims.
-``article_pair``   a :class:`Pair` of two claims *in one article* that may measure the
-                   same quantity (same category, compatible place and subjects): headline
-                   vs body, part vs whole.
-``pair``           a :class:`Pair` of two claims *from different articles* that plausibly
-                   measure the same quantity: same category, one subject containing the
-                   other, same place, the same incident/day (event counts) or the same
-                   running total at about the same date (cumulative counts). Projections and
-                   denials are never paired. See :mod:`checker.engine.matching`.
-``group``          a :class:`Group`: all claims (two or more articles) measuring one quantity.
-``series``         a :class:`Series`: one running total (same category, subject, place and
-                   start) as reported over time, from two or more articles, oldest first.
-``options``        a ``dict`` of the rule's options: the ``@checker.rule(...)`` defaults
-                   overridden by ``[tool.checker.rules."<rule id>"]`` in pyproject.toml.
-=================  =====================================================================
-
-Asking for any other name, or for two subject names, is a :class:`~checker.errors.RuleLoadError`
-when the rule loads, not a silent skip.
+Asking for any other name, or for two subject names, is a
+:class:`~checker.errors.RuleLoadError` when the rule loads, not a silent skip.
 """
 
 from __future__ import annotations
@@ -34,11 +14,79 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.records import Article, Claim
+from checker.engine.incidents import (
+    CORRECTION_FRAMING,
+    UPDATE_FRAMING,
+    claim_day,
+    reported_day,
+    source_of,
+)
+from checker.records import Article, Claim, Incident
 
-SUBJECT_NAMES: tuple[str, ...] = ("claim", "article", "article_pair", "pair", "group", "series")
-EXTRA_NAMES: tuple[str, ...] = ("options",)
-KNOWN_NAMES: frozenset[str] = frozenset(SUBJECT_NAMES + EXTRA_NAMES)
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One name a rule may ask for: what the rule receives, once per what, and where the
+    values live (``article``: inside one article; ``incident``: inside one block of claims
+    that may share incidents, see :func:`checker.engine.incidents.block_key`; ``none``: not
+    a subject)."""
+
+    name: str
+    receives: str
+    lives_in: str
+
+    @property
+    def subject(self) -> bool:
+        return self.lives_in != "none"
+
+
+NAMES: dict[str, Name] = {
+    n.name: n
+    for n in (
+        Name("claim", "a Claim: every claim of every article", "article"),
+        Name("article", "an ArticleClaims: each article with all its claims", "article"),
+        Name(
+            "article_pair",
+            "a Pair of two claims of one article about one quantity: two figures of one "
+            "incident (headline and body, two sources quoted), or a part and the whole it "
+            'is marked part of ("26 people, including 11 children")',
+            "incident",
+        ),
+        Name(
+            "pair",
+            "a Pair of two claims of one incident from two articles that are not copies of "
+            "one another, the one reported earlier first, with the facts that tell a "
+            "conflict from an update: same_moment, update_framed, same_source",
+            "incident",
+        ),
+        Name(
+            "incident",
+            "an IncidentView: one incident (one real-world quantity) with its claims in the "
+            "order they were reported, copies folded",
+            "incident",
+        ),
+        Name(
+            "options",
+            "a dict of the rule's options: the @checker.rule(...) defaults overridden by "
+            '[tool.checker.rules."<rule id>"] in pyproject.toml',
+            "none",
+        ),
+    )
+}
+SUBJECT_NAMES: tuple[str, ...] = tuple(n for n, v in NAMES.items() if v.subject)
+EXTRA_NAMES: tuple[str, ...] = tuple(n for n, v in NAMES.items() if not v.subject)
+KNOWN_NAMES: frozenset[str] = frozenset(NAMES)
+
+
+def names_doc() -> str:
+    """The registry as text, for ``checker rules names``."""
+    lines = [
+        "A rule asks for one subject by parameter name (and may add options):",
+        "",
+    ]
+    for n in NAMES.values():
+        lines.append(f"  {n.name:<13} {n.receives}")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,29 +109,25 @@ class ArticleClaims:
 
 
 @dataclass(frozen=True, slots=True)
-class Pair:
-    """Two claims that may measure one quantity; ``a`` is the older (or the headline)."""
+class IncidentView:
+    """One incident and its claims, in the order they were reported (copies folded)."""
 
-    a: Claim
-    b: Claim
-    #: "same" when both count the same group, "a_in_b" / "b_in_a" when one group contains
-    #: the other ("children" within "people").
-    relation: str = "same"
+    incident: Incident
+    claims: tuple[Claim, ...]
 
     @property
-    def claims(self) -> tuple[Claim, Claim]:
-        return (self.a, self.b)
+    def incident_id(self) -> str:
+        return self.incident.incident_id
 
-    def __iter__(self) -> Iterator[Claim]:
-        return iter((self.a, self.b))
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The sources behind the figures, in the order they first reported."""
+        return tuple(dict.fromkeys(source_of(c) for c in self.claims))
 
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """All claims measuring one quantity (``key`` says which: category, place, date...)."""
-
-    key: tuple[str, ...]
-    claims: tuple[Claim, ...]
+    @property
+    def timeline(self) -> tuple[tuple[dt.date | None, str, Claim], ...]:
+        """(day reported, source, claim) for each claim, oldest first."""
+        return tuple((reported_day(c), source_of(c), c) for c in self.claims)
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
@@ -93,23 +137,58 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
-class Series:
-    """One running total over time: ``points`` sorted by ``as_of`` (then published)."""
+class Pair:
+    """Two claims that may measure one quantity; ``a`` is the one reported earlier (or the
+    headline, or the part)."""
 
-    key: tuple[str, ...]
-    points: tuple[Claim, ...]
+    a: Claim
+    b: Claim
+    #: "same" when both count the same group, "a_in_b" when ``a`` is a part of ``b``
+    relation: str = "same"
+    #: the incident both belong to (None for a part and its whole in two incidents)
+    incident: Incident | None = None
+    #: the incident's claims, in the order they were reported (copies folded)
+    peers: tuple[Claim, ...] = ()
 
     @property
-    def claims(self) -> tuple[Claim, ...]:
-        return self.points
+    def claims(self) -> tuple[Claim, Claim]:
+        return (self.a, self.b)
 
     def __iter__(self) -> Iterator[Claim]:
-        return iter(self.points)
+        return iter((self.a, self.b))
 
-    def __len__(self) -> int:
-        return len(self.points)
+    @property
+    def incident_id(self) -> str | None:
+        return None if self.incident is None else self.incident.incident_id
+
+    @property
+    def days_apart(self) -> int:
+        """Days between the two reports (0: the same day)."""
+        da, db = reported_day(self.a), reported_day(self.b)
+        return abs((db - da).days) if da is not None and db is not None else 0
+
+    @property
+    def update_framed(self) -> bool:
+        """Whether the later report says the toll moved on ("rose to", "the new toll")."""
+        return bool(UPDATE_FRAMING.search(self.b.quote))
+
+    @property
+    def correction_framed(self) -> bool:
+        """Whether the later report says an earlier figure was corrected down."""
+        return bool(CORRECTION_FRAMING.search(self.b.quote))
+
+    @property
+    def same_moment(self) -> bool:
+        """Whether both figures are about the same moment: reported the same day, and the
+        later one not framed as an update."""
+        return self.days_apart == 0 and not self.update_framed
+
+    @property
+    def same_source(self) -> bool:
+        """Whether both name the same source (attribution, else outlet)."""
+        return source_of(self.a) == source_of(self.b)
 
 
 def claim_date(c: Claim) -> dt.date | None:
     """The date a claim's figure holds at: ``as_of``, else the publication date."""
-    return c.as_of or c.published
+    return claim_day(c)

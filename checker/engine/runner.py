@@ -7,17 +7,18 @@ recorded with the claims the rule was looking at, and the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.engine import matching
+from checker.engine import incidents as grouping
 from checker.engine.loader import Rule
-from checker.engine.names import ArticleClaims
+from checker.engine.names import ArticleClaims, IncidentView, Pair
 from checker.errors import RuleFailure
-from checker.records import Article, Claim, ErrorRecord, Finding
+from checker.records import SEVERITIES, Article, Claim, ErrorRecord, Finding, Incident
 
 #: rule errors recorded one by one per rule; past this, one summary record says how many more
 MAX_ERRORS_PER_RULE = 20
@@ -29,6 +30,10 @@ class RuleOutcome:
     errors: list[ErrorRecord] = field(default_factory=list)
     #: how many times each rule was called (for the report and `checker rules list`)
     calls: dict[str, int] = field(default_factory=dict)
+    #: the incidents the claims were grouped into (when a rule asked for incidents)
+    incidents: list[Incident] = field(default_factory=list)
+    #: claim id -> incident id, for every grouped claim
+    claim_incidents: dict[str, str] = field(default_factory=dict)
 
 
 def subject_claims(subject: Any) -> tuple[Claim, ...]:
@@ -45,41 +50,80 @@ class Subjects:
         self.articles = articles
         self.claims = claims
         self.titles = {a.article_id: a.title for a in articles}
+        self.roots = copy_roots(articles)
         self._cache: dict[str, list[Any]] = {}
+        self._grouping: grouping.Grouping | None = None
+
+    @property
+    def grouping(self) -> grouping.Grouping:
+        """The claims' incidents (built on first use)."""
+        if self._grouping is None:
+            self._grouping = grouping.group(self.claims, self.titles, self.roots)
+        return self._grouping
 
     def get(self, name: str) -> list[Any]:
         if name not in self._cache:
-            self._cache[name] = list(self._build(name))
+            self._cache[name] = list(getattr(self, f"_{name}")())
         return self._cache[name]
 
-    def _build(self, name: str) -> Iterable[Any]:
-        if name == "claim":
-            return self.claims
-        if name == "article":
+    def _claim(self) -> Iterable[Any]:
+        return self.claims
+
+    def _article(self) -> Iterable[Any]:
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            by_article[c.article_id].append(c)
+        return [
+            ArticleClaims(
+                a,
+                tuple(sorted(by_article.get(a.article_id, ()), key=lambda c: (not c.in_title, c.start))),
+            )
+            for a in self.articles
+        ]
+
+    def _incident(self) -> Iterable[Any]:
+        g = self.grouping
+        for inc in g.incidents:
+            claims = grouping.representatives(g.claims_of(inc.incident_id), self.roots)
+            yield IncidentView(inc, tuple(claims))
+
+    def _pair(self) -> Iterable[Any]:
+        g = self.grouping
+        for inc in g.incidents:
+            members = g.claims_of(inc.incident_id)
+            peers = tuple(grouping.representatives(members, self.roots))
+            for a, b in grouping.independent_pairs(members, self.roots):
+                yield Pair(a, b, "same", inc, peers)
+
+    def _article_pair(self) -> Iterable[Any]:
+        g = self.grouping
+        by_id = {c.claim_id: c for c in self.claims}
+        for inc in g.incidents:
             by_article: dict[str, list[Claim]] = defaultdict(list)
-            for c in self.claims:
+            for c in g.claims_of(inc.incident_id):
                 by_article[c.article_id].append(c)
-            return [
-                ArticleClaims(
-                    a,
-                    tuple(
-                        sorted(
-                            by_article.get(a.article_id, ()),
-                            key=lambda c: (not c.in_title, c.start),
-                        )
-                    ),
-                )
-                for a in self.articles
-            ]
-        if name == "pair":
-            return matching.iter_pairs(self.claims, titles=self.titles)
-        if name == "article_pair":
-            return matching.iter_pairs(self.claims, same_article=True)
-        if name == "group":
-            return matching.iter_groups(self.claims, titles=self.titles)
-        if name == "series":
-            return matching.iter_series(self.claims)
-        raise KeyError(name)  # names are checked when rules load
+            for own in by_article.values():
+                own.sort(key=lambda c: (not c.in_title, c.start))  # the headline first
+                for i, a in enumerate(own):
+                    for b in own[i + 1 :]:
+                        yield Pair(a, b, "same", inc)
+        for part in self.claims:
+            whole = by_id.get(part.part_of or "")
+            if whole is not None:
+                inc_id = g.of_claim.get(whole.claim_id)
+                yield Pair(part, whole, "a_in_b", g.incident(inc_id) if inc_id else None)
+
+
+def copy_roots(articles: Iterable[Article]) -> dict[str, str]:
+    """article id -> the first article of its text (itself when it is no copy)."""
+    copy_of = {a.article_id: a.copy_of for a in articles}
+    roots: dict[str, str] = {}
+    for aid in copy_of:
+        root, hops = aid, 0
+        while copy_of.get(root) and hops < 10:
+            root, hops = str(copy_of[root]), hops + 1
+        roots[aid] = root
+    return roots
 
 
 def assertion_message(exc: AssertionError) -> str:
@@ -105,6 +149,7 @@ def run_rules(
     one of those article ids (the CI job's "new articles")."""
     subjects = Subjects(articles, claims)
     out = RuleOutcome()
+    asks_incidents = any(r.subject in ("pair", "article_pair", "incident") for r in rules)
     seen: set[str] = set()
     for rule in rules:
         if progress:
@@ -139,17 +184,33 @@ def run_rules(
                 )
             )
         out.calls[rule.id] = calls
+    if asks_incidents:
+        g = subjects.grouping
+        out.incidents = list(g.incidents)
+        out.claim_incidents = dict(g.of_claim)
+        out.findings = [_with_incidents(f, g.of_claim) for f in out.findings]
     return out
 
 
+def _with_incidents(f: Finding, of_claim: Mapping[str, str]) -> Finding:
+    """The finding with each claim's incident_id filled in."""
+    claims = tuple(
+        c if c.incident_id or c.claim_id not in of_claim
+        else dataclasses.replace(c, incident_id=of_claim[c.claim_id])
+        for c in f.claims
+    )
+    return dataclasses.replace(f, claims=claims)
+
+
 def _call(rule: Rule, subject: Any, held: tuple[Claim, ...]) -> Finding | ErrorRecord | None:
+    incident_id = getattr(subject, "incident_id", None)
     try:
         rule.call(subject)
     except RuleFailure as exc:
         involved = tuple(c for c in exc.claims if isinstance(c, Claim)) or held
-        return _finding(rule, exc.message, involved)
+        return _finding(rule, exc.message, involved, incident_id, exc.severity, exc.kind)
     except AssertionError as exc:
-        return _finding(rule, assertion_message(exc), held)
+        return _finding(rule, assertion_message(exc), held, incident_id)
     except Exception as exc:
         tb = traceback.extract_tb(exc.__traceback__)
         frame = next((f for f in reversed(tb) if f.filename == str(rule.path)), tb[-1])
@@ -166,14 +227,27 @@ def _call(rule: Rule, subject: Any, held: tuple[Claim, ...]) -> Finding | ErrorR
     return None
 
 
-def _finding(rule: Rule, message: str, claims: tuple[Claim, ...]) -> Finding:
+def _finding(
+    rule: Rule,
+    message: str,
+    claims: tuple[Claim, ...],
+    incident_id: str | None = None,
+    severity: str | None = None,
+    kind: str | None = None,
+) -> Finding:
+    """A finding of ``rule``; ``severity`` (from ``checker.fail``) may only lower the rule's
+    configured severity, so a project's setting stays the ceiling."""
+    if severity is not None and SEVERITIES.index(severity) > SEVERITIES.index(rule.severity):
+        severity = rule.severity
     return Finding(
         finding_id=Finding.make_id(rule.id, [c.claim_id for c in claims]),
         rule=rule.id,
-        severity=rule.severity,
+        severity=severity or rule.severity,
         message=message,
         claims=claims,
         explanation=rule.doc,
+        kind=kind or rule.kind,
+        incident_id=incident_id,
     )
 
 

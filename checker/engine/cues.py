@@ -1,0 +1,205 @@
+"""What tells one incident from another: who was counted, how they were hurt, who acted,
+and the names and words a report uses for the happening.
+
+* **subject classes** form a containment tree: children and women within civilians within
+  people; soldiers and fighters within people ("Turkish soldiers" and "Syrian soldiers" are
+  different groups); for counts of people moved or living somewhere, people, civilians and
+  refugees are one group;
+* **ways of harm** in broad families (air, ground fire, bomb, chemical, clashes...): two
+  reports naming only different families describe different incidents;
+* **sides**: who acted, in three camps as the outlets of this war name them (pro-government
+  outlets call rebels "terrorists"; others call the government "the regime");
+* **salient words**: names of places and groups, targets and means ("Qamishli", "market",
+  "convoy", "chemical") that a happening's reports share, with the words every report of a
+  war uses (killed, strike, Syria...) left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Subject words -> a class; classes form a containment tree (child -> parent).
+_SUBJECT_WORDS: dict[str, str] = {}
+for _cls, _words in {
+    "people": "people persons person individuals residents inhabitants victims lives "
+    "syrians dead bodies casualties others",
+    "civilians": "civilians civilian noncombatants",
+    "children": "children child kids minors boys girls students schoolchildren pupils "
+    "infants babies",
+    "women": "women woman",
+    "soldiers": "soldiers soldier troops personnel servicemen officers policemen police "
+    "guards army",
+    "fighters": "fighters militants rebels terrorists gunmen jihadists insurgents "
+    "combatants extremists mercenaries",
+    "refugees": "refugees refugee asylum-seekers migrants",
+    "families": "families households",
+}.items():
+    for _w in _words.split():
+        _SUBJECT_WORDS[_w] = _cls
+
+_SUBJECT_PARENT: dict[str, str] = {
+    "children": "civilians",
+    "women": "civilians",
+    "civilians": "people",
+    "soldiers": "people",
+    "fighters": "people",
+    "refugees": "people",
+}
+
+# For counts of people moved or living somewhere, "people", "civilians", "Syrians" and
+# "refugees" name one group as far as a figure is concerned.
+_PEOPLE_CATEGORIES = frozenset({"displaced", "refugees", "population", "evacuated", "besieged"})
+
+_NATIONALITY = re.compile(
+    r"\b(turkish|syrian|russian|iranian|iraqi|lebanese|kurdish|american|u\.?s\.?|israeli|"
+    r"french|british|jordanian|palestinian|afghan|saudi|egyptian)\b",
+    re.I,
+)
+
+# How people were hurt, in broad families: two quotes naming only different families
+# describe different incidents.
+_INCIDENT_FAMILIES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in {
+        "air": r"\b(air ?strikes?|air raids?|raids?|warplanes?|jets?|aircraft|helicopters?|"
+        r"barrel bombs?|bombing|bombard\w*|air attacks?|drones?)\b",
+        "ground_fire": r"\b(shell(?:s|ing|ed)?|rockets?|mortars?|artillery|missiles?|"
+        r"projectiles?|sniper\w*|gunfire|shot)\b",
+        "bomb": r"\b(car bombs?|suicide|explosions?|blasts?|bomb(?:s|ings?)? (?:attack|blast)|"
+        r"explosive|ied|booby|landmines?|mines?)\b",
+        "chemical": r"\b(chemical|gas|sarin|chlorine|toxic|nerve agent)\b",
+        "clashes": r"\b(clashes|fighting|battles?|combat|ambush\w*|offensive)\b",
+        "execution": r"\b(execut\w+|beheaded|massacred?)\b",
+        "drowning": r"\b(drown\w*|boat|capsiz\w*|shipwreck)\b",
+        "disease": r"\b(starv\w+|hunger|malnutrition|disease|cholera|cold|freez\w+)\b",
+    }.items()
+}
+
+
+# Who acted, in three camps as the outlets of this war name them (pro-government outlets call
+# rebels "terrorists"; others call the government "the regime").
+_SIDES: dict[str, re.Pattern[str]] = {
+    "government": re.compile(
+        r"\b(government|regime|assad|pro-regime|loyalist|syrian army|russian|russia|state forces|"
+        r"army|air force)\b",
+        re.I,
+    ),
+    "coalition": re.compile(
+        r"\b(coalition|us-led|u\.s\.-led|american|pentagon|us raids?|us strikes?|"
+        r"us air ?strikes?|washington)\b",
+        re.I,
+    ),
+    "rebels": re.compile(
+        r"\b(rebels?|opposition|insurgents?|terrorists?|jihadists?|islamists?|militants?|nusra|"
+        r"daesh|isis|isil|islamic state|jaish|ahrar|fsa|free syrian army|hts)\b",
+        re.I,
+    ),
+}
+
+
+def subject_class(category: str, subject: str) -> str:
+    """The subject's class ("children", "people", ...), or its own head word if unknown."""
+    words = re.findall(r"[a-z\-]+", subject.lower())
+    cls = next((_SUBJECT_WORDS[w] for w in reversed(words) if w in _SUBJECT_WORDS), None)
+    if cls is None:
+        cls = words[-1] if words else "people"
+        if cls.endswith("ies") and len(cls) > 4:
+            cls = cls[:-3] + "y"
+        elif cls.endswith("s") and len(cls) > 3:
+            cls = cls[:-1]
+    if category in _PEOPLE_CATEGORIES and cls in ("people", "civilians", "refugees"):
+        return "people"
+    return cls
+
+
+def _ancestors(cls: str) -> list[str]:
+    chain = [cls]
+    while chain[-1] in _SUBJECT_PARENT:
+        chain.append(_SUBJECT_PARENT[chain[-1]])
+    return chain
+
+
+_OTHERS = re.compile(r"\b(others?|more)\b", re.I)
+
+
+def is_additional(subject: str) -> bool:
+    """ "others", "more": people *besides* a group named before ("killed 8 and injured 58
+    others", "24 other people"): a count of its own, never the same as another figure."""
+    return bool(_OTHERS.search(subject))
+
+
+def nationalities(subject: str) -> frozenset[str]:
+    """The nationalities a subject names ("Turkish soldiers": turkish)."""
+    return frozenset(m.lower().replace(".", "") for m in _NATIONALITY.findall(subject))
+
+
+def class_relation(category: str, a: str, b: str) -> str | None:
+    """ "same", "a_in_b", "b_in_a", or None when subjects ``a`` and ``b`` (of one category)
+    are different groups ("Turkish soldiers" and "Syrian soldiers"; "others")."""
+    if is_additional(a) or is_additional(b):
+        return None
+    na, nb = nationalities(a), nationalities(b)
+    if na and nb and not na & nb:
+        return None
+    ca, cb = subject_class(category, a), subject_class(category, b)
+    if ca == cb:
+        return "same"
+    if cb in _ancestors(ca):
+        return "a_in_b"
+    if ca in _ancestors(cb):
+        return "b_in_a"
+    return None
+
+
+def incident_families(quote: str) -> frozenset[str]:
+    """The broad ways of harm a sentence names (air, ground_fire, bomb, chemical, ...)."""
+    return frozenset(name for name, rx in _INCIDENT_FAMILIES.items() if rx.search(quote))
+
+
+def perpetrators(quote: str) -> frozenset[str]:
+    """The sides a sentence blames or names as acting ("government", "rebels")."""
+    return frozenset(name for name, rx in _SIDES.items() if rx.search(quote))
+
+
+# Words every report of this war uses: sharing them says nothing about sharing an incident.
+_GENERIC = frozenset(
+    """
+    about according activist activists added adding after against agency air airstrike
+    also among another area army around assad attack attacks back been being britain-based
+    caused child children city civilian civilians claimed countryside daily dead death
+    deaths died during earlier efforts even fighter fighters first forces from government
+    group groups have headquarters held human including injured injuries injuring killed
+    killing kills last least local many martyr martyrs media members military ministry
+    monitor monitoring more most news night numerous observatory official officials other
+    others over people person persons province raid raids rebel rebels regime report
+    reported reports right rights said says several since some source sources state
+    strike strikes struck such syria syrian syrians terrorist terrorists than that their
+    them there these they this those three through today toll told town two under village
+    villages wa war were what when where which while who with women wounded wounding year
+    years yesterday monday tuesday wednesday thursday friday saturday sunday morning
+    evening week weeks hours people's sana reuters afp tass sputnik agencies
+    """.split()
+)
+_WORD = re.compile(r"[A-Za-z][a-z\-]{3,}")
+_MONTH_NAMES = frozenset(
+    "january february march april june july august september october november december".split()
+)
+
+
+def _fold(word: str) -> str:
+    w = word.lower()
+    return w.rstrip("s") if len(w) > 4 else w
+
+
+def salient_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that can tell one incident from another, folded to lower case and singular:
+    (all of them, the capitalised ones). Capitalised words are mostly names of places and
+    groups ("Qamishli", "Tariq al-Bab"); the others targets and means ("market", "school",
+    "convoy", "chemical")."""
+    found = [(w, _fold(w)) for w in _WORD.findall(text)]
+    keep = [
+        (w, f)
+        for w, f in found
+        if f not in _GENERIC and f + "s" not in _GENERIC and f not in _MONTH_NAMES
+    ]
+    return frozenset(f for _, f in keep), frozenset(f for w, f in keep if w[0].isupper())

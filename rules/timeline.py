@@ -1,0 +1,116 @@
+"""Rules about an incident's figures over time: a toll that rose, went down, or was
+printed after it had been overtaken."""
+
+from checker import fail, rule
+from checker.engine.helpers import bounds, gap, says
+from checker.engine.incidents import reported_day
+from checker.engine.names import IncidentView, Pair
+from checker.records import Claim
+
+
+def _below(later: Claim, earlier: Claim, tolerance: float) -> bool:
+    """Whether ``later``'s interval lies entirely below ``earlier``'s."""
+    return bounds(later)[1] < bounds(earlier)[0] and gap(later, earlier, tolerance) > 0
+
+
+def _repeats(peers: tuple[Claim, ...], earlier: Claim, later: Claim) -> Claim | None:
+    """A claim reported before ``earlier`` whose figure ``later`` repeats."""
+    day = reported_day(earlier)
+    for p in peers:
+        if p is earlier or p is later or day is None or reported_day(p) is None:
+            continue
+        if reported_day(p) <= day and gap(p, later) == 0 and p.article_id != later.article_id:  # type: ignore[operator]
+            return p
+    return None
+
+
+@rule(severity="low", kind="toll_updated", tolerance=0.05)
+def check_toll_updated(incident: IncidentView, options: dict) -> None:
+    """An incident's toll rose as it was reported over time: the timeline, for information.
+
+    A later report (a later day, or framed as an update: "rose to", "the new toll") gives a
+    figure above an earlier one for the same incident. Not a contradiction: the earlier
+    outlets were not wrong when they printed their figures, but a fact-checker reading one
+    of them wants to know the toll moved on.
+
+    Flags:
+        ahram (2016-07-27): "22" people killed in Qamishli (citing Syrian state media)
+        jordantimes (2016-07-28): "44" people killed in Qamishli
+
+    Passes:
+        reuters (2016-10-26): "at least 26" civilians killed in Idlib
+        sana (2016-10-27): "26" civilians killed in Idlib
+    """
+    rising: list[Claim] = []
+    for c in incident.claims:
+        if not rising:
+            rising.append(c)
+            continue
+        last = rising[-1]
+        later = (reported_day(c) or last.published) != (reported_day(last) or last.published)
+        if (later or Pair(last, c).update_framed) and _below(last, c, options["tolerance"]):
+            rising.append(c)
+    if len(rising) >= 2:
+        steps = " -> ".join(says(c) for c in rising)
+        fail(f"The toll was updated as the incident was reported: {steps}.", *rising)
+
+
+@rule(severity="medium", kind="toll_down", tolerance=0.05, max_ratio=5)
+def check_toll_goes_down(pair: Pair, options: dict) -> None:
+    """A later report gives a toll below an earlier one for the same incident, with no word
+    of a correction.
+
+    Tolls and running totals only grow (the dead stay dead, the displaced stay counted):
+    when a later report (another day) puts an incident's figure entirely below an earlier
+    one, without saying it was revised down, one of them is wrong. When the lower figure
+    only repeats an older one, ``check_stale_figure`` reports it instead. A drop by more
+    than ``max_ratio`` (5) is two different counts, not one count misreported.
+
+    Flags:
+        ocha (2019-05-14): "more than 150,000" people displaced in Idlib since April 28
+        trt (2019-05-20): "100,000" people displaced in Idlib since April 28
+
+    Passes:
+        reuters (2019-05-14): "more than 150,000" people displaced in Idlib
+        reuters (2019-05-17): "around 250,000" people displaced in Idlib
+    """
+    a, b = pair.a, pair.b
+    if pair.days_apart == 0 or pair.correction_framed:
+        return
+    if not _below(b, a, options["tolerance"]) or bounds(a)[0] > bounds(b)[1] * options["max_ratio"]:
+        return
+    if _repeats(pair.peers, a, b) is not None:
+        return  # an older figure repeated: stale
+    fail(f"The toll went down: {says(a)}; later {says(b)}, with no word of a correction.", a, b)
+
+
+@rule(severity="medium", kind="stale", tolerance=0.05, max_ratio=5)
+def check_stale_figure(pair: Pair, options: dict) -> None:
+    """An outlet prints a figure that a higher one, published before it, had overtaken.
+
+    The later figure is below an earlier report for the same incident and matches an even
+    older one: the outlet is recycling an outdated number.
+
+    Flags:
+        reuters (2019-05-14): "150,000" people displaced in Idlib
+        reuters (2019-05-17): "around 250,000" people displaced in Idlib
+        sana (2019-05-22): "150,000" people displaced in Idlib
+
+    Passes:
+        reuters (2019-05-14): "150,000" people displaced in Idlib
+        dailysabah (2019-05-22): "more than 300,000" people displaced in Idlib
+    """
+    a, b = pair.a, pair.b
+    if pair.days_apart == 0 or pair.correction_framed:
+        return
+    if not _below(b, a, options["tolerance"]) or bounds(a)[0] > bounds(b)[1] * options["max_ratio"]:
+        return
+    older = _repeats(pair.peers, a, b)
+    if older is not None:
+        fail(
+            f"Stale figure: {says(b)} repeats {says(older)}, though {says(a)} had already "
+            "overtaken it.",
+            older,
+            a,
+            b,
+        )
