@@ -20,6 +20,7 @@ repeated over several figures of two articles is one thing a fact-checker checks
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +32,7 @@ import yaml
 
 from checker.records import Article, CheckResult, Claim
 
-Key = tuple[str, str]  # (event stem, gold claim id within the incident: "label/id")
+_EPOCH = dt.date.min
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +44,18 @@ class GoldFigure:
     in_title: bool
     surface: str
     quote: str
+    value: float = 0.0
+    category: str = ""
 
     @property
     def key(self) -> str:
         return f"{self.event}/{self.incident}/{self.cid}"
+
+    @property
+    def figure(self) -> tuple[str, str, float, str]:
+        """What the article states, whichever sentence repeats it: (incident, article,
+        value, category)."""
+        return (f"{self.event}/{self.incident}", self.article_id, self.value, self.category)
 
 
 @dataclass
@@ -90,6 +99,8 @@ def _read_event(ev: GoldEvent, doc: Mapping[str, Any]) -> None:
                     bool(c.get("in_title")),
                     str(c["surface"]),
                     str(c.get("quote") or ""),
+                    float(c.get("value") or 0),
+                    str(inc.get("category") or ""),
                 )
             )
         for p in inc.get("pairs") or []:
@@ -174,76 +185,110 @@ class FindingsReport:
 
 
 def score(events: Sequence[GoldEvent], result: CheckResult) -> FindingsReport:
-    """Compare a check's findings with the gold of ``events`` (see the module docstring)."""
+    """Compare a check's findings with the gold of ``events`` (see the module docstring).
+
+    Pairs are counted by figure: what one article states (its value for one incident),
+    whichever of its sentences repeats it; and by article pair (one per two articles and
+    incident)."""
     articles = {a.article_id: a for a in result.articles}
     figures = [f for ev in events for f in ev.figures]
-    gold_of = match_figures(figures, articles, result.claims)
-    claim_gold: dict[str, list[str]] = defaultdict(list)
-    for key, cid in gold_of.items():
-        claim_gold[cid].append(key)
+    by_key = {f.key: f for f in figures}
+    stated: dict[tuple[str, float, str], set[str]] = defaultdict(set)  # -> gold incidents
+    for f in figures:
+        stated[(f.article_id, f.value, f.category)].add(f"{f.event}/{f.incident}")
+    matched = match_figures(figures, articles, result.claims)
     event_of_article = {aid: ev.stem for ev in events for aid in ev.unit_ids}
-    labels = {k: v for ev in events for k, v in ev.labels.items()}
-    figure = {f.key: f for f in figures}
+    gold_pairs: dict[str, set[frozenset[tuple[str, str, float, str]]]] = defaultdict(set)
+    for ev in events:
+        for keys, label in ev.labels.items():
+            fa, fb = (by_key.get(k) for k in sorted(keys))
+            if fa is not None and fb is not None and fa.figure != fb.figure:
+                gold_pairs[label].add(frozenset((fa.figure, fb.figure)))
+    claims = {c.claim_id: c for c in result.claims}
+    # a copy's figures are its original's: the system pairs one of them, the gold either
+    root = {a.article_id: a.copy_of or a.article_id for a in result.articles}
+    group: dict[str, set[str]] = defaultdict(set)
+    for aid, r in root.items():
+        group[r].add(aid)
+
+    def same_text(aid: str) -> set[str]:
+        return group.get(root.get(aid, aid), {aid}) | {aid}
+
+    def incidents_stated(c: Claim) -> set[tuple[str, str]]:
+        return {
+            (inc, aid)
+            for aid in same_text(c.article_id)
+            for inc in stated.get((aid, c.value, c.category), set())
+        }
+
     system: dict[str, set[frozenset[str]]] = {"conflict": set(), "update": set()}
     for f in result.findings:
         ids = [c.claim_id for c in f.claims]
         if f.kind == "conflict" and len(ids) == 2:
             system["conflict"].add(frozenset(ids))
         elif f.kind == "toll_updated":
-            for a, b in zip(ids, ids[1:], strict=False):
-                system["update"].add(frozenset((a, b)))
-    claims = {c.claim_id: c for c in result.claims}
+            for x in f.claims:  # each earlier figure a later, higher one overtook
+                for y in f.claims:
+                    later = (y.reported or y.published or _EPOCH) > (x.reported or x.published or _EPOCH)
+                    if later and x.high is not None and y.low is not None and x.high < y.low:
+                        system["update"].add(frozenset((x.claim_id, y.claim_id)))
     out = {}
     for kind in ("conflict", "update"):
         s = PairScore()
-        right_ap: set[tuple[str, ...]] = set()
+        found: set[frozenset[tuple[str, ...]]] = set()
+        right: set[frozenset[tuple[str, ...]]] = set()
         found_ap: set[tuple[str, ...]] = set()
+        right_ap: set[tuple[str, ...]] = set()
+        recalled: set[frozenset[tuple[str, str, float, str]]] = set()
         for pair in system[kind]:
-            a, b = sorted(pair)
-            ca, cb = claims.get(a), claims.get(b)
+            ca, cb = (claims.get(x) for x in sorted(pair))
             if ca is None or cb is None:
                 continue
-            ev_a, ev_b = event_of_article.get(ca.article_id), event_of_article.get(cb.article_id)
-            if ev_a is None or ev_a != ev_b:
+            ev = event_of_article.get(ca.article_id)
+            if ev is None or ev != event_of_article.get(cb.article_id):
                 continue  # not within one annotated event
-            s.found += 1
-            keys = [(ka, kb) for ka in claim_gold.get(a, []) for kb in claim_gold.get(b, [])]
-            good = any(labels.get(frozenset(k)) == kind for k in keys)
-            ap = (ev_a, *sorted((ca.article_id, cb.article_id)))
+            hits = [
+                frozenset(((ia, aa, ca.value, ca.category), (ib, ab, cb.value, cb.category)))
+                for ia, aa in incidents_stated(ca)
+                for ib, ab in incidents_stated(cb)
+                if ia == ib
+            ]
+            good = [h for h in hits if h in gold_pairs[kind]]
+            key = frozenset(((ca.article_id, str(ca.value)), (cb.article_id, str(cb.value))))
+            ap = (ev, *sorted((ca.article_id, cb.article_id)))
+            if key in found:
+                continue
+            found.add(key)
             found_ap.add(ap)
             if good:
-                s.right += 1
+                right.add(key)
                 right_ap.add(ap)
+                recalled.update(good)
             else:
-                s.wrong.append(f"{ev_a}: {_show(ca)} / {_show(cb)}")
+                s.wrong.append(f"{ev}: {_show(ca)} / {_show(cb)}")
+        s.found, s.right = len(found), len(right)
         s.found_ap, s.right_ap = len(found_ap), len(right_ap)
-        gold_ap: set[tuple[str, ...]] = set()
-        recalled_ap: set[tuple[str, ...]] = set()
-        for pair_keys, label in labels.items():
-            if label != kind:
-                continue
-            ka, kb = sorted(pair_keys)
-            fa, fb = figure.get(ka), figure.get(kb)
-            if fa is None or fb is None:
-                continue
-            s.gold += 1
-            ap = (fa.event, fa.incident, *sorted((fa.article_id, fb.article_id)))
-            gold_ap.add(ap)
-            ca, cb = gold_of.get(ka), gold_of.get(kb)
-            if ca is not None and cb is not None and frozenset((ca, cb)) in system[kind]:
-                s.recalled += 1
-                recalled_ap.add(ap)
-            else:
-                s.missed.append(f"{fa.event}/{fa.incident}: {fa.surface!r} ({fa.article_id}) / "
-                                f"{fb.surface!r} ({fb.article_id})"
-                                + ("" if ca and cb else " [figure not extracted]"))  # fmt: skip
-        s.gold_ap, s.recalled_ap = len(gold_ap), len(recalled_ap)
+        s.gold, s.recalled = len(gold_pairs[kind]), len(recalled)
+        gold_ap = {(p_inc, *sorted(x[1] for x in p)) for p in gold_pairs[kind] for p_inc in
+                   [next(iter(p))[0]]}  # fmt: skip
+        rec_ap = {(p_inc, *sorted(x[1] for x in p)) for p in recalled for p_inc in
+                  [next(iter(p))[0]]}  # fmt: skip
+        s.gold_ap, s.recalled_ap = len(gold_ap), len(rec_ap)
+        for p in sorted(gold_pairs[kind] - recalled, key=str):
+            fa, fb = sorted(p)
+            extracted = all(
+                any(k in matched for k in (g.key for g in figures if g.figure == x)) for x in p
+            )
+            s.missed.append(
+                f"{fa[0]}: {fa[2]:g} ({fa[1]}) / {fb[2]:g} ({fb[1]})"
+                + ("" if extracted else " [figure not extracted]")
+            )
         out[kind] = s
     return FindingsReport(
         events=len(events),
         articles=len(articles),
-        figures=len(figures),
-        matched=len(gold_of),
+        figures=len({f.figure for f in figures}),
+        matched=len(matched),
         conflicts=out["conflict"],
         updates=out["update"],
     )

@@ -84,6 +84,10 @@ class Article:
         return d
 
 
+#: the Claim fields that hold dates
+DATE_FIELDS: tuple[str, ...] = ("published", "as_of", "period_start", "reported")
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One numeric claim in one article (spec: "Claim")."""
@@ -114,6 +118,9 @@ class Claim:
     modality: str = "reported"
     scope: str = "event"
     incident_id: str | None = None
+    #: the day the text was written: its own date line when it opens with one (FA-KES's
+    #: date column is often the event's), else ``published`` (not in the spec: added)
+    reported: dt.date | None = None
 
     @staticmethod
     def make_id(article_id: str, in_title: bool, start: int, end: int, surface: str) -> str:
@@ -126,14 +133,14 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
-        for k in ("published", "as_of", "period_start"):
+        for k in DATE_FIELDS:
             d[k] = _iso(d[k])
         return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Claim:
         kw: dict[str, Any] = {f.name: d.get(f.name) for f in dataclasses.fields(cls)}
-        for k in ("published", "as_of", "period_start"):
+        for k in DATE_FIELDS:
             kw[k] = parse_iso_date(kw[k])
         for k in ("value", "low", "high"):
             kw[k] = None if kw[k] is None or kw[k] != kw[k] else float(kw[k])

@@ -33,6 +33,7 @@ from checker.errors import SchemaError, UsageError
 from checker.records import (
     CATEGORIES,
     CLAIM_FIELDS,
+    DATE_FIELDS,
     HEDGES,
     MODALITIES,
     SCOPES,
@@ -43,7 +44,7 @@ from checker.records import (
 
 #: The claims table's columns, in the order of the spec (and of :class:`Claim`).
 CLAIM_COLUMNS: tuple[str, ...] = CLAIM_FIELDS
-DATE_COLUMNS: tuple[str, ...] = ("published", "as_of", "period_start")
+DATE_COLUMNS: tuple[str, ...] = DATE_FIELDS
 _FLOAT_COLUMNS = ("value", "low", "high")
 _DATE_DTYPE = "datetime64[s]"
 _NAT = int(np.datetime64("NaT", "D").astype(np.int64))
@@ -79,6 +80,7 @@ class ClaimSchema(pa.DataFrameModel):
     modality: Series[str] = pa.Field(isin=MODALITIES, coerce=True)
     scope: Series[str] = pa.Field(isin=SCOPES, coerce=True)
     incident_id: Series[str] = pa.Field(nullable=True, coerce=True)
+    reported: Series[pa.DateTime] = pa.Field(nullable=True)
 
     @pa.check("value", "low", "high", name="finite")
     def _finite(cls, s: pd.Series[float]) -> pd.Series[bool]:

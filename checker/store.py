@@ -34,7 +34,15 @@ import pandas as pd
 
 from checker.errors import StoreError, UsageError
 from checker.ingest.copies import SIMILAR, band_keys, pack, signature, similarity, unpack
-from checker.records import Article, Claim, Finding, Incident, IncidentClaim, parse_iso_date
+from checker.records import (
+    DATE_FIELDS,
+    Article,
+    Claim,
+    Finding,
+    Incident,
+    IncidentClaim,
+    parse_iso_date,
+)
 from checker.schema import CLAIM_COLUMNS, columns_to_frame
 
 DEFAULT_PATH = Path(".checker") / "claims.sqlite"
@@ -116,6 +124,7 @@ _V2_STATEMENTS = (
     "ALTER TABLE claims ADD COLUMN unit TEXT NOT NULL DEFAULT 'people'",
     "ALTER TABLE claims ADD COLUMN part_of TEXT",
     "ALTER TABLE claims ADD COLUMN incident_id TEXT",
+    "ALTER TABLE claims ADD COLUMN reported TEXT",
     "ALTER TABLE findings ADD COLUMN kind TEXT NOT NULL DEFAULT 'finding'",
     "ALTER TABLE findings ADD COLUMN incident_id TEXT",
     """CREATE TABLE incidents (
@@ -619,7 +628,7 @@ def _claim_row(c: Claim) -> tuple[Any, ...]:
     return tuple(values)
 
 
-_DATE_NAMES = frozenset({"published", "as_of", "period_start"})
+_DATE_NAMES = frozenset(DATE_FIELDS)
 
 
 def _num(x: float | None) -> float | None:

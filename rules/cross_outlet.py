@@ -5,16 +5,16 @@ from checker.engine.helpers import gap, is_vague, norm_source, says
 from checker.engine.names import Pair
 
 
-@rule(severity="high", kind="conflict", tolerance=0.1, max_ratio=20)
+@rule(severity="high", kind="conflict", tolerance=0.0, max_ratio=20)
 def check_incompatible_counts(pair: Pair, options: dict) -> None:
     """Two independent sources give figures for the same moment of one incident that cannot
     both be true.
 
     Both figures count the same group, at the same place, for the same happening (one
     incident), were reported on the same day, and neither is framed as an update ("rose
-    to", "the new toll"); yet the intervals their wording allows do not meet, even
-    allowing ``tolerance`` (10 %) for rounding. Hedges are respected: "at least 26" and
-    "35" agree. Vague words are lower bounds ("dozens" agrees with 140) and alone never
+    to", "the new toll"); yet the intervals their wording allows do not meet (widened by
+    ``tolerance``, 0 by default: "44" and "48" are two counts; "about 80" already allows
+    72 to 88). Hedges are respected: "at least 26" and "35" agree. Vague words are lower bounds ("dozens" agrees with 140) and alone never
     make a finding above low. A figure reported a day later is an update
     (``timeline.check_toll_updated``), not a conflict. When both cite the same named source,
     ``same_source.check_same_source_different_figure`` reports it instead; copies of one

@@ -41,18 +41,18 @@ def check_toll_updated(incident: IncidentView, options: dict) -> None:
         reuters (2016-10-26): "at least 26" civilians killed in Idlib
         sana (2016-10-27): "26" civilians killed in Idlib
     """
-    rising: list[Claim] = []
-    for c in incident.claims:
-        if not rising:
-            rising.append(c)
-            continue
-        last = rising[-1]
-        later = (reported_day(c) or last.published) != (reported_day(last) or last.published)
-        if (later or Pair(last, c).update_framed) and _below(last, c, options["tolerance"]):
-            rising.append(c)
-    if len(rising) >= 2:
-        steps = " -> ".join(says(c) for c in rising)
-        fail(f"The toll was updated as the incident was reported: {steps}.", *rising)
+    claims = incident.claims
+    moved: list[tuple[Claim, Claim]] = []
+    for i, x in enumerate(claims):
+        for y in claims[i + 1 :]:
+            if x.article_id == y.article_id or not _below(x, y, options["tolerance"]):
+                continue
+            if reported_day(y) != reported_day(x) or Pair(x, y).update_framed:
+                moved.append((x, y))
+    if moved:
+        involved = [c for c in claims if any(c in p for p in moved)]
+        steps = "; ".join(says(c) for c in involved)
+        fail(f"The toll was updated as the incident was reported: {steps}.", *involved)
 
 
 @rule(severity="medium", kind="toll_down", tolerance=0.05, max_ratio=5)

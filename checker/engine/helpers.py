@@ -33,8 +33,13 @@ def bounds(c: Claim) -> tuple[float, float]:
 
 def gap(a: Claim, b: Claim, tolerance: float = 0.0) -> float:
     """How far apart the two intervals are, relative to the larger figure (0 when they
-    overlap once each is widened by ``tolerance``, e.g. 0.1 for 10 %)."""
+    overlap once each is widened by ``tolerance``, e.g. 0.1 for 10 %). A vague word's lower
+    bound counts for half here: "dozens" is no contradiction of 22, "hundreds" is of 50."""
     (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
+    if is_vague(a):
+        alo /= 2
+    if is_vague(b):
+        blo /= 2
     if ahi < blo:
         lo_hi, hi_lo = ahi, blo
     elif bhi < alo:

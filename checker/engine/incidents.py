@@ -33,6 +33,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.engine.cues import (
     incident_families,
@@ -42,6 +43,7 @@ from checker.engine.cues import (
     subject_class,
 )
 from checker.engine.helpers import norm_source
+from checker.extract.gazetteer import REGION, gazetteer
 from checker.records import Claim, Incident, IncidentClaim
 
 #: days between an event count's date and an incident's (an article dated the day after)
@@ -60,10 +62,9 @@ def claim_day(c: Claim) -> dt.date | None:
 
 
 def reported_day(c: Claim) -> dt.date | None:
-    """The day a claim was reported: its publication, or the later day its own text says
-    it was written (a date line after the metadata's date)."""
-    days = [d for d in (c.published, c.as_of) if d is not None]
-    return max(days) if days else None
+    """The day a claim was reported: the day its text says it was written (its date line),
+    else its publication date."""
+    return c.reported or c.published
 
 
 def source_of(c: Claim) -> str:
@@ -201,7 +202,8 @@ def _cluster(
         words = _words(c, titles, title_words)
         day = claim_day(c)
         assert day is not None  # eligible claims have one
-        if is_additional(c.subject):  # "24 others": a count of its own
+        if is_additional(c.subject) or _part_as_whole(c, claims):
+            # "24 others", or a part read as its whole's group: a count of its own
             k = _Cluster(key, additional=True)
             k.add(c, words)
             clusters.append(k)
@@ -221,6 +223,14 @@ def _cluster(
         best.add(c, words)
         by_day[day].append(best)
     return clusters
+
+
+def _part_as_whole(c: Claim, block: Sequence[Claim]) -> bool:
+    """A claim marked part of another claim of the same group ("30 [people], including 11
+    [people]"): the part is not the whole's quantity, so it never stands for it."""
+    if c.part_of is None:
+        return False
+    return any(w.claim_id == c.part_of for w in block)
 
 
 def _country_wide(claims: Sequence[Claim]) -> bool:
@@ -278,7 +288,7 @@ def _fit(
         if not lo <= day <= hi:
             return None
     level = place_level(c)
-    if c.region and k.region and c.region != k.region:
+    if c.region and k.region and c.region != k.region and not neighbours(c.region, k.region):
         return None
     if level == 2 and k.town is not None and _town_key(c.location) != _town_key(k.town):
         return None
@@ -298,6 +308,18 @@ def _fit(
             return None  # nothing but the province and the day in common
     score = 4 if town_tie else 2 if (c.region and k.region) else 1
     return score + 2 * bool(shared_names) + bool(len(shared_words) >= 2) + same_article
+
+
+@lru_cache(maxsize=4096)
+def neighbours(a: str, b: str) -> bool:
+    """Whether two regions are a city that is a region of its own and the region around it
+    (Damascus and Rif Dimashq, "the Damascus countryside"): news names the city for both."""
+    g = gazetteer()
+    for city, other in ((a, b), (b, a)):
+        around = next((p for p in g.lookup(f"{city} countryside") if p.kind == REGION), None)
+        if around is not None and around.name == other and around.name != city:
+            return True
+    return False
 
 
 def _town_key(name: str | None) -> str:

@@ -169,8 +169,13 @@ class Pair:
 
     @property
     def update_framed(self) -> bool:
-        """Whether the later report says the toll moved on ("rose to", "the new toll")."""
-        return bool(UPDATE_FRAMING.search(self.b.quote))
+        """Whether the report of the higher figure says the toll moved on ("rose to", "the
+        new toll"): the later one, or on one day, either (their order within a day is
+        unknown; a lower figure framed as an update explains nothing)."""
+        higher = self.b if (self.b.low or 0) >= (self.a.low or 0) else self.a
+        if self.days_apart > 0 and higher is self.a:
+            return False
+        return bool(UPDATE_FRAMING.search(higher.quote))
 
     @property
     def correction_framed(self) -> bool:

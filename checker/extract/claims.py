@@ -239,6 +239,7 @@ def _claim(
         attribution=source,
         modality=mod,
         scope=sc,
+        reported=ctx.reference,
     )
 
 

@@ -377,10 +377,10 @@ def _type_word(text: str, start: int, end: int) -> str | None:
 def _unknown_name(name: str) -> bool:
     """Whether a typed name the gazetteer lacks can be a place's ("Urum al-Joz" village),
     not an adjective or a common word ("Syrian city", "Main town")."""
-    if _DEMONYM.fullmatch(name):
-        return False
     g = gazetteer()
     words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(_ARTICLE, w)]
+    if not words or _DEMONYM.fullmatch(words[-1]):
+        return False  # "Syrian city", "the Syrian Kurdish city"
     return bool(words) and not any(g.is_common_word(w) or w.lower() in _NEVER for w in words)
 
 
