@@ -1,7 +1,7 @@
 """Rules comparing the figures that independent sources give for one incident."""
 
 from checker import fail, rule
-from checker.engine.helpers import gap, is_vague, norm_source, says
+from checker.engine.helpers import bounds, explained, gap, is_vague, norm_source, says, wider
 from checker.engine.names import Pair
 
 
@@ -18,7 +18,9 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     make a finding above low. A figure reported a day later is an update
     (``timeline.check_toll_updated``), not a conflict. When both cite the same named source,
     ``same_source.check_same_source_different_figure`` reports it instead; copies of one
-    text are one source. Figures more than ``max_ratio`` (20) times apart are counts of
+    text are one source. A figure for a wider place (the province) above one for a town in
+    it is no contradiction (the province may count more); nor are two articles that each
+    give both figures (their sources disagree: ``within_article.check_sources_disagree``). Figures more than ``max_ratio`` (20) times apart are counts of
     different things (a day's toll and the war's), not one count misreported.
 
     Flags:
@@ -38,6 +40,11 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     g = gap(a, b, options["tolerance"])
     if g == 0 or g > 1 - 1 / options["max_ratio"]:
         return
+    coarse = wider(a, b)
+    if coarse is not None and bounds(coarse)[0] > bounds(b if coarse is a else a)[0]:
+        return  # a province's toll above its town's: the wider place may hold more
+    if explained(pair):
+        return  # both articles give both figures: their sources disagree, not the outlets
     vague = is_vague(a) or is_vague(b)
     fail(
         f"{says(a)}; {says(b)}: reported the same day for one incident, the figures are "

@@ -16,9 +16,10 @@ Sources, all offline:
 - ``checker/data/places_extra.tsv``: what news names that GeoNames lacks or spells otherwise
   (villages, districts, neighbourhoods, camps, named areas), and display names for regions.
 
-A name that is also a frequent English word (``pyspellchecker``'s English frequency list:
-"Police", "Most", "Bar") is flagged ``w`` unless the place is a city of a million or more:
-the extractor then wants a cue before taking it for a place.
+The most frequent English words (``pyspellchecker``'s English frequency list) are listed by
+key too: a place name that is also one ("Police", "Most", "Bar") wants a cue before it is
+taken for a place, and a capitalised word the gazetteer lacks is a place's name only if it
+is no English word ("the Kurdish-majority city").
 
 Output format, one record a line, tab-separated: ``P id kind name country region
 population flags`` (flags: ``w`` common word, ``a`` area) and ``N key id,id,...`` (the
@@ -154,7 +155,7 @@ class Builder:
         ]
         for key in sorted(self.names):
             lines.append(f"N\t{key}\t{','.join(map(str, self.names[key]))}")
-        lines += [f"W\t{key}" for key in sorted(self.words & set(self.names))]
+        lines += [f"W\t{key}" for key in sorted(self.words)]
         data = ("\n".join(lines) + "\n").encode("utf-8")
         path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 

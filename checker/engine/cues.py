@@ -30,7 +30,9 @@ for _cls, _words in {
     "soldiers": "soldiers soldier troops personnel servicemen officers policemen police "
     "guards army",
     "fighters": "fighters militants rebels terrorists gunmen jihadists insurgents "
-    "combatants extremists mercenaries",
+    "combatants extremists mercenaries militiamen",
+    "medics": "medics medic doctors doctor nurses nurse paramedics staff staffers "
+    "rescuers volunteers",
     "refugees": "refugees refugee asylum-seekers migrants",
     "families": "families households",
 }.items():
@@ -38,6 +40,7 @@ for _cls, _words in {
         _SUBJECT_WORDS[_w] = _cls
 
 _SUBJECT_PARENT: dict[str, str] = {
+    "medics": "civilians",
     "children": "civilians",
     "women": "civilians",
     "civilians": "people",
@@ -110,6 +113,12 @@ def subject_class(category: str, subject: str) -> str:
     if category in _PEOPLE_CATEGORIES and cls in ("people", "civilians", "refugees"):
         return "people"
     return cls
+
+
+def incident_class(category: str, subject: str) -> str:
+    """The group an incident counts: the subject's class (children, civilians, people,
+    soldiers...; "26 civilians" and "35 people" are two quantities, one inside the other)."""
+    return subject_class(category, subject)
 
 
 def _ancestors(cls: str) -> list[str]:

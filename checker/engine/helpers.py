@@ -145,3 +145,29 @@ def norm_source(attribution: str | None) -> str | None:
         if rx.search(attribution):
             return name
     return " ".join(attribution.lower().replace("the ", " ").split())
+
+
+def wider(a: Claim, b: Claim) -> Claim | None:
+    """Of two claims, the one placed at a wider place (a region against a town in it, a
+    country against a region), or None when both are placed alike."""
+    la, lb = _level(a), _level(b)
+    if la == lb:
+        return None
+    return a if la < lb else b
+
+
+def _level(c: Claim) -> int:
+    if not c.location or c.location == c.country:
+        return 0
+    return 1 if c.location == c.region else 2
+
+
+def explained(pair: object) -> bool:
+    """Whether each of a pair's articles also gives a figure that agrees with the other's
+    (trt: hospital 55, civil defence 22; alaraby: the same two): the articles agree, and
+    what disagrees is their sources."""
+    a, b = pair.a, pair.b  # type: ignore[attr-defined]
+    peers = getattr(pair, "peers", ())
+    a_has_b = any(p.article_id == a.article_id and gap(p, b) == 0 for p in peers)
+    b_has_a = any(p.article_id == b.article_id and gap(p, a) == 0 for p in peers)
+    return a_has_b and b_has_a

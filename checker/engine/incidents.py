@@ -38,9 +38,9 @@ from functools import lru_cache
 from checker.engine.cues import (
     incident_families,
     is_additional,
+    incident_class,
     perpetrators,
     salient_words,
-    subject_class,
 )
 from checker.engine.helpers import norm_source
 from checker.extract.gazetteer import REGION, gazetteer
@@ -83,7 +83,7 @@ def block_key(c: Claim) -> BlockKey | None:
     if not eligible(c):
         return None
     start = c.period_start.isoformat() if c.scope == "cumulative" and c.period_start else ""
-    cls = subject_class(c.category, c.subject)
+    cls = incident_class(c.category, c.subject)
     return (c.category, cls, c.unit, c.country or "", c.scope, start)
 
 
@@ -299,6 +299,8 @@ def _fit(
     if sa and k.sides and not sa & k.sides:
         return None
     same_article = c.article_id in k.articles
+    if same_article and _says_otherwise(c, k):
+        return None  # an article's two figures for one place and day: two incidents
     place_words = salient_words(f"{c.location or ''} {c.region or ''} {k.town or ''}")[0]
     shared_names = (words[1] & k.names) - place_words
     shared_words = (words[0] & k.words) - place_words
@@ -307,7 +309,47 @@ def _fit(
         if not shared_names and len(shared_words) < 2:
             return None  # nothing but the province and the day in common
     score = 4 if town_tie else 2 if (c.region and k.region) else 1
-    return score + 2 * bool(shared_names) + bool(len(shared_words) >= 2) + same_article
+    agrees = any(_meet(c, m) for m in k.members)
+    return (
+        score
+        + 2 * bool(shared_names)
+        + bool(len(shared_words) >= 2)
+        + same_article
+        + agrees  # between two incidents that fit as well, the one whose figures it gives
+    )
+
+
+def _meet(a: Claim, b: Claim) -> bool:
+    """Whether two claims' intervals meet (vague words as lower bounds)."""
+    alo, ahi = _span(a)
+    blo, bhi = _span(b)
+    return alo <= bhi and blo <= ahi
+
+
+def _span(c: Claim) -> tuple[float, float]:
+    low = c.low or 0.0
+    if c.high is None or (c.hedge == "range" and not any(ch.isdigit() for ch in c.surface)):
+        return low, float("inf")
+    return low, c.high
+
+
+def _says_otherwise(c: Claim, k: _Cluster) -> bool:
+    """Whether the incident already holds a figure of ``c``'s article, in its body, from the
+    same source, that ``c``'s figure cannot be: an article giving 31 and 10 killed in
+    Aleppo that day is telling of two incidents (a day's toll and one strike's), not
+    contradicting itself. (A headline may contradict its body: the headline rule's job;
+    two sources quoted, or an update, are one incident.)"""
+    if c.in_title:
+        return False
+    for m in k.members:
+        if m.article_id != c.article_id or m.in_title or _meet(c, m):
+            continue
+        if source_of(m) != source_of(c):
+            continue  # "the Observatory said 31, Ariha Today 27": sources disagree
+        if UPDATE_FRAMING.search(c.quote) or UPDATE_FRAMING.search(m.quote):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=4096)

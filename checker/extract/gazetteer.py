@@ -139,8 +139,9 @@ class Gazetteer:
         return tuple(found)
 
     def is_common_word(self, phrase: str) -> bool:
-        """Whether the phrase is also a frequent English word ("Police", "Most", "Bar"):
-        a mention of it needs a cue ("in", "province") before it is taken for a place."""
+        """Whether the phrase is also a frequent English word ("Police", "Most", "Bar",
+        "majority"): a mention of it needs a cue ("in", "province") before it is taken for
+        a place, and a name the gazetteer lacks is no place's if it is one."""
         return place_key(phrase) in self._words
 
     def country(self, name: str | None) -> Place | None:
