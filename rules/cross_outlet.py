@@ -5,7 +5,13 @@ from checker.engine.helpers import bounds, explained, gap, is_vague, norm_source
 from checker.engine.names import Pair
 
 
-@rule(severity="high", kind="conflict", tolerance=0.0, max_ratio=20)
+@rule(
+    severity="high",
+    kind="conflict",
+    tolerance=0.0,
+    max_ratio=20,
+    not_tolls=("attacks", "homes", "facilities"),
+)
 def check_incompatible_counts(pair: Pair, options: dict) -> None:
     """Two independent sources give figures for the same moment of one incident that cannot
     both be true.
@@ -14,8 +20,7 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     incident), were reported on the same day, and neither is framed as an update ("rose
     to", "the new toll"); yet the intervals their wording allows do not meet (widened by
     ``tolerance``, 0 by default: "44" and "48" are two counts; "about 80" already allows
-    72 to 88). Hedges are respected: "at least 26" and "35" agree. Vague words are lower bounds ("dozens" agrees with 140) and alone never
-    make a finding above low. A figure reported a day later is an update
+    72 to 88). Hedges are respected: "at least 26" and "35" agree. A figure reported a day later is an update
     (``timeline.check_toll_updated``), not a conflict. When both cite the same named source,
     ``same_source.check_same_source_different_figure`` reports it instead; copies of one
     text are one source. A figure for a wider place (the province) above one for a town in
@@ -32,8 +37,10 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
         sana (2016-10-27): "35" civilians killed in Idlib (a day later: an update)
     """
     a, b = pair.a, pair.b
-    if not pair.same_moment or pair.same_source:
-        return
+    if not pair.same_moment or pair.same_source or pair.tie == "place":
+        return  # an update, one source, or nothing but a province and a day in common
+    if a.unit in options["not_tolls"] or is_vague(a) or is_vague(b):
+        return  # counts of strikes and buildings; "dozens": no figure to contradict
     sa, sb = norm_source(a.attribution), norm_source(b.attribution)
     if sa and sa == sb:
         return  # both cite one source: the same-source rule's job
@@ -45,11 +52,9 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
         return  # a province's toll above its town's: the wider place may hold more
     if explained(pair):
         return  # both articles give both figures: their sources disagree, not the outlets
-    vague = is_vague(a) or is_vague(b)
     fail(
         f"{says(a)}; {says(b)}: reported the same day for one incident, the figures are "
         f"{g:.0%} apart and cannot both be true.",
         a,
         b,
-        severity="low" if vague else None,
     )

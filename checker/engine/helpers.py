@@ -168,6 +168,12 @@ def explained(pair: object) -> bool:
     what disagrees is their sources."""
     a, b = pair.a, pair.b  # type: ignore[attr-defined]
     peers = getattr(pair, "peers", ())
-    a_has_b = any(p.article_id == a.article_id and gap(p, b) == 0 for p in peers)
-    b_has_a = any(p.article_id == b.article_id and gap(p, a) == 0 for p in peers)
+    a_has_b = any(p.article_id == a.article_id and _same_figure(p, b) for p in peers)
+    b_has_a = any(p.article_id == b.article_id and _same_figure(p, a) for p in peers)
     return a_has_b and b_has_a
+
+
+def _same_figure(p: Claim, q: Claim) -> bool:
+    """Whether two claims give the same figure: each allows the other's number ("55" and
+    "at least 55"; not "at least 2" and "31")."""
+    return p.allows(q.value) and q.allows(p.value)

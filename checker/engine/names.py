@@ -149,6 +149,11 @@ class Pair:
     incident: Incident | None = None
     #: the incident's claims, in the order they were reported (copies folded)
     peers: tuple[Claim, ...] = ()
+    #: what ties the two reports beyond category, group and day: "town" (the same town or
+    #: finer place), "words" (their sentences and headlines share a name or two salient
+    #: words), "story" (their articles tell one story: many names and words in common), or
+    #: "place" (only a region or country in common)
+    tie: str = "place"
 
     @property
     def claims(self) -> tuple[Claim, Claim]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.engine import incidents as grouping
+from checker.engine.cues import salient_words
 from checker.engine.loader import Rule
 from checker.engine.names import ArticleClaims, IncidentView, Pair
 from checker.errors import RuleFailure
@@ -51,6 +52,8 @@ class Subjects:
         self.claims = claims
         self.titles = {a.article_id: a.title for a in articles}
         self.roots = copy_roots(articles)
+        self.texts = {a.article_id: f"{a.title}\n{a.text}" for a in articles}
+        self._stories: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._cache: dict[str, list[Any]] = {}
         self._grouping: grouping.Grouping | None = None
 
@@ -58,8 +61,15 @@ class Subjects:
     def grouping(self) -> grouping.Grouping:
         """The claims' incidents (built on first use)."""
         if self._grouping is None:
-            self._grouping = grouping.group(self.claims, self.titles, self.roots)
+            stories = {aid: self.story(aid) for aid in {c.article_id for c in self.claims}}
+            self._grouping = grouping.group(self.claims, self.titles, self.roots, stories)
         return self._grouping
+
+    def story(self, article_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        """An article's salient words (its headline and text), computed once."""
+        if article_id not in self._stories:
+            self._stories[article_id] = salient_words(self.texts.get(article_id, ""))
+        return self._stories[article_id]
 
     def get(self, name: str) -> list[Any]:
         if name not in self._cache:
@@ -93,7 +103,8 @@ class Subjects:
             members = g.claims_of(inc.incident_id)
             peers = tuple(grouping.representatives(members, self.roots))
             for a, b in grouping.independent_pairs(members, self.roots):
-                yield Pair(a, b, "same", inc, peers)
+                stories = {aid: self.story(aid) for aid in (a.article_id, b.article_id)}
+                yield Pair(a, b, "same", inc, peers, grouping.tie(a, b, self.titles, stories))
 
     def _article_pair(self) -> Iterable[Any]:
         g = self.grouping

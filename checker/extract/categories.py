@@ -404,7 +404,9 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
     of_next = False
     if tokens and tokens[0][0].lower() == "of":  # "dozens of civilians", "hundreds of the"
         j = 1
-        if j < len(tokens) and tokens[j][0].lower() in _OF_DETERMINERS:
+        if j < len(tokens) and tokens[j][0].lower() in ("them", "whom", "those"):
+            j += 1  # "86, 30 of them children": the part's own group follows
+        elif j < len(tokens) and tokens[j][0].lower() in _OF_DETERMINERS:
             j += 1  # "four of her children", "three of the dead"
         if j < len(tokens) and tokens[j][0][:1].isdigit():
             j += 1  # "18 of 31 vehicles", "18 of the 31 killed": a part of what follows

@@ -104,7 +104,7 @@ _TYPE_OF = re.compile(
     rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|of|from|over|towards?|within"
+    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|from|over|towards?|within"
     r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting)"
     r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
     r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
