@@ -166,8 +166,32 @@ def incident_families(quote: str) -> frozenset[str]:
 
 
 def perpetrators(quote: str) -> frozenset[str]:
-    """The sides a sentence blames or names as acting ("government", "rebels")."""
-    return frozenset(name for name, rx in _SIDES.items() if rx.search(quote))
+    """The sides a sentence names as acting: a side next to a means or act of attack
+    ("regime air strikes", "rebel rockets", "shelling by government forces", "Russian jets
+    pounded"); a side named only among the victims ("dozens of dead from army personnel")
+    acted in nothing."""
+    found = set()
+    for name, rx in _SIDES.items():
+        for m in rx.finditer(quote):
+            after = _ACT_AFTER.match(quote, m.end())
+            before = _ACT_BEFORE.search(quote, max(0, m.start() - 40), m.start())
+            if after or before:
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+_ACTS = (
+    r"(?:air ?strikes?|strikes?|raids?|jets?|warplanes?|planes?|aircraft|helicopters?|shell\w*"
+    r"|rockets?|mortars?|bomb\w*|barrels?|fire|fired|firing|attack\w*|offensive|assault"
+    r"|forces|troops|gunmen|fighters|artillery|missiles?|drones?|pounded|hit|targeted|launched"
+    r"|carried|killed|claimed|militias?|aviation)"
+)
+_ACT_AFTER = re.compile(rf"[\s'’s-]+(?:[\w-]+\s+){{0,2}}?{_ACTS}\b", re.IGNORECASE)
+_ACT_BEFORE = re.compile(
+    rf"\bby\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$|\b{_ACTS}\s+(?:by|of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # Words every report of this war uses: sharing them says nothing about sharing an incident.

@@ -10,7 +10,6 @@ import re
 
 from checker.records import Claim
 
-
 _VAGUE = re.compile(
     r"\b(?:dozens|scores|hundreds|thousands|millions|tens|several|a\s+few)\b", re.IGNORECASE
 )
@@ -157,9 +156,9 @@ def wider(a: Claim, b: Claim) -> Claim | None:
 
 
 def _level(c: Claim) -> int:
-    if not c.location or c.location == c.country:
-        return 0
-    return 1 if c.location == c.region else 2
+    from checker.engine.clustering import place_level  # helpers is imported by clustering
+
+    return place_level(c)
 
 
 def explained(pair: object) -> bool:

@@ -52,8 +52,9 @@ class Subjects:
         self.claims = claims
         self.titles = {a.article_id: a.title for a in articles}
         self.roots = copy_roots(articles)
-        self.texts = {a.article_id: f"{a.title}\n{a.text}" for a in articles}
-        self._stories: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        stories = {a.article_id: salient_words(f"{a.title}\n{a.text}") for a in articles}
+        #: headlines and each article's salient words, for grouping and ties
+        self.context = grouping.Context(self.titles, stories)
         self._cache: dict[str, list[Any]] = {}
         self._grouping: grouping.Grouping | None = None
 
@@ -61,15 +62,8 @@ class Subjects:
     def grouping(self) -> grouping.Grouping:
         """The claims' incidents (built on first use)."""
         if self._grouping is None:
-            stories = {aid: self.story(aid) for aid in {c.article_id for c in self.claims}}
-            self._grouping = grouping.group(self.claims, self.titles, self.roots, stories)
+            self._grouping = grouping.group(self.claims, self.context, self.roots)
         return self._grouping
-
-    def story(self, article_id: str) -> tuple[frozenset[str], frozenset[str]]:
-        """An article's salient words (its headline and text), computed once."""
-        if article_id not in self._stories:
-            self._stories[article_id] = salient_words(self.texts.get(article_id, ""))
-        return self._stories[article_id]
 
     def get(self, name: str) -> list[Any]:
         if name not in self._cache:
@@ -86,7 +80,11 @@ class Subjects:
         return [
             ArticleClaims(
                 a,
-                tuple(sorted(by_article.get(a.article_id, ()), key=lambda c: (not c.in_title, c.start))),
+                tuple(
+                    sorted(
+                        by_article.get(a.article_id, ()), key=lambda c: (not c.in_title, c.start)
+                    )
+                ),
             )
             for a in self.articles
         ]
@@ -103,8 +101,7 @@ class Subjects:
             members = g.claims_of(inc.incident_id)
             peers = tuple(grouping.representatives(members, self.roots))
             for a, b in grouping.independent_pairs(members, self.roots):
-                stories = {aid: self.story(aid) for aid in (a.article_id, b.article_id)}
-                yield Pair(a, b, "same", inc, peers, grouping.tie(a, b, self.titles, stories))
+                yield Pair(a, b, "same", inc, peers, grouping.tie(a, b, self.context))
 
     def _article_pair(self) -> Iterable[Any]:
         g = self.grouping
@@ -206,7 +203,8 @@ def run_rules(
 def _with_incidents(f: Finding, of_claim: Mapping[str, str]) -> Finding:
     """The finding with each claim's incident_id filled in."""
     claims = tuple(
-        c if c.incident_id or c.claim_id not in of_claim
+        c
+        if c.incident_id or c.claim_id not in of_claim
         else dataclasses.replace(c, incident_id=of_claim[c.claim_id])
         for c in f.claims
     )

@@ -1,0 +1,307 @@
+"""How the claims of one block become incidents: linked pair by pair, strongest first.
+
+Within a block (:func:`checker.engine.incidents.block_key`), two claims *may* be one
+quantity when their days are close (event counts: a day apart; a running total without a
+start: two days), their regions agree (or are a city and its countryside), two different
+towns are not named, and the ways of harm and the sides they name do not exclude each other.
+Such a link is scored by what else ties the two reports:
+
+====================================  =====
+the same town (or finer place)        4
+the same region                       2
+only the country, or no place         1
+a shared name (not a place's)         2
+two shared salient words              1
+their articles tell one story         2
+the same article                      1
+figures that agree                    1
+====================================  =====
+
+Links are taken strongest first (ties: in reading order), each merging two incidents,
+unless the merge would put two towns in one incident, or two figures of one article, from
+one source, that cannot both hold and tell of different happenings ("31 killed in Aleppo"
+and "10 killed when a bus was hit": the day's toll and one strike's). Agglomerating by
+strength, rather than claim by claim, makes the incidents independent of the order the
+claims came in, and a province's figure joins the town whose reports it is most tied to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from checker.engine.cues import incident_families, is_additional, perpetrators, salient_words
+from checker.extract.gazetteer import REGION, gazetteer
+from checker.records import Claim
+
+Words = tuple[frozenset[str], frozenset[str]]
+
+#: days between an event count's date and an incident's (an article dated the day after)
+EVENT_WINDOW_DAYS = 1
+#: days between two statements of a running total without a start that are one moment
+CUMULATIVE_WINDOW_DAYS = 2
+#: two articles tell one story when they share this many salient names, or this share of
+#: their salient words (measured on the annotated FA-KES events: articles about one
+#: happening share a median of 8 names and 9 % of their words; about two, 1 and 2 %)
+STORY_NAMES = 5
+STORY_SHARE = 0.09
+
+# How a report says the toll moved on: "rose to", "raised the toll", "the new toll".
+UPDATE_FRAMING = re.compile(
+    r"\b(?:ros[ei]n?|rising|raised|climbed|climbing|increased|jumped|mounted|swelled|went\s+up"
+    r"|has\s+risen|had\s+risen|revised\s+up(?:ward)?)\b(?:\s+\w+){0,4}?\s+(?:to|toll)\b"
+    r"|\b(?:new|latest|updated|revised|rising|final)\s+(?:death\s+)?(?:toll|tally|figure|count)\b"
+    r"|\btoll\s+(?:has\s+|had\s+)?(?:ros[ei]n?|climbed|increased|jumped|reached)\b",
+    re.IGNORECASE,
+)
+
+
+def claim_day(c: Claim) -> dt.date | None:
+    """The date a claim's figure holds at: ``as_of``, else the publication date."""
+    return c.as_of or c.published
+
+
+def place_level(c: Claim) -> int:
+    """2 a town or finer, 1 a region or a named area that holds towns (Eastern Ghouta), 0
+    the country (or no place)."""
+    if not c.location or c.location == c.country:
+        return 0
+    if c.location == c.region or _is_area(c.location, c.region):
+        return 1
+    return 2
+
+
+@lru_cache(maxsize=4096)
+def _is_area(location: str, region: str | None) -> bool:
+    return any(p.area and p.region == region for p in gazetteer().lookup(location))
+
+
+@lru_cache(maxsize=4096)
+def neighbours(a: str, b: str) -> bool:
+    """Whether two regions are a city that is a region of its own and the region around it
+    (Damascus and Rif Dimashq, "the Damascus countryside"): news names the city for both."""
+    g = gazetteer()
+    for city, other in ((a, b), (b, a)):
+        around = next((p for p in g.lookup(f"{city} countryside") if p.kind == REGION), None)
+        if around is not None and around.name == other and around.name != city:
+            return True
+    return False
+
+
+def town_key(name: str | None) -> str:
+    return re.sub(r"[^a-z]", "", (name or "").lower().removeprefix("al-").removeprefix("al "))
+
+
+def same_story(a: Words, b: Words) -> bool:
+    """Whether two articles' salient words (of headline and text) say they tell of one
+    happening (:data:`STORY_NAMES`, :data:`STORY_SHARE`)."""
+    (wa, na), (wb, nb) = a, b
+    if len(na & nb) >= STORY_NAMES:
+        return True
+    union = len(wa | wb)
+    return bool(union) and len(wa & wb) / union >= STORY_SHARE
+
+
+def meet(a: Claim, b: Claim) -> bool:
+    """Whether two claims' intervals meet (vague words as lower bounds)."""
+    alo, ahi = _span(a)
+    blo, bhi = _span(b)
+    return alo <= bhi and blo <= ahi
+
+
+def _span(c: Claim) -> tuple[float, float]:
+    low = c.low or 0.0
+    if c.high is None or (c.hedge == "range" and not any(ch.isdigit() for ch in c.surface)):
+        return low, float("inf")
+    return low, c.high
+
+
+@dataclass
+class Context:
+    """What the reports' articles say beyond the claims: headlines, and the salient words of
+    each whole article (both by article id)."""
+
+    titles: Mapping[str, str] = field(default_factory=dict)
+    stories: Mapping[str, Words] = field(default_factory=dict)
+    _title_words: dict[str, Words] = field(default_factory=dict)
+
+    def words(self, c: Claim) -> Words:
+        """The salient words of a claim's sentence and its article's headline."""
+        title = self._title_words.get(c.article_id)
+        if title is None:
+            title = self._title_words[c.article_id] = salient_words(
+                self.titles.get(c.article_id, "")
+            )
+        own = salient_words(c.quote)
+        return own[0] | title[0], own[1] | title[1]
+
+    def same_story(self, a: str, b: str) -> bool:
+        sa, sb = self.stories.get(a), self.stories.get(b)
+        return sa is not None and sb is not None and same_story(sa, sb)
+
+
+def tie(a: Claim, b: Claim, ctx: Context) -> str:
+    """What ties two claims beyond category, group and day: "town" (the same town or finer
+    place), "words" (their sentences and headlines share a name or two salient words),
+    "story" (their articles tell one story), or "place" (only a region or country)."""
+    if place_level(a) == place_level(b) == 2 and town_key(a.location) == town_key(b.location):
+        return "town"
+    wa, wb = ctx.words(a), ctx.words(b)
+    place = _place_words(a, b)
+    if (wa[1] & wb[1]) - place or len((wa[0] & wb[0]) - place) >= 2:
+        return "words"
+    if a.article_id != b.article_id and ctx.same_story(a.article_id, b.article_id):
+        return "story"
+    return "place"
+
+
+def _place_words(a: Claim, b: Claim) -> frozenset[str]:
+    return salient_words(
+        f"{a.location or ''} {a.region or ''} {b.location or ''} {b.region or ''}"
+    )[0]
+
+
+def source_key(c: Claim) -> str:
+    from checker.engine.helpers import norm_source
+
+    return norm_source(c.attribution) or c.outlet.lower()
+
+
+def cluster(claims: Sequence[Claim], scope: str, series: bool, ctx: Context) -> list[list[Claim]]:
+    """The incidents of one block's claims, each a list of claims (see the module)."""
+    window = EVENT_WINDOW_DAYS if scope == "event" else CUMULATIVE_WINDOW_DAYS
+    order = sorted(range(len(claims)), key=lambda i: _reading_order(claims[i]))
+    ranked = [claims[i] for i in order]
+    alone = [_alone(c, ranked) for c in ranked]
+    links = sorted(
+        (
+            (-score, i, j)
+            for i, j in _near(ranked, window, series)
+            if not (alone[i] or alone[j])
+            and (score := _link(ranked[i], ranked[j], ctx)) is not None
+        ),
+    )
+    parent = list(range(len(ranked)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ranked))}
+    towns: dict[int, str | None] = {
+        i: town_key(c.location) if place_level(c) == 2 else None for i, c in enumerate(ranked)
+    }
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, i, j in links:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        if towns[ri] and towns[rj] and towns[ri] != towns[rj]:
+            continue  # two towns never share an incident
+        if _apart(members[ri], members[rj], ranked):
+            continue
+        keep, gone = (ri, rj) if ri < rj else (rj, ri)
+        parent[gone] = keep
+        members[keep] += members.pop(gone)
+        towns[keep] = towns[keep] or towns[gone]
+    return [[ranked[i] for i in sorted(m)] for m in members.values()]
+
+
+def _reading_order(c: Claim) -> tuple[object, ...]:
+    return (
+        claim_day(c) or dt.date.min,
+        c.published or dt.date.min,
+        c.article_id,
+        not c.in_title,
+        c.start,
+    )
+
+
+#: days within which statements of one running total (a series) are linked: a total
+#: reported over months is one incident through the links between its nearer statements
+SERIES_WINDOW_DAYS = 31
+
+
+def _near(claims: Sequence[Claim], window: int, series: bool) -> Iterator[tuple[int, int]]:
+    """Pairs of claims whose days are within ``window`` (a series: a month)."""
+    window = SERIES_WINDOW_DAYS if series else window
+    days = [claim_day(c) or dt.date.min for c in claims]
+    order = sorted(range(len(claims)), key=lambda i: days[i])
+    lo = 0
+    for pos, i in enumerate(order):
+        while (days[i] - days[order[lo]]).days > window:
+            lo += 1
+        for j in order[lo:pos]:
+            yield (min(i, j), max(i, j))
+
+
+def _alone(c: Claim, block: Sequence[Claim]) -> bool:
+    """Whether a claim is a count of its own that shares no incident: "others", "more"
+    after a figure of the same count in its article ("killed 8 people and 3 others", "six
+    more people died in a village near Manbij"), or a part of a figure of the same group
+    ("30 [people], including 11 [people]": the part never stands for the whole). With no
+    figure of that count before it ("killed 5 and wounded 30 others"), "others" is the
+    whole of its count."""
+    if c.part_of is not None and any(w.claim_id == c.part_of for w in block):
+        return True
+    if not is_additional(c.subject):
+        return False
+    return any(
+        o.article_id == c.article_id and o.in_title == c.in_title and o.start < c.start
+        for o in block
+    )
+
+
+def _link(a: Claim, b: Claim, ctx: Context) -> int | None:
+    """How strongly two claims may be one quantity (higher is stronger), or None when they
+    cannot be (see the module's table)."""
+    if a.region and b.region and a.region != b.region and not neighbours(a.region, b.region):
+        return None
+    la, lb = place_level(a), place_level(b)
+    if la == lb == 2 and town_key(a.location) != town_key(b.location):
+        return None
+    fa, fb = incident_families(a.quote), incident_families(b.quote)
+    if fa and fb and not fa & fb:
+        return None
+    sa, sb = perpetrators(a.quote), perpetrators(b.quote)
+    if sa and sb and not sa & sb:
+        return None
+    same_article = a.article_id == b.article_id
+    if same_article and _two_accounts(a, b):
+        return None
+    town = la == lb == 2
+    score = 4 if town else 2 if (a.region and b.region) else 1
+    wa, wb = ctx.words(a), ctx.words(b)
+    place = _place_words(a, b)
+    score += 2 * bool((wa[1] & wb[1]) - place) + (len((wa[0] & wb[0]) - place) >= 2)
+    if not same_article and ctx.same_story(a.article_id, b.article_id):
+        score += 2
+    return score + same_article + meet(a, b)
+
+
+def _two_accounts(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one article are of two happenings: both in its body, from
+    one source, they cannot both hold, neither says the toll moved on, and their sentences
+    share nothing but the place (the day's toll and one strike's). A headline may
+    contradict its body (the headline rule's job); two sources quoted are one incident."""
+    if a.in_title or b.in_title or meet(a, b) or source_key(a) != source_key(b):
+        return False
+    if UPDATE_FRAMING.search(a.quote) or UPDATE_FRAMING.search(b.quote):
+        return False
+    wa, wb = salient_words(a.quote), salient_words(b.quote)
+    place = _place_words(a, b)
+    return not ((wa[1] & wb[1]) - place or len((wa[0] & wb[0]) - place) >= 2)
+
+
+def _apart(left: list[int], right: list[int], claims: Sequence[Claim]) -> bool:
+    """Whether merging two incidents would put two accounts of one article together."""
+    for i in left:
+        for j in right:
+            a, b = claims[i], claims[j]
+            if a.article_id == b.article_id and _two_accounts(a, b):
+                return True
+    return False
