@@ -526,7 +526,14 @@ def rules_names() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=Path("../shared/corpus/fa-kes/FA-KES-Dataset.csv"),
     show_default=True,
-    help="The FA-KES CSV the gold set's fakes/ refer to.",
+    help="The FA-KES CSV the gold set's fakes/ and findings/ refer to.",
+)
+@click.option(
+    "--idmc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("../shared/corpus/idmc-news/articles.jsonl"),
+    show_default=True,
+    help="The idmc-news JSONL the gold set's idmc/ refers to.",
 )
 @click.option(
     "--examples",
@@ -535,16 +542,45 @@ def rules_names() -> None:
     show_default=True,
     help="The seed articles the gold set's seeds/ refer to.",
 )
-def eval_cmd(gold: Path, corpus: Path, examples: Path) -> None:
-    """Score extraction against the hand-annotated gold set: precision, recall and F1 for
-    (article, value, category) and accuracy of hedge, location, as_of, attribution, modality."""
-    from checker.evaluate import evaluate, format_report
+@click.option(
+    "--findings",
+    is_flag=True,
+    help="Score findings (conflicts and updates) against the annotated FA-KES events "
+    "instead of extraction.",
+)
+@click.option(
+    "--holdout",
+    is_flag=True,
+    help="Also score the gold kept aside (idmc holdout, FA-KES holdout, holdout events).",
+)
+@click.option("--details", is_flag=True, help="List every miss, article by article.")
+def eval_cmd(
+    gold: Path,
+    corpus: Path,
+    idmc: Path,
+    examples: Path,
+    findings: bool,
+    holdout: bool,
+    details: bool,
+) -> None:
+    """Score extraction against the hand-annotated gold set: precision, recall and F1 of
+    (article, value, category) and each field's accuracy, per set (FA-KES and seeds, idmc
+    news; with --holdout the sets kept aside). With --findings, precision and recall of the
+    conflicts and updates on the annotated FA-KES events."""
+    from checker import evaluate, evaluate_findings
 
     try:
-        report = evaluate(gold, corpus, examples)
+        if findings:
+            for split in ("dev", "holdout") if holdout else ("dev",):
+                report = evaluate_findings.evaluate_findings(gold, corpus, (split,))
+                click.echo(f"# {split} events")
+                click.echo(evaluate_findings.format_findings(report, details))
+            return
+        sets = evaluate.DEV_SETS + (evaluate.HOLDOUT_SETS if holdout else ())
+        reports = evaluate.evaluate_sets(gold, corpus, examples, idmc, sets)
     except CheckerError as exc:
         _fail(exc)
-    click.echo(format_report(report))
+    click.echo(evaluate.format_sets(reports, details))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -126,7 +126,9 @@ def match_figures(
             continue
         start = max(spans, key=lambda s: _likeness(g.quote, text, s))
         end = start + len(g.surface)
-        hits = [c for c in by_article[(g.article_id, g.in_title)] if c.start < end and start < c.end]
+        hits = [
+            c for c in by_article[(g.article_id, g.in_title)] if c.start < end and start < c.end
+        ]
         if hits:
             out[g.key] = min(hits, key=lambda c: abs(c.start - start)).claim_id
     return out
@@ -201,9 +203,9 @@ def score(events: Sequence[GoldEvent], result: CheckResult) -> FindingsReport:
     gold_pairs: dict[str, set[frozenset[tuple[str, str, float, str]]]] = defaultdict(set)
     for ev in events:
         for keys, label in ev.labels.items():
-            fa, fb = (by_key.get(k) for k in sorted(keys))
-            if fa is not None and fb is not None and fa.figure != fb.figure:
-                gold_pairs[label].add(frozenset((fa.figure, fb.figure)))
+            ga, gb = (by_key.get(k) for k in sorted(keys))
+            if ga is not None and gb is not None and ga.figure != gb.figure:
+                gold_pairs[label].add(frozenset((ga.figure, gb.figure)))
     claims = {c.claim_id: c for c in result.claims}
     # a copy's figures are its original's: the system pairs one of them, the gold either
     root = {a.article_id: a.copy_of or a.article_id for a in result.articles}
@@ -222,21 +224,23 @@ def score(events: Sequence[GoldEvent], result: CheckResult) -> FindingsReport:
         }
 
     system: dict[str, set[frozenset[str]]] = {"conflict": set(), "update": set()}
-    for f in result.findings:
-        ids = [c.claim_id for c in f.claims]
-        if f.kind == "conflict" and len(ids) == 2:
+    for finding in result.findings:
+        ids = [c.claim_id for c in finding.claims]
+        if finding.kind == "conflict" and len(ids) == 2:
             system["conflict"].add(frozenset(ids))
-        elif f.kind == "toll_updated":
-            for x in f.claims:  # each earlier figure a later, higher one overtook
-                for y in f.claims:
-                    later = (y.reported or y.published or _EPOCH) > (x.reported or x.published or _EPOCH)
+        elif finding.kind == "toll_updated":
+            for x in finding.claims:  # each earlier figure a later, higher one overtook
+                for y in finding.claims:
+                    later = (y.reported or y.published or _EPOCH) > (
+                        x.reported or x.published or _EPOCH
+                    )
                     if later and x.high is not None and y.low is not None and x.high < y.low:
                         system["update"].add(frozenset((x.claim_id, y.claim_id)))
     out = {}
     for kind in ("conflict", "update"):
         s = PairScore()
-        found: set[frozenset[tuple[str, ...]]] = set()
-        right: set[frozenset[tuple[str, ...]]] = set()
+        found: set[frozenset[tuple[str, str]]] = set()
+        right: set[frozenset[tuple[str, str]]] = set()
         found_ap: set[tuple[str, ...]] = set()
         right_ap: set[tuple[str, ...]] = set()
         recalled: set[frozenset[tuple[str, str, float, str]]] = set()
@@ -244,8 +248,8 @@ def score(events: Sequence[GoldEvent], result: CheckResult) -> FindingsReport:
             ca, cb = (claims.get(x) for x in sorted(pair))
             if ca is None or cb is None:
                 continue
-            ev = event_of_article.get(ca.article_id)
-            if ev is None or ev != event_of_article.get(cb.article_id):
+            stem = event_of_article.get(ca.article_id)
+            if stem is None or stem != event_of_article.get(cb.article_id):
                 continue  # not within one annotated event
             hits = [
                 frozenset(((ia, aa, ca.value, ca.category), (ib, ab, cb.value, cb.category)))
@@ -255,7 +259,7 @@ def score(events: Sequence[GoldEvent], result: CheckResult) -> FindingsReport:
             ]
             good = [h for h in hits if h in gold_pairs[kind]]
             key = frozenset(((ca.article_id, str(ca.value)), (cb.article_id, str(cb.value))))
-            ap = (ev, *sorted((ca.article_id, cb.article_id)))
+            ap = (stem, *sorted((ca.article_id, cb.article_id)))
             if key in found:
                 continue
             found.add(key)
@@ -265,7 +269,7 @@ def score(events: Sequence[GoldEvent], result: CheckResult) -> FindingsReport:
                 right_ap.add(ap)
                 recalled.update(good)
             else:
-                s.wrong.append(f"{ev}: {_show(ca)} / {_show(cb)}")
+                s.wrong.append(f"{stem}: {_show(ca)} / {_show(cb)}")
         s.found, s.right = len(found), len(right)
         s.found_ap, s.right_ap = len(found_ap), len(right_ap)
         s.gold, s.recalled = len(gold_pairs[kind]), len(recalled)
@@ -275,12 +279,12 @@ def score(events: Sequence[GoldEvent], result: CheckResult) -> FindingsReport:
                   [next(iter(p))[0]]}  # fmt: skip
         s.gold_ap, s.recalled_ap = len(gold_ap), len(rec_ap)
         for p in sorted(gold_pairs[kind] - recalled, key=str):
-            fa, fb = sorted(p)
+            xa, xb = sorted(p)
             extracted = all(
                 any(k in matched for k in (g.key for g in figures if g.figure == x)) for x in p
             )
             s.missed.append(
-                f"{fa[0]}: {fa[2]:g} ({fa[1]}) / {fb[2]:g} ({fb[1]})"
+                f"{xa[0]}: {xa[2]:g} ({xa[1]}) / {xb[2]:g} ({xb[1]})"
                 + ("" if extracted else " [figure not extracted]")
             )
         out[kind] = s
@@ -303,7 +307,6 @@ def evaluate_findings(
 ) -> FindingsReport:
     """Check the articles of the annotated events of ``splits`` and score the findings."""
     from checker.ingest import IngestOptions, read_articles
-    from checker.pipeline import check
 
     events = load_events(gold_dir, splits)
     wanted = {aid for ev in events for aid in ev.unit_ids}

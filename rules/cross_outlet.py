@@ -1,7 +1,16 @@
 """Rules comparing the figures that independent sources give for one incident."""
 
 from checker import fail, rule
-from checker.engine.helpers import bounds, explained, gap, is_vague, norm_source, says, wider
+from checker.engine.helpers import (
+    aggregate,
+    bounds,
+    explained,
+    gap,
+    is_vague,
+    norm_source,
+    says,
+    wider,
+)
 from checker.engine.names import Pair
 
 
@@ -20,13 +29,19 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     incident), were reported on the same day, and neither is framed as an update ("rose
     to", "the new toll"); yet the intervals their wording allows do not meet (widened by
     ``tolerance``, 0 by default: "44" and "48" are two counts; "about 80" already allows
-    72 to 88). Hedges are respected: "at least 26" and "35" agree. A figure reported a day later is an update
-    (``timeline.check_toll_updated``), not a conflict. When both cite the same named source,
-    ``same_source.check_same_source_different_figure`` reports it instead; copies of one
-    text are one source. A figure for a wider place (the province) above one for a town in
-    it is no contradiction (the province may count more); nor are two articles that each
-    give both figures (their sources disagree: ``within_article.check_sources_disagree``). Figures more than ``max_ratio`` (20) times apart are counts of
-    different things (a day's toll and the war's), not one count misreported.
+    72 to 88). Hedges are respected: "at least 26" and "35" agree. A figure reported a day
+    later is an update (``timeline.check_toll_updated``), not a conflict. When both cite
+    the same named source, ``same_source.check_same_source_different_figure`` reports it
+    instead; copies of one text are one source. The two reports must be tied by more than
+    the province and the day (the same town, shared names or words, or articles telling
+    one story). A figure for a wider place (the city, the province) above one for a place
+    in it is no contradiction when it is a wider count: its own article gives the finer
+    place's figure too (the day's toll in Aleppo and one road's), or never places a figure
+    there (a province's toll); nor are two articles that each give both figures (their
+    sources disagree: ``within_article.check_sources_disagree``). Figures more than
+    ``max_ratio`` (20) times apart are counts of different things (a day's toll and the
+    war's); counts of strikes and buildings (``not_tolls``) and vague words ("dozens") are
+    never set against each other here.
 
     Flags:
         sana (2016-10-26): "12" children killed in Idlib
@@ -48,8 +63,9 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     if g == 0 or g > 1 - 1 / options["max_ratio"]:
         return
     coarse = wider(a, b)
-    if coarse is not None and bounds(coarse)[0] > bounds(b if coarse is a else a)[0]:
-        return  # a province's toll above its town's: the wider place may hold more
+    fine = b if coarse is a else a
+    if coarse is not None and bounds(coarse)[0] > bounds(fine)[0] and aggregate(pair, coarse, fine):
+        return  # a province's toll above its town's, told apart by its own article
     if explained(pair):
         return  # both articles give both figures: their sources disagree, not the outlets
     fail(

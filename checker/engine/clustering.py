@@ -126,6 +126,8 @@ class Context:
 
     titles: Mapping[str, str] = field(default_factory=dict)
     stories: Mapping[str, Words] = field(default_factory=dict)
+    #: (article id, category, in_title) -> the offsets of its claims of that category
+    starts: Mapping[tuple[str, str, bool], Sequence[int]] = field(default_factory=dict)
     _title_words: dict[str, Words] = field(default_factory=dict)
 
     def words(self, c: Claim) -> Words:
@@ -175,7 +177,7 @@ def cluster(claims: Sequence[Claim], scope: str, series: bool, ctx: Context) -> 
     window = EVENT_WINDOW_DAYS if scope == "event" else CUMULATIVE_WINDOW_DAYS
     order = sorted(range(len(claims)), key=lambda i: _reading_order(claims[i]))
     ranked = [claims[i] for i in order]
-    alone = [_alone(c, ranked) for c in ranked]
+    alone = [_alone(c, ranked, ctx) for c in ranked]
     links = sorted(
         (
             (-score, i, j)
@@ -239,7 +241,7 @@ def _near(claims: Sequence[Claim], window: int, series: bool) -> Iterator[tuple[
             yield (min(i, j), max(i, j))
 
 
-def _alone(c: Claim, block: Sequence[Claim]) -> bool:
+def _alone(c: Claim, block: Sequence[Claim], ctx: Context) -> bool:
     """Whether a claim is a count of its own that shares no incident: "others", "more"
     after a figure of the same count in its article ("killed 8 people and 3 others", "six
     more people died in a village near Manbij"), or a part of a figure of the same group
@@ -250,6 +252,9 @@ def _alone(c: Claim, block: Sequence[Claim]) -> bool:
         return True
     if not is_additional(c.subject):
         return False
+    earlier = ctx.starts.get((c.article_id, c.category, c.in_title))
+    if earlier is not None:
+        return any(s < c.start for s in earlier)
     return any(
         o.article_id == c.article_id and o.in_title == c.in_title and o.start < c.start
         for o in block

@@ -161,6 +161,25 @@ def _level(c: Claim) -> int:
     return place_level(c)
 
 
+def aggregate(pair: object, coarse: Claim, fine: Claim) -> bool:
+    """Whether the wider place's figure is a wider count than the finer place's: its
+    article gives the finer place's figure too (the day's toll in Aleppo and one road's),
+    or never places a figure at the finer place at all (the province's toll, of which the
+    town's strike is a part). When its article does place figures there, its wider place is
+    only a looser name for the same happening ("11 children killed in Idlib" of the Khan
+    Sheikhoun attack)."""
+    from checker.engine.clustering import town_key
+
+    peers = getattr(pair, "peers", ())
+    if any(
+        p.article_id == coarse.article_id and town_key(p.location) == town_key(fine.location)
+        for p in peers
+    ):
+        return True
+    names = getattr(pair, "names_place_of", None)
+    return names is None or not names(coarse, fine)
+
+
 def explained(pair: object) -> bool:
     """Whether each of a pair's articles also gives a figure that agrees with the other's
     (trt: hospital 55, civil defence 22; alaraby: the same two): the articles agree, and

@@ -149,11 +149,20 @@ class Pair:
     incident: Incident | None = None
     #: the incident's claims, in the order they were reported (copies folded)
     peers: tuple[Claim, ...] = ()
+    #: the towns (and finer places) each article's claims are placed at, ``a``'s then ``b``'s
+    towns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     #: what ties the two reports beyond category, group and day: "town" (the same town or
     #: finer place), "words" (their sentences and headlines share a name or two salient
     #: words), "story" (their articles tell one story: many names and words in common), or
     #: "place" (only a region or country in common)
     tie: str = "place"
+
+    def names_place_of(self, c: Claim, other: Claim) -> bool:
+        """Whether ``c``'s article places some figure at ``other``'s town."""
+        from checker.engine.clustering import town_key
+
+        mine = self.towns[0] if c is self.a else self.towns[1]
+        return town_key(other.location) in mine
 
     @property
     def claims(self) -> tuple[Claim, Claim]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.engine import incidents as grouping
+from checker.engine.clustering import town_key
 from checker.engine.cues import salient_words
 from checker.engine.loader import Rule
 from checker.engine.names import ArticleClaims, IncidentView, Pair
@@ -53,9 +54,13 @@ class Subjects:
         self.titles = {a.article_id: a.title for a in articles}
         self.roots = copy_roots(articles)
         stories = {a.article_id: salient_words(f"{a.title}\n{a.text}") for a in articles}
-        #: headlines and each article's salient words, for grouping and ties
-        self.context = grouping.Context(self.titles, stories)
+        starts: dict[tuple[str, str, bool], list[int]] = defaultdict(list)
+        for c in claims:
+            starts[(c.article_id, c.category, c.in_title)].append(c.start)
+        #: headlines, each article's salient words and claims' offsets, for grouping
+        self.context = grouping.Context(self.titles, stories, starts)
         self._cache: dict[str, list[Any]] = {}
+        self._towns: dict[str, frozenset[str]] | None = None
         self._grouping: grouping.Grouping | None = None
 
     @property
@@ -64,6 +69,16 @@ class Subjects:
         if self._grouping is None:
             self._grouping = grouping.group(self.claims, self.context, self.roots)
         return self._grouping
+
+    def towns(self, article_id: str) -> frozenset[str]:
+        """The towns (and finer places) an article's claims are placed at."""
+        if self._towns is None:
+            found: dict[str, set[str]] = defaultdict(set)
+            for c in self.claims:
+                if grouping.place_level(c) == 2:
+                    found[c.article_id].add(town_key(c.location))
+            self._towns = {k: frozenset(v) for k, v in found.items()}
+        return self._towns.get(article_id, frozenset())
 
     def get(self, name: str) -> list[Any]:
         if name not in self._cache:
@@ -101,7 +116,8 @@ class Subjects:
             members = g.claims_of(inc.incident_id)
             peers = tuple(grouping.representatives(members, self.roots))
             for a, b in grouping.independent_pairs(members, self.roots):
-                yield Pair(a, b, "same", inc, peers, grouping.tie(a, b, self.context))
+                towns = (self.towns(a.article_id), self.towns(b.article_id))
+                yield Pair(a, b, "same", inc, peers, towns, grouping.tie(a, b, self.context))
 
     def _article_pair(self) -> Iterable[Any]:
         g = self.grouping

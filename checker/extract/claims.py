@@ -154,8 +154,7 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
-        named = ctx.places.named_in(text, sentence, in_title)
-        ctx.prev_place = named
+        ctx.prev_place = ctx.places.named_in(text, sentence, in_title)
     return claims
 
 

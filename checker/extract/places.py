@@ -503,9 +503,9 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
                             raw=name)  # fmt: skip
     best = _best(usable, ctx)
     in_context = best.country in ctx.countries or best.kind == COUNTRY
-    if best.kind == PLACE and not in_context and best.population < BIG_CITY:
-        if not (r.type_word or (r.cue and best.population >= SMALL_TOWN)):
-            return None
+    small = best.kind == PLACE and not in_context and best.population < BIG_CITY
+    if small and not (r.type_word or (r.cue and best.population >= SMALL_TOWN)):
+        return None
     region = best.name if best.kind == REGION else best.region
     if r.around is not None:
         region = r.around.name

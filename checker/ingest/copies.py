@@ -49,8 +49,9 @@ def signature(text: str) -> tuple[int, ...] | None:
 def band_keys(sig: Sequence[int]) -> list[str]:
     """One key per band of the signature: articles sharing a key are candidate copies."""
     return [
-        hashlib.blake2b(struct.pack(f"<{ROWS}Q", *sig[b * ROWS : (b + 1) * ROWS]), digest_size=8)
-        .hexdigest()
+        hashlib.blake2b(
+            struct.pack(f"<{ROWS}Q", *sig[b * ROWS : (b + 1) * ROWS]), digest_size=8
+        ).hexdigest()
         for b in range(BANDS)
     ]
 
