@@ -73,9 +73,11 @@ class RuleFailure(CheckerError, AssertionError):
         *,
         severity: str | None = None,
         kind: str | None = None,
+        evidence: tuple[str, ...] = (),
     ) -> None:
         super().__init__(message)
         self.message = message
         self.claims = claims
         self.severity = severity
         self.kind = kind
+        self.evidence = evidence

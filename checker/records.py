@@ -238,15 +238,28 @@ class Finding:
     kind: str = "finding"
     #: the incident the finding is about, when it is about one
     incident_id: str | None = None
+    #: words of the articles that show the discrepancy when no claim does ("Mon Jun 20
+    #: 2016", a date line); not in the spec (added)
+    evidence: tuple[str, ...] = ()
+    #: the article a finding is about when it names no claim (not in the spec: added)
+    article_id: str | None = None
 
     @staticmethod
-    def make_id(rule: str, claim_ids: Any) -> str:
-        """Stable across runs for the same rule and claims (order-insensitive)."""
-        return stable_id("finding", rule, *sorted(claim_ids))
+    def make_id(rule: str, claim_ids: Any, anchor: str | None = None) -> str:
+        """Stable across runs for the same rule and claims (order-insensitive); ``anchor``
+        (an article id) tells apart findings that name no claim."""
+        parts = sorted(claim_ids)
+        return (
+            stable_id("finding", rule, *parts)
+            if anchor is None
+            else stable_id("finding", rule, anchor, *parts)
+        )
 
     @property
     def article_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.article_id for c in self.claims))
+        """The articles the finding involves: its claims', else the one it is about."""
+        ids = tuple(dict.fromkeys(c.article_id for c in self.claims))
+        return ids or ((self.article_id,) if self.article_id else ())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -258,6 +271,8 @@ class Finding:
             "explanation": self.explanation,
             "kind": self.kind,
             "incident_id": self.incident_id,
+            "evidence": list(self.evidence),
+            "article_id": self.article_id or (self.article_ids[0] if self.article_ids else None),
         }
 
 

@@ -4,6 +4,8 @@ import datetime as dt
 import re
 
 from checker import fail, rule
+from checker.engine.names import ArticleClaims
+from checker.extract.dates import find_dateline
 
 _MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -22,74 +24,99 @@ _FULL = re.compile(
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:\(c\)\s*)?((?:19|20)\d\d)", re.I)
 
 
-def _month(name):
+def _month(name: str) -> int:
     return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name.lower()[:3]))
 
 
-def explicit_dates(text):
-    """(date, words, has_day) for every date the text writes in full ("March 2011" -> 1st)."""
+def explicit_dates(text: str) -> list[tuple[dt.date, str, bool, int]]:
+    """(date, words, has_day, offset) for every date the text writes in full ("March 2011"
+    is the 1st)."""
     out = []
     for m in _FULL.finditer(text):
         d1, mon1, y1, mon2, d2, y2, mon3, y3 = m.groups()
         try:
             if y1:
-                out.append((dt.date(int(y1), _month(mon1), int(d1)), m.group(0), True))
+                out.append((dt.date(int(y1), _month(mon1), int(d1)), m.group(0), True, m.start()))
             elif y2:
-                out.append((dt.date(int(y2), _month(mon2), int(d2)), m.group(0), True))
+                out.append((dt.date(int(y2), _month(mon2), int(d2)), m.group(0), True, m.start()))
             else:
-                out.append((dt.date(int(y3), _month(mon3), 1), m.group(0), False))
+                out.append((dt.date(int(y3), _month(mon3), 1), m.group(0), False, m.start()))
         except ValueError:
             continue  # "31 February 2016": not a date
     return out
 
 
-@rule(severity="high", kind="dateline", max_lag_days=365, copyright_lag_years=0)
-def check_dateline_matches_content(article, options):
-    """The article's publication date contradicts its own content.
+@rule(
+    severity="high",
+    kind="dateline",
+    max_days=31,
+    max_lag_days=365,
+    copyright_lag_years=0,
+)
+def check_dateline_matches_content(article: ArticleClaims, options: dict) -> None:
+    """The article's publication date contradicts its own date line or content.
 
-    Either the date line is earlier than a date the text reports as past, or it is later
-    than the article's own copyright year, or far later (``max_lag_days``) than every date
-    the text writes in full with its day ("September 17, 2018"). A wrong date line
-    misplaces every "on Tuesday" and "since" figure in the article, so its figures are
-    matched against the wrong events.
+    The text opens with a date line of its own ("Mon Jun 20 2016", "Published April 5
+    2017", "Mon, 24 Jun 2019", "Saturday 20 Sep 2014", "15-09-2013") more than
+    ``max_days`` (31) days from the publication date the metadata gives; or the date is
+    later than the article's own copyright year; or earlier than a date the text reports as
+    past ("on September 17, 2018"); or far later (``max_lag_days``) than every date the
+    text writes in full. A wrong date misplaces every "on Tuesday" and "since" figure of the
+    article, so its figures are compared with the wrong events. A copy repeats its
+    original's date line: only the original is reported.
 
     Flags:
-        date line "Mon, 24 Jun 2019"; body about the "September 17" Sochi summit;
-        "Copyright (c) 2018. RFE/RL"
+        published 2016-08-06; the text opens "Mon Jun 20 2016 Daesh on the Run ..."
+        date line "Mon, 24 Jun 2019"; "Copyright (c) 2018. RFE/RL"
 
     Passes:
         published 2019-05-14; "a barrel bomb ... Syria May 7, 2019", no copyright line
     """
     a = article.article
-    if a.published is None:
+    if a.published is None or a.copy_of is not None:
         return
+    published = a.published.isoformat()
+    line = find_dateline(a.text)
+    if line is not None:
+        day, (start, end) = line
+        days = abs((day - a.published).days)
+        if days > options["max_days"]:
+            words = a.text[start:end]
+            fail(
+                f"{a.outlet} article {a.article_id} is dated {published}, but its own date "
+                f'line says "{words}" ({day.isoformat()}): {days} days apart.',
+                evidence=[words, published],
+            )
     text = f"{a.title}\n{a.text}"
     for m in _COPYRIGHT.finditer(text):
         year = int(m.group(1))
         if a.published.year > year + options["copyright_lag_years"]:
             fail(
-                f"{a.outlet} article {a.article_id} is dated {a.published.isoformat()}, but "
-                f'its copyright line says "{m.group(0)}": the date line is probably wrong.',
-                *article.claims,
+                f"{a.outlet} article {a.article_id} is dated {published}, but its copyright "
+                f'line says "{m.group(0)}": the date line is probably wrong.',
+                evidence=[m.group(0), published],
             )
     dates = explicit_dates(text)
-    future = [(d, w) for d, w, _ in dates if d > a.published + dt.timedelta(days=31)]
-    past_tense = [
-        (d, w) for d, w in future if re.search(rf"(?:on|in|since)\s+{re.escape(w)}", text, re.I)
+    future = [(d, w, at) for d, w, _, at in dates if d > a.published + dt.timedelta(days=31)]
+    past = [
+        (d, w)
+        for d, w, at in future
+        if re.search(r"(?:\bon|\bin|\bsince)\s+$", text[max(0, at - 8) : at], re.I)
     ]
-    if past_tense:
-        d, w = max(past_tense)
+    if past:
+        d, w = max(past)
         fail(
-            f"{a.outlet} article {a.article_id} is dated {a.published.isoformat()}, but reports "
-            f'"{w}" ({d.isoformat()}) as past: the date line is earlier than its content.',
-            *article.claims,
+            f"{a.outlet} article {a.article_id} is dated {published}, but reports "
+            f'"{w}" ({d.isoformat()}) as past: the date is earlier than its content.',
+            evidence=[w, published],
         )
-    # Only dates with a day count here: "in March 2011" is background, not the news.
-    days = [(d, w) for d, w, has_day in dates if has_day]
-    if days:
-        latest, words = max(days)
+    days_ = [(d, w) for d, w, has_day, _ in dates if has_day]
+    if days_:
+        latest, words = max(days_)
         lag = (a.published - latest).days
-        assert lag <= options["max_lag_days"], (
-            f"{a.outlet} article {a.article_id} is dated {a.published.isoformat()}, "
-            f'{lag} days after the latest date its text mentions ("{words}").'
-        )
+        if lag > options["max_lag_days"]:
+            fail(
+                f"{a.outlet} article {a.article_id} is dated {published}, {lag} days after "
+                f'the latest date its text mentions ("{words}").',
+                evidence=[words, published],
+            )

@@ -46,7 +46,11 @@ def rule(severity: str = "medium", kind: str | None = None, **options: Any) -> C
 
 
 def fail(
-    message: str, *claims: Claim, severity: str | None = None, kind: str | None = None
+    message: str,
+    *claims: Claim,
+    severity: str | None = None,
+    kind: str | None = None,
+    evidence: tuple[str, ...] | list[str] = (),
 ) -> None:
     """Report a finding naming just ``claims`` (instead of all the claims the rule was given).
 
@@ -54,7 +58,9 @@ def fail(
     that disagree (a plain ``assert`` reports all of them), or when one finding is less
     severe than the rule's usual one (``severity="low"``: vague words only) or of another
     kind than the rule's. ``severity`` lowers, never raises, the configured severity.
+    ``evidence`` quotes the words that show the discrepancy when no claim does (a date
+    line); a finding with evidence and no claims names no claim.
     """
     if severity is not None and severity not in SEVERITIES:
         raise ConfigError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
-    raise RuleFailure(message, claims, severity=severity, kind=kind)
+    raise RuleFailure(message, claims, severity=severity, kind=kind, evidence=tuple(evidence))

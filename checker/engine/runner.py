@@ -232,8 +232,13 @@ def _call(rule: Rule, subject: Any, held: tuple[Claim, ...]) -> Finding | ErrorR
     try:
         rule.call(subject)
     except RuleFailure as exc:
-        involved = tuple(c for c in exc.claims if isinstance(c, Claim)) or held
-        return _finding(rule, exc.message, involved, incident_id, exc.severity, exc.kind)
+        involved = tuple(c for c in exc.claims if isinstance(c, Claim))
+        if not involved and not exc.evidence:
+            involved = held
+        anchor = subject.article.article_id if isinstance(subject, ArticleClaims) else None
+        return _finding(
+            rule, exc.message, involved, incident_id, exc.severity, exc.kind, exc.evidence, anchor
+        )
     except AssertionError as exc:
         return _finding(rule, assertion_message(exc), held, incident_id)
     except Exception as exc:
@@ -259,13 +264,16 @@ def _finding(
     incident_id: str | None = None,
     severity: str | None = None,
     kind: str | None = None,
+    evidence: tuple[str, ...] = (),
+    anchor: str | None = None,
 ) -> Finding:
     """A finding of ``rule``; ``severity`` (from ``checker.fail``) may only lower the rule's
     configured severity, so a project's setting stays the ceiling."""
     if severity is not None and SEVERITIES.index(severity) > SEVERITIES.index(rule.severity):
         severity = rule.severity
+    ids = [c.claim_id for c in claims]
     return Finding(
-        finding_id=Finding.make_id(rule.id, [c.claim_id for c in claims]),
+        finding_id=Finding.make_id(rule.id, ids, anchor if not ids else None),
         rule=rule.id,
         severity=severity or rule.severity,
         message=message,
@@ -273,6 +281,8 @@ def _finding(
         explanation=rule.doc,
         kind=kind or rule.kind,
         incident_id=incident_id,
+        evidence=evidence,
+        article_id=anchor,
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.categories import Counted, categorise, unit_of
-from checker.extract.dates import TimeExpression, find_time_expressions, resolve
+from checker.extract.dates import TimeExpression, find_dateline, find_time_expressions, resolve
 from checker.extract.modality import modality, scope
 from checker.extract.numbers import Figure, find_figures
 from checker.extract.places import ArticlePlaces, Located, locate, looks_like_place, scan_article
@@ -29,9 +29,6 @@ from checker.records import Article, Claim
 
 Span = tuple[int, int]
 
-# How far into a text its dateline may be: after "Published", "Posted on", "Date of
-# publication", "Last updated at" or a repeated headline (SANA puts the date after it).
-_DATELINE_REACH = 200
 # A figure about the whole war: its place is the country.
 _WAR_LONG = re.compile(
     r"\b(?:war|conflict|crisis|uprising)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed"
@@ -94,7 +91,7 @@ def extract_claims(article: Article) -> list[Claim]:
         places=scan_article(article.title, article.text, article.location),
         monitor=src.monitor_name(article.title + "\n" + article.text),
     )
-    dateline = _dateline(article.text)
+    dateline = find_dateline(article.text)
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
     claims = _read(ctx, article.title, in_title=True)
@@ -102,18 +99,6 @@ def extract_claims(article: Article) -> list[Claim]:
     ctx.furniture = furniture_spans(article.text)
     claims.extend(_read(ctx, article.text, in_title=False))
     return claims
-
-
-def _dateline(text: str) -> tuple[dt.date, Span] | None:
-    """The date a text opens with, if it opens with one (with its year), and its span."""
-    for expr in find_time_expressions(text, 0, min(len(text), _DATELINE_REACH + 40)):
-        if expr.start > _DATELINE_REACH:
-            break
-        if expr.kind in ("full", "numeric") and re.search(r"(?:19|20)\d\d", expr.words):
-            day = resolve(expr, None).as_of
-            if day is not None:
-                return day, (expr.start, expr.end)
-    return None
 
 
 def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:

@@ -375,3 +375,22 @@ def _calendar_unit(unit: str, published: dt.date, offset: int) -> tuple[dt.date,
         return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
     start = published - dt.timedelta(days=published.weekday())
     return start, start + dt.timedelta(days=6)
+
+
+# How far into a text its date line may be: after "Published", "Posted on", "Date of
+# publication", "Last updated at" or a repeated headline (SANA puts the date after it).
+DATELINE_REACH = 200
+
+
+def find_dateline(text: str) -> tuple[dt.date, tuple[int, int]] | None:
+    """The date a text opens with, if it opens with one (with its year), and its span:
+    "Wed Jun 1 2016", "Published April 5 2017", "Mon, 24 Jun 2019", "Saturday 20 Sep 2014",
+    "15-09-2013", "Last updated at Apr 232017". It is the day the text was written."""
+    for expr in find_time_expressions(text, 0, min(len(text), DATELINE_REACH + 40)):
+        if expr.start > DATELINE_REACH:
+            break
+        if expr.kind in ("full", "numeric") and re.search(r"(?:19|20)\d\d", expr.words):
+            day = resolve(expr, None).as_of
+            if day is not None:
+                return day, (expr.start, expr.end)
+    return None
