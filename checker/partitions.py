@@ -41,7 +41,7 @@ from typing import BinaryIO
 from checker.engine import Rule, RuleOutcome, run_rules
 from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day
 from checker.engine.names import NAMES
-from checker.engine.runner import MAX_ERRORS_PER_RULE
+from checker.engine.runner import MAX_ERRORS_PER_RULE, same_finding
 from checker.records import Article, Claim, ErrorRecord
 from checker.ruleplan import RulePlan
 from checker.store import Store
@@ -377,8 +377,9 @@ def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> Ru
     totals: dict[str | None, int] = {}
     for outcome in outcomes:
         for f in outcome.findings:
-            if f.finding_id not in seen:
-                seen.add(f.finding_id)
+            key = same_finding(f)
+            if key not in seen:
+                seen.add(key)
                 out.findings.append(f)
         for rid, n in outcome.calls.items():
             out.calls[rid] = out.calls.get(rid, 0) + n

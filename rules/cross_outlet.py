@@ -41,7 +41,8 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     sources disagree: ``within_article.check_sources_disagree``). Figures more than
     ``max_ratio`` (20) times apart are counts of different things (a day's toll and the
     war's); counts of strikes and buildings (``not_tolls``) and vague words ("dozens") are
-    never set against each other here.
+    never set against each other here. Severity: high when both figures are placed at the
+    same town (or finer place), medium when the tie is their words or their stories.
 
     Flags:
         sana (2016-10-26): "12" children killed in Idlib
@@ -73,4 +74,5 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
         f"{g:.0%} apart and cannot both be true.",
         a,
         b,
+        severity=None if pair.tie == "town" else "medium",
     )

@@ -16,7 +16,7 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
     incident, reported the same day, to the same source, at least one misquotes it (or
     quotes an outdated release). Sources are folded to one spelling ("SOHR", "the
     Observatory" are the Syrian Observatory for Human Rights). Copies of one text are one
-    article.
+    article. High when both are placed at the same town, medium otherwise.
 
     Flags:
         reuters (2019-05-14): "more than 150,000" people displaced in Idlib (citing United Nations)
@@ -40,4 +40,5 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
         "source or quotes an outdated figure.",
         a,
         b,
+        severity=None if pair.tie == "town" else "medium",
     )

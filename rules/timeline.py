@@ -2,7 +2,7 @@
 printed after it had been overtaken."""
 
 from checker import fail, rule
-from checker.engine.helpers import bounds, gap, says
+from checker.engine.helpers import bounds, gap, is_vague, says
 from checker.engine.incidents import reported_day
 from checker.engine.names import IncidentView, Pair
 from checker.records import Claim
@@ -13,13 +13,19 @@ def _below(later: Claim, earlier: Claim, tolerance: float) -> bool:
     return bounds(later)[1] < bounds(earlier)[0] and gap(later, earlier, tolerance) > 0
 
 
-def _repeats(peers: tuple[Claim, ...], earlier: Claim, later: Claim) -> Claim | None:
-    """A claim reported before ``earlier`` whose figure ``later`` repeats."""
+def _repeats(
+    peers: tuple[Claim, ...], earlier: Claim, later: Claim, exact: bool = False
+) -> Claim | None:
+    """A claim reported before ``earlier`` whose figure ``later`` repeats (``exact``: the
+    very number, not only a figure its interval allows)."""
     day = reported_day(earlier)
     for p in peers:
-        if p is earlier or p is later or day is None or reported_day(p) is None:
+        pday = reported_day(p)
+        if p is earlier or p is later or day is None or pday is None or pday > day:
             continue
-        if reported_day(p) <= day and gap(p, later) == 0 and p.article_id != later.article_id:  # type: ignore[operator]
+        if p.article_id == later.article_id:
+            continue
+        if (p.value == later.value) if exact else gap(p, later) == 0:
             return p
     return None
 
@@ -41,7 +47,7 @@ def check_toll_updated(incident: IncidentView, options: dict) -> None:
         reuters (2016-10-26): "at least 26" civilians killed in Idlib
         sana (2016-10-27): "26" civilians killed in Idlib
     """
-    claims = incident.claims
+    claims = [c for c in incident.claims if not is_vague(c)]
     moved: list[tuple[Claim, Claim]] = []
     for i, x in enumerate(claims):
         for y in claims[i + 1 :]:
@@ -57,12 +63,13 @@ def check_toll_updated(incident: IncidentView, options: dict) -> None:
 
 @rule(severity="medium", kind="toll_down", tolerance=0.05, max_ratio=5)
 def check_toll_goes_down(pair: Pair, options: dict) -> None:
-    """A later report gives a toll below an earlier one for the same incident, with no word
-    of a correction.
+    """A source gives a toll below the one it gave earlier for the same incident, with no
+    word of a correction.
 
     Tolls and running totals only grow (the dead stay dead, the displaced stay counted):
-    when a later report (another day) puts an incident's figure entirely below an earlier
-    one, without saying it was revised down, one of them is wrong. When the lower figure
+    when one source (the same named source, or one outlet) later puts an incident's figure
+    entirely below its own earlier one, without saying it was revised down, one of them is
+    wrong. Two sources counting differently are not a toll going down. When the lower figure
     only repeats an older one, ``check_stale_figure`` reports it instead. A drop by more
     than ``max_ratio`` (5) is two different counts, not one count misreported.
 
@@ -75,7 +82,9 @@ def check_toll_goes_down(pair: Pair, options: dict) -> None:
         reuters (2019-05-17): "around 250,000" people displaced in Idlib
     """
     a, b = pair.a, pair.b
-    if pair.days_apart == 0 or pair.correction_framed:
+    if pair.days_apart == 0 or pair.correction_framed or not pair.same_source:
+        return  # one moment, a correction, or two sources (they may count differently)
+    if pair.tie == "place" or is_vague(a) or is_vague(b):
         return
     if not _below(b, a, options["tolerance"]) or bounds(a)[0] > bounds(b)[1] * options["max_ratio"]:
         return
@@ -101,11 +110,13 @@ def check_stale_figure(pair: Pair, options: dict) -> None:
         dailysabah (2019-05-22): "more than 300,000" people displaced in Idlib
     """
     a, b = pair.a, pair.b
-    if pair.days_apart == 0 or pair.correction_framed:
+    if pair.days_apart == 0 or pair.correction_framed or pair.tie == "place":
+        return
+    if is_vague(a) or is_vague(b):
         return
     if not _below(b, a, options["tolerance"]) or bounds(a)[0] > bounds(b)[1] * options["max_ratio"]:
         return
-    older = _repeats(pair.peers, a, b)
+    older = _repeats(pair.peers, a, b, exact=True)
     if older is not None:
         fail(
             f"Stale figure: {says(b)} repeats {says(older)}, though {says(a)} had already "

@@ -20,7 +20,15 @@ from checker.engine.cues import salient_words
 from checker.engine.loader import Rule
 from checker.engine.names import ArticleClaims, IncidentView, Pair
 from checker.errors import RuleFailure
-from checker.records import SEVERITIES, Article, Claim, ErrorRecord, Finding, Incident
+from checker.records import (
+    SEVERITIES,
+    Article,
+    Claim,
+    ErrorRecord,
+    Finding,
+    Incident,
+    stable_id,
+)
 
 #: rule errors recorded one by one per rule; past this, one summary record says how many more
 MAX_ERRORS_PER_RULE = 20
@@ -191,8 +199,9 @@ def run_rules(
             calls += 1
             finding_or_error = _call(rule, subject, held)
             if isinstance(finding_or_error, Finding):
-                if finding_or_error.finding_id not in seen:
-                    seen.add(finding_or_error.finding_id)
+                key = same_finding(finding_or_error)
+                if key not in seen:
+                    seen.add(key)
                     out.findings.append(finding_or_error)
             elif finding_or_error is not None:
                 errors += 1
@@ -214,6 +223,14 @@ def run_rules(
         out.claim_incidents = dict(g.of_claim)
         out.findings = [_with_incidents(f, g.of_claim) for f in out.findings]
     return out
+
+
+def same_finding(f: Finding) -> str:
+    """What makes two findings one: the rule and what its claims state (article, figure,
+    count, group), not the sentence stating it; a headline and its body repeating "22"
+    against another outlet's "44" is one disagreement, reported once."""
+    stated = sorted({(c.article_id, c.value, c.category, c.subject.lower()) for c in f.claims})
+    return stable_id(f.rule, f.article_id, *(f"{a}|{v}|{k}|{s}" for a, v, k, s in stated))
 
 
 def _with_incidents(f: Finding, of_claim: Mapping[str, str]) -> Finding:
