@@ -308,6 +308,8 @@ class _Raw:
     cue: bool
     #: the region around a city that is a region of its own ("Damascus suburbs": Rif Dimashq)
     around: Place | None = None
+    #: a locative word before it ("in", "near", "the town of")
+    before: bool = False
 
 
 _AROUND = frozenset({"countryside", "suburb", "suburbs", "outskirts"})
@@ -355,7 +357,8 @@ def _candidates(text: str) -> list[_Raw]:
             i = j
             a, b, name, cands = hit
             type_word = _type_word(text, a, b)
-            cue = bool(type_word) or bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
+            before = bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
+            cue = bool(type_word) or before
             common = bool(cands) and g.is_common_word(name) and not cue
             if common and all(c.kind != COUNTRY for c in cands):
                 continue  # "Police said", "Most of the dead"
@@ -364,7 +367,7 @@ def _candidates(text: str) -> list[_Raw]:
                 around = next(
                     (c for c in g.lookup(f"{name} countryside") if c.kind == REGION), None
                 )
-            found.append(_Raw(a, b, name, cands, type_word, cue, around))
+            found.append(_Raw(a, b, name, cands, type_word, cue, around, before))
     return found
 
 
@@ -400,18 +403,25 @@ def _title_case(text: str) -> bool:
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|ean|i|an)|(?:North|South|East|West)\w*", re.I)
 
 
+_JOIN_TOKEN = re.compile(rf"{_JOIN}[- \t]+")
+
+
 def _is_join(word: str) -> bool:
-    return bool(re.fullmatch(rf"{_JOIN}[- \t]+", word))
+    return word[-1:] in " -\t" and bool(_JOIN_TOKEN.fullmatch(word))
 
 
 def _org_name(words: Sequence[str]) -> bool:
     return any(w.lower().rstrip("s") in _ORG_WORDS or w.lower() in _ORG_WORDS for w in words)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
+@lru_cache(maxsize=65536)
 def _clean(name: str) -> str:
     """A name as a place: possessive and "the" dropped ("Aleppo's" -> "Aleppo")."""
-    name = re.sub(r"['’]s?$", "", name.strip())
-    return re.sub(r"^(?:the|The)\s+", "", name)
+    return _THE.sub("", _POSSESSIVE.sub("", name.strip()))
 
 
 def _plural_lost(name: str) -> tuple[Place, ...]:
@@ -457,7 +467,7 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
     for r in raw:
         m = _choose(r, ctx)
         if m is not None:
-            m.locative = r.cue or _is_locative(text, r.start, r.end)
+            m.locative = r.cue or _is_locative(text, r.start, r.end, r.before)
             if m.locative and m.capital and not r.type_word:
                 # "pressure on Ankara", "Moscow said": the government, not the city
                 m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
@@ -587,7 +597,7 @@ def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
         inner.name, inner.region, inner.country = inner.raw or inner.name, region, country
 
 
-def _is_locative(text: str, start: int, end: int) -> bool:
+def _is_locative(text: str, start: int, end: int, before: bool | None = None) -> bool:
     """Whether the text puts something in the place at ``text[start:end]`` (not "Turkey and
     Russia discuss", "Turkey-controlled", "Damascus-based", "SANA's reporter in Aleppo
     said": where the speaker is)."""
@@ -595,7 +605,7 @@ def _is_locative(text: str, start: int, end: int) -> bool:
         return False
     if _SPEAKER_IN.search(text, max(0, start - 40), start):
         return False
-    if _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
+    if before if before is not None else _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
         return True
     if _COUNTRY_POSSESSIVE.search(text, max(0, start - 30), start):
         return True  # "Syria's Idlib", "Nigeria's Borno state"
