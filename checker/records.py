@@ -72,8 +72,9 @@ class Article:
     origin: str | None = field(default=None, compare=False)
     #: the text's language as detected on ingestion (ISO 639-1: "en", "fr"), None when not
     #: detected (too little text, or detection off). Only English (or undetected) text has
-    #: claims extracted: see ``checker.pipeline.skips_extraction``.
-    language: str | None = None
+    #: claims extracted: see ``checker.pipeline.skips_extraction``. It follows from title and
+    #: text, so it takes no part in comparing two Articles.
+    language: str | None = field(default=None, compare=False)
     #: for a PDF: the offset in ``text`` where each page starts (page n at ``pages[n - 1]``),
     #: so a claim's offset gives its page (checker.ingest.provenance.page_at). Not stored, not
     #: part of the spec's output.

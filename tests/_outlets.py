@@ -253,6 +253,8 @@ def pdf_report(s: Story, path: Path, *, pages: int = 2, password: str | None = N
             pdf.ln(3)
             page.append(fix(paragraph))
         written.append(page)
+    if pdf.page_no() != pages:
+        raise ValueError(f"{s.article_id} does not fit on {pages} pages: pick a shorter text")
     if password is not None:
         pdf.set_encryption(owner_password="owner-" + password, user_password=password)
     pdf.output(str(path))

@@ -78,10 +78,13 @@ def read_feed(source: Source, builder: ArticleBuilder) -> Iterator[Article | Err
     if problem is not None and type(problem).__name__ in _HARMLESS:
         problem = None
     line = _line_of(problem)
+    if line is not None and not data.lstrip(b"\xef\xbb\xbf").startswith(b"<?xml"):
+        line -= 1  # feedparser put an XML declaration line before a file that had none
     if not entries:
         if problem is not None:
             yield error(
-                f"malformed XML ({_describe(problem)}): no feed entry could be read", line=line
+                f"malformed XML ({_describe(problem, line)}): no feed entry could be read",
+                line=line,
             )
         elif not parsed.get("version"):
             yield error(
@@ -93,7 +96,7 @@ def read_feed(source: Source, builder: ArticleBuilder) -> Iterator[Article | Err
         return
     if problem is not None:
         yield error(
-            f"malformed XML ({_describe(problem)}): read with feedparser's lenient parser; "
+            f"malformed XML ({_describe(problem, line)}): read with feedparser's lenient parser; "
             "entries from there on may be incomplete. Check the feed file",
             level="warning",
             line=line,
@@ -216,7 +219,6 @@ def _line_of(problem: object) -> int | None:
     return line if isinstance(line, int) and line > 0 else None
 
 
-def _describe(problem: object) -> str:
+def _describe(problem: object, line: int | None) -> str:
     message = str(getattr(problem, "getMessage", lambda: problem)())
-    line = _line_of(problem)
     return f"{message} at line {line}" if line else message

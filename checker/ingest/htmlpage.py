@@ -20,8 +20,9 @@ How it is called, and why:
 * ``extensive_search=False`` for dates: htmldate's extensive search takes any date in the
   body ("on September 17") as the publication date; a page's metadata or URL, else the
   dateline rule, is what the other formats use too.
-* A page whose content is headings only ("Latest", "Most read" over lists of links) has
-  no article either.
+* A page whose content is headings only ("Latest", "Most read" over lists of links), or
+  whose every line is one of its links (on a small page trafilatura's last fallback returns
+  its menu), has no article either.
 * The title trafilatura puts back as the text's first line (the page's ``<h1>``) is taken
   out again: in the text it would make every headline figure a second, body claim.
 
@@ -92,11 +93,14 @@ def read_html(source: Source, builder: ArticleBuilder) -> Iterator[Article | Err
 def extract_page(data: bytes | str) -> dict[str, str | None] | None:
     """title, text, published (ISO), outlet, url of the article in an HTML page; None when
     trafilatura finds no article in it."""
-    from trafilatura import bare_extraction  # ~0.6 s to import: only when a page is read
+    from trafilatura import bare_extraction, load_html  # ~0.6 s: only when a page is read
 
     quiet_loggers(_QUIET_LOGGERS)
+    tree = load_html(data)  # parsed once: for the links below, and for trafilatura (a copy)
+    if tree is None:
+        return None
     document: Any = bare_extraction(
-        data,
+        tree,
         favor_precision=True,
         include_comments=False,
         include_tables=False,
@@ -108,9 +112,9 @@ def extract_page(data: bytes | str) -> dict[str, str | None] | None:
     title = _clean(document.title or "")
     text = _clean(document.text or "")
     first, _, rest = text.partition("\n")
-    if title and _same(first, title):
+    if title and _words(first) == _words(title):
         text = rest.strip()
-    if not text:
+    if not text or _only_links(text, tree):
         return None
     outlet = document.sitename or _host(document.hostname or "")
     return {
@@ -132,6 +136,17 @@ def _has_paragraphs(body: Any) -> bool:
     return every > in_headings
 
 
+def _only_links(text: str, tree: Any) -> bool:
+    """Whether every line of ``text`` is the words of one of the page's links: on a small
+    page trafilatura's last fallback returns its menu ("Home") as its text."""
+    links = {_words(a.text_content()) for a in tree.iter("a")}
+    return all(_words(line.removeprefix("- ")) in links for line in text.split("\n") if line)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _letters(text: str) -> int:
     return sum(not c.isspace() for c in text)
 
@@ -142,10 +157,6 @@ def _clean(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n", text).strip()
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _host(hostname: str) -> str:

@@ -197,15 +197,24 @@ def _paragraph(box_text: str) -> str:
 def _title_and_text(texts: list[str], info_title: str) -> tuple[str, str, tuple[int, ...]]:
     """(title, text, page start offsets into text) from the pages' texts."""
     text = ""
-    starts: list[int] = []
+    found: list[int | None] = []
     for page_text in texts:
-        if page_text and text:
+        if not page_text:
+            found.append(None)  # a blank page starts where the next page with text does
+            continue
+        if text:
             # a sentence that runs on to the next page ("20 gatherings of people" /
             # "displaced from the border") is one sentence, not two
             runs_on = not text.endswith(_SENTENCE_END) and page_text[0].islower()
             text += " " if runs_on else "\n"
-        starts.append(len(text))
+        found.append(len(text))
         text += page_text
+    starts: list[int] = []
+    following = len(text)
+    for start in reversed(found):
+        following = following if start is None else start
+        starts.append(following)
+    starts.reverse()
     heading, _, rest = text.partition("\n")
     if len(heading) <= MAX_HEADING_CHARS and rest.strip():
         cut = len(text) - len(rest)
