@@ -110,6 +110,7 @@ def article_page(
             "@type": "NewsArticle",
             "headline": s.title,
             "datePublished": stamp or None,
+            "author": {"@type": "Person", "name": "Staff Writer"},
             "publisher": {"@type": "Organization", "name": s.site},
             "mainEntityOfPage": s.url,
         }
@@ -117,6 +118,7 @@ def article_page(
             f'<meta property="og:site_name" content="{_e(s.site)}">',
             f'<meta property="og:title" content="{_e(s.title)}">',
             '<meta property="og:type" content="article">',
+            '<meta name="author" content="Staff Writer">',
             f'<meta property="og:url" content="{_e(s.url)}">',
             f'<link rel="canonical" href="{_e(s.url)}">',
             f'<meta property="article:published_time" content="{stamp}">' if stamp else "",
@@ -223,10 +225,13 @@ def atom_feed(stories: Iterable[Story], *, site: str = "ReliefWeb") -> str:
     )
 
 
-def pdf_report(s: Story, path: Path, *, pages: int = 2, password: str | None = None) -> list[str]:
+def pdf_report(
+    s: Story, path: Path, *, pages: int | None = 2, password: str | None = None
+) -> list[str]:
     """``s`` as a report of ``pages`` pages (title, then its paragraphs spread over them) at
-    ``path``; returns each page's paragraphs as written. With ``password`` it is encrypted
-    (needs that password to open)."""
+    ``path``; returns each page's paragraphs as written. ``pages=None``: as many pages as the
+    text fills (one entry returned). With ``password`` it is encrypted (needs that password
+    to open)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -239,7 +244,7 @@ def pdf_report(s: Story, path: Path, *, pages: int = 2, password: str | None = N
     else:  # the PDF core fonts have latin-1 only
         pdf.set_font("helvetica", size=10)
         fix = latin1
-    chunks = _split(list(s.paragraphs), pages)
+    chunks = _split(list(s.paragraphs), pages or 1)
     written: list[list[str]] = []
     for n, chunk in enumerate(chunks):
         pdf.add_page()
@@ -253,7 +258,7 @@ def pdf_report(s: Story, path: Path, *, pages: int = 2, password: str | None = N
             pdf.ln(3)
             page.append(fix(paragraph))
         written.append(page)
-    if pdf.page_no() != pages:
+    if pages is not None and pdf.page_no() != pages:
         raise ValueError(f"{s.article_id} does not fit on {pages} pages: pick a shorter text")
     if password is not None:
         pdf.set_encryption(owner_password="owner-" + password, user_password=password)

@@ -99,3 +99,32 @@ def test_bad_inputs_exit_2_with_strict(tmp_path: Path) -> None:
 def test_help_names_the_formats() -> None:
     code, out, _ = run("--help")
     assert code == 0 and ".html pages" in out and ".pdf reports" in out
+
+
+def test_reading_the_new_formats_opens_no_socket(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from checker.pipeline import check
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checker tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    result = check([inputs], store=tmp_path / "s.sqlite", jobs=1)
+    assert result.errors == [] and len(result.articles) == 4 and result.claims
+
+
+def test_a_feed_without_a_title_is_named_after_its_host(
+    tmp_path: Path, stories: list[Story]
+) -> None:
+    from checker.ingest import read_articles
+
+    feed = rss_feed(stories[:1]).replace("<title>FloodList</title>", "")
+    feed = feed.replace("https://floodlist.com/", "https://www.FloodList.com/news")
+    (tmp_path / "f.xml").write_text(feed, encoding="utf-8")
+    (article,) = read_articles([tmp_path / "f.xml"])
+    assert getattr(article, "outlet", None) == "floodlist.com"

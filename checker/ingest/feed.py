@@ -34,7 +34,6 @@ import io
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from checker.ingest.build import ArticleBuilder, Raw
 from checker.ingest.decode import HEAD_BYTES, Source, is_binary
@@ -45,6 +44,7 @@ from checker.records import Article, ErrorRecord
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _WORDPRESS_FOOTER = re.compile(r"\n?The post .{1,300}? appeared first on [^\n]{1,200}\.?\s*$")
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/@?#]*@)?([^/:?#]+)", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|:]\s+|:\s+")
 #: Bozo exceptions that say the feed was still read whole (a wrong declared encoding).
 _HARMLESS = ("CharacterEncodingOverride",)
@@ -197,9 +197,8 @@ def _feed_outlet(feed: Mapping[str, Any]) -> str | None:
         name = _TITLE_SEPARATOR.split(title, maxsplit=1)[0].strip()
         if name:
             return name
-    link = _text(feed.get("link"))
-    host = urlsplit(link).hostname if link else None
-    return host.removeprefix("www.") if host else None
+    host = _HOST.match(_text(feed.get("link")) or "")  # (no urllib: no network modules here)
+    return host[1].lower().removeprefix("www.") if host else None
 
 
 def _text(value: object) -> str | None:
