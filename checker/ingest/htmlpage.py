@@ -50,7 +50,6 @@ from checker.ingest.decode import HEAD_BYTES, Source, is_binary
 from checker.ingest.options import MAX_DOCUMENT_BYTES
 from checker.records import Article, ErrorRecord
 
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 #: No link's words are longer than this: a longer line is the article's own.
@@ -156,7 +155,7 @@ def page_metadata(tree: Any) -> dict[str, str | None]:
         "title": meta.title or extract_title(tree),
         "url": url,
         "outlet": sitename or (_host(host) if host else None),
-        "published": find_date(tree, url=url, **_DATE_PARAMS),
+        "published": find_date(tree, extensive_search=False, original_date=True, url=url),
     }
 
 
