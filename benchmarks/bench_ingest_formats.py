@@ -152,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         t_extract_pdf = timed(lambda: [extract_claims(a) for a in pdf_plain], r)
 
     n = len(plain)
+    pdf_pages = sum(len(a.pages) for a in pdfs)
     assert len(pages) == len(rss) == len(atom) == n, (len(pages), len(rss), len(atom), n)
     assert len(pdfs) == len(pdf_texts)
     extract_ms = 1000 * t_extract / n
@@ -162,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("Atom feed, per entry", n, t_atom),
         ("language detection alone", n, t_lang),
         ("**extraction** (extract_claims)", n, t_extract),
-        (f".pdf report ({len(pdfs)} idmc texts)", len(pdfs), t_pdf),
+        (f".pdf report ({len(pdfs)} idmc texts, {pdf_pages} pages)", len(pdfs), t_pdf),
         (f"**extraction** of those {len(pdfs)} texts", len(pdfs), t_extract_pdf),
     ]
     print(f"{platform.machine()}, Python {platform.python_version()}, one core, CPU time "
@@ -173,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ms = 1000 * seconds / count
         print(f"| {label} | {count} | {ms:.2f} | {count / seconds:,.0f} | "
               f"{ms / extract_ms:.2f}x |")  # fmt: skip
-    print("\none-off, first file of each: " + ", ".join(f"{k} {v:.2f} s" for k, v in warm.items()))
+    print(f"\n.pdf: {1000 * t_pdf / pdf_pages:.1f} ms a page")
+    print("one-off, first file of each: " + ", ".join(f"{k} {v:.2f} s" for k, v in warm.items()))
     html_ms, feed_ms = 1000 * t_html / n, 1000 * max(t_rss, t_atom) / n
     if args.check and not (html_ms < extract_ms and feed_ms < extract_ms):
         print(f"FAIL: page {html_ms:.2f} ms, feed entry {feed_ms:.2f} ms, extraction "
