@@ -145,3 +145,29 @@ def test_help_loads_none_of_the_format_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_engine_skips_the_same_articles(tmp_path: Path) -> None:
+    """Two processes (--jobs 2) and the Dask engine's partition step skip what one does."""
+    from checker.distributed import _extract_partition
+
+    source = tmp_path / "idmc.jsonl"
+    with IDMC.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f][:60]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    def shape(jobs: int) -> list[tuple[str, str | None, int]]:
+        return [
+            (a.article_id, a.language, len(c))
+            for a, c in (i for i in extract([source], jobs=jobs) if isinstance(i, tuple))
+        ]
+
+    one = shape(1)
+    assert any(lang not in ("en", None) for _, lang, _ in one)
+    assert all(n == 0 for _, lang, n in one if lang not in ("en", None))
+    assert shape(2) == one
+    articles = [a for a in read_articles([source]) if isinstance(a, Article)]
+    failures, frame = _extract_partition(articles)
+    assert failures == [None] * len(articles)
+    per_article = frame.groupby("article_id").size().to_dict()
+    assert {aid: n for aid, _, n in one if n} == per_article
