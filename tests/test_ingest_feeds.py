@@ -176,3 +176,18 @@ def test_entry_dates_as_written() -> None:
     assert entry_date(atom) == dt.date(2015, 5, 12)
     assert entry_date(only_updated) == dt.date(2015, 5, 13)
     assert entry_date({"published": "sometime"}) is None
+
+
+def test_feedparser_failing_on_a_damaged_declaration_is_malformed_xml(tmp_path: Path) -> None:
+    # found by mutating a real feed: feedparser raises UnicodeDecodeError on this
+    feed = tmp_path / "damaged.xml"
+    feed.write_bytes(
+        b'<?xml version="1.0" encoding="UTF\xbf8"?>\n<rss version="2.0"><channel><title>x'
+        b"</title><item><title>Floods</title><description>At least 12 people died."
+        b"</description></item></channel></rss>"
+    )
+    articles, errors = read([feed])
+    assert articles == []
+    (error,) = errors
+    assert error.exception is None and error.source == str(feed)
+    assert error.message.startswith("malformed XML: feedparser cannot read it (UnicodeDecodeError")

@@ -22,6 +22,9 @@ Around feedparser:
 * Malformed XML: feedparser falls back to a lenient parser and sets ``bozo``; what it read
   is kept, with a warning that entries may be incomplete. A file in which it finds no feed
   at all is an error.
+* feedparser raises, rather than reporting, on some damaged files (a byte that is not
+  UTF-8 in the XML declaration's encoding name: ``UnicodeDecodeError``); those are
+  recorded as malformed XML too, not as a bug of checker.
 * WordPress feeds end every entry with "The post <title> appeared first on <site>.": that
   line repeats the headline's figures as body text, and is dropped.
 """
@@ -72,7 +75,14 @@ def read_feed(source: Source, builder: ArticleBuilder) -> Iterator[Article | Err
         )
     import feedparser  # only when a feed is read
 
-    parsed: Any = feedparser.parse(io.BytesIO(data))  # a stream: see the module's docstring
+    try:
+        parsed: Any = feedparser.parse(io.BytesIO(data))  # a stream: see the module's docstring
+    except Exception as exc:  # feedparser's own failures on damaged files: see above
+        yield error(
+            f"malformed XML: feedparser cannot read it ({type(exc).__name__}: "
+            f"{str(exc)[:200]}). Check the feed file"
+        )
+        return
     entries = list(parsed.get("entries") or [])
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and type(problem).__name__ in _HARMLESS:
