@@ -199,3 +199,22 @@ def test_a_long_pdf_is_truncated_with_a_warning(tmp_path: Path, stories: list[St
         f"text is {errors[0].message.split()[2]} characters"
     ]
     assert dt.date(2000, 1, 1) < (article.published or dt.date(1900, 1, 1))
+
+
+def test_a_page_printed_from_a_browser_has_no_publication_date(
+    tmp_path: Path, stories: list[Story]
+) -> None:
+    from fpdf import FPDF
+
+    s = stories[0]
+    doc = FPDF()
+    doc.set_creation_date(dt.datetime(2024, 1, 20, 9))  # the day it was printed
+    doc.set_producer("Skia/PDF m120")
+    doc.set_font("helvetica", size=9)
+    doc.add_page()
+    for paragraph in (s.title, *s.paragraphs[:3]):
+        doc.multi_cell(0, 4.2, latin1(paragraph))
+        doc.ln(3)
+    doc.output(str(tmp_path / "printed.pdf"))
+    (article,), errors = read([tmp_path / "printed.pdf"])
+    assert errors == [] and article.published is None

@@ -13,7 +13,8 @@ Pages are joined with a line break, and the offset where each page starts is kep
 Article (``Article.pages``): :func:`checker.ingest.provenance.page_at` gives the page of a
 claim from its offset. The title is the first paragraph when it is short (a report's
 heading, taken out of the text as a plain file's first line is), else the PDF's own Title.
-The publication date is the PDF's CreationDate, else a dateline opening the text.
+The publication date is the PDF's CreationDate (unless a browser printed it: then that is
+the day the page was saved), else a dateline opening the text.
 
 Errors name the file (and the page): an encrypted PDF that needs a password, a PDF with no
 text layer (a scan: every page an image; run OCR first), a damaged file. A PDF with some
@@ -45,6 +46,9 @@ _SOFT_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _LINE_END_HYPHEN = re.compile(r"(?<=\S)-\n")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\xad": ""})
 _SENTENCE_END = tuple('.!?:;"”’)')
+#: Producers of PDFs printed from a browser (Chrome and Edge's Skia, Firefox's cairo...):
+#: their CreationDate is the day someone saved the page, not the day it was published.
+_PRINTED = re.compile(r"Skia/PDF|cairo|Mozilla|wkhtmltopdf|Print To PDF|PhantomJS|HeadlessChrome")
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
 
 
@@ -223,7 +227,8 @@ def _title_and_text(texts: list[str], info_title: str) -> tuple[str, str, tuple[
 
 
 def _info(document: Any) -> dict[str, str]:
-    """The PDF's Title and publication date (its CreationDate, ISO), when it gives them."""
+    """The PDF's Title and publication date (its CreationDate, ISO, unless its Producer or
+    Creator is a browser printing a page), when it gives them."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.utils import decode_text
 
@@ -240,10 +245,14 @@ def _info(document: Any) -> dict[str, str]:
             text = " ".join(text.split())
             if key == "Title" and text and "Title" not in found:
                 found["Title"] = text
-            elif key == "CreationDate" and "published" not in found:
+            elif key in ("Producer", "Creator") and _PRINTED.search(text):
+                found["printed"] = text
+            elif key == "CreationDate" and "created" not in found:
                 date = _pdf_date(text)
                 if date is not None:
-                    found["published"] = date.isoformat()
+                    found["created"] = date.isoformat()
+    if "created" in found and "printed" not in found:
+        found["published"] = found["created"]
     return found
 
 
