@@ -3,7 +3,8 @@
     python benchmarks/fuzz_ingest.py [--seconds 60] [--seed N] [--crashers DIR]
 
 Each input is a real file (the seeds as .txt and .md, FA-KES rows as .csv, .jsonl and
-.json) mutated at random: bytes flipped, inserted, deleted, duplicated, spliced from another
+.json, and as an outlet's .html page, RSS and Atom feeds and a .pdf report) mutated at
+random: bytes flipped, inserted, deleted, duplicated, spliced from another
 file, re-encoded, cut short, with quotes, delimiters, line ends, front matter, JSON
 punctuation, NUL and non-UTF-8 bytes thrown in. Sometimes the mutant is given another
 format's ending. Ingestion must yield Articles and ErrorRecords only, never raise, never
@@ -40,7 +41,7 @@ from checker.records import Article, ErrorRecord
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / ".." / "shared" / "corpus"
 CRASHERS = REPO / "tests" / "fuzz_crashers"
-SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".csv")
+SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".xml", ".atom", ".pdf")
 #: The options every fuzz input (and every replay) is read with.
 OPTIONS = IngestOptions(today=dt.date(2024, 1, 31), max_text_chars=5_000)
 TIMEOUT_SECONDS = 10
@@ -124,6 +125,33 @@ def seeds() -> list[tuple[str, bytes]]:
             ]
             out.append((".jsonl", "".join(json.dumps(r) + "\n" for r in records).encode()))
             out.append((".json", json.dumps(records[:3], indent=1).encode()))
+            out.extend(_published_as_outlets(chunk))
+    return out
+
+
+def _published_as_outlets(rows: list[dict[str, str]]) -> list[tuple[str, bytes]]:
+    """FA-KES rows as an outlet's page, RSS and Atom feeds, and a PDF report (built by
+    tests/_outlets.py; FA-KES is CC BY 4.0, so a crasher made of it may be saved)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from _outlets import article_page, atom_feed, pdf_report, rss_feed, story
+
+    stories = [
+        story(
+            {"id": r["unit_id"], "title": r["article_title"], "text": r["article_content"]},
+            site=r["source"].capitalize(),
+        )
+        for r in rows
+        if r["article_content"].strip()
+    ]
+    out = [
+        (".html", article_page(stories[0]).encode()),
+        (".xml", rss_feed(stories).encode()),
+        (".atom", atom_feed(stories).encode()),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "r.pdf"
+        pdf_report(stories[0], pdf, pages=None)
+        out.append((".pdf", pdf.read_bytes()))
     return out
 
 

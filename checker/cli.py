@@ -20,6 +20,7 @@ from checker.engine import Rule, load_rules
 from checker.engine.names import __doc__ as NAMES_DOC
 from checker.errors import CheckerError, UsageError
 from checker.ingest import IngestOptions
+from checker.ingest.options import STDIN_FORMATS
 from checker.parallel import default_jobs
 from checker.pipeline import DEFAULT_STORE, RuleSelection
 from checker.records import SEVERITIES, CheckResult
@@ -106,8 +107,8 @@ ingest_opts = [
         "--stdin-format",
         default="auto",
         show_default=True,
-        type=click.Choice(["auto", "txt", "md", "json", "jsonl", "csv"]),
-        help="Format of '-' (standard input).",
+        type=click.Choice(STDIN_FORMATS),
+        help="Format of '-' (standard input); feed is RSS or Atom.",
     ),
     click.option(
         "--jobs",
@@ -141,7 +142,8 @@ def main() -> None:
     """Find human-toll figures in news that cannot all be true.
 
     INPUT is a file or a folder of them (.txt/.md with optional YAML front matter,
-    .json/.jsonl, .csv), or - for standard input.
+    .json/.jsonl, .csv, .html pages, .xml/.rss/.atom feeds, .pdf reports), or - for
+    standard input.
     """
 
 

@@ -60,6 +60,7 @@ from checker.pipeline import (
     RuleSelection,
     assemble_batch,
     check,
+    skips_extraction,
 )
 from checker.records import Article, CheckResult, Claim, ErrorRecord
 from checker.ruleplan import RulePlan
@@ -302,7 +303,7 @@ def _extract_partition(articles: Sequence[Article]) -> ExtractedPartition:
     failures: list[ErrorRecord | None] = []
     claims: list[Claim] = []
     for article in articles:
-        result = extract_one(article)
+        result = [] if skips_extraction(article) else extract_one(article)
         if isinstance(result, ErrorRecord):
             failures.append(result)
         else:

@@ -21,6 +21,7 @@ from typing import Protocol
 from checker.engine import Rule, RuleOutcome, load_rules, select
 from checker.engine.loader import RuleSettings
 from checker.ingest import IngestOptions, read_articles
+from checker.ingest.language import ENGLISH
 from checker.parallel import make_executor, map_extract
 from checker.partitions import run_partitioned, stored_partitions
 from checker.records import Article, CheckResult, Claim, ErrorRecord
@@ -82,11 +83,23 @@ def _batches(
         yield batch
 
 
+def skips_extraction(article: Article) -> bool:
+    """Whether ``article`` gets no claims: its text is not English (``Article.language`` set
+    and not "en"; ingestion has recorded a warning saying so). The extractor reads English,
+    and on other languages would make wrong English claims. Both engines (this module's and
+    ``checker.distributed``) ask this before extracting, so ``checker extract`` and ``checker
+    check`` agree and the extraction code need not know."""
+    return article.language is not None and article.language != ENGLISH
+
+
 def _extract_batch(
     batch: list[Article | ErrorRecord], executor: Executor | None
 ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
     articles = [a for a in batch if isinstance(a, Article)]
-    extracted = map_extract(articles, executor)
+    done = iter(map_extract([a for a in articles if not skips_extraction(a)], executor))
+    extracted: list[list[Claim] | ErrorRecord] = [
+        [] if skips_extraction(a) else next(done) for a in articles
+    ]
     all_claims = [c for r in extracted if not isinstance(r, ErrorRecord) for c in r]
     valid, schema_errors = validate_claims(claims_to_frame(all_claims))
     failures = [r if isinstance(r, ErrorRecord) else None for r in extracted]

@@ -67,19 +67,37 @@ class Article:
     location: str | None = None
     #: article_id of an earlier article with the same or nearly the same text (a copy)
     copy_of: str | None = None
-    #: where it came from, for messages: "path/file.csv:12" (not part of the spec's output).
+    #: where it came from, for messages: "path/file.csv:12", "feed.xml:entry 3",
+    #: "report.pdf:pages 1-4" (not part of the spec's output; see checker.ingest.provenance).
     origin: str | None = field(default=None, compare=False)
+    #: the text's language as detected on ingestion (ISO 639-1: "en", "fr"), None when not
+    #: detected (too little text, or detection off). Only English (or undetected) text has
+    #: claims extracted: see ``checker.pipeline.skips_extraction``. It follows from title and
+    #: text, so it takes no part in comparing two Articles.
+    language: str | None = field(default=None, compare=False)
+    #: for a PDF: the offset in ``text`` where each page starts (page n at ``pages[n - 1]``),
+    #: so a claim's offset gives its page (checker.ingest.provenance.page_at). Not stored, not
+    #: part of the spec's output.
+    pages: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def content_hash(self) -> str:
-        """Digest of what extraction reads: re-ingesting an unchanged article is a no-op."""
-        return stable_id(
-            self.outlet, self.published, self.title, self.text, self.location, length=40
-        )
+        """Digest of what extraction reads: re-ingesting an unchanged article is a no-op.
+
+        A language other than English is part of it (it stops extraction), so an article
+        stored with claims before its language was known is replaced; "en" and None are
+        not, so the digests of English articles are what they always were."""
+        parts: tuple[object, ...] = (
+            self.outlet, self.published, self.title, self.text, self.location
+        )  # fmt: skip
+        if self.language not in (None, "en"):
+            parts = (*parts, f"language={self.language}")
+        return stable_id(*parts, length=40)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d.pop("origin")
+        d.pop("pages")
         d["published"] = _iso(self.published)
         return d
 
@@ -298,6 +316,9 @@ class ErrorRecord:
     rule: str | None = None
     claim_ids: tuple[str, ...] = ()
     exception: str | None = None
+    #: the feed entry (its number in the feed, 1-based) or PDF page the record is about
+    entry: int | None = None
+    page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -305,8 +326,11 @@ class ErrorRecord:
         return {k: v for k, v in d.items() if v not in (None, [])}
 
     def __str__(self) -> str:
-        """``ingest error: file.csv:12 [article 123]: message``."""
-        where = ":".join(str(p) for p in (self.source, self.line) if p is not None)
+        """``ingest error: file.csv:12 [article 123]: message`` (``feed.xml:entry 3``,
+        ``report.pdf:page 2``)."""
+        entry = None if self.entry is None else f"entry {self.entry}"
+        page = None if self.page is None else f"page {self.page}"
+        where = ":".join(str(p) for p in (self.source, self.line, entry, page) if p is not None)
         parts = [
             p
             for p in (

@@ -51,6 +51,7 @@ _PAGE = 1000
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "article_id", "outlet", "published", "title", "text", "url", "location", "copy_of",
+    "language",
 )  # fmt: skip
 
 
@@ -165,10 +166,16 @@ def _migrate_2(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+def _migrate_3(con: sqlite3.Connection) -> None:
+    """Version 3: the language detected on ingestion, on articles (null for articles stored
+    before, and for texts too short to tell)."""
+    con.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 #: schema version -> the function that upgrades a store from the version before it.
 #: Append a new version here to change the layout; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _migrate_1, 2: _migrate_2}
+MIGRATIONS: dict[int, Migration] = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,13 +611,17 @@ def _id_filter(column: str, ids: Iterable[str] | None) -> tuple[str, tuple[str, 
 
 def _article_row(a: Article) -> tuple[Any, ...]:
     return (
-        a.article_id, a.outlet, _iso(a.published), a.title, a.text, a.url, a.location, a.copy_of
+        a.article_id, a.outlet, _iso(a.published), a.title, a.text, a.url, a.location, a.copy_of,
+        a.language,
     )  # fmt: skip
 
 
 def _article(row: Sequence[Any]) -> Article:
-    aid, outlet, published, title, text, url, location, copy_of = row
-    return Article(aid, outlet, parse_iso_date(published), title, text, url, location, copy_of)
+    aid, outlet, published, title, text, url, location, copy_of, language = row
+    return Article(
+        aid, outlet, parse_iso_date(published), title, text, url, location, copy_of,
+        language=language,
+    )  # fmt: skip
 
 
 def _claim_row(c: Claim) -> tuple[Any, ...]:

@@ -140,13 +140,13 @@ def test_cp1252_csv_lines_warn_once_with_the_first_line(tmp_path: Path):
 
 
 def test_missing_and_unsupported_inputs(tmp_path: Path, good: Path):
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    articles, errors = run([tmp_path / "nope.txt", pdf, good])
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(b"PK\x03\x04")
+    articles, errors = run([tmp_path / "nope.txt", docx, good])
     only_good(articles)
     assert [(e.source, e.message.split(":")[0]) for e in errors] == [
         (str(tmp_path / "nope.txt"), "no such file or folder"),
-        (str(pdf), "unsupported file type '.pdf'"),
+        (str(docx), "unsupported file type '.docx'"),
     ]
 
 

@@ -7,6 +7,14 @@ thing it could not read or had to change, and goes on with the rest. Formats:
 * ``.txt`` / ``.md`` (one article; optional YAML front matter): :mod:`.textfile`
 * ``.json`` (an object or a list of objects) / ``.jsonl`` (one object a line): :mod:`.jsonfile`
 * ``.csv`` (one article a row, streamed): :mod:`.csvfile`
+* ``.html`` / ``.htm`` (a saved web page: the article in it, with trafilatura): :mod:`.htmlpage`
+* ``.xml`` / ``.rss`` / ``.atom`` (an RSS or Atom feed: every entry, with feedparser):
+  :mod:`.feed`
+* ``.pdf`` (a report: its text page by page, with pdfminer.six): :mod:`.pdffile`
+
+Every article's language is detected (:mod:`.language`); one that is not English is kept
+with a warning and no claims. Where in its input an article, or a claim, is (file, line,
+feed entry, PDF page): :mod:`.provenance`.
 
 Some ErrorRecords are warnings about an article that is still ingested: an encoding
 fallback, a truncated text, a publication date that does not parse or lies in the future
@@ -31,13 +39,25 @@ from checker.errors import UsageError
 from checker.ingest.build import ArticleBuilder
 from checker.ingest.csvfile import read_csv
 from checker.ingest.decode import Source
+from checker.ingest.feed import read_feed
+from checker.ingest.htmlpage import read_html
 from checker.ingest.jsonfile import read_json, read_jsonl
 from checker.ingest.options import IngestOptions
+from checker.ingest.pdffile import read_pdf
+from checker.ingest.provenance import claim_origin, origin_at, page_at
 from checker.ingest.sniff import sniff_format
 from checker.ingest.textfile import read_document
 from checker.records import Article, ErrorRecord
 
-__all__ = ["SUFFIXES", "IngestOptions", "read_articles", "read_stream"]
+__all__ = [
+    "SUFFIXES",
+    "IngestOptions",
+    "claim_origin",
+    "origin_at",
+    "page_at",
+    "read_articles",
+    "read_stream",
+]
 
 #: File name endings read as each format (compared lower case).
 SUFFIXES: dict[str, str] = {
@@ -49,6 +69,13 @@ SUFFIXES: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".pdf": "pdf",
 }
 
 Reader = Callable[[Source, ArticleBuilder], Iterator[Article | ErrorRecord]]
@@ -58,6 +85,9 @@ _READERS: dict[str, Reader] = {
     "json": read_json,
     "jsonl": read_jsonl,
     "csv": read_csv,
+    "html": read_html,
+    "feed": read_feed,
+    "pdf": read_pdf,
 }
 
 

@@ -1,8 +1,8 @@
 """One input record (whatever its format) to an :class:`Article`, or ErrorRecords saying why not.
 
 Every format reader maps its names to Article fields with :func:`match_fields` and hands a
-:class:`Raw` record to :meth:`ArticleBuilder.build`, so ids, outlets, dates, HTML, limits and
-duplicate ids are handled the same way for .txt, .md, .json, .jsonl, .csv and stdin.
+:class:`Raw` record to :meth:`ArticleBuilder.build`, so ids, outlets, dates, HTML, limits,
+duplicate ids and languages are handled the same way for every format and stdin.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from checker.ingest.dates import DateReader, coerce_date
 from checker.ingest.htmltext import html_to_text, looks_like_html
+from checker.ingest.language import ENGLISH, detect_language
 from checker.ingest.options import MAX_TITLE_CHARS, UNKNOWN_OUTLET, IngestOptions
 from checker.records import Article, ErrorRecord
 
@@ -87,11 +88,21 @@ class Raw:
     """One record as read: Article field -> value as found (a str, a date, a number...)."""
 
     source: str
-    line: int
+    #: the record's first line in the file; None for formats without lines (feeds, PDFs)
+    line: int | None
     default_id: str
     values: dict[str, object]
     #: said after "no text" (e.g. that a plain file's first line is its title).
     no_text_hint: str = ""
+    #: ``Article.origin`` when not "source:line" ("feed.xml:entry 3", "report.pdf:pages 1-2")
+    origin: str | None = None
+    #: the feed entry (1-based) the record is, for its ErrorRecords
+    entry: int | None = None
+    #: page start offsets into the text (PDF): kept on the Article (``Article.pages``)
+    pages: tuple[int, ...] = ()
+    #: the text is already plain text (a page, a feed entry, a PDF): do not look for HTML in
+    #: it, and leave it exactly as it is, so that ``pages`` offsets stay true
+    plain: bool = False
 
 
 class ArticleBuilder:
@@ -102,6 +113,9 @@ class ArticleBuilder:
         self.dates = DateReader()
         self.today = options.today or dt.date.today()
         self._seen: dict[str, str] = {}
+        #: feed entry ids and links read in this run -> where first read: an entry that two
+        #: feeds (or two fetches of one feed) carry is stored once (checker.ingest.feed)
+        self.feed_entries: dict[str, str] = {}
 
     def build(self, raw: Raw) -> Iterator[Article | ErrorRecord]:
         problems: list[tuple[str, str | None, str | None]] = []  # message, field, value
@@ -124,7 +138,7 @@ class ArticleBuilder:
             return _SPACES.sub(" ", str(value).replace("\x00", "")).strip() or None
 
         article_id = scalar("article_id") or raw.default_id
-        origin = f"{raw.source}:{raw.line}"
+        origin = raw.origin or (raw.source if raw.line is None else f"{raw.source}:{raw.line}")
 
         def error(
             message: str, field: str | None = None, value: str | None = None, level: str = "error"
@@ -138,9 +152,10 @@ class ArticleBuilder:
                 message=message,
                 field=field,
                 value=value,
+                entry=raw.entry,
             )
 
-        text = self._text(raw.values.get("text"), problems)
+        text = self._text(raw.values.get("text"), problems, plain=raw.plain)
         title = scalar("title") or ""
         if looks_like_html(title):
             title = _SPACES.sub(" ", html_to_text(title)).strip()
@@ -170,7 +185,9 @@ class ArticleBuilder:
         self._seen[article_id] = origin
 
         limit = self.options.max_text_chars
+        pages = raw.pages
         if len(text) > limit:
+            pages = tuple(p for p in pages if p < limit) or pages[:1]
             problems.append(
                 (
                     f"text is {len(text):,} characters: truncated to the first {limit:,} "
@@ -194,8 +211,17 @@ class ArticleBuilder:
         outlet = (scalar("outlet") or self.options.outlet or UNKNOWN_OUTLET).lower()
         published = self._published(raw, outlet, title, text, problems)
         url, location = scalar("url"), scalar("location")
+        language = detect_language(title, text) if self.options.detect_language else None
         for message, field_name, value in problems:
             yield error(message, field_name, value, level="warning")  # the article is kept
+        if language not in (None, ENGLISH):
+            yield error(
+                f"not English (detected language {language!r}): claims not extracted; the "
+                "article is kept with its language",
+                "language",
+                language,
+                level="warning",
+            )
         yield Article(
             article_id=article_id,
             outlet=outlet,
@@ -205,10 +231,14 @@ class ArticleBuilder:
             url=url,
             location=location,
             origin=origin,
+            language=language,
+            pages=pages,
         )
 
     @staticmethod
-    def _text(value: object, problems: list[tuple[str, str | None, str | None]]) -> str:
+    def _text(
+        value: object, problems: list[tuple[str, str | None, str | None]], *, plain: bool
+    ) -> str:
         if value is None:
             return ""
         if not isinstance(value, str):
@@ -216,6 +246,8 @@ class ArticleBuilder:
                 (f"text is a {type(value).__name__}, not a string", "text", _short.repr(value))
             )
             return ""
+        if plain:
+            return value
         text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
         if looks_like_html(text):
             text = html_to_text(text)

@@ -20,6 +20,12 @@ MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 #: A .json file (read whole) larger than this is refused: write it as .jsonl to stream it.
 MAX_JSON_BYTES = 256 * 1024 * 1024
 
+#: A feed (.xml, .rss, .atom) is read up to this many bytes (a year of a busy outlet's feed).
+MAX_FEED_BYTES = 64 * 1024 * 1024
+
+#: A .pdf file is read up to this many bytes (reports carry images; the text is far less).
+MAX_PDF_BYTES = 256 * 1024 * 1024
+
 #: A physical line of a .csv/.jsonl file longer than this is skipped with an ErrorRecord, so
 #: memory stays bounded however the file is broken (it is also the csv module's field limit).
 MAX_LINE_BYTES = 32 * 1024 * 1024
@@ -28,7 +34,9 @@ MAX_LINE_BYTES = 32 * 1024 * 1024
 UNKNOWN_OUTLET = "unknown"
 
 DATE_ORDERS: tuple[str, ...] = ("DMY", "MDY", "YMD")
-STDIN_FORMATS: tuple[str, ...] = ("auto", "txt", "md", "json", "jsonl", "csv")
+STDIN_FORMATS: tuple[str, ...] = (
+    "auto", "txt", "md", "json", "jsonl", "csv", "html", "feed", "pdf",
+)  # fmt: skip
 DUPLICATE_POLICIES: tuple[str, ...] = ("rename", "skip")
 
 #: The Article fields a CSV column or JSON key can be mapped to with ``columns``.
@@ -53,13 +61,15 @@ class IngestOptions:
     FA-KES's date column) except dotted ones ("05.02.2015" is 5 February), and datelines in
     the text follow ``outlet_date_order`` (per outlet, lower case; by default Sputnik and
     al-Manar are DMY), then the same default.
-    ``stdin_format``: the format of ``-`` (stdin); "auto" sniffs JSON, JSONL, a CSV header,
-    YAML front matter, else plain text.
+    ``stdin_format``: the format of ``-`` (stdin); "auto" sniffs a PDF, an RSS/Atom feed, an
+    HTML page, JSON, JSONL, a CSV header, YAML front matter, else plain text.
     ``duplicate_ids``: a second record with an article_id already read in this run is always
     an ErrorRecord; "rename" (default) still ingests it as ``<id>#2`` (FA-KES repeats 9 of its
     unit_ids over 21 rows, and its 804 rows are 804 articles), "skip" drops it.
     ``max_text_chars``: texts are truncated to this (default :data:`MAX_TEXT_CHARS`).
     ``today``: the date after which a publication date is "in the future" (default: today).
+    ``detect_language``: detect each article's language (``Article.language``); a text that
+    is not English is kept with a warning and no claims (checker.ingest.language).
     """
 
     outlet: str | None = None
@@ -70,6 +80,7 @@ class IngestOptions:
     duplicate_ids: str = "rename"
     max_text_chars: int = MAX_TEXT_CHARS
     today: dt.date | None = None
+    detect_language: bool = True
 
     def __post_init__(self) -> None:
         if self.outlet is not None:

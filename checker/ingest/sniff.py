@@ -10,19 +10,32 @@ from checker.ingest.build import match_fields
 from checker.ingest.csvfile import DELIMITERS, pick_delimiter
 from checker.ingest.decode import decode_bytes, is_binary
 
+_FEED_ROOTS = ("<rss", "<feed", "<rdf:rdf")
+
 
 def sniff_format(head: bytes, columns: Mapping[str, str]) -> str:
-    """The format of an input starting with ``head``: json, jsonl, md, csv or txt.
+    """The format of an input starting with ``head``: pdf, feed, html, json, jsonl, md, csv
+    or txt.
 
-    "md" when it opens with front matter, "csv" when its first line is a header naming a
-    text column, "txt" otherwise.
+    "pdf" when it opens with ``%PDF-``; "feed" for XML (an RSS or Atom document, or XML that
+    the feed reader then reports as not a feed); "html" for a page (``<!DOCTYPE html>``,
+    ``<html>``); "md" when it opens with front matter, "csv" when its first line is a header
+    naming a text column, "txt" otherwise.
 
     ``columns`` (IngestOptions.columns) counts as recognised header names.
     """
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     if is_binary(head):
         return "txt"  # the text reader reports it as binary
     text, _ = decode_bytes(head)
     text = text.lstrip("\ufeff \t\r\n")
+    opening = text[:2048].lower()
+    if opening.startswith(("<!doctype html", "<html")):
+        return "html"
+    if opening.startswith(("<?xml", *_FEED_ROOTS)):
+        is_page = "<html" in opening and not any(root in opening for root in _FEED_ROOTS)
+        return "html" if is_page else "feed"
     first = text.partition("\n")[0]
     if text.startswith("---"):
         return "md"
