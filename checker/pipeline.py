@@ -11,7 +11,8 @@ that raises is an error entry, never a crashed run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +21,10 @@ from typing import Protocol
 from checker.engine import Rule, RuleOutcome, load_rules, select
 from checker.engine.loader import RuleSettings
 from checker.ingest import IngestOptions, read_articles
+from checker.ingest.position import locate_claims, parse_origin
 from checker.parallel import make_executor, map_extract
 from checker.partitions import run_partitioned, stored_partitions
-from checker.records import Article, CheckResult, Claim, ErrorRecord
+from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
@@ -103,7 +105,7 @@ def assemble_batch(
 
     ``failures`` has one entry per Article of ``batch`` (in order): the extraction's
     ErrorRecord, or None when it gave claims; ``claims`` are the claims that passed the
-    schema. Shared by the local and the Dask engines, so both yield the same stream.
+    schema, given here their provenance (file, line, column, row: :func:`locate_claims`). Shared by the local and the Dask engines, so both yield the same stream.
     """
     kept: dict[str, list[Claim]] = {}
     for c in claims:
@@ -121,7 +123,7 @@ def assemble_batch(
             yield failure
             continue
         yield from errors_by_article.pop(item.article_id, [])
-        yield item, kept.get(item.article_id, [])
+        yield item, locate_claims(item, kept.get(item.article_id, []))
     for rest in errors_by_article.values():
         yield from rest
 
@@ -188,6 +190,25 @@ def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
     return RuleOutcome(findings=findings, errors=errors, calls=dict(outcome.calls))
 
 
+def locate_finding(f: Finding, given: set[str], origins: Mapping[str, str]) -> Finding:
+    """``f`` with the place to point at: the file, line and column of the first of its claims
+    that belongs to an article given in this run (else of its first located claim); for a
+    finding without located claims, the line of its article in the input."""
+    if f.source_file is not None:
+        return f
+    located = [c for c in f.claims if c.source_file is not None]
+    pick = next((c for c in located if c.article_id in given), located[0] if located else None)
+    if pick is not None:
+        return dataclasses.replace(
+            f, source_file=pick.source_file, line=pick.line, column=pick.column
+        )
+    for aid in f.article_ids:
+        source_file, line = parse_origin(origins.get(aid))
+        if source_file is not None:
+            return dataclasses.replace(f, source_file=source_file, line=line)
+    return f
+
+
 def check(
     inputs: Sequence[str | Path],
     *,
@@ -218,6 +239,8 @@ def check(
         run_id = db.start_run(command)
         batch: list[tuple[Article, list[Claim]]] = []
         n_articles = n_claims = 0
+        origins: dict[str, str] = {}  # article id -> "file:line", to locate findings
+        given_ids = result.new_article_ids
         for item in engine.extract(inputs, options, progress):
             if isinstance(item, ErrorRecord):
                 result.errors.append(item)
@@ -229,6 +252,8 @@ def check(
             n_articles += 1
             n_claims += len(claims)
             result.new_article_ids.add(article.article_id)
+            if article.origin:
+                origins[article.article_id] = article.origin
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
                 db.add(batch)
@@ -239,7 +264,7 @@ def check(
             result.n_articles, result.n_claims = n_articles, n_claims
         involving = None if report_all else result.new_article_ids
         outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
-        result.findings = outcome.findings
+        result.findings = [locate_finding(f, given_ids, origins) for f in outcome.findings]
         result.errors.extend(outcome.errors)
         given = result.new_article_ids
         involved = {aid for f in result.findings for aid in f.article_ids} - given

@@ -15,6 +15,10 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT, spec_fields
 
 from checker.cli import main
+from checker.records import PROVENANCE_FIELDS
+
+#: the spec's Claim fields, in its order, then the provenance fields added after them
+CLAIM_KEYS = [*spec_fields("Claim"), *PROVENANCE_FIELDS]
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -26,7 +30,7 @@ def test_extract_jsonl_has_every_spec_field_and_the_seeds_main_figures() -> None
     code, out, _ = run("extract", str(EXAMPLES), "--format", "jsonl", "--jobs", "1")
     assert code == 0
     claims = [json.loads(line) for line in out.splitlines()]
-    assert claims and all(list(c) == spec_fields("Claim") for c in claims)
+    assert claims and all(list(c) == CLAIM_KEYS for c in claims)
     got = {(c["article_id"][:3], c["value"], c["category"]) for c in claims}
     for expected in [
         ("001", 150000, "displaced"),
@@ -54,7 +58,7 @@ def test_extract_csv_and_output_file(tmp_path: Path) -> None:
     )
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows and list(rows[0]) == spec_fields("Claim")
+    assert rows and list(rows[0]) == CLAIM_KEYS
     assert {r["surface"] for r in rows} >= {"more than 150,000"}
 
 

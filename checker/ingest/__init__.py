@@ -32,7 +32,7 @@ from checker.ingest.build import ArticleBuilder
 from checker.ingest.csvfile import read_csv
 from checker.ingest.decode import Source
 from checker.ingest.jsonfile import read_json, read_jsonl
-from checker.ingest.options import IngestOptions
+from checker.ingest.options import STDIN_NAME, IngestOptions
 from checker.ingest.sniff import sniff_format
 from checker.ingest.textfile import read_document
 from checker.records import Article, ErrorRecord
@@ -93,7 +93,7 @@ def read_stream(
     stream: BinaryIO,
     fmt: str = "auto",
     *,
-    name: str = "<stdin>",
+    name: str = STDIN_NAME,
     stem: str = "stdin",
     options: IngestOptions | None = None,
     builder: ArticleBuilder | None = None,

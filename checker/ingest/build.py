@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from checker.ingest.dates import DateReader, coerce_date
 from checker.ingest.htmltext import html_to_text, looks_like_html
 from checker.ingest.options import MAX_TITLE_CHARS, UNKNOWN_OUTLET, IngestOptions
+from checker.ingest.position import advance
 from checker.records import Article, ErrorRecord
 
 #: Names recognised as-is (compared lower case, with runs of other characters as "_").
@@ -43,6 +44,13 @@ _SPACES = re.compile(r"\s+")
 _short = reprlib.Repr()
 _short.maxstring = 80
 _short.maxother = 80
+
+
+def _title_start(value: object, start: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where a title read from ``value`` starts: ``start`` past its leading blanks."""
+    if not isinstance(value, str) or start is None:
+        return None
+    return advance(start, value[: len(value) - len(value.lstrip())])
 
 
 def normalise_name(name: str) -> str:
@@ -92,6 +100,12 @@ class Raw:
     values: dict[str, object]
     #: said after "no text" (e.g. that a plain file's first line is its title).
     no_text_hint: str = ""
+    #: the record's number in its file (CSV row after the header, JSONL/JSON record), if any.
+    row: int | None = None
+    #: where the title's and the text's raw values start in the file: (line, column) from 1,
+    #: None when the file's characters do not map to them (:mod:`checker.ingest.position`).
+    title_at: tuple[int, int] | None = None
+    text_at: tuple[int, int] | None = None
 
 
 class ArticleBuilder:
@@ -140,10 +154,12 @@ class ArticleBuilder:
                 value=value,
             )
 
-        text = self._text(raw.values.get("text"), problems)
+        text, text_at = self._text(raw.values.get("text"), problems, raw.text_at)
         title = scalar("title") or ""
+        title_at = _title_start(raw.values.get("title"), raw.title_at)
         if looks_like_html(title):
             title = _SPACES.sub(" ", html_to_text(title)).strip()
+            title_at = None
         if not text:
             for message, field_name, value in problems:
                 yield error(message, field_name, value)
@@ -205,21 +221,31 @@ class ArticleBuilder:
             url=url,
             location=location,
             origin=origin,
+            title_at=title_at,
+            text_at=text_at,
+            row=raw.row,
         )
 
     @staticmethod
-    def _text(value: object, problems: list[tuple[str, str | None, str | None]]) -> str:
+    def _text(
+        value: object,
+        problems: list[tuple[str, str | None, str | None]],
+        start: tuple[int, int] | None,
+    ) -> tuple[str, tuple[int, int] | None]:
+        """The article text, and where it starts in the file (``start`` moved past the
+        blank characters stripped from its front; None once HTML is reduced to text)."""
         if value is None:
-            return ""
+            return "", None
         if not isinstance(value, str):
             problems.append(
                 (f"text is a {type(value).__name__}, not a string", "text", _short.repr(value))
             )
-            return ""
+            return "", None
         text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
         if looks_like_html(text):
-            text = html_to_text(text)
-        return text.strip()
+            return html_to_text(text).strip(), None
+        body = text.lstrip()
+        return body.rstrip(), advance(start, text[: len(text) - len(body)])
 
     def _published(
         self,
