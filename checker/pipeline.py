@@ -105,7 +105,8 @@ def assemble_batch(
 
     ``failures`` has one entry per Article of ``batch`` (in order): the extraction's
     ErrorRecord, or None when it gave claims; ``claims`` are the claims that passed the
-    schema, given here their provenance (file, line, column, row: :func:`locate_claims`). Shared by the local and the Dask engines, so both yield the same stream.
+    schema, given here their provenance (file, line, column, row: :func:`locate_claims`).
+    Shared by the local and the Dask engines, so both yield the same stream.
     """
     kept: dict[str, list[Claim]] = {}
     for c in claims:
