@@ -12,6 +12,7 @@ that raises is an error entry, never a crashed run.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -20,11 +21,13 @@ from typing import Protocol
 
 from checker.engine import Rule, RuleOutcome, load_rules, select
 from checker.engine.loader import RuleSettings
+from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
 from checker.ingest.position import locate_claims, parse_origin
 from checker.parallel import make_executor, map_extract
 from checker.partitions import run_partitioned, stored_partitions
 from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
+from checker.report.format import kind_of
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
@@ -45,9 +48,36 @@ class RuleSelection:
     settings: dict[str, RuleSettings] = field(default_factory=dict)
     builtin: bool = True
 
+    #: where ``skip`` entries came from, for messages ("--ignore", "disable in pyproject.toml")
+    skip_origin: str = "--ignore or [tool.checker] disable"
+
     def load(self) -> list[Rule]:
-        rules = load_rules(self.dirs, builtin=self.builtin, settings=self.settings)
-        return select(rules, self.only, self.skip)
+        """The selected rules; a ``--select``/``--ignore``/``disable`` entry that names no
+        rule (a typo) is a :class:`~checker.errors.UsageError`, not a silent no-op."""
+        every = load_rules(
+            self.dirs, builtin=self.builtin, settings=self.settings, include_disabled=True
+        )
+        check_rule_names(every, self.only, "--select")
+        check_rule_names(every, self.skip, self.skip_origin)
+        return select([r for r in every if r.enabled], self.only, self.skip)
+
+
+def check_rule_names(rules: Sequence[Rule], names: Sequence[str], origin: str) -> None:
+    """Raise :class:`~checker.errors.UsageError` for a name that is neither a rule id nor a
+    rule module among ``rules``, suggesting the closest ids."""
+    ids = [r.id for r in rules]
+    known = set(ids) | {i.rsplit(".", 1)[0] for i in ids}
+    unknown = [n for n in names if n not in known]
+    if not unknown:
+        return
+    hints = []
+    for n in unknown:
+        close = difflib.get_close_matches(n, sorted(known), n=2, cutoff=0.6)
+        hints.append(f"{n!r}" + (f" (did you mean {' or '.join(close)}?)" if close else ""))
+    raise UsageError(
+        f"{origin} names no rule: {', '.join(hints)}; `checker rules list` shows the ids "
+        "(a rule id, or a module name for all its rules)"
+    )
 
 
 def extract(
@@ -64,10 +94,18 @@ def extract(
         for batch in _batches(read_articles(inputs, options), BATCH_SIZE):
             yield from _extract_batch(batch, executor)
             if progress:
-                progress(len(batch))
+                progress(records_in(batch))
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
+
+
+def records_in(batch: Sequence[Article | ErrorRecord]) -> int:
+    """How many input records a batch stands for (what progress counts): its articles and
+    the records lost to an error; a warning about a kept article is not one more."""
+    return sum(
+        1 for x in batch if isinstance(x, Article) or (x.level == "error" and x.line is not None)
+    )
 
 
 def _batches(
@@ -191,12 +229,21 @@ def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
     return RuleOutcome(findings=findings, errors=errors, calls=dict(outcome.calls))
 
 
-def locate_finding(f: Finding, given: set[str], origins: Mapping[str, str]) -> Finding:
+def locate_finding(f: Finding, given: set[str], origins: Mapping[str, Article]) -> Finding:
     """``f`` with the place to point at: the file, line and column of the first of its claims
     that belongs to an article given in this run (else of its first located claim); for a
-    finding without located claims, the line of its article in the input."""
+    finding without located claims, the line of its article in the input. A date-line
+    finding points at the start of its article's text, where date lines are."""
     if f.source_file is not None:
         return f
+    if kind_of(f) == "dateline":
+        article = next((origins[a] for a in f.article_ids if a in origins), None)
+        if article is not None and article.text_at is not None:
+            source_file, _ = parse_origin(article.origin)
+            start_line, start_column = article.text_at
+            return dataclasses.replace(
+                f, source_file=source_file, line=start_line, column=start_column
+            )
     located = [c for c in f.claims if c.source_file is not None]
     pick = next((c for c in located if c.article_id in given), located[0] if located else None)
     if pick is not None:
@@ -204,7 +251,7 @@ def locate_finding(f: Finding, given: set[str], origins: Mapping[str, str]) -> F
             f, source_file=pick.source_file, line=pick.line, column=pick.column
         )
     for aid in f.article_ids:
-        source_file, line = parse_origin(origins.get(aid))
+        source_file, line = parse_origin(a.origin if (a := origins.get(aid)) else None)
         if source_file is not None:
             return dataclasses.replace(f, source_file=source_file, line=line)
     return f
@@ -222,6 +269,7 @@ def check(
     command: str = "check",
     engine: Engine | None = None,
     keep_inputs: bool = True,
+    on_phase: Callable[[str], None] | None = None,
 ) -> CheckResult:
     """Ingest ``inputs`` into the store, check them against everything stored, and return
     the findings that involve them (all findings with ``report_all``).
@@ -232,6 +280,7 @@ def check(
     ``keep_inputs=False`` leaves ``result.articles`` and ``result.claims`` empty and counts
     them in ``n_articles``/``n_claims`` (what the JSON document needs): memory then stays
     bounded however large the input (the HTML report, which shows every article, needs them).
+    ``on_phase("checking")`` is called when extraction is done and the rules start.
     """
     rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
     engine = engine or LocalEngine(jobs)
@@ -240,7 +289,7 @@ def check(
         run_id = db.start_run(command)
         batch: list[tuple[Article, list[Claim]]] = []
         n_articles = n_claims = 0
-        origins: dict[str, str] = {}  # article id -> "file:line", to locate findings
+        origins: dict[str, Article] = {}  # where each given article is, to locate findings
         given_ids = result.new_article_ids
         for item in engine.extract(inputs, options, progress):
             if isinstance(item, ErrorRecord):
@@ -253,8 +302,8 @@ def check(
             n_articles += 1
             n_claims += len(claims)
             result.new_article_ids.add(article.article_id)
-            if article.origin:
-                origins[article.article_id] = article.origin
+            if article.origin:  # a light copy: no text kept (memory stays bounded)
+                origins[article.article_id] = dataclasses.replace(article, title="", text="")
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
                 db.add(batch)
@@ -264,6 +313,8 @@ def check(
         if not keep_inputs:
             result.n_articles, result.n_claims = n_articles, n_claims
         involving = None if report_all else result.new_article_ids
+        if on_phase:
+            on_phase("checking")
         outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
         result.findings = [locate_finding(f, given_ids, origins) for f in outcome.findings]
         result.errors.extend(outcome.errors)

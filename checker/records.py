@@ -273,6 +273,9 @@ class Finding:
     #: A dismissed finding is reported but does not count for ``--fail-on``.
     status: str = "open"
     review_note: str | None = None
+    #: who reviewed it and when (ISO date), from the reviews file
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None
 
     @staticmethod
     def make_id(rule: str, claim_ids: Any) -> str:
@@ -298,6 +301,8 @@ class Finding:
             "column": self.column,
             "status": self.status,
             "review_note": self.review_note,
+            "reviewed_by": self.reviewed_by,
+            "reviewed_on": self.reviewed_on,
         }
 
 
