@@ -23,6 +23,7 @@ from checker.engine import Rule, RuleOutcome, load_rules, select
 from checker.engine.loader import RuleSettings
 from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
+from checker.ingest.dates import DateReader
 from checker.ingest.position import locate_claims, parse_origin
 from checker.parallel import make_executor, map_extract
 from checker.partitions import run_partitioned, stored_partitions
@@ -36,6 +37,7 @@ DEFAULT_STORE = Path(".checker/claims.sqlite")
 BATCH_SIZE = 200
 
 Progress = Callable[[int], None]
+_DATES = DateReader()
 
 
 @dataclass
@@ -233,14 +235,19 @@ def locate_finding(f: Finding, given: set[str], origins: Mapping[str, Article]) 
     """``f`` with the place to point at: the file, line and column of the first of its claims
     that belongs to an article given in this run (else of its first located claim); for a
     finding without located claims, the line of its article in the input. A date-line
-    finding points at the start of its article's text, where date lines are."""
+    finding points at its article's date line: the title when it is one, else the text's
+    start."""
     if f.source_file is not None:
         return f
     if kind_of(f) == "dateline":
         article = next((origins[a] for a in f.article_ids if a in origins), None)
-        if article is not None and article.text_at is not None:
+        at = None
+        if article is not None:
+            dated_title = _DATES.find_dateline(article.title, None) is not None
+            at = (article.title_at if dated_title else None) or article.text_at
+        if article is not None and at is not None:
             source_file, _ = parse_origin(article.origin)
-            start_line, start_column = article.text_at
+            start_line, start_column = at
             return dataclasses.replace(
                 f, source_file=source_file, line=start_line, column=start_column
             )
@@ -303,7 +310,7 @@ def check(
             n_claims += len(claims)
             result.new_article_ids.add(article.article_id)
             if article.origin:  # a light copy: no text kept (memory stays bounded)
-                origins[article.article_id] = dataclasses.replace(article, title="", text="")
+                origins[article.article_id] = dataclasses.replace(article, text="")
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
                 db.add(batch)
