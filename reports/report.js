@@ -8,6 +8,23 @@
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
   function fmt(n) { return n.toLocaleString("en"); }
 
+  /* --- findings beyond the first page: inert text until needed ---------------------- */
+  var later = all(doc, "script.later-findings");
+  var groups = all(doc, "#findings section.group");
+  function materialize(count) {
+    var made = 0;
+    while (later.length && (count === undefined || made < count)) {
+      var chunk = later.shift();
+      var t = doc.createElement("template");
+      t.innerHTML = chunk.textContent;   /* our own escaped markup, written by the report */
+      var fresh = all(t.content, "section.group");
+      fresh.forEach(function (g) { g.hidden = true; });
+      chunk.parentNode.replaceChild(t.content, chunk);
+      groups = groups.concat(fresh);
+      made += 1;
+    }
+  }
+
   /* --- links: open the folded article, show the paged-out group, then scroll ----------- */
   function reveal(el) {
     for (var p = el; p; p = p.parentElement) {
@@ -15,11 +32,18 @@
       if (p.classList && p.classList.contains("group") && p.hidden) {
         p.hidden = false; p.classList.add("revealed");
       }
+      if (p.tagName === "ARTICLE" && p.hidden) { p.hidden = false; }
     }
   }
+  function target(hash) {
+    if (!hash || hash.length < 2) { return null; }
+    var id = decodeURIComponent(hash.slice(1));
+    var el = $(id);
+    if (!el && later.length) { materialize(); el = $(id); }
+    return el;
+  }
   function goTo(hash) {
-    if (!hash || hash.length < 2) { return; }
-    var el = $(decodeURIComponent(hash.slice(1)));
+    var el = target(hash);
     if (!el) { return; }
     reveal(el);
     el.scrollIntoView({ block: el.tagName === "MARK" ? "center" : "start" });
@@ -28,8 +52,7 @@
     var a = e.target.closest ? e.target.closest("a[href^='#']") : null;
     if (!a) { return; }
     var id = a.getAttribute("href");
-    var el = $(decodeURIComponent(id.slice(1)));
-    if (!el) { return; }
+    if (!target(id)) { return; }
     e.preventDefault();
     if (location.hash !== id) { history.pushState(null, "", id); }
     goTo(id);
@@ -38,14 +61,23 @@
 
   /* --- findings: filters, search and paging over groups -------------------------------- */
   var panel = $("findings-filters");
-  var groups = all(doc, "#findings section.group");
   var moreBox = $("findings-more-box");
   var pageSize = 25;
   var limit = pageSize;
+  var totalFindings = panel ? Number($("findings-shown").getAttribute("data-total")) : 0;
+  function wanted() {
+    var want = {}, any = false;
+    all(panel, "[data-ffilter]").forEach(function (s) {
+      want[s.getAttribute("data-ffilter")] = s.value.trim().toLowerCase();
+      if (want[s.getAttribute("data-ffilter")]) { any = true; }
+    });
+    want.any = any;
+    return want;
+  }
   function applyFindings() {
-    var want = {};
-    all(panel, "[data-ffilter]").forEach(function (s) { want[s.getAttribute("data-ffilter")] = s.value.trim().toLowerCase(); });
-    var shown = 0, total = 0, groupsShown = 0, matching = 0;
+    var want = wanted();
+    if (want.any) { materialize(); }   /* a filter looks at every finding */
+    var shown = 0, groupsShown = 0, matching = 0;
     groups.forEach(function (g) {
       var d = g.dataset;
       var groupOk = (!want.outlet || d.outlets.indexOf("|" + want.outlet + "|") >= 0) &&
@@ -54,7 +86,6 @@
         all(g, ".card").map(function (c) { return c.textContent; }).join(" ").toLowerCase() : "";
       var any = false;
       all(g, "article.finding").forEach(function (f) {
-        total += 1;
         var fd = f.dataset;
         var ok = groupOk && (!want.rule || fd.rule.toLowerCase() === want.rule) &&
           (!want.kind || fd.kind === want.kind) && (!want.severity || fd.severity === want.severity) &&
@@ -68,14 +99,20 @@
       g.hidden = !visible;
       if (visible) { groupsShown += 1; shown += all(g, "article.finding:not([hidden])").length; }
     });
-    $("findings-shown").textContent = fmt(shown) + " of " + fmt(total) + " findings shown" +
-      (matching > groupsShown ? " (" + fmt(matching - groupsShown) + " more groups below)" : "");
-    moreBox.hidden = matching <= groupsShown;
+    var more = later.length > 0 || matching > groupsShown;
+    $("findings-shown").textContent = fmt(shown) + " of " + fmt(totalFindings) + " findings shown" +
+      (more ? " (more below)" : "");
+    moreBox.hidden = !more;
   }
   if (panel && groups.length) {
     all(panel, "select").forEach(function (s) { s.addEventListener("change", function () { limit = pageSize; applyFindings(); }); });
     all(panel, "input").forEach(function (s) { s.addEventListener("input", function () { limit = pageSize; applyFindings(); }); });
-    $("findings-more").addEventListener("click", function () { limit += pageSize; applyFindings(); });
+    $("findings-more").addEventListener("click", function () {
+      limit += pageSize;
+      var inDom = groups.filter(function (g) { return g.hidden && !g.classList.contains("revealed"); }).length;
+      if (inDom < pageSize) { materialize(1); }
+      applyFindings();
+    });
     panel.hidden = false;
     applyFindings();
   }

@@ -8,8 +8,9 @@ least 22 children killed (22 or more)"). A finding with no incident (a date line
 is a group of its own, with its own claims, or, for a date line, the date line and the
 dates that contradict it instead of the article's unrelated figures.
 
-Groups are ordered worst first (then by size), findings inside them too, and findings are
-numbered in that order (``#1`` is the first shown).
+An incident's claims are lettered in timeline order: by the date they hold at, then by
+figure. Groups are ordered worst first (then by size), findings inside them too, and findings
+are numbered in that order (``#1`` is the first shown).
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def group_findings(index: Index) -> list[Group]:
                 seen.setdefault(c.claim_id, c)
         g.claims = sorted(
             seen.values(),
-            key=lambda c: (c.as_of or c.published or _FAR, c.outlet, c.article_id, c.start),
+            key=lambda c: (c.as_of or c.published or _FAR, c.value, c.outlet, c.article_id),
         )
         if not g.incident:  # a finding alone keeps its claims in the rule's order
             g.claims = list(dict.fromkeys(c for f in g.findings for c in f.claims))
