@@ -79,15 +79,14 @@
     if (want.any) { materialize(); }   /* a filter looks at every finding */
     var shown = 0, groupsShown = 0, matching = 0;
     groups.forEach(function (g) {
-      var d = g.dataset;
-      var groupOk = (!want.outlet || d.outlets.indexOf("|" + want.outlet + "|") >= 0) &&
-        (!want.place || d.places.indexOf("|" + want.place + "|") >= 0);
       var groupText = want.text ? g.querySelector(".ghead").textContent.toLowerCase() +
         all(g, ".card").map(function (c) { return c.textContent; }).join(" ").toLowerCase() : "";
       var any = false;
       all(g, "article.finding").forEach(function (f) {
         var fd = f.dataset;
-        var ok = groupOk && (!want.rule || fd.rule.toLowerCase() === want.rule) &&
+        var ok = (!want.outlet || fd.outlets.indexOf("|" + want.outlet + "|") >= 0) &&
+          (!want.place || fd.places.indexOf("|" + want.place + "|") >= 0) &&
+          (!want.rule || fd.rule.toLowerCase() === want.rule) &&
           (!want.kind || fd.kind === want.kind) && (!want.severity || fd.severity === want.severity) &&
           (!want.status || fd.status === want.status) &&
           (!want.text || groupText.indexOf(want.text) >= 0 || f.textContent.toLowerCase().indexOf(want.text) >= 0);

@@ -97,7 +97,7 @@ def incident_result() -> CheckResult:
         a = dataclasses.replace(a, origin=f"FA-KES-Dataset.csv:{list(rows).index(uid) + 2}")
         articles.append(a)
         claims.append(_body_claim(a, surface))
-    c22, c31, c44, j44, j44copy, t48 = claims
+    c22, c31, c44, _j44, j44copy, t48 = claims
     sources = {c.claim_id: c.attribution or c.outlet for c in claims}
     inc = Incident(
         incident_id=Incident.make_id(c22.claim_id),

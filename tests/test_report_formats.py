@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from conftest import spec_fields
 from test_report_data import (
-    RULE_CROSS,
-    RULE_GROWTH,
     RULE_QUIET,
     RULE_TOTAL,
     large_result,

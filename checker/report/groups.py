@@ -239,6 +239,8 @@ def finding_view(index: Index, f: Finding, letters: dict[str, str]) -> FindingVi
         figures="" if kind == "dateline" else _figures(f, letters, kind),
         where="" if where.startswith(STDIN_NAME) else where,
         evidence=ev,
+        outlets="|" + "|".join(sorted({c.outlet.lower() for c in f.claims})) + "|",
+        places=_places(f.claims),
     )
 
 
@@ -306,8 +308,6 @@ def group_view(index: Index, g: Group) -> GroupView:
         findings=findings,
         claims=() if dateline_only else cards,
         chart=chart,
-        outlets="|" + "|".join(sorted({c.outlet.lower() for c in g.claims})) + "|",
-        places=_places(g.claims),
     )
 
 

@@ -93,6 +93,10 @@ class FindingView:
     where: str
     #: date-line findings quote the date line instead of figures.
     evidence: Evidence | None
+    #: for the page's filters: the outlets and places of its claims, "|sana|reuters|" (lower
+    #: case).
+    outlets: str
+    places: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +115,6 @@ class GroupView:
     claims: tuple[ClaimCard, ...]
     #: the timeline (incident) or interval chart, None when nothing to chart.
     chart: Chart | None
-    #: for the page's filters: "|sana|reuters|" and "|Idlib|Syria|" (lower case).
-    outlets: str
-    places: str
 
 
 @dataclass(frozen=True, slots=True)
