@@ -247,7 +247,7 @@ def locate_finding(f: Finding, given: set[str], origins: Mapping[str, Article]) 
             at = (article.title_at if dated_title else None) or article.text_at
         if article is not None and at is not None:
             source_file, _ = parse_origin(article.origin)
-            start_line, start_column = at
+            start_line, start_column, _ = at
             return dataclasses.replace(
                 f, source_file=source_file, line=start_line, column=start_column
             )

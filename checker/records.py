@@ -72,12 +72,14 @@ class Article:
     copy_of: str | None = None
     #: where it came from, for messages: "path/file.csv:12" (not part of the spec's output).
     origin: str | None = field(default=None, compare=False)
-    #: where the title and the text start in the input file, as (line, column), both from 1,
-    #: when the file's characters map back to them (None: HTML reduced to text, JSON); and
-    #: the record's number in a CSV/JSONL/JSON file (1 = the first after any header). For
-    #: provenance (:mod:`checker.ingest.position`), not part of the spec's output.
-    title_at: tuple[int, int] | None = field(default=None, compare=False)
-    text_at: tuple[int, int] | None = field(default=None, compare=False)
+    #: where the title and the text start in the input file, as (line, column, quotes
+    #: doubled), line and column from 1, the flag true inside a quoted CSV cell (where each
+    #: '"' of the text is '""' in the file); None when the file's characters do not map back
+    #: (HTML reduced to text, JSON); and the record's number in a CSV/JSONL/JSON file (1 =
+    #: the first after any header). Provenance (:mod:`checker.ingest.position`), not part of
+    #: the spec's output.
+    title_at: tuple[int, int, bool] | None = field(default=None, compare=False)
+    text_at: tuple[int, int, bool] | None = field(default=None, compare=False)
     row: int | None = field(default=None, compare=False)
 
     @property

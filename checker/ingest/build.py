@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from checker.ingest.dates import DateReader, coerce_date
 from checker.ingest.htmltext import html_to_text, looks_like_html
 from checker.ingest.options import MAX_TITLE_CHARS, UNKNOWN_OUTLET, IngestOptions
-from checker.ingest.position import advance
+from checker.ingest.position import TextStart, advance
 from checker.records import Article, ErrorRecord
 
 #: Names recognised as-is (compared lower case, with runs of other characters as "_").
@@ -46,7 +46,7 @@ _short.maxstring = 80
 _short.maxother = 80
 
 
-def _title_start(value: object, start: tuple[int, int] | None) -> tuple[int, int] | None:
+def _title_start(value: object, start: TextStart | None) -> TextStart | None:
     """Where a title read from ``value`` starts: ``start`` past its leading blanks."""
     if not isinstance(value, str) or start is None:
         return None
@@ -102,10 +102,10 @@ class Raw:
     no_text_hint: str = ""
     #: the record's number in its file (CSV row after the header, JSONL/JSON record), if any.
     row: int | None = None
-    #: where the title's and the text's raw values start in the file: (line, column) from 1,
-    #: None when the file's characters do not map to them (:mod:`checker.ingest.position`).
-    title_at: tuple[int, int] | None = None
-    text_at: tuple[int, int] | None = None
+    #: where the title's and the text's raw values start in the file: (line, column, quotes
+    #: doubled), None when the file's characters do not map (:mod:`checker.ingest.position`).
+    title_at: TextStart | None = None
+    text_at: TextStart | None = None
 
 
 class ArticleBuilder:
@@ -230,8 +230,8 @@ class ArticleBuilder:
     def _text(
         value: object,
         problems: list[tuple[str, str | None, str | None]],
-        start: tuple[int, int] | None,
-    ) -> tuple[str, tuple[int, int] | None]:
+        start: TextStart | None,
+    ) -> tuple[str, TextStart | None]:
         """The article text, and where it starts in the file (``start`` moved past the
         blank characters stripped from its front; None once HTML is reduced to text)."""
         if value is None:

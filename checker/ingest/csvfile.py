@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from checker.ingest.build import ALIASES, ArticleBuilder, Raw, match_fields
 from checker.ingest.decode import Source, is_binary
 from checker.ingest.options import MAX_LINE_BYTES
-from checker.ingest.position import line_column
+from checker.ingest.position import TextStart, line_column
 from checker.records import Article, ErrorRecord
 
 # The csv module's field limit is process-wide (default 131,072 characters); raise it (never
@@ -80,21 +80,19 @@ class _Tape:
 
 def cell_positions(
     lines: list[tuple[int, str]], delimiter: str, wanted: list[int]
-) -> dict[int, tuple[int, int]]:
-    """Where the cells numbered ``wanted`` start in the file: (line, column) of each one's
-    first character (past its opening quote), from the record's physical ``lines``.
-
-    Inside a quoted cell each ``""`` is one character of the value, so a column after one
-    on the same line is one further right than the value's offset: close enough to point at.
-    """
+) -> dict[int, TextStart]:
+    """Where the cells numbered ``wanted`` start in the file: (line, column, quoted) of each
+    one's first character (past its opening quote), from the record's physical ``lines``.
+    Inside a quoted cell each ``""`` is one ``"`` of the value (:func:`line_column` counts
+    them back)."""
     record = "".join(text for _, text in lines)
     cell = re.compile(rf'"(?:[^"]|"")*"|[^{re.escape(delimiter)}\r\n"]*')
-    out: dict[int, tuple[int, int]] = {}
+    out: dict[int, TextStart] = {}
     pos, index, last = 0, 0, max(wanted, default=-1)
     while index <= last and pos <= len(record):
         quoted = record.startswith('"', pos)
         if index in wanted:
-            out[index] = line_column(record, pos + quoted, (lines[0][0], 1))
+            out[index] = (*line_column(record, pos + quoted, (lines[0][0], 1)), quoted)
         m = cell.match(record, pos)
         end = m.end() if m else pos
         if not record.startswith(delimiter, end):

@@ -23,14 +23,24 @@ from checker.records import Article, Claim
 _LINE_SUFFIX = re.compile(r":(\d+)$")
 
 
-def line_column(text: str, offset: int, start: tuple[int, int] = (1, 1)) -> tuple[int, int]:
+#: where a text starts in its file: (line, column, quotes doubled), line and column from 1;
+#: the flag is true in a quoted CSV cell, where each '"' of the text is '""' in the file
+TextStart = tuple[int, int, bool]
+
+
+def line_column(
+    text: str, offset: int, start: tuple[int, int] = (1, 1), doubled: bool = False
+) -> tuple[int, int]:
     """The (line, column) in the file of ``text[offset]``, where ``text`` begins at
-    ``start`` = (line, column) of the file (both from 1; a newline is ``"\\n"``)."""
+    ``start`` = (line, column) of the file (both from 1; a newline is ``"\\n"``); with
+    ``doubled``, each ``"`` before it on its line takes two columns (a quoted CSV cell)."""
     offset = max(0, min(offset, len(text)))
     newlines = text.count("\n", 0, offset)
+    line_start = text.rfind("\n", 0, offset) + 1
+    extra = text.count('"', line_start, offset) if doubled else 0
     if newlines == 0:
-        return start[0], start[1] + offset
-    return start[0] + newlines, offset - text.rfind("\n", 0, offset)
+        return start[0], start[1] + offset + extra
+    return start[0] + newlines, offset - line_start + 1 + extra
 
 
 def parse_origin(origin: str | None) -> tuple[str | None, int | None]:
@@ -50,7 +60,7 @@ def claim_position(article: Article, claim: Claim) -> tuple[int | None, int | No
     if at is None:
         return record_line, None
     source = article.title if claim.in_title else article.text
-    return line_column(source, claim.start, at)
+    return line_column(source, claim.start, (at[0], at[1]), at[2])
 
 
 def locate_claims(article: Article, claims: Iterable[Claim]) -> list[Claim]:
@@ -71,9 +81,9 @@ def locate_claims(article: Article, claims: Iterable[Claim]) -> list[Claim]:
     return out
 
 
-def advance(start: tuple[int, int] | None, skipped: str) -> tuple[int, int] | None:
+def advance(start: TextStart | None, skipped: str) -> TextStart | None:
     """Where a text starts once ``skipped`` (characters dropped from its front, such as
     leading blank lines) is removed: the position of ``skipped``'s end."""
     if start is None:
         return None
-    return line_column(skipped, len(skipped), start)
+    return (*line_column(skipped, len(skipped), (start[0], start[1]), start[2]), start[2])

@@ -110,8 +110,10 @@ def parse_document(
             source.stem,
             values,
             no_text_hint=hint,
-            title_at=line_column(text, title_at) if mapped and title_at is not None else None,
-            text_at=line_column(text, body_at) if mapped else None,
+            title_at=(*line_column(text, title_at), False)
+            if mapped and title_at is not None
+            else None,
+            text_at=(*line_column(text, body_at), False) if mapped else None,
         )
     )
 
