@@ -74,18 +74,28 @@ class ProgressDisplay:
         self.done += n
         self._update(None)
 
+    def count_text(self) -> str:
+        """ "804 of 804 articles" (never past the total), or "804 articles" without one."""
+        return progress_count(self.done, self.total)
+
     def _update(self, name: str | None) -> None:
         if self._bar is None:
             return
         total = self.total
         shown = min(self.done, total) if total else self.done
-        count = f"{shown:,} of {total:,} articles" if total else f"{shown:,} articles"
-        kw: dict[str, Any] = {"count": count, "total": total, "completed": shown}
+        kw: dict[str, Any] = {"count": self.count_text(), "total": total, "completed": shown}
         if name is not None:
             kw["description"] = name
             if name not in ("reading", "extracting"):
                 kw["completed"] = kw["total"] = total or shown or None
         self._bar.update(self._task, **kw)
+
+
+def progress_count(done: int, total: int | None) -> str:
+    """ "12 of 804 articles"; done is capped at the total (a pre-count can be short)."""
+    if total:
+        return f"{min(done, total):,} of {total:,} articles"
+    return f"{done:,} articles"
 
 
 def echo_err(message: str) -> None:

@@ -16,13 +16,13 @@ Fixtures (each returns the function of the same name without ``make_``/``run_`` 
   ``options`` overrides the rule's options (a name the rule does not declare is an error).
   Articles the claims name but ``articles`` lacks are made up from the claims' quotes.
 
-Example (a rule test in a user's project)::
+Example (a rule test in a user's project; the README's "Testing your rules" has it whole)::
 
-    def test_my_rule_flags(make_claim, run_rule):
-        a = make_claim(article_id="a", outlet="sana", value=12)
-        b = make_claim(article_id="b", outlet="reuters", value=22, hedge="at_least")
-        assert run_rule("casualties.check_something", [a, b],
-                        rule_dirs=["newsroom_rules"], options={"tolerance": 0}).findings
+    def test_flags_an_unattributed_toll(make_claim, run_rule):
+        toll = make_claim(outlet="sana", value=150, hedge="at_least", surface="at least 150")
+        outcome = run_rule("tolls.check_big_tolls_are_attributed", [toll],
+                           rule_dirs=["newsroom_rules"], options={"threshold": 100})
+        assert len(outcome.findings) == 1
 """
 
 from __future__ import annotations

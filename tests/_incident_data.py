@@ -136,14 +136,13 @@ def incident_result() -> CheckResult:
         dataclasses.replace(c, source_file="examples/idlib/003_f69708c9ff08d684.md")
         for c in extract_claims(seed)
     ]
-    findings.append(
-        _finding(
-            RULE_DATELINE, "high", "dateline",
-            f"rferl article {seed.article_id} is dated 2019-06-24, but its copyright line says "
-            '"Copyright (c) 2018": the date line is probably wrong.',
-            seed_claims,
-        )
+    dateline = _finding(
+        RULE_DATELINE, "high", "dateline",
+        f"rferl article {seed.article_id} is dated 2019-06-24, but its copyright line says "
+        '"Copyright (c) 2018": the date line is probably wrong.',
+        seed_claims,
     )  # fmt: skip
+    findings.append(dataclasses.replace(dateline, line=5, column=1))  # its date line
     warn = ErrorRecord(
         stage="ingest",
         level="warning",
