@@ -445,7 +445,10 @@ def test_findings_of_one_incident_are_one_group_with_one_timeline(incidents: Che
         ("E", "jordantimes", "at least 44 people killed"),
         ("F", "trt", "At least 48 people killed"),
     ]
-    assert inc.chart is not None and inc.chart.kind == "time"
+    # one chart: every figure holds at 27 Jul, so the sources' intervals side by side, in
+    # timeline order, each row with its letter, outlet and day (several days: a time axis)
+    assert inc.chart is not None and inc.chart.kind == "interval"
+    assert [g.label for g in inc.chart.glyphs][:2] == ["A  ahram 27 Jul", "B  ahram 27 Jul"]
     assert len(inc.chart.glyphs) == 6
     # the conflict first (high), then the updates, in plain words
     assert [(f.kind_label, f.figures) for f in inc.findings] == [

@@ -2,9 +2,10 @@
 
 Two kinds:
 
-* ``interval``: one row per claim on a shared value axis, a bar over the interval its wording
-  allows (an arrow where it is unbounded) and a dot at the stated figure; the axis is
-  logarithmic when the figures span orders of magnitude (50x or more).
+* ``interval``: one row per claim (labelled with its letter, outlet and day) on a shared value
+  axis, a bar over the interval its wording allows (an arrow where it is unbounded) and a
+  dot at the stated figure; the axis is logarithmic when the figures span orders of
+  magnitude (50x or more). An incident whose figures all hold at one day is drawn so.
 * ``time``: when the claims hold at different dates (``as_of``, else ``published``: running
   totals), date on x and value on y, one vertical interval per claim.
 
@@ -165,8 +166,14 @@ def _title(letter: str, c: Claim) -> str:
     return f"{letter} {who}: {figure_phrase(c)}"
 
 
-def interval_chart(claims: Sequence[Claim]) -> Chart:
-    """One row per claim on a shared value axis (see the module docstring)."""
+def _short_day(c: Claim) -> str:
+    d = c.as_of or c.published
+    return f"{d.day} {d.strftime('%b')}" if d is not None else ""
+
+
+def interval_chart(claims: Sequence[Claim], copies: Collection[str] = ()) -> Chart:
+    """One row per claim on a shared value axis (see the module docstring); claims whose
+    ids are in ``copies`` drawn hollow."""
     row, top, axis_h, left, right = 26, 10.0, 30, 150.0, WIDTH - 150.0
     bottom = top + row * len(claims)
     sx = _Scale(claims, left, right)
@@ -180,7 +187,7 @@ def interval_chart(claims: Sequence[Claim]) -> Chart:
             Glyph(
                 letter=letter,
                 colour=i % N_COLOURS,
-                label=f"{letter}  {c.outlet}"[:24],
+                label=f"{letter}  {c.outlet[:14]} {_short_day(c)}".rstrip(),
                 x1=x1,
                 y1=y,
                 x2=x2,
@@ -195,14 +202,17 @@ def interval_chart(claims: Sequence[Claim]) -> Chart:
                 arrow_high=f"{right},{y} {right - 7},{y - 4.5} {right - 7},{y + 4.5}"
                 if c.high is None
                 else "",
-                title=_title(letter, c),
+                title=_title(letter, c)
+                + (" (same text as another article)" if c.claim_id in copies else ""),
                 note=compact_interval(c.low, c.high),
                 nx=right + 14,
                 ny=_r(y + 4),
+                copy=c.claim_id in copies,
             )
         )
     ticks = tuple(Tick(sx(t), compact(t)) for t in sx.ticks)
     caption = "What each wording allows (dot: the figure as stated; arrow: no upper bound)"
+    caption += "; hollow: a copy of another article's text" if copies else ""
     return Chart(
         kind="interval",
         width=WIDTH,
@@ -303,11 +313,14 @@ def time_chart(claims: Sequence[Claim], copies: Collection[str] = ()) -> Chart:
     )
 
 
-def chart_for(claims: Sequence[Claim]) -> Chart | None:
-    """The chart of a finding's claims: over time when their dates differ, else intervals;
-    None when there is nothing to place."""
+def chart_for(claims: Sequence[Claim], copies: Collection[str] = ()) -> Chart | None:
+    """The chart of claims (a finding's, or an incident's timeline): over time when their
+    dates differ, else intervals side by side; claims in ``copies`` drawn hollow; None when
+    there is nothing to place."""
     if not claims:
         return None
     as_of = {c.as_of for c in claims if c.as_of is not None}
-    make: Callable[[Sequence[Claim]], Chart] = time_chart if len(as_of) > 1 else interval_chart
-    return make(claims)
+    make: Callable[[Sequence[Claim], Collection[str]], Chart] = (
+        time_chart if len(as_of) > 1 else interval_chart
+    )
+    return make(claims, copies)

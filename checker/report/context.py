@@ -120,6 +120,13 @@ class _Builder:
     def __init__(self, result: CheckResult) -> None:
         self.result = result
         involved = {aid for f in result.findings for aid in f.article_ids}
+        in_incidents = {i.incident_id for i in result.incidents} & {
+            f.incident_id for f in result.findings
+        }
+        by_id = {c.claim_id: c for c in result.claims}
+        for inc in result.incidents:
+            if inc.incident_id in in_incidents:
+                involved |= {by_id[c].article_id for c in inc.claim_ids if c in by_id}
         with_errors = {e.article_id for e in errors_only(result.errors) if e.article_id}
         self.index = Index(result, involved | with_errors)
         self.groups = group_findings(self.index)

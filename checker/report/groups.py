@@ -26,7 +26,7 @@ from markupsafe import Markup
 from checker.ingest.dates import dateline_span
 from checker.ingest.options import STDIN_NAME
 from checker.records import Article, CheckResult, Claim, Finding, Incident
-from checker.report.chart import N_COLOURS, chart_for, time_chart
+from checker.report.chart import N_COLOURS, chart_for
 from checker.report.format import (
     anchor,
     claim_words,
@@ -290,7 +290,7 @@ def group_view(index: Index, g: Group) -> GroupView:
     if g.incident is not None:
         title, subtitle = _incident_title(g.incident)
         copies = {c.claim_id for c in g.claims if index.copy_note(c.article_id)}
-        chart = time_chart(g.claims, copies=copies) if g.claims else None
+        chart = chart_for(g.claims, copies)
     else:
         f = findings[0]
         title = f"{f.kind_label}: {', '.join(dict.fromkeys(c.outlet for c in g.claims))}"
