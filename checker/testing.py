@@ -107,7 +107,9 @@ def resolve_rule(
     if isinstance(rule, Rule):
         return rule
     if isinstance(rule, str):
-        dirs = [*load_config().rule_dirs, *(Path(d) for d in rule_dirs)]
+        dirs = list(
+            {Path(d).resolve(): Path(d) for d in [*load_config().rule_dirs, *rule_dirs]}.values()
+        )
         every = load_rules(dirs, include_disabled=True)
         found = [r for r in every if r.id == rule]
         if not found:
