@@ -71,6 +71,11 @@ def run_script(repo: Path, base: str, **env: str) -> subprocess.CompletedProcess
 
 
 def step(repo: Path, names: list[str], base: str, **env: str) -> tuple[int, dict]:
+    code, doc, _ = step_output(repo, names, base, **env)
+    return code, doc
+
+
+def step_output(repo: Path, names: list[str], base: str, **env: str) -> tuple[int, dict, str]:
     for n in names:
         shutil.copy(EXAMPLES / n, repo / "articles" / n)
     git(repo, "add", "-A")
@@ -78,7 +83,8 @@ def step(repo: Path, names: list[str], base: str, **env: str) -> tuple[int, dict
     res = run_script(repo, base, **env)
     for name in OUTPUTS:
         assert (repo / "out" / name).is_file(), (name, res.stderr)
-    return res.returncode, json.loads((repo / "out" / "findings.json").read_text())
+    doc = json.loads((repo / "out" / "findings.json").read_text())
+    return res.returncode, doc, res.stdout
 
 
 def test_pushes_are_checked_against_the_store_and_reports_survive_failure(repo: Path) -> None:
@@ -107,10 +113,9 @@ def test_pushes_are_checked_against_the_store_and_reports_survive_failure(repo: 
 
 def test_on_github_findings_are_annotations_and_a_review_stops_a_failure(repo: Path) -> None:
     names = sorted(p.name for p in EXAMPLES.glob("0*.md"))
-    code, doc = step(repo, names, "0" * 40, GITHUB_ACTIONS="true")
+    code, doc, stdout = step_output(repo, names, "0" * 40, GITHUB_ACTIONS="true")
     assert code == 1
-    res = run_script(repo, "0" * 40, GITHUB_ACTIONS="true")
-    annotations = [x for x in res.stdout.splitlines() if x.startswith("::")]
+    annotations = [x for x in stdout.splitlines() if x.startswith("::")]
     assert annotations and annotations[0].startswith("::error file=articles/003_")
     assert ",line=5," in annotations[0]
     # a person reads it, dismisses it and commits the reviews file: CI passes, still reports it
