@@ -5,7 +5,8 @@
 Without a file, runs ``checker check ../shared/corpus/fa-kes/FA-KES-Dataset.csv --store
 :memory: -o r.html`` into a temporary folder first. Prints the file size, the page height,
 and per load: DOMContentLoaded and load event (ms after navigation start), and the time until
-the report's script has run (``document.documentElement.dataset.ready``, when present).
+the report's script has run (``document.documentElement.dataset.ready``, when present), and
+the first contentful paint.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def measure(path: Path, repeat: int) -> None:
     print(f"{path}: {size:,} bytes ({size / 1e6:.2f} MB)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        loads, dcls, readies = [], [], []
+        loads, dcls, readies, paints = [], [], [], []
         height = 0
         for _ in range(repeat):
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -47,19 +48,23 @@ def measure(path: Path, repeat: int) -> None:
             page.goto(path.as_uri(), wait_until="load")
             t = page.evaluate(
                 """() => { const n = performance.getEntriesByType('navigation')[0];
+                  const p = performance.getEntriesByName('first-contentful-paint')[0];
                   return [n.domContentLoadedEventEnd, n.loadEventEnd,
-                          Number(document.documentElement.dataset.ready || 0)]; }"""
+                          Number(document.documentElement.dataset.ready || 0),
+                          p ? p.startTime : 0]; }"""
             )
             dcls.append(t[0])
             loads.append(t[1])
             readies.append(t[2])
+            paints.append(t[3])
             height = page.evaluate("() => document.documentElement.scrollHeight")
             ctx.close()
         browser.close()
     med = statistics.median
     print(f"page height: {height:,} px")
     print(
-        f"DOMContentLoaded {med(dcls):.0f} ms, load {med(loads):.0f} ms"
+        f"first paint {med(paints):.0f} ms, DOMContentLoaded {med(dcls):.0f} ms, "
+        f"load {med(loads):.0f} ms"
         + (f", script ready {med(readies):.0f} ms" if any(readies) else "")
         + f" (median of {repeat})"
     )

@@ -26,6 +26,14 @@ def _fail(exc: Exception) -> NoReturn:
     raise SystemExit(EXIT_USAGE)
 
 
+def _login() -> str:
+    """The login name for a review, or "" when the system has none to give."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
 @click.group("rules")
 def rules_group() -> None:
     """List and explain the rules (built-in and your own)."""
@@ -175,7 +183,7 @@ def review(
                 found.append(hits[0])
     except CheckerError as exc:
         _fail(exc)
-    who = reviewer if reviewer is not None else getpass.getuser()
+    who = reviewer if reviewer is not None else _login()
     for f in found:
         if verdict == "open":
             reviews.pop(f.finding_id, None)
