@@ -62,7 +62,7 @@
   /* --- findings: filters, search and paging over groups -------------------------------- */
   var panel = $("findings-filters");
   var moreBox = $("findings-more-box");
-  var pageSize = 25;
+  var pageSize = moreBox ? Number($("findings-more").getAttribute("data-page")) || 25 : 25;
   var limit = pageSize;
   var totalFindings = panel ? Number($("findings-shown").getAttribute("data-total")) : 0;
   function wanted() {
