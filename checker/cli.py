@@ -1,33 +1,49 @@
 """The ``checker`` command: a thin shell over :mod:`checker.pipeline`.
 
-Exit status: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for bad usage,
-unreadable input, a broken rule module or config (and, with ``--strict``, any recorded error).
+Exit status (:mod:`checker.exitcodes`, the one place it is decided): 0 when no open finding
+reaches ``--fail-on``, 1 when one does, 2 when nothing or not all was checked (bad usage, an
+unknown rule id or config key, inputs without an article, a rule that raised; with
+``--strict``, any input error). Terminal output is :mod:`checker.terminal`'s.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from checker import __version__
+from checker.cli_more import review, rules_group
 from checker.config import FAIL_ON, Config, load_config
-from checker.engine import Rule, load_rules
-from checker.engine.names import __doc__ as NAMES_DOC
 from checker.errors import CheckerError, UsageError
-from checker.ingest import IngestOptions
+from checker.exitcodes import EXIT_USAGE, Status, exit_status
+from checker.ingest import SUFFIXES, IngestOptions
 from checker.ingest.options import STDIN_FORMATS
 from checker.parallel import default_jobs
 from checker.pipeline import DEFAULT_STORE, RuleSelection
-from checker.records import SEVERITIES, CheckResult
+from checker.records import CheckResult
+from checker.reviews import DEFAULT_REVIEWS
+from checker.terminal import (
+    ProgressDisplay,
+    echo_err,
+    print_errors,
+    print_findings_table,
+    summary_line,
+)
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-CHECK_FORMATS = ("json", "html", "md", "junit", "text")
-SUFFIX_FORMAT = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".xml": "junit"}
+CHECK_FORMATS = ("json", "html", "md", "junit", "text", "github", "sarif", "claimreview")
+SUFFIX_FORMAT = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".xml": "junit",
+    ".sarif": "sarif",
+}
 
 
 def _ingest_options(
@@ -61,30 +77,22 @@ def _check_inputs(inputs: Sequence[str]) -> None:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
 
 
-@contextmanager
-def _progress(enabled: bool, label: str) -> Iterator[Any]:
-    """A rich progress counter on stderr (only when stderr is a terminal)."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} articles"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda n: bar.advance(task, n)
-
-
 def _fail(exc: Exception) -> NoReturn:
     click.echo(f"checker: error: {exc}", err=True)
     raise SystemExit(EXIT_USAGE)
+
+
+def _exit(status: Status, quiet: bool) -> NoReturn:
+    """Exit with ``status``, saying why on standard error when it is not 0."""
+    if status.code and status.reason and not quiet:
+        echo_err(f"exit {status.code}: {status.reason}")
+    raise SystemExit(status.code)
+
+
+def _expected(inputs: Sequence[str]) -> int | None:
+    from checker.ingest.count import count_records
+
+    return count_records(inputs, SUFFIXES)
 
 
 ingest_opts = [
@@ -119,7 +127,15 @@ ingest_opts = [
         help="Extract on N processes (default: all cores; results are identical).",
     ),
     click.option(
-        "--strict", is_flag=True, help="Exit 2 when any input record could not be read or checked."
+        "--strict",
+        is_flag=True,
+        help="Exit 2 when any input record could not be read (errors; warnings never count).",
+    ),
+    click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="Print no progress, no errors and no exit reason on standard error.",
     ),
     click.option(
         "--config",
@@ -174,15 +190,18 @@ def extract(
     stdin_format: str,
     jobs: int | None,
     strict: bool,
+    quiet: bool,
     config_path: Path | None,
 ) -> None:
     """Extract the numeric claims of every INPUT article (no store, no rules).
 
     Errors (an unreadable file, a bad record) go to standard error, one a line, naming the
-    file, line or article; every other article is still extracted.
+    file, line or article; every other article is still extracted. The exit status follows
+    the same rules as check's: 2 when no input held an article, or with --strict when a
+    record could not be read.
     """
     from checker.pipeline import extract as run_extract
-    from checker.records import ErrorRecord
+    from checker.records import Article, ErrorRecord
     from checker.report import write_claims
 
     try:
@@ -191,27 +210,31 @@ def extract(
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
     except CheckerError as exc:
         _fail(exc)
-    errors = 0
+    errors: list[ErrorRecord] = []
+    articles = 0
     out_cm: Any = (
         output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
     )
-    with out_cm as out, _progress(True, "extracting") as progress:
+    with out_cm as out, ProgressDisplay(not quiet) as progress:
+        progress.phase("extracting", _expected(inputs))
 
         def claims() -> Iterator[Any]:
-            nonlocal errors
+            nonlocal articles
             for item in run_extract(
                 inputs, options, jobs=jobs or default_jobs(), progress=progress
             ):
                 if isinstance(item, ErrorRecord):
-                    errors += 1
-                    click.echo(f"checker: {item}", err=True)
-                else:
+                    errors.append(item)
+                    if not quiet:
+                        echo_err(str(item))
+                elif isinstance(item[0], Article):
+                    articles += 1
                     yield from item[1]
 
         write_claims(claims(), fmt, out)
-    if errors:
-        click.echo(f"checker: {errors} error(s) recorded (see above).", err=True)
-    raise SystemExit(EXIT_USAGE if strict and errors else EXIT_OK)
+    if errors and not quiet:
+        echo_err(f"{len(errors)} error(s) and warning(s) recorded (see above).")
+    _exit(exit_status(articles=articles, errors=errors, strict=strict), quiet)
 
 
 @main.command()
@@ -222,8 +245,10 @@ def extract(
     type=click.Choice(CHECK_FORMATS),
     default=None,
     help="json (the spec's findings document), html (self-contained report), md "
-    "(short summary for a PR comment or CI step summary), junit (JUnit XML), text "
-    "(a table on the terminal). Default: from -o's suffix, else text.",
+    "(short summary for a PR comment or CI step summary), junit (JUnit XML, one testcase "
+    "per finding), text (a table on the terminal), github (workflow commands: annotations "
+    "on file and line), sarif (SARIF 2.1.0 for code scanning), claimreview (confirmed "
+    "findings as schema.org ClaimReview JSON-LD). Default: from -o's suffix, else text.",
 )
 @click.option(
     "-o",
@@ -254,6 +279,26 @@ def extract(
     "junit_out",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write JUnit XML here.",
+)
+@click.option(
+    "--sarif",
+    "sarif_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write SARIF here (for github/codeql-action/upload-sarif).",
+)
+@click.option(
+    "--claimreview",
+    "claimreview_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the confirmed findings as ClaimReview JSON-LD here.",
+)
+@click.option(
+    "--reviews",
+    "--baseline",
+    "reviews_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"Reviews file of `checker review` (default {DEFAULT_REVIEWS} when it exists, or "
+    "[tool.checker] reviews): dismissed findings are reported as such and never fail.",
 )
 @click.option(
     "--store",
@@ -319,6 +364,9 @@ def check(
     json_out: Path | None,
     md_out: Path | None,
     junit_out: Path | None,
+    sarif_out: Path | None,
+    claimreview_out: Path | None,
+    reviews_path: Path | None,
     store: Path | None,
     report_all: bool,
     rule_dirs: tuple[Path, ...],
@@ -333,20 +381,34 @@ def check(
     stdin_format: str,
     jobs: int | None,
     strict: bool,
+    quiet: bool,
     config_path: Path | None,
 ) -> None:
     """Check INPUT articles against each other and every article already in the store.
 
-    Writes the report (even when the run fails), prints a summary to standard error, and
-    exits 1 when a finding reaches --fail-on.
+    Writes the reports (even when the run fails), prints the first errors and a summary to
+    standard error, and exits 1 when an open finding reaches --fail-on (see the README's
+    exit-status table).
     """
     from checker.pipeline import check as run_check
+    from checker.reviews import apply_reviews, load_reviews
 
+    extra = {
+        "html": html_out,
+        "json": json_out,
+        "md": md_out,
+        "junit": junit_out,
+        "sarif": sarif_out,
+        "claimreview": claimreview_out,
+    }
     try:
         _check_inputs(inputs)
         cfg = load_config(config_path)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
         out_fmt = fmt or (SUFFIX_FORMAT.get(output.suffix.lower(), "json") if output else "text")
+        reviews = load_reviews(
+            reviews_path or cfg.reviews or DEFAULT_REVIEWS, must_exist=reviews_path is not None
+        )
         selection = RuleSelection(
             dirs=[*cfg.rule_dirs, *rule_dirs],
             only=only,
@@ -354,59 +416,45 @@ def check(
             settings=cfg.rules,
         )
         rules = selection.load()
-        # Only the HTML report shows every article; for the rest, keeping the given
-        # articles' texts in memory is not needed (and is what grows with the input).
-        keep_inputs = out_fmt in ("html", "text") or html_out is not None
+        # Only the HTML report shows articles (and ClaimReview their URLs); for the rest,
+        # keeping the given articles' texts in memory is not needed (it grows with the input).
+        wants = {out_fmt, *(f for f, p in extra.items() if p is not None)}
+        keep_inputs = bool(wants & {"html", "text", "claimreview"})
         if scheduler and engine != "dask":
             raise UsageError("--scheduler goes with --engine dask")
-        with _progress(True, "checking") as progress:
+        with ProgressDisplay(not quiet) as progress:
+            progress.phase("extracting", _expected(inputs))
+            common: dict[str, Any] = dict(
+                store=store or cfg.store or DEFAULT_STORE,
+                options=options,
+                rules=rules,
+                report_all=report_all,
+                progress=progress,
+                keep_inputs=keep_inputs,
+                on_phase=progress.phase,
+            )
             if engine == "dask":
                 from checker.distributed import check_dask
 
-                result = check_dask(
-                    inputs,
-                    store=store or cfg.store or DEFAULT_STORE,
-                    options=options,
-                    rules=rules,
-                    report_all=report_all,
-                    scheduler=scheduler,
-                    keep_inputs=keep_inputs,
-                    progress=progress,
-                )
+                result = check_dask(inputs, scheduler=scheduler, **common)
             else:
-                result = run_check(
-                    inputs,
-                    store=store or cfg.store or DEFAULT_STORE,
-                    options=options,
-                    rules=rules,
-                    report_all=report_all,
-                    jobs=jobs or default_jobs(),
-                    progress=progress,
-                    keep_inputs=keep_inputs,
-                )
+                result = run_check(inputs, jobs=jobs or default_jobs(), **common)
+            apply_reviews(result, reviews)
+            progress.phase("reporting")
+            _write_reports(result, out_fmt, output, extra)
     except CheckerError as exc:
         _fail(exc)
-    _write_reports(
-        result,
-        out_fmt,
-        output,
-        {"html": html_out, "json": json_out, "md": md_out, "junit": junit_out},
+    if not quiet:
+        print_errors(result.errors)
+        echo_err(summary_line(result, str(output) if output else None))
+    status = exit_status(
+        articles=result.article_count,
+        errors=result.errors,
+        findings=result.findings,
+        fail_on=fail_on or cfg.fail_on or "high",
+        strict=strict,
     )
-    _summary(result, output)
-    threshold = fail_on or cfg.fail_on or "high"
-    if strict and result.errors:
-        raise SystemExit(EXIT_USAGE)
-    if not result.article_count and result.errors:
-        raise SystemExit(EXIT_USAGE)  # nothing readable was given
-    raise SystemExit(EXIT_FINDINGS if failing(result, threshold) else EXIT_OK)
-
-
-def failing(result: CheckResult, fail_on: str) -> bool:
-    """Whether a finding reaches ``fail_on`` (low < medium < high; never: no)."""
-    if fail_on == "never":
-        return False
-    rank = SEVERITIES.index(fail_on)
-    return any(SEVERITIES.index(f.severity) >= rank for f in result.findings)
+    _exit(status, quiet)
 
 
 def _write_reports(
@@ -418,7 +466,7 @@ def _write_reports(
     targets += [(f, p) for f, p in extra.items() if p is not None]
     for f, path in targets:
         if f == "text":
-            _print_table(result)
+            print_findings_table(result.findings)
             continue
         if path is None:
             write_check(result, f, sys.stdout)
@@ -426,93 +474,6 @@ def _write_reports(
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8") as out:
             write_check(result, f, out)
-
-
-def _print_table(result: CheckResult) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{len(result.findings)} finding(s)", show_lines=True)
-    for col in ("severity", "rule", "message"):
-        table.add_column(col)
-    for f in result.findings:
-        table.add_row(f.severity, f.rule, f.message)
-    Console().print(table)
-
-
-def _summary(result: CheckResult, output: Path | None) -> None:
-    by_sev = {s: sum(f.severity == s for f in result.findings) for s in SEVERITIES}
-    outlets = f" from {len({a.outlet for a in result.articles})} outlets" if result.articles else ""
-    parts = ", ".join(f"{n} {s}" for s, n in reversed(by_sev.items()) if n)
-    click.echo(
-        f"checker: {result.article_count} articles{outlets}, "
-        f"{result.claim_count} claims, {len(result.findings)} findings"
-        f"{f' ({parts})' if parts else ''}, {len(result.errors)} errors"
-        f"{f'; report: {output}' if output else ''}",
-        err=True,
-    )
-
-
-@main.group()
-def rules() -> None:
-    """List and explain the rules (built-in and your own)."""
-
-
-def _all_rules(rule_dirs: Sequence[Path], config_path: Path | None) -> list[Rule]:
-    """Built-in, configured and ``--rules`` rules, disabled ones too (exit 2 on a bad one)."""
-    try:
-        cfg = load_config(config_path)
-        return load_rules([*cfg.rule_dirs, *rule_dirs], settings=cfg.rules, include_disabled=True)
-    except CheckerError as exc:
-        _fail(exc)
-
-
-@rules.command("list")
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="Also list the rules in this folder or file.",
-)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-def rules_list(rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
-    """Every rule: id, severity, what it asks for, and what it flags."""
-    from rich.console import Console
-    from rich.table import Table
-
-    found = _all_rules(rule_dirs, config_path)
-    table = Table(show_lines=False)
-    for col in ("rule", "severity", "asks for", "flags"):
-        table.add_column(col, overflow="fold")
-    for r in found:
-        off = "" if r.enabled else " (disabled)"
-        table.add_row(r.id + off, r.severity, r.subject, r.summary)
-    Console(width=max(120, Console().width)).print(table)
-
-
-@rules.command("explain")
-@click.argument("rule_id")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-def rules_explain(rule_id: str, rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
-    """Show a rule's full documentation, severity and options."""
-    found = _all_rules(rule_dirs, config_path)
-    matches = [r for r in found if r.id == rule_id or r.id.split(".")[-1] == rule_id]
-    if not matches:
-        _fail(UsageError(f"no rule {rule_id!r}; `checker rules list` shows the ids"))
-    for r in matches:
-        click.echo(f"{r.id}  (severity {r.severity}, asks for {r.subject}, {r.path})")
-        if r.options:
-            click.echo("options: " + ", ".join(f"{k}={v!r}" for k, v in r.options.items()))
-        click.echo("")
-        click.echo(r.doc)
-
-
-@rules.command("names")
-def rules_names() -> None:
-    """The names a rule may ask for (claim, article, pair, ...)."""
-    click.echo((NAMES_DOC or "").strip())
 
 
 @main.command("eval")
@@ -584,6 +545,9 @@ def eval_cmd(
         _fail(exc)
     click.echo(evaluate.format_sets(reports, details))
 
+
+main.add_command(rules_group)
+main.add_command(review)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

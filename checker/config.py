@@ -7,6 +7,7 @@ Example::
     disable = ["dateline"]              # rule ids or whole modules
     fail_on = "high"                    # low | medium | high | never
     store = ".checker/claims.sqlite"
+    reviews = "checker-reviews.json"    # verdicts of `checker review` (commit it)
 
     [tool.checker.outlet_date_order]    # how an outlet writes 05.02.2015
     sputnik = "DMY"
@@ -43,6 +44,8 @@ class Config:
     outlet_date_order: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
     store: Path | None = None
+    #: the reviews file (``checker review``), relative to pyproject.toml
+    reviews: Path | None = None
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -64,7 +67,7 @@ def load_config(path: Path | None = None) -> Config:
 
 def parse_table(table: dict[str, Any], path: Path) -> Config:
     base = path.parent
-    known = {"rule_dirs", "rules", "disable", "fail_on", "store", "outlet_date_order"}
+    known = {"rule_dirs", "rules", "disable", "fail_on", "store", "outlet_date_order", "reviews"}
     unknown = set(table) - known
     if unknown:
         raise ConfigError(
@@ -89,6 +92,8 @@ def parse_table(table: dict[str, Any], path: Path) -> Config:
     cfg.fail_on = fail_on
     if "store" in table:
         cfg.store = base / str(table["store"])
+    if "reviews" in table:
+        cfg.reviews = base / str(table["reviews"])
     cfg.outlet_date_order = {
         str(k).lower(): str(v) for k, v in table.get("outlet_date_order", {}).items()
     }

@@ -31,7 +31,7 @@ else: they read no input and write no store.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +60,7 @@ from checker.pipeline import (
     RuleSelection,
     assemble_batch,
     check,
+    records_in,
     skips_extraction,
 )
 from checker.records import Article, CheckResult, Claim, ErrorRecord
@@ -188,6 +189,7 @@ def check_dask(
     keep_inputs: bool = True,
     progress: Progress | None = None,
     command: str = "check",
+    on_phase: Callable[[str], None] | None = None,
 ) -> CheckResult:
     """:func:`checker.pipeline.check` on a Dask cluster: the scheduler at ``scheduler``, an
     open ``client``, or (neither given) a local cluster of one process per core.
@@ -206,6 +208,7 @@ def check_dask(
                 keep_inputs=keep_inputs,
                 progress=progress,
                 command=command,
+                on_phase=on_phase,
             )
     return check(
         inputs,
@@ -216,6 +219,7 @@ def check_dask(
         keep_inputs=keep_inputs,
         progress=progress,
         command=command,
+        on_phase=on_phase,
         engine=DaskEngine(client),
     )
 
@@ -294,7 +298,7 @@ def _gather_window(
         claims, schema_errors = done
         yield from assemble_batch(batch, fail, claims, schema_errors)
         if progress:
-            progress(len(batch))
+            progress(records_in(batch))
 
 
 def _extract_partition(articles: Sequence[Article]) -> ExtractedPartition:

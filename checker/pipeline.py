@@ -12,7 +12,8 @@ that raises is an error entry, never a crashed run.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,15 @@ from typing import Protocol
 
 from checker.engine import Rule, RuleOutcome, load_rules, select
 from checker.engine.loader import RuleSettings
+from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
+from checker.ingest.dates import DateReader
 from checker.ingest.language import ENGLISH
+from checker.ingest.position import locate_claims, parse_origin
 from checker.parallel import make_executor, map_extract
 from checker.partitions import run_partitioned, stored_partitions
-from checker.records import Article, CheckResult, Claim, ErrorRecord
+from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
+from checker.report.format import kind_of
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
@@ -33,6 +38,7 @@ DEFAULT_STORE = Path(".checker/claims.sqlite")
 BATCH_SIZE = 200
 
 Progress = Callable[[int], None]
+_DATES = DateReader()
 
 
 @dataclass
@@ -45,9 +51,36 @@ class RuleSelection:
     settings: dict[str, RuleSettings] = field(default_factory=dict)
     builtin: bool = True
 
+    #: where ``skip`` entries came from, for messages ("--ignore", "disable in pyproject.toml")
+    skip_origin: str = "--ignore or [tool.checker] disable"
+
     def load(self) -> list[Rule]:
-        rules = load_rules(self.dirs, builtin=self.builtin, settings=self.settings)
-        return select(rules, self.only, self.skip)
+        """The selected rules; a ``--select``/``--ignore``/``disable`` entry that names no
+        rule (a typo) is a :class:`~checker.errors.UsageError`, not a silent no-op."""
+        every = load_rules(
+            self.dirs, builtin=self.builtin, settings=self.settings, include_disabled=True
+        )
+        check_rule_names(every, self.only, "--select")
+        check_rule_names(every, self.skip, self.skip_origin)
+        return select([r for r in every if r.enabled], self.only, self.skip)
+
+
+def check_rule_names(rules: Sequence[Rule], names: Sequence[str], origin: str) -> None:
+    """Raise :class:`~checker.errors.UsageError` for a name that is neither a rule id nor a
+    rule module among ``rules``, suggesting the closest ids."""
+    ids = [r.id for r in rules]
+    known = set(ids) | {i.rsplit(".", 1)[0] for i in ids}
+    unknown = [n for n in names if n not in known]
+    if not unknown:
+        return
+    hints = []
+    for n in unknown:
+        close = difflib.get_close_matches(n, sorted(known), n=2, cutoff=0.6)
+        hints.append(f"{n!r}" + (f" (did you mean {' or '.join(close)}?)" if close else ""))
+    raise UsageError(
+        f"{origin} names no rule: {', '.join(hints)}; `checker rules list` shows the ids "
+        "(a rule id, or a module name for all its rules)"
+    )
 
 
 def extract(
@@ -64,10 +97,18 @@ def extract(
         for batch in _batches(read_articles(inputs, options), BATCH_SIZE):
             yield from _extract_batch(batch, executor)
             if progress:
-                progress(len(batch))
+                progress(records_in(batch))
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
+
+
+def records_in(batch: Sequence[Article | ErrorRecord]) -> int:
+    """How many input records a batch stands for (what progress counts): its articles and
+    the records lost to an error; a warning about a kept article is not one more."""
+    return sum(
+        1 for x in batch if isinstance(x, Article) or (x.level == "error" and x.line is not None)
+    )
 
 
 def _batches(
@@ -117,7 +158,8 @@ def assemble_batch(
 
     ``failures`` has one entry per Article of ``batch`` (in order): the extraction's
     ErrorRecord, or None when it gave claims; ``claims`` are the claims that passed the
-    schema. Shared by the local and the Dask engines, so both yield the same stream.
+    schema, given here their provenance (file, line, column, row: :func:`locate_claims`).
+    Shared by the local and the Dask engines, so both yield the same stream.
     """
     kept: dict[str, list[Claim]] = {}
     for c in claims:
@@ -135,7 +177,7 @@ def assemble_batch(
             yield failure
             continue
         yield from errors_by_article.pop(item.article_id, [])
-        yield item, kept.get(item.article_id, [])
+        yield item, locate_claims(item, kept.get(item.article_id, []))
     for rest in errors_by_article.values():
         yield from rest
 
@@ -209,6 +251,39 @@ def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
     )
 
 
+def locate_finding(f: Finding, given: set[str], origins: Mapping[str, Article]) -> Finding:
+    """``f`` with the place to point at: the file, line and column of the first of its claims
+    that belongs to an article given in this run (else of its first located claim); for a
+    finding without located claims, the line of its article in the input. A date-line
+    finding points at its article's date line: the title when it is one, else the text's
+    start."""
+    if f.source_file is not None:
+        return f
+    if kind_of(f) == "dateline":
+        article = next((origins[a] for a in f.article_ids if a in origins), None)
+        at = None
+        if article is not None:
+            dated_title = _DATES.find_dateline(article.title, None) is not None
+            at = (article.title_at if dated_title else None) or article.text_at
+        if article is not None and at is not None:
+            source_file, _ = parse_origin(article.origin)
+            start_line, start_column, _ = at
+            return dataclasses.replace(
+                f, source_file=source_file, line=start_line, column=start_column
+            )
+    located = [c for c in f.claims if c.source_file is not None]
+    pick = next((c for c in located if c.article_id in given), located[0] if located else None)
+    if pick is not None:
+        return dataclasses.replace(
+            f, source_file=pick.source_file, line=pick.line, column=pick.column
+        )
+    for aid in f.article_ids:
+        source_file, line = parse_origin(a.origin if (a := origins.get(aid)) else None)
+        if source_file is not None:
+            return dataclasses.replace(f, source_file=source_file, line=line)
+    return f
+
+
 def check(
     inputs: Sequence[str | Path],
     *,
@@ -221,6 +296,7 @@ def check(
     command: str = "check",
     engine: Engine | None = None,
     keep_inputs: bool = True,
+    on_phase: Callable[[str], None] | None = None,
 ) -> CheckResult:
     """Ingest ``inputs`` into the store, check them against everything stored, and return
     the findings that involve them (all findings with ``report_all``).
@@ -231,11 +307,12 @@ def check(
     ``keep_inputs=False`` leaves ``result.articles`` and ``result.claims`` empty and counts
     them in ``n_articles``/``n_claims`` (what the JSON document needs): memory then stays
     bounded however large the input (the HTML report, which shows every article, needs them).
+    ``on_phase("checking")`` is called when extraction is done and the rules start.
     """
     rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
     engine = engine or LocalEngine(jobs)
     items = engine.extract(inputs, options, progress)
-    return _check(items, engine, rule_list, store, report_all, command, keep_inputs)
+    return _check(items, engine, rule_list, store, report_all, command, keep_inputs, on_phase)
 
 
 def check_articles(
@@ -260,7 +337,7 @@ def check_articles(
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
 
-    return _check(items(), engine, rule_list, store, report_all, command, True)
+    return _check(items(), engine, rule_list, store, report_all, command, True, None)
 
 
 def _check(
@@ -271,6 +348,7 @@ def _check(
     report_all: bool,
     command: str,
     keep_inputs: bool,
+    on_phase: Callable[[str], None] | None,
 ) -> CheckResult:
     result = CheckResult(rules={r.id: r.doc for r in rule_list})
     with Store(store) as db:
@@ -278,6 +356,8 @@ def _check(
         batch: list[tuple[Article, list[Claim]]] = []
         given_claims: set[str] = set()
         n_articles = n_claims = 0
+        origins: dict[str, Article] = {}  # where each given article is, to locate findings
+        given_ids = result.new_article_ids
 
         def flush() -> None:
             db.add(batch)
@@ -302,6 +382,8 @@ def _check(
             n_articles += 1
             n_claims += len(claims)
             result.new_article_ids.add(article.article_id)
+            if article.origin:  # a light copy: no text kept (memory stays bounded)
+                origins[article.article_id] = dataclasses.replace(article, text="")
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
                 flush()
@@ -310,8 +392,10 @@ def _check(
         if not keep_inputs:
             result.n_articles, result.n_claims = n_articles, n_claims
         involving = None if report_all else result.new_article_ids
+        if on_phase:
+            on_phase("checking")
         outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
-        result.findings = outcome.findings
+        result.findings = [locate_finding(f, given_ids, origins) for f in outcome.findings]
         result.errors.extend(outcome.errors)
         db.set_incidents(outcome.incidents, outcome.claim_incidents)
         result.incidents = [

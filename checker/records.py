@@ -46,6 +46,9 @@ MODALITIES: tuple[str, ...] = ("reported", "projected", "denied")
 UNITS: tuple[str, ...] = ("people", "households", "families", "homes", "facilities", "attacks")
 SCOPES: tuple[str, ...] = ("event", "cumulative")
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
+#: a finding's review status: open (not reviewed), confirmed or dismissed (``checker review``)
+STATUSES: tuple[str, ...] = ("open", "confirmed", "dismissed")
+PROVENANCE_INTS: tuple[str, ...] = ("line", "column", "row")
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
@@ -79,6 +82,15 @@ class Article:
     #: so a claim's offset gives its page (checker.ingest.provenance.page_at). Not stored, not
     #: part of the spec's output.
     pages: tuple[int, ...] = field(default=(), compare=False)
+    #: where the title and the text start in the input file, as (line, column, quotes
+    #: doubled), line and column from 1, the flag true inside a quoted CSV cell (where each
+    #: '"' of the text is '""' in the file); None when the file's characters do not map back
+    #: (HTML reduced to text, JSON); and the record's number in a CSV/JSONL/JSON file (1 =
+    #: the first after any header). Provenance (:mod:`checker.ingest.position`), not part of
+    #: the spec's output.
+    title_at: tuple[int, int, bool] | None = field(default=None, compare=False)
+    text_at: tuple[int, int, bool] | None = field(default=None, compare=False)
+    row: int | None = field(default=None, compare=False)
 
     @property
     def content_hash(self) -> str:
@@ -96,8 +108,8 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
-        d.pop("origin")
-        d.pop("pages")
+        for k in ("origin", "pages", "title_at", "text_at", "row"):
+            d.pop(k)
         d["published"] = _iso(self.published)
         return d
 
@@ -139,6 +151,14 @@ class Claim:
     #: the day the text was written: its own date line when it opens with one (FA-KES's
     #: date column is often the event's), else ``published`` (not in the spec: added)
     reported: dt.date | None = None
+    #: provenance: the input file the claim was read from ("articles/x.md", "feed.csv",
+    #: "<stdin>"; a fragment such as "report.pdf#page=2" is kept), the line and column (from
+    #: 1) where its words start in that file, and the record's number in a CSV/JSONL/JSON
+    #: file. Null when unknown (claims stored before provenance was recorded).
+    source_file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    row: int | None = None
 
     @staticmethod
     def make_id(article_id: str, in_title: bool, start: int, end: int, surface: str) -> str:
@@ -164,9 +184,20 @@ class Claim:
             kw[k] = None if kw[k] is None or kw[k] != kw[k] else float(kw[k])
         kw["in_title"] = bool(kw["in_title"])
         kw["start"], kw["end"] = int(kw["start"]), int(kw["end"])
-        for k in ("location", "region", "country", "part_of", "attribution", "incident_id"):
+        for k in (
+            "location",
+            "region",
+            "country",
+            "part_of",
+            "attribution",
+            "incident_id",
+            "source_file",
+        ):
             if kw[k] is not None and kw[k] != kw[k]:  # NaN from pandas
                 kw[k] = None
+        for k in PROVENANCE_INTS:
+            v = kw[k]
+            kw[k] = None if v is None or v != v or v == "" else int(v)
         if kw["unit"] is None or kw["unit"] != kw["unit"]:
             kw["unit"] = "people"
         for k in ("modality", "scope"):
@@ -175,8 +206,11 @@ class Claim:
         return cls(**kw)
 
 
-#: the Claim fields of the spec, in the spec's order (CSV header, claims table, store)
+#: the Claim fields: the spec's, in the spec's order, then provenance (CSV header, claims
+#: table, store)
 CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+#: the provenance fields of a Claim (after the spec's fields)
+PROVENANCE_FIELDS: tuple[str, ...] = ("source_file", "line", "column", "row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +295,18 @@ class Finding:
     evidence: tuple[str, ...] = ()
     #: the article a finding is about when it names no claim (not in the spec: added)
     article_id: str | None = None
+    #: where to point at it: the file, line and column of its claims (the first claim of an
+    #: article this run was given, else its first claim); null when unknown
+    source_file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    #: the review (``checker review``): open, confirmed or dismissed, and the reviewer's note.
+    #: A dismissed finding is reported but does not count for ``--fail-on``.
+    status: str = "open"
+    review_note: str | None = None
+    #: who reviewed it and when (ISO date), from the reviews file
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None
 
     @staticmethod
     def make_id(rule: str, claim_ids: Any, anchor: str | None = None) -> str:
@@ -291,6 +337,13 @@ class Finding:
             "incident_id": self.incident_id,
             "evidence": list(self.evidence),
             "article_id": self.article_id or (self.article_ids[0] if self.article_ids else None),
+            "source_file": self.source_file,
+            "line": self.line,
+            "column": self.column,
+            "status": self.status,
+            "review_note": self.review_note,
+            "reviewed_by": self.reviewed_by,
+            "reviewed_on": self.reviewed_on,
         }
 
 

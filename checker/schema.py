@@ -6,6 +6,8 @@ One row per :class:`~checker.records.Claim`, columns in spec order. Types:
   ``location``, ``region``, ``country``, ``part_of``, ``attribution`` and ``incident_id``;
 - ``in_title`` is ``bool``, ``start``/``end`` ``int64``, ``value``/``low``/``high`` ``float64``
   (``low``/``high`` null = unbounded);
+- the provenance columns after the spec's (``source_file``, and ``line``, ``column``, ``row``
+  as nullable ``Int64``) are null when unknown;
 - the dates ``published``, ``as_of`` and ``period_start`` are **nullable datetime64**
   (NaT = unknown) at second resolution. ``datetime.date`` -> datetime64[s] -> ``date`` is
   exact for every date (year 1 to 9999), whereas nanosecond resolution stops at 2262 and
@@ -46,6 +48,7 @@ from checker.records import (
 CLAIM_COLUMNS: tuple[str, ...] = CLAIM_FIELDS
 DATE_COLUMNS: tuple[str, ...] = DATE_FIELDS
 _FLOAT_COLUMNS = ("value", "low", "high")
+_NULLABLE_INT_COLUMNS = ("line", "column", "row")
 _DATE_DTYPE = "datetime64[s]"
 _NAT = int(np.datetime64("NaT", "D").astype(np.int64))
 _CLAIM_FIELDS = operator.attrgetter(*CLAIM_COLUMNS)
@@ -81,6 +84,10 @@ class ClaimSchema(pa.DataFrameModel):
     scope: Series[str] = pa.Field(isin=SCOPES, coerce=True)
     incident_id: Series[str] = pa.Field(nullable=True, coerce=True)
     reported: Series[pa.DateTime] = pa.Field(nullable=True)
+    source_file: Series[str] = pa.Field(nullable=True, coerce=True)
+    line: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, coerce=True)
+    column: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, coerce=True)
+    row: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, coerce=True)
 
     @pa.check("value", "low", "high", name="finite")
     def _finite(cls, s: pd.Series[float]) -> pd.Series[bool]:
@@ -153,6 +160,8 @@ def columns_to_frame(columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
             cols[name] = pd.Series(values, dtype=bool)
         elif name in ("start", "end"):
             cols[name] = pd.Series(values, dtype="int64")
+        elif name in _NULLABLE_INT_COLUMNS:
+            cols[name] = pd.Series(list(values), dtype="Int64")
         else:
             text = pd.Series(values, dtype=object)
             # astype(str) gives pandas' string dtype; ``where`` keeps None null on pandas 2 too.
@@ -187,6 +196,8 @@ def frame_to_claims(df: pd.DataFrame) -> list[Claim]:
             cols[name] = s.to_numpy(dtype="datetime64[D]").astype(object).tolist()
         elif name in ("start", "end"):
             cols[name] = [int(v) for v in s.tolist()]
+        elif name in _NULLABLE_INT_COLUMNS:
+            cols[name] = [None if pd.isna(v) else int(v) for v in s.tolist()]
         elif name == "in_title":
             cols[name] = [bool(v) for v in s.tolist()]
         elif name == "value":

@@ -12,8 +12,9 @@ one process at a time and for being killed at any moment:
   a process killed mid-batch leaves none of that batch, never half an article.
 
 The tables follow the records of ../shared/spec/records.md; dates are ISO strings
-(``YYYY-MM-DD``), ``Article.origin`` is not stored (it names a file of one run). The layout
-is versioned in ``meta.schema_version`` and upgraded by :data:`MIGRATIONS`.
+(``YYYY-MM-DD``), ``Article.origin`` is not stored (it names a file of one run), but each
+claim keeps the file, line and column it was read from (provenance, layout version 4). The
+layout is versioned in ``meta.schema_version`` and upgraded by :data:`MIGRATIONS`.
 """
 
 from __future__ import annotations
@@ -172,10 +173,34 @@ def _migrate_3(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN language TEXT")
 
 
+_V3_STATEMENTS = (
+    "ALTER TABLE claims ADD COLUMN source_file TEXT",
+    "ALTER TABLE claims ADD COLUMN line INTEGER",
+    'ALTER TABLE claims ADD COLUMN "column" INTEGER',
+    'ALTER TABLE claims ADD COLUMN "row" INTEGER',
+    "ALTER TABLE findings ADD COLUMN source_file TEXT",
+    "ALTER TABLE findings ADD COLUMN line INTEGER",
+    'ALTER TABLE findings ADD COLUMN "column" INTEGER',
+)
+
+
+def _migrate_4(con: sqlite3.Connection) -> None:
+    """Version 4: provenance. Claims get the input file, line, column and record (row) they
+    were read from, findings the file, line and column they point at. Claims stored before
+    keep nulls until their articles are re-ingested."""
+    for statement in _V3_STATEMENTS:
+        con.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 #: schema version -> the function that upgrades a store from the version before it.
 #: Append a new version here to change the layout; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
+MIGRATIONS: dict[int, Migration] = {
+    1: _migrate_1,
+    2: _migrate_2,
+    3: _migrate_3,
+    4: _migrate_4,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +216,9 @@ class StoredFinding:
     claim_ids: tuple[str, ...]
     kind: str = "finding"
     incident_id: str | None = None
+    source_file: str | None = None
+    line: int | None = None
+    column: int | None = None
 
 
 class Store:
@@ -523,13 +551,17 @@ class Store:
                 json.dumps([c.claim_id for c in f.claims]),
                 f.kind,
                 f.incident_id,
+                f.source_file,
+                f.line,
+                f.column,
             )
             for f in findings
         ]
         with self._write("adding findings") as con:
             con.executemany(
                 "INSERT OR REPLACE INTO findings(run_id, finding_id, rule, severity, message, "
-                "explanation, claim_ids, kind, incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                'explanation, claim_ids, kind, incident_id, source_file, line, "column") '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
         return len(rows)
@@ -539,15 +571,23 @@ class Store:
         where = "WHERE run_id = ?" if run_id is not None else ""
         rows = self._con.execute(
             "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids, kind, "
-            f"incident_id FROM findings {where} ORDER BY run_id, rowid",
+            f'incident_id, source_file, line, "column" FROM findings {where} '
+            "ORDER BY run_id, rowid",
             () if run_id is None else (run_id,),
         ).fetchall()
-        return [
-            StoredFinding(
-                run, fid, rule, severity, message, explanation, tuple(json.loads(ids)), kind, iid
-            )
-            for run, fid, rule, severity, message, explanation, ids, kind, iid in rows
-        ]
+        return [_stored_finding(row) for row in rows]
+
+    def find_findings(self, prefix: str) -> list[StoredFinding]:
+        """The latest stored record of each finding whose id starts with ``prefix`` (a whole
+        id or its first characters), for ``checker review``."""
+        rows = self._con.execute(
+            "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids, kind, "
+            'incident_id, source_file, line, "column" FROM findings WHERE finding_id >= ? '
+            "AND finding_id < ? ORDER BY run_id, rowid",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        latest = {row[1]: row for row in rows}
+        return [_stored_finding(row) for row in latest.values()]
 
 
 _INSERT_ARTICLE = (
@@ -582,6 +622,14 @@ def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | N
         if similarity(sig, unpack(blob)) >= SIMILAR:
             return str(other_copy_of or other)
     return None
+
+
+def _stored_finding(row: Sequence[Any]) -> StoredFinding:
+    run, fid, rule, severity, message, explanation, ids, kind, iid, src, line, col = row
+    return StoredFinding(
+        run, fid, rule, severity, message, explanation, tuple(json.loads(ids)), kind, iid, src,
+        line, col,
+    )  # fmt: skip
 
 
 def _version(con: sqlite3.Connection) -> int:

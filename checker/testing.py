@@ -1,31 +1,43 @@
 """A pytest plugin for rule authors (registered as the ``checker`` pytest11 entry point).
 
-Fixtures:
+Fixtures (each returns the function of the same name without ``make_``/``run_`` quirks):
 
-* ``make_claim(**fields)``: a Claim in one line; sensible defaults for every field, the
-  interval from the hedge (``make_claim(value=26, hedge="at_least")`` allows [26, ∞)).
-* ``make_article(text, **fields)``: an Article.
-* ``run_rule(rule, claims, articles=())``: run one rule (a function, or a built-in rule id)
-  the way ``checker check`` does, and return its :class:`~checker.engine.RuleOutcome`.
+* ``make_claim(**fields) -> Claim``: a Claim in one line; every field has a default (outlet
+  "reuters", value 10, "exact", killed people in Idlib on 2016-10-26...), the interval comes
+  from the hedge (``make_claim(value=26, hedge="at_least")`` allows 26 or more) and
+  ``upper=`` gives a range's top. Unknown fields raise TypeError.
+* ``make_article(text="", **fields) -> Article``.
+* ``rule_module(path) -> module``: load a rule module from a file the way ``--rules`` does
+  (with assertion rewriting), to call or pass its ``check_*`` functions.
+* ``run_rule(rule, claims, articles=(), *, options=None, rule_dirs=()) -> RuleOutcome``:
+  run one rule the way ``checker check`` does and return its outcome (``.findings``,
+  ``.errors``, ``.calls``). ``rule`` is a function, a loaded ``Rule``, or a rule id
+  (built in, or in ``rule_dirs``, or in ``[tool.checker] rule_dirs`` of ./pyproject.toml);
+  ``options`` overrides the rule's options (a name the rule does not declare is an error).
+  Articles the claims name but ``articles`` lacks are made up from the claims' quotes.
 
-Example (a rule test in a user's project)::
+Example (a rule test in a user's project; the README's "Testing your rules" has it whole)::
 
-    def test_my_rule_flags(make_claim, run_rule):
-        a = make_claim(article_id="a", outlet="sana", value=12)
-        b = make_claim(article_id="b", outlet="reuters", value=22, hedge="at_least")
-        assert run_rule(my_rules.check_something, [a, b]).findings
+    def test_flags_an_unattributed_toll(make_claim, run_rule):
+        toll = make_claim(outlet="sana", value=150, hedge="at_least", surface="at least 150")
+        outcome = run_rule("tolls.check_big_tolls_are_attributed", [toll],
+                           rule_dirs=["newsroom_rules"], options={"threshold": 100})
+        assert len(outcome.findings) == 1
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+import types
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from checker.engine.loader import Rule, load_rules, make_rule
+from checker.config import load_config
+from checker.engine.loader import Rule, load_module, load_rules, make_rule
 from checker.engine.runner import RuleOutcome, run_rules
 from checker.records import Article, Claim, interval_for, parse_iso_date
 
@@ -87,27 +99,54 @@ def build_article(text: str = "", **fields: Any) -> Article:
     )
 
 
-def resolve_rule(rule: Callable[..., Any] | str | Rule, rule_dirs: Sequence[Path] = ()) -> Rule:
-    """A Rule object from a function (checked like a discovered rule) or a rule id."""
+def resolve_rule(
+    rule: Callable[..., Any] | str | Rule, rule_dirs: Sequence[str | Path] = ()
+) -> Rule:
+    """A Rule object from a function (checked like a discovered rule), a Rule, or a rule id
+    (built in, in ``rule_dirs``, or in the ``rule_dirs`` of ./pyproject.toml)."""
     if isinstance(rule, Rule):
         return rule
     if isinstance(rule, str):
-        found = [r for r in load_rules(rule_dirs, include_disabled=True) if r.id == rule]
+        dirs = list(
+            {Path(d).resolve(): Path(d) for d in [*load_config().rule_dirs, *rule_dirs]}.values()
+        )
+        every = load_rules(dirs, include_disabled=True)
+        found = [r for r in every if r.id == rule]
         if not found:
-            raise LookupError(f"no rule {rule!r}")
+            raise LookupError(
+                f"no rule {rule!r} among the built-in rules and {[str(d) for d in dirs]}; "
+                f"known ids: {', '.join(r.id for r in every)}. Pass rule_dirs=[...] for a "
+                "rule in your own folder."
+            )
         return found[0]
     module = rule.__module__.rsplit(".", 1)[-1]
     path = Path(rule.__code__.co_filename)
     return make_rule(rule, f"{module}.{rule.__name__}", path, {})
 
 
+def load_rule_module(path: str | Path) -> types.ModuleType:
+    """A rule module loaded from ``path`` as ``--rules`` loads it (assertion rewriting)."""
+    return load_module(Path(path), package="checker_test_rules")
+
+
 def check_rule(
     rule: Callable[..., Any] | str | Rule,
     claims: Sequence[Claim],
     articles: Sequence[Article] = (),
+    *,
+    options: Mapping[str, Any] | None = None,
+    rule_dirs: Sequence[str | Path] = (),
 ) -> RuleOutcome:
-    """Run one rule over ``claims`` (articles are made up for claims that have none)."""
-    r = resolve_rule(rule)
+    """Run one rule over ``claims`` (articles are made up for claims that have none), with
+    ``options`` overriding the rule's own."""
+    r = resolve_rule(rule, rule_dirs)
+    if options:
+        unknown = set(options) - set(r.options)
+        if unknown:
+            raise TypeError(
+                f"rule {r.id} has no option(s) {sorted(unknown)}; it has {sorted(r.options)}"
+            )
+        r = dataclasses.replace(r, options={**r.options, **options})
     known = {a.article_id for a in articles}
     extra = [
         build_article(c.quote, article_id=c.article_id, outlet=c.outlet, published=c.published)
@@ -131,5 +170,11 @@ def make_article() -> Callable[..., Article]:
 
 @pytest.fixture
 def run_rule() -> Callable[..., RuleOutcome]:
-    """Run one rule over claims: ``run_rule(check_x, [a, b]).findings``."""
+    """Run one rule over claims: ``run_rule(check_x, [a, b], options={...}).findings``."""
     return check_rule
+
+
+@pytest.fixture
+def rule_module() -> Callable[[str | Path], types.ModuleType]:
+    """Load a rule module from its file: ``rule_module("newsroom_rules/tolls.py")``."""
+    return load_rule_module

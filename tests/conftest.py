@@ -1,7 +1,14 @@
-"""Shared test fixtures: paths to the bundled example and the shared corpus."""
+"""Shared test fixtures: paths to the bundled example and the shared corpus; the slow tests.
+
+``python -m pytest`` (the README's command) runs everything but the tests marked ``slow``
+(whole-corpus fault injection and partition proofs, a minute and a half between them);
+``.ci/run`` runs those too (``-m slow``). A fresh machine without the dev extras gets one
+line saying how to install them instead of four modules failing to collect.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -38,3 +45,37 @@ def fakes_csv() -> Path:
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+#: the slowest tests (seconds on a 2-core machine): deselected by default, run by .ci/run
+SLOW_TESTS = frozenset(
+    {
+        "test_faults_cli.py::test_sigkill_mid_run_leaves_whole_articles_and_a_rerun_completes",
+        "test_faults_cli.py::test_two_checks_on_one_store_at_once",
+        "test_distributed.py::test_dask_findings_equal_single_process_on_fakes",
+        "test_partitions.py::test_block_parts_hold_every_pair_group_and_series_whole",
+        "test_partitions.py::test_parts_merged_equal_one_run[9]",
+        "test_store_faults.py::test_random_sigkills_while_writing_then_resume",
+    }
+)
+#: modules the tests import that only the dev extras install (pip install -e ".[dev]")
+DEV_MODULES = ("hypothesis", "yaml", "playwright", "dask", "distributed")
+
+
+def missing_dev_modules() -> list[str]:
+    return [m for m in DEV_MODULES if importlib.util.find_spec(m) is None]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    missing = [m for m in missing_dev_modules() if m in ("hypothesis", "yaml")]
+    if missing:
+        raise pytest.UsageError(
+            f"the tests need checker's dev extras ({', '.join(missing)} not installed): "
+            'run  pip install -e ".[dev]"  first (the README\'s set-up command)'
+        )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("/")[-1] in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)

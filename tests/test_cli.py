@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,10 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT, spec_fields
 
 from checker.cli import main
+from checker.records import PROVENANCE_FIELDS
+
+#: the spec's Claim fields, in its order, then the provenance fields added after them
+CLAIM_KEYS = [*spec_fields("Claim"), *PROVENANCE_FIELDS]
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -26,7 +31,7 @@ def test_extract_jsonl_has_every_spec_field_and_the_seeds_main_figures() -> None
     code, out, _ = run("extract", str(EXAMPLES), "--format", "jsonl", "--jobs", "1")
     assert code == 0
     claims = [json.loads(line) for line in out.splitlines()]
-    assert claims and all(list(c) == spec_fields("Claim") for c in claims)
+    assert claims and all(list(c) == CLAIM_KEYS for c in claims)
     got = {(c["article_id"][:3], c["value"], c["category"]) for c in claims}
     for expected in [
         ("001", 150000, "displaced"),
@@ -54,7 +59,7 @@ def test_extract_csv_and_output_file(tmp_path: Path) -> None:
     )
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows and list(rows[0]) == spec_fields("Claim")
+    assert rows and list(rows[0]) == CLAIM_KEYS
     assert {r["surface"] for r in rows} >= {"more than 150,000"}
 
 
@@ -174,6 +179,42 @@ def test_fakes_csv_end_to_end_json_and_html(tmp_path: Path, fakes_csv: Path) -> 
         assert len(outlets) == 2
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<html" in html and cross[0]["finding_id"] in html
+    # a report a newsroom can open: 1.9 MB (it was 5.2), each rule documented once
+    assert len(html.encode("utf-8")) < 2_000_000
+    assert html.count("The same kind of count (category and group of people)") == 1
+    # every finding points at the CSV line of its claim, in plain words ("exactly 22")
+    assert all(f["source_file"] == str(fakes_csv) and f["line"] for f in doc["findings"])
+    assert not [f for f in doc["findings"] if "allows [" in f["message"]]
+    assert any("allows exactly" in f["message"] for f in cross)
+    # warnings (renamed duplicate ids) are not errors
+    assert "0 errors, 12 warnings" in err
+
+
+def test_readme_commands_do_all_the_set_up() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)\n```", quick, re.S)
+    assert commands == [
+        'pip install -e ".[dev]" && checker check examples/idlib -o report.html',
+        "python -m pytest",
+    ]
+    assert "apt-get install chromium" in quick and "playwright install chromium" in quick
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert (
+        'pip install -q -e ".[dev]"' in ci and "checker check examples/idlib -o report.html" in ci
+    )
+    assert "\npython -m pytest\n" in ci and "python -m pytest -m slow" in ci
+    from conftest import missing_dev_modules
+
+    assert missing_dev_modules() == []  # what the set-up installs is what the tests import
+    table = readme.split("## Exit status", 1)[1].split("\n## ", 1)[0]
+    assert [row.split("|")[1].strip() for row in table.splitlines() if row.startswith("| ")][
+        1:
+    ] == [
+        "0",
+        "1",
+        "2",
+    ]
 
 
 def test_installed_console_script_runs() -> None:

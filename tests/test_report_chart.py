@@ -7,7 +7,7 @@ import datetime as dt
 
 from test_report_data import RULE_CROSS, RULE_GROWTH, idlib_2016_result, seeds_result
 
-from checker.report.chart import chart_for, compact, compact_interval
+from checker.report.chart import chart_for, compact, compact_interval, time_chart
 
 
 def test_one_event_is_drawn_as_intervals_on_a_linear_axis() -> None:
@@ -18,8 +18,10 @@ def test_one_event_is_drawn_as_intervals_on_a_linear_axis() -> None:
     # "at least 26": from 26 to the right edge, with an arrow (no upper bound)
     assert at_least_26.x1 == at_least_26.cx and at_least_26.x2 == ch.right
     assert at_least_26.arrow_high and not at_least_26.arrow_low
-    assert at_least_26.note == "[26, ∞)"
-    assert compact_interval(2.7e6, 3.3e6) == "[2.7M, 3.3M]"
+    assert at_least_26.note == "26 or more"  # in words, not "[26, ∞)"
+    assert compact_interval(2.7e6, 3.3e6) == "2.7M to 3.3M"
+    assert compact_interval(22, 22) == "exactly 22"
+    assert compact_interval(0, 9e5) == "at most 900k"
     # exact figures are points; same value, same place; order follows the values
     assert exactly_26.x1 == exactly_26.x2 == exactly_26.cx == at_least_26.cx
     assert exactly_22.cx < exactly_26.cx < exactly_35.cx
@@ -65,6 +67,14 @@ def test_same_date_claims_stand_side_by_side_and_undated_are_counted() -> None:
     assert len(ch.glyphs) == 3 and "1 undated claim(s) not shown" in ch.caption
     a, b, _ = ch.glyphs
     assert a.cx != b.cx and abs(a.cx - b.cx) <= 14.1
+
+
+def test_an_incident_timeline_draws_copies_hollow() -> None:
+    r = seeds_result()
+    f = next(f for f in r.findings if f.rule == RULE_GROWTH)
+    ch = time_chart(f.claims, copies={f.claims[1].claim_id})
+    assert [g.copy for g in ch.glyphs] == [False, True, False]
+    assert "hollow: a copy" in ch.caption and "same text as another" in ch.glyphs[1].title
 
 
 def test_no_claims_no_chart_and_compact_labels() -> None:

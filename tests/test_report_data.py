@@ -408,10 +408,12 @@ def _bounds(hedge: str, v: float) -> tuple[float | None, float | None]:
     }[hedge]
 
 
-def large_result() -> CheckResult:
+def large_result(findings_wanted: int = 0) -> CheckResult:
     """All of FA-KES with every number token as a claim (years skipped), and a finding for
     each pair of outlets whose largest 'killed' figures for one (date, location) differ.
-    Synthetic claims on real text: for scale and speed, not for claim quality."""
+    Synthetic claims on real text: for scale and speed, not for claim quality.
+    ``findings_wanted`` > 0: pair every such figure (not only each outlet's largest) until
+    that many findings are made (the report at 1,000 findings)."""
     articles = [fakes_article(r) for r in fakes_rows()]
     claims: dict[str, Claim] = {}  # by id: a repeated FA-KES row gives the same claims
     for a, in_title in ((a, t) for a in articles for t in (True, False)):
@@ -456,12 +458,20 @@ def large_result() -> CheckResult:
             best = top[(c.published, c.location, c.category)].get(c.outlet)
             if best is None or c.value > best.value:
                 top[(c.published, c.location, c.category)][c.outlet] = c
+    if findings_wanted:
+        every: dict[tuple[object, ...], dict[str, Claim]] = defaultdict(dict)
+        for c in claims.values():
+            if c.category in ("killed", "injured"):
+                every[(c.published, c.location, c.category)][c.claim_id] = c
+        top = every
     findings = []
     for (day, place, _), by_outlet in top.items():
+        if findings_wanted and len(findings) >= findings_wanted:
+            break
         group = sorted(by_outlet.values(), key=lambda c: c.value)
         for i, lo in enumerate(group):
             for hi in group[i + 1 :]:
-                if lo.value == hi.value:
+                if lo.value == hi.value or lo.outlet == hi.outlet:
                     continue
                 sev = (
                     "high"

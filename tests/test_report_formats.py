@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from conftest import spec_fields
 from test_report_data import (
-    RULE_CROSS,
-    RULE_GROWTH,
     RULE_QUIET,
     RULE_TOTAL,
     large_result,
@@ -25,7 +23,7 @@ from test_report_data import (
 )
 
 from checker.errors import UsageError
-from checker.records import CheckResult, Claim, ErrorRecord, Finding
+from checker.records import PROVENANCE_FIELDS, CheckResult, Claim, ErrorRecord, Finding
 from checker.report import CLAIM_FIELDS, write_check, write_claims
 from checker.report.markdown import MAX_BYTES, render_markdown
 
@@ -73,7 +71,7 @@ def test_unknown_formats_are_usage_errors(real: CheckResult) -> None:
 
 
 def _spec_claim_fields() -> list[str]:
-    return spec_fields("Claim")
+    return [*spec_fields("Claim"), *PROVENANCE_FIELDS]  # provenance after the spec's fields
 
 
 def test_csv_header_is_the_spec_fields_in_spec_order() -> None:
@@ -112,7 +110,10 @@ def test_jsonl_one_claim_a_line_round_trips(real: CheckResult) -> None:
 def test_markdown_summary_of_real_findings(real: CheckResult) -> None:
     md = out(real, "md")
     assert md.startswith("### checker: 3 findings (1 high, 1 medium, 1 low)\n")
-    assert "**7** articles · **5** outlets · **16** claims · **3** findings · **3** errors" in md
+    assert (
+        "**7** articles · **5** outlets · **16** claims · **3** findings · **3** errors · "
+        "**0** warnings" in md
+    )
     assert "| rule | high | medium | low | total | rule errors |" in md
     assert f"| `{RULE_TOTAL}` | 1 | 0 | 0 | **1** | 1 |" in md
     assert f"| `{RULE_QUIET}` | 0 | 0 | 0 | **0** | 0 |" in md
@@ -120,13 +121,14 @@ def test_markdown_summary_of_real_findings(real: CheckResult) -> None:
     assert [b.split("**")[1] for b in bullets] == ["HIGH", "MEDIUM", "LOW"]
     assert f"`{RULE_TOTAL}`" in bullets[0]
     assert (
-        "reuters citing United Nations (2020-02-12): “520,000 people” \\[520,000, 520,000\\]"
-        in bullets[0]
+        "reuters citing United Nations (12 Feb 2020): 520,000 people displaced (exact)"
+        in (bullets[0])
     )
     assert (
-        "alaraby citing a monitor and activists (2016-10-26): “at least 26 civilians” \\[26, ∞)"
-        in bullets[1]
+        "alaraby citing a monitor and activists (26 Oct 2016): at least 26 civilians killed "
+        "(26 or more)" in bullets[1]
     )
+    assert "\\[520,000" not in md and "∞" not in md  # intervals are in words
     assert "**Errors:** 3 (ingest 1, schema 1, rule 1)" in md
     assert "… more" not in md
 
@@ -167,27 +169,37 @@ def test_markdown_stays_small_for_thousands_of_findings() -> None:
 # --- junit ---------------------------------------------------------------------------------------
 
 
-def test_junit_structure_and_counts(real: CheckResult) -> None:
+def test_junit_has_one_testcase_per_finding(real: CheckResult) -> None:
     root = ET.fromstring(out(real, "junit"))
     assert root.tag == "testsuites"
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {"checker", "checker.inputs"}
-    rules = suites["checker"]
-    cases = {tc.get("name"): tc for tc in rules.findall("testcase")}
-    assert set(cases) == {RULE_CROSS, RULE_QUIET, RULE_GROWTH, RULE_TOTAL}
-    assert {tc.get("classname") for tc in cases.values()} == {"checker.rules"}
-    assert (rules.get("tests"), rules.get("failures"), rules.get("errors")) == ("4", "3", "1")
-    assert list(cases[RULE_QUIET]) == []  # ran, found nothing: a pass
-    total = cases[RULE_TOTAL]
-    failure = total.find("failure")
-    assert failure is not None and failure.get("type") == "high"
-    assert failure.get("message", "").startswith("Erdogan's “close to 1 million” displaced")
-    assert "The United Nations says 520,000 people have been displaced" in (failure.text or "")
-    err = total.find("error")
-    assert err is not None and err.get("type") == "ZeroDivisionError"
-    inputs = {tc.get("name"): tc for tc in suites["checker.inputs"].findall("testcase")}
-    assert set(inputs) == {"ingest", "schema"}
-    assert "FA-KES-Dataset.csv:17" in (inputs["ingest"].find("error").text or "")  # type: ignore[union-attr]
+    cases = suites["checker"].findall("testcase")
+    failing = [tc for tc in cases if tc.find("failure") is not None]
+    assert len(failing) == len(real.findings) == 3
+    # each names its rule and its stable finding id, so a CI tab tracks it run to run
+    for f in real.findings:
+        (tc,) = [tc for tc in failing if f"[{f.finding_id}]" in (tc.get("name") or "")]
+        assert tc.get("classname") == f.rule
+        failure = tc.find("failure")
+        assert failure is not None and failure.get("type") == f.severity
+        assert failure.get("message") == f.message
+    total = next(tc for tc in failing if tc.get("classname") == RULE_TOTAL)
+    text = total.find("failure").text or ""  # type: ignore[union-attr]
+    assert "The United Nations says 520,000 people have been displaced" in text
+    assert "520,000 people displaced (exact)" in text and "[520,000" not in text
+    # a rule that ran and found nothing passes; a rule error is an error of its own
+    (quiet,) = [tc for tc in cases if tc.get("classname") == RULE_QUIET]
+    assert quiet.get("name") == "no finding" and list(quiet) == []
+    (err,) = [tc for tc in cases if tc.find("error") is not None]
+    assert err.get("classname") == RULE_TOTAL
+    assert err.find("error").get("type") == "ZeroDivisionError"  # type: ignore[union-attr]
+    inputs = suites["checker.inputs"].findall("testcase")
+    assert {tc.get("classname") for tc in inputs} == {
+        "checker.inputs.ingest",
+        "checker.inputs.schema",
+    }
+    assert any("FA-KES-Dataset.csv:17" in (tc.get("name") or "") for tc in inputs)
     # the totals add up at every level
     for suite in suites.values():
         tcs = suite.findall("testcase")
@@ -196,7 +208,21 @@ def test_junit_structure_and_counts(real: CheckResult) -> None:
         assert int(suite.get("errors", "")) == sum(len(tc.findall("error")) for tc in tcs)
     for k in ("tests", "failures", "errors"):
         assert int(root.get(k, "")) == sum(int(s.get(k, "")) for s in suites.values())
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("6", "3", "3")
+    assert (root.get("failures"), root.get("errors")) == ("3", "3")
+
+
+def test_junit_warnings_are_not_errors_and_dismissed_findings_are_skipped(
+    real: CheckResult,
+) -> None:
+    warn = ErrorRecord(stage="ingest", level="warning", message="decoded as cp1252", source="a.txt")
+    f = dataclasses.replace(real.findings[0], status="dismissed", review_note="two events")
+    r = dataclasses.replace(real, findings=[f, *real.findings[1:]], errors=[warn])
+    root = ET.fromstring(out(r, "junit"))
+    assert root.get("errors") == "0" and root.get("failures") == "2" and root.get("skipped") == "1"
+    skipped = root.find(".//testcase/skipped")
+    assert skipped is not None and skipped.get("message") == "dismissed: two events"
+    system_out = root.find("./testsuite[@name='checker.inputs']/system-out")
+    assert system_out is not None and "decoded as cp1252" in (system_out.text or "")
 
 
 def test_junit_counts_every_finding_of_a_large_run() -> None:
@@ -205,6 +231,12 @@ def test_junit_counts_every_finding_of_a_large_run() -> None:
     failures = root.findall("./testsuite/testcase/failure")
     assert len(failures) == len(big.findings) == int(root.get("failures", ""))
     assert Counter(f.get("type") for f in failures) == Counter(f.severity for f in big.findings)
+    names = [
+        tc.get("name")
+        for tc in root.findall("./testsuite/testcase")
+        if tc.find("failure") is not None
+    ]
+    assert len(set(names)) == len(names)  # one testcase per finding, not one per rule
 
 
 def test_junit_is_well_formed_with_control_characters_and_markup() -> None:
@@ -214,12 +246,12 @@ def test_junit_is_well_formed_with_control_characters_and_markup() -> None:
     errs = [ErrorRecord(stage="rule", message="boom\x1b[31m", rule=None)]
     text = out(dataclasses.replace(r, findings=[bad], errors=errs, rules={}), "junit")
     root = ET.fromstring(text)  # parses: the control characters were replaced
-    case = root.find("./testsuite/testcase[@name='rules.odd\ufffd']")
+    case = root.find("./testsuite/testcase[@classname='rules.odd\ufffd']")
     assert case is not None
     assert case.find("failure").get("message") == "vertical\ufffdtab & <b>"  # type: ignore[union-attr]
-    assert root.find("./testsuite/testcase[@name='(unknown rule)']/error") is not None
+    assert root.find("./testsuite/testcase[@classname='(unknown rule)']/error") is not None
     x = ET.fromstring(out(xss_result(), "junit"))
-    assert x.find("./testsuite/testcase").get("name") == 'x"><script>alert(13)</script>'  # type: ignore[union-attr]
+    assert x.find("./testsuite/testcase").get("classname") == 'x"><script>alert(13)</script>'  # type: ignore[union-attr]
 
 
 def test_no_rules_no_findings_is_an_empty_passing_suite(tmp_path: Path) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import re
 from collections import Counter
 from html.parser import HTMLParser
 
 import jinja2
 import pytest
+from _incident_data import incident_result
 from test_report_data import (
     RULE_CROSS,
     RULE_GROWTH,
@@ -67,7 +69,7 @@ def page(real: CheckResult) -> str:
 
 
 def test_every_finding_is_rendered_worst_first(page: str, real: CheckResult) -> None:
-    sev = re.findall(r'<article class="finding sev-(\w+)" id="f-', page)
+    sev = re.findall(r'<article class="finding sev-(\w+) status-open" id="f-', page)
     assert sev == ["high", "medium", "low"]
     for f in real.findings:
         assert f'id="{anchor("f", f.finding_id)}"' in page
@@ -80,37 +82,66 @@ def test_finding_quotes_highlight_the_number_and_hedge(page: str) -> None:
     assert "The fighting has uprooted <mark>around 250,000</mark> people" in page
     # the headline claim is highlighted inside the headline, not in a body sentence
     assert "<blockquote><mark>26</mark> People Killed in Russian" in page
-    # the interval each wording allows
-    for iv in ("[26, ∞)", "[35, 35]", "[900,000, 1,000,000]", "[225,000, 275,000]"):
-        assert iv in page
+
+
+def test_figures_are_in_plain_words_never_as_intervals(page: str) -> None:
+    for words in (
+        'at least 26 civilians killed</b> <span class="reads">(26 or more)',
+        '35 people killed</b> <span class="reads">(exact)',
+        'close to 1 million people displaced</b> <span class="reads">(900,000 to 1,000,000)',
+        'around 250,000 people displaced</b> <span class="reads">(225,000 to 275,000)',
+    ):
+        assert words in page, words
+    assert "allows [" not in page and "[26, ∞)" not in page and "[35, 35]" not in page
 
 
 def test_claims_sit_side_by_side_with_outlet_date_attribution(real: CheckResult) -> None:
     ctx = build_context(real)
-    cross = next(f for f in ctx.findings if f.rule == RULE_CROSS)
-    assert [(c.letter, c.outlet, c.published) for c in cross.claims] == [
-        ("A", "alaraby", "2016-10-26"),
-        ("B", "etilaf", "2016-10-26"),
-        ("C", "dailysabah", "2016-10-26"),
-        ("D", "dailysabah", "2016-10-26"),
+    cross = next(g for g in ctx.groups if g.findings[0].rule == RULE_CROSS)
+    assert [(c.letter, c.outlet, c.date_note) for c in cross.claims] == [
+        ("A", "alaraby", "published 26 Oct 2016"),
+        ("B", "etilaf", "published 26 Oct 2016"),
+        ("C", "dailysabah", "published 26 Oct 2016"),
+        ("D", "dailysabah", "published 26 Oct 2016"),
     ]
-    assert cross.claims[2].attribution == "Syrian Observatory for Human Rights"
+    assert cross.claims[2].source == "according to Syrian Observatory for Human Rights"
     assert cross.claims[1].in_title
-    assert cross.explanation.startswith("Outlets report different tolls for one event")
-    assert "\n\nTwo claims about the same incident" in cross.explanation  # dedented, kept
+    assert cross.findings[0].figures == (
+        "A at least 26 civilians killed (26 or more) vs B 26 People killed (exact) vs "
+        "C 35 people killed (exact) vs D 22 children killed (exact)"
+    )
+
+
+def test_each_rule_is_documented_once_and_linked(page: str, real: CheckResult) -> None:
+    ctx = build_context(real)
+    docs = {r.rule: r for r in ctx.rule_docs}
+    assert set(docs) == set(real.rules) | {f.rule for f in real.findings}
+    cross = str(docs[RULE_CROSS].doc_html)
+    assert cross.startswith("<p>Outlets report different tolls for one event")
+    # the docstring's text is printed once, not once per finding
+    assert page.count("Two claims about the same incident whose intervals") == 1
+    for f in real.findings:
+        assert f'href="#{anchor("r", f.rule)}"' in page
+        assert f'id="{anchor("r", f.rule)}"' in page
 
 
 def test_charts_intervals_or_over_time(real: CheckResult) -> None:
     ctx = build_context(real)
-    kinds = {f.rule: f.chart.kind for f in ctx.findings if f.chart}
+    kinds = {g.findings[0].rule: g.chart.kind for g in ctx.groups if g.chart}
     # FA-KES: one event, one date -> intervals; the 2019 total has three as_of dates -> time
     assert kinds == {RULE_CROSS: "interval", RULE_GROWTH: "time", RULE_TOTAL: "time"}
 
 
-def test_every_article_viewable_with_its_claims_marked(page: str, real: CheckResult) -> None:
+def test_articles_of_findings_are_viewable_with_their_claims_marked(
+    page: str, real: CheckResult
+) -> None:
+    involved = {aid for f in real.findings for aid in f.article_ids}
     for a in real.articles:
-        assert f'<article class="art" id="{anchor("a", a.article_id)}">' in page
+        shown = f'<details class="art" id="{anchor("a", a.article_id)}">' in page
+        assert shown == (a.article_id in involved or a.article_id == "1923102891"), a.article_id
     for c in real.claims:
+        if c.article_id not in involved:
+            continue
         m = re.search(rf'<mark id="{anchor("c", c.claim_id)}"[^>]*>([^<]*)</mark>', page)
         assert m is not None, c.surface
         assert m.group(1) == c.surface
@@ -132,7 +163,8 @@ def test_findings_link_to_articles_and_claims(page: str, real: CheckResult) -> N
 
 def test_summary_counts(real: CheckResult) -> None:
     ctx = build_context(real)
-    assert (ctx.n_articles, ctx.n_claims, ctx.n_findings, ctx.n_errors) == (7, 16, 3, 3)
+    assert (ctx.n_articles, ctx.n_claims, ctx.n_findings) == (7, 16, 3)
+    assert (ctx.n_errors, ctx.n_warnings) == (3, 0)
     assert ctx.n_outlets == 5  # alaraby dailysabah etilaf dailysabah-summary reuters
     assert ctx.by_severity == (("high", 1), ("medium", 1), ("low", 1))
     rules = {r.rule: (r.total, dict(r.by_severity), r.errors, r.ran) for r in ctx.rules}
@@ -145,7 +177,7 @@ def test_summary_counts(real: CheckResult) -> None:
 
 
 def test_errors_section_lists_every_error(page: str, real: CheckResult) -> None:
-    errors = page.split('<section id="errors">', 1)[1]
+    errors = page.split('<section id="errors">', 1)[1].split('<section id="warnings">', 1)[0]
     assert errors.count("<tr>") == len(real.errors) + 1  # + header row
     assert "FA-KES-Dataset.csv:17" in errors
     assert "row has no article_content" in errors
@@ -155,12 +187,28 @@ def test_errors_section_lists_every_error(page: str, real: CheckResult) -> None:
 
 def test_usable_without_javascript(page: str, real: CheckResult) -> None:
     tags = Page(page).tags
-    rows = [a for t, a in tags if t == "tr" and "data-outlet" in a]
-    assert len(rows) == len(real.claims)  # every claim row is in the HTML, none hidden
-    assert not any("hidden" in a for a in rows)
-    filters = next(a for t, a in tags if a.get("id") == "claims-filters")
-    assert "hidden" in filters  # controls that need JS appear only when JS runs
-    assert page.lower().count("<script") == 1
+    findings = [a for t, a in tags if t == "article" and "finding" in (a.get("class") or "")]
+    assert len(findings) == len(real.findings)  # every finding is in the HTML, none hidden
+    assert not any("hidden" in a for t, a in tags if t in ("article", "section"))
+    for panel in ("claims-filters", "findings-filters"):
+        filters = next(a for t, a in tags if a.get("id") == panel)
+        assert "hidden" in filters  # controls that need JS appear only when JS runs
+    assert "<noscript>" in page  # the claims table says it needs the script, and where to look
+    scripts = [a for t, a in tags if t == "script"]
+    assert scripts == [{"type": "application/json", "id": "claims-data"}, {}]
+
+
+def test_claims_table_data_holds_every_claim(real: CheckResult) -> None:
+    ctx = build_context(real)
+    data = json.loads(str(ctx.claims_json))
+    assert len(data["rows"]) == len(real.claims)
+    words = {r[3] for r in data["rows"]}
+    assert "more than 150,000 people displaced" in words
+    assert "some 3.6 million Syrian refugees" in words
+    reads = {data["reads"][r[5]] for r in data["rows"]}
+    assert {"exact", "150,000 or more", "3,240,000 to 3,960,000"} <= reads
+    flagged = [r for r in data["rows"] if r[11]]
+    assert {data["findings"][i][2] for r in flagged for i in r[11]} == {"high", "medium", "low"}
 
 
 def test_self_contained(page: str) -> None:
@@ -213,6 +261,7 @@ _ALLOWED_TAGS = {
     "figcaption",
     "svg",
     "line",
+    "path",
     "text",
     "g",
     "circle",
@@ -228,6 +277,10 @@ _ALLOWED_TAGS = {
     "footer",
     "script",
     "em",
+    "ol",
+    "input",
+    "button",
+    "noscript",
 }
 
 
@@ -235,7 +288,8 @@ def test_hostile_article_renders_as_text() -> None:
     result = merge(real_result(), xss_result())
     html = render_html(result)
     parsed = Page(html)
-    assert html.lower().count("<script") == 1  # our own inline script only
+    scripts = [a for t, a in parsed.tags if t == "script"]
+    assert scripts == [{"type": "application/json", "id": "claims-data"}, {}]  # ours only
     assert {t for t, _ in parsed.tags} <= _ALLOWED_TAGS  # no <img>, no <b> from the text
     for tag, attrs in parsed.tags:
         assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
@@ -244,11 +298,17 @@ def test_hostile_article_renders_as_text() -> None:
     text = "".join(parsed.text)
     assert "Breaking <script>window.__xss = 1; alert('xss')</script> news" in text
     assert '<img src=x onerror="window.__xss=2">' in text
-    assert "</pre><script>alert(15)</script>" in text  # the rule docstring, verbatim
+    assert "</pre><script>alert(15)</script>" in text  # the rule docstring, as text
     assert "javascript:alert(8)" in text  # the URL shown, not linked
     # the claim inside the hostile text is still highlighted at the right words
     art = html.split(f'id="{anchor("a", XSS_ID)}"', 1)[1]
     assert re.search(r'Shelling killed <mark id="c-[^"]+"[^>]*>12</mark>', art)
+    # the claims table's JSON cannot close its <script> or open a tag
+    data = html.split('<script type="application/json" id="claims-data">', 1)[1]
+    data = data.split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data
+    assert "\\u003cb onmouseover=alert(10)\\u003e" in data
+    assert json.loads(data)["rows"]
 
 
 def test_http_urls_are_links_other_schemes_are_not() -> None:
@@ -326,25 +386,140 @@ def test_repeated_article_id_is_shown_twice_with_unique_ids() -> None:
     html = render_html(r)
     ids = Page(html).ids()
     assert [i for i, n in Counter(ids).items() if n > 1] == []
-    assert html.count('<article class="art"') == 4
+    assert html.count('<details class="art"') == 4
 
 
 # --- the whole of FA-KES ------------------------------------------------------------------------
 
 
-def test_all_of_fakes_renders_every_article_and_claim() -> None:
-    r = large_result()
+def test_all_of_fakes_at_a_thousand_findings_renders_every_finding_and_claim() -> None:
+    r = large_result(findings_wanted=1000)
     buf = io.StringIO()
     write_check(r, "html", buf)
     html = buf.getvalue()
     parsed = Page(html)
-    arts = [a for t, a in parsed.tags if t == "article" and a.get("class") == "art"]
-    assert len(arts) == len(r.articles) == 804
-    rows = [a for t, a in parsed.tags if t == "tr" and "data-outlet" in a]
-    assert len(rows) == len(r.claims)
-    findings = [a for t, a in parsed.tags if t == "article" and "finding" in (a.get("class") or "")]
-    assert len(findings) == len(r.findings) > 100
+    # the first page of groups as HTML, the others as inert text the script inserts
+    first = [a for t, a in parsed.tags if t == "article" and "finding" in (a.get("class") or "")]
+    later = html.split('<script type="text/x-checker-findings" class="later-findings">')[1:]
+    rest = sum(chunk.split("</script>", 1)[0].count('<article class="finding') for chunk in later)
+    assert len(first) + rest == len(r.findings) > 1000
+    involved = {aid for f in r.findings for aid in f.article_ids} | {
+        e.article_id for e in r.errors if e.article_id
+    }
+    arts = [a for t, a in parsed.tags if t == "details" and a.get("class") == "art"]
+    assert len(arts) == len(involved) < len(r.articles) == 804
+    data = json.loads(html.split('id="claims-data">', 1)[1].split("</script>", 1)[0])
+    assert len(data["rows"]) == len(r.claims)
     ids = parsed.ids()
     assert len(ids) == len(set(ids))
-    # every claim is marked in its article: once per first copy of the article
-    assert sum(1 for t, a in parsed.tags if t == "mark" and a.get("id")) == len(r.claims)
+    # every claim of a shown article is marked in it, once
+    shown_claims = [c for c in r.claims if c.article_id in involved]
+    assert sum(1 for t, a in parsed.tags if t == "mark" and a.get("id")) == len(shown_claims)
+    # each rule's documentation once, not once per finding
+    assert html.count("Two claims about the same incident whose intervals") == 1
+    # what the browser parses as markup at once stays small: later pages are inert text
+    markup = re.sub(r'<script type="text/x-checker-findings".*?</script>', "", html, flags=re.S)
+    assert len(markup.encode("utf-8")) < 2_000_000
+
+
+# --- incidents: findings grouped, a timeline per incident, copies, date lines -----------------
+
+
+@pytest.fixture(scope="module")
+def incidents() -> CheckResult:
+    return incident_result()
+
+
+def test_findings_of_one_incident_are_one_group_with_one_timeline(incidents: CheckResult) -> None:
+    ctx = build_context(incidents)
+    inc, alone = ctx.groups
+    assert inc.is_incident and not alone.is_incident
+    assert inc.title == "People killed in Hasakeh, Syria"
+    assert inc.subtitle == "27 Jul 2016 · 4 independent sources"
+    # every claim of the incident, lettered in timeline order, each source once
+    assert [(c.letter, c.outlet, c.figure) for c in inc.claims] == [
+        ("A", "ahram", "22 people killed"),
+        ("B", "ahram", "31 people killed"),
+        ("C", "dailysabah", "44 people killed"),
+        ("D", "jordantimes", "at least 44 people killed"),
+        ("E", "jordantimes", "at least 44 people killed"),
+        ("F", "trt", "At least 48 people killed"),
+    ]
+    # one chart: every figure holds at 27 Jul, so the sources' intervals side by side, in
+    # timeline order, each row with its letter, outlet and day (several days: a time axis)
+    assert inc.chart is not None and inc.chart.kind == "interval"
+    assert [g.label for g in inc.chart.glyphs][:2] == ["A  ahram 27 Jul", "B  ahram 27 Jul"]
+    assert len(inc.chart.glyphs) == 6
+    # the conflict first (high), then the updates, in plain words
+    assert [(f.kind_label, f.figures) for f in inc.findings] == [
+        ("Conflict", "A 22 people killed (exact) vs F At least 48 people killed (48 or more)"),
+        ("Toll updated", "A 22 people killed (exact) → B 31 people killed (exact)"),
+        ("Toll updated", "B 31 people killed (exact) → C 44 people killed (exact)"),
+    ]
+    assert [f.number for f in inc.findings] == [1, 2, 3]
+
+
+def test_copies_are_marked_on_card_and_chart(incidents: CheckResult) -> None:
+    ctx = build_context(incidents)
+    inc = ctx.groups[0]
+    copy = next(c for c in inc.claims if c.article_id == "1924058056")
+    assert copy.copy_note == "same text as 1924058046"
+    assert [g.copy for g in inc.chart.glyphs] == [False, False, False, False, True, False]  # type: ignore[union-attr]
+    html = render_html(incidents)
+    assert html.count('class="pt copy"') == 1
+    assert "same text as 1924058046" in html
+
+
+def test_dates_are_explained(incidents: CheckResult) -> None:
+    ctx = build_context(incidents)
+    notes = {c.article_id: c.date_note for c in ctx.groups[0].claims}
+    assert notes["1923848165"] == "published 27 Jul 2016"
+    assert notes["1924058056"] == (
+        "published 22 Jul 2016, figure for 27 Jul 2016: the text's own date "
+        "(later than the publication: check the date line)"
+    )
+
+
+def test_a_date_line_finding_quotes_the_date_line_not_the_figures(incidents: CheckResult) -> None:
+    ctx = build_context(incidents)
+    alone = ctx.groups[1]
+    (f,) = alone.findings
+    assert f.kind == "dateline" and f.figures == ""
+    assert alone.claims == () and alone.chart is None  # the article's figures are not evidence
+    ev = f.evidence
+    assert ev is not None and ev.published == "24 Jun 2019"
+    assert str(ev.date_line_html) == "<mark>Mon, 24 Jun 2019</mark>"
+    (contra,) = ev.contradicting
+    assert "<mark>Copyright (c) 2018</mark>. RFE/RL" in str(contra)
+    html = render_html(incidents)
+    group = html.split(f'id="{alone.anchor}"', 1)[1].split("</section>", 1)[0]
+    assert '<ol class="cards">' not in group and "<figure" not in group
+    assert "more than 3 million Syrians" not in group  # a figure far from the date line
+
+
+def test_warnings_are_apart_from_errors(incidents: CheckResult) -> None:
+    ctx = build_context(incidents)
+    assert (ctx.n_errors, ctx.n_warnings) == (0, 1)
+    html = render_html(incidents)
+    errors = html.split('<section id="errors">', 1)[1].split("</section>", 1)[0]
+    warnings = html.split('<section id="warnings">', 1)[1].split("</section>", 1)[0]
+    assert "duplicate article_id" in warnings and "duplicate article_id" not in errors
+    assert "No errors" in errors
+    assert "0 errors · 1 warnings" in html
+
+
+def test_a_dismissed_finding_shows_its_review(incidents: CheckResult) -> None:
+    f = incidents.findings[2]
+    reviewed = dataclasses.replace(
+        f, status="dismissed", review_note="two different counts: the day's and the total"
+    )
+    r = dataclasses.replace(
+        incidents, findings=[*incidents.findings[:2], reviewed, *incidents.findings[3:]]
+    )
+    html = render_html(r)
+    card = html.split(f'id="{anchor("f", f.finding_id)}"', 1)[0].rsplit("<article", 1)[1]
+    assert "status-dismissed" in card
+    ctx = build_context(r)
+    assert ctx.n_dismissed == 1
+    view = next(fv for g in ctx.groups for fv in g.findings if fv.finding_id == f.finding_id)
+    assert view.status == "dismissed" and view.review_note.startswith("two different counts")

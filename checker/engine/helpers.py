@@ -9,6 +9,7 @@ import math
 import re
 
 from checker.records import Claim
+from checker.report import format as report_format
 
 _VAGUE = re.compile(
     r"\b(?:dozens|scores|hundreds|thousands|millions|tens|several|a\s+few)\b", re.IGNORECASE
@@ -56,19 +57,16 @@ def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
 
 
 def fmt_number(x: float | None) -> str:
-    if x is None:
+    """``150000.0`` -> "150,000" (the reports' formatter); None or infinity -> "∞"."""
+    if x is None or math.isinf(x):
         return "∞"
-    if math.isinf(x):
-        return "∞"
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
+    return report_format.fmt_number(x)
 
 
 def interval(c: Claim) -> str:
-    """``[150,000, ∞)``-style text of what a claim's wording allows."""
-    lo = fmt_number(c.low if c.low is not None else 0)
-    if c.high is None:
-        return f"[{lo}, ∞)"
-    return f"[{lo}, {fmt_number(c.high)}]"
+    """What a claim's wording allows, in plain words (the reports' formatter): "exactly
+    22", "150,000 or more", "225,000 to 275,000", "at most 900,000"."""
+    return report_format.fmt_allows(c.low, c.high)
 
 
 def wording(c: Claim) -> str:

@@ -42,7 +42,7 @@ from checker.ingest.decode import Source
 from checker.ingest.feed import read_feed
 from checker.ingest.htmlpage import read_html
 from checker.ingest.jsonfile import read_json, read_jsonl
-from checker.ingest.options import IngestOptions
+from checker.ingest.options import STDIN_NAME, IngestOptions
 from checker.ingest.pdffile import read_pdf
 from checker.ingest.provenance import claim_origin, origin_at, page_at
 from checker.ingest.sniff import sniff_format
@@ -123,7 +123,7 @@ def read_stream(
     stream: BinaryIO,
     fmt: str = "auto",
     *,
-    name: str = "<stdin>",
+    name: str = STDIN_NAME,
     stem: str = "stdin",
     options: IngestOptions | None = None,
     builder: ArticleBuilder | None = None,

@@ -17,6 +17,7 @@ from checker.ingest.dates import DateReader, coerce_date
 from checker.ingest.htmltext import html_to_text, looks_like_html
 from checker.ingest.language import ENGLISH, detect_language
 from checker.ingest.options import MAX_TITLE_CHARS, UNKNOWN_OUTLET, IngestOptions
+from checker.ingest.position import TextStart, advance
 from checker.records import Article, ErrorRecord
 
 #: Names recognised as-is (compared lower case, with runs of other characters as "_").
@@ -44,6 +45,13 @@ _SPACES = re.compile(r"\s+")
 _short = reprlib.Repr()
 _short.maxstring = 80
 _short.maxother = 80
+
+
+def _title_start(value: object, start: TextStart | None) -> TextStart | None:
+    """Where a title read from ``value`` starts: ``start`` past its leading blanks."""
+    if not isinstance(value, str) or start is None:
+        return None
+    return advance(start, value[: len(value) - len(value.lstrip())])
 
 
 def normalise_name(name: str) -> str:
@@ -103,6 +111,12 @@ class Raw:
     #: the text is already plain text (a page, a feed entry, a PDF): do not look for HTML in
     #: it, and leave it exactly as it is, so that ``pages`` offsets stay true
     plain: bool = False
+    #: the record's number in its file (CSV row after the header, JSONL/JSON record), if any.
+    row: int | None = None
+    #: where the title's and the text's raw values start in the file: (line, column, quotes
+    #: doubled), None when the file's characters do not map (:mod:`checker.ingest.position`).
+    title_at: TextStart | None = None
+    text_at: TextStart | None = None
 
 
 class ArticleBuilder:
@@ -155,10 +169,12 @@ class ArticleBuilder:
                 entry=raw.entry,
             )
 
-        text = self._text(raw.values.get("text"), problems, plain=raw.plain)
+        text, text_at = self._text(raw.values.get("text"), problems, raw.text_at, plain=raw.plain)
         title = scalar("title") or ""
+        title_at = _title_start(raw.values.get("title"), raw.title_at)
         if looks_like_html(title):
             title = _SPACES.sub(" ", html_to_text(title)).strip()
+            title_at = None
         if not text:
             for message, field_name, value in problems:
                 yield error(message, field_name, value)
@@ -233,25 +249,35 @@ class ArticleBuilder:
             origin=origin,
             language=language,
             pages=pages,
+            title_at=title_at,
+            text_at=text_at,
+            row=raw.row,
         )
 
     @staticmethod
     def _text(
-        value: object, problems: list[tuple[str, str | None, str | None]], *, plain: bool
-    ) -> str:
+        value: object,
+        problems: list[tuple[str, str | None, str | None]],
+        start: TextStart | None,
+        *,
+        plain: bool,
+    ) -> tuple[str, TextStart | None]:
+        """The article text, and where it starts in the file (``start`` moved past the
+        blank characters stripped from its front; None once HTML is reduced to text)."""
         if value is None:
-            return ""
+            return "", None
         if not isinstance(value, str):
             problems.append(
                 (f"text is a {type(value).__name__}, not a string", "text", _short.repr(value))
             )
-            return ""
+            return "", None
         if plain:
-            return value
+            return value, None
         text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
         if looks_like_html(text):
-            text = html_to_text(text)
-        return text.strip()
+            return html_to_text(text).strip(), None
+        body = text.lstrip()
+        return body.rstrip(), advance(start, text[: len(text) - len(body)])
 
     def _published(
         self,

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from checker.ingest.build import ALIASES, ArticleBuilder, Raw, match_fields
 from checker.ingest.decode import Source, is_binary
 from checker.ingest.options import MAX_LINE_BYTES
+from checker.ingest.position import TextStart, line_column
 from checker.records import Article, ErrorRecord
 
 # The csv module's field limit is process-wide (default 131,072 characters); raise it (never
@@ -75,6 +76,29 @@ class _Tape:
         """Read the current record's lines again (after peeking at them)."""
         self._replay.extendleft(reversed(self.taken))
         self.taken = []
+
+
+def cell_positions(
+    lines: list[tuple[int, str]], delimiter: str, wanted: list[int]
+) -> dict[int, TextStart]:
+    """Where the cells numbered ``wanted`` start in the file: (line, column, quoted) of each
+    one's first character (past its opening quote), from the record's physical ``lines``.
+    Inside a quoted cell each ``""`` is one ``"`` of the value (:func:`line_column` counts
+    them back)."""
+    record = "".join(text for _, text in lines)
+    cell = re.compile(rf'"(?:[^"]|"")*"|[^{re.escape(delimiter)}\r\n"]*')
+    out: dict[int, TextStart] = {}
+    pos, index, last = 0, 0, max(wanted, default=-1)
+    while index <= last and pos <= len(record):
+        quoted = record.startswith('"', pos)
+        if index in wanted:
+            out[index] = (*line_column(record, pos + quoted, (lines[0][0], 1)), quoted)
+        m = cell.match(record, pos)
+        end = m.end() if m else pos
+        if not record.startswith(delimiter, end):
+            break
+        pos, index = end + len(delimiter), index + 1
+    return out
 
 
 def _physical_lines(source: Source) -> Iterator[str]:
@@ -200,7 +224,20 @@ def read_csv(source: Source, builder: ArticleBuilder) -> Iterator[Article | Erro
                 reader = csv.reader(tape, delimiter=delimiter, strict=True)
             continue
         values: dict[str, object] = {name: row[index] for name, index in found.items()}
-        yield from builder.build(Raw(source.name, first, f"{source.stem}:{first}", values))
+        at = cell_positions(
+            tape.taken, delimiter, [found[k] for k in ("title", "text") if k in found]
+        )
+        yield from builder.build(
+            Raw(
+                source.name,
+                first,
+                f"{source.stem}:{first}",
+                values,
+                row=rows,
+                title_at=at.get(found["title"]) if "title" in found else None,
+                text_at=at.get(found["text"]),
+            )
+        )
     yield from source.warnings
     source.warnings.clear()
     if rows == 0:

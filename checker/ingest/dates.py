@@ -63,6 +63,17 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where a dateline opening ``text`` is ("Mon, 24 Jun 2019", "Published April 5 2017"):
+    its (start, end) offsets, without parsing it; None when the text opens with none."""
+    match = _DATELINE.match(text, 0, 120)
+    if match is None:
+        return None
+    words = match.group(0)
+    lead = len(words) - len(words.lstrip(" \t\n\r-–—|:,.*_#"))
+    return match.start() + lead, match.end()
+
+
 class DateReader:
     """Parses publication dates; one per run (it caches its dateparser parsers)."""
 

@@ -42,10 +42,12 @@ def read_json(source: Source, builder: ArticleBuilder) -> Iterator[Article | Err
         return
     first = True
     try:
-        for line, value, in_list in _values(text):
+        for number, (line, value, in_list) in enumerate(_values(text), 1):
             default_id = source.stem if first and not in_list else f"{source.stem}:{line}"
             first = False
-            yield from _record(value, line, default_id, source, builder, in_list=in_list)
+            yield from _record(
+                value, line, default_id, source, builder, in_list=in_list, row=number
+            )
         if first:
             yield error("no article in it: the JSON holds only empty lists")
     except json.JSONDecodeError as exc:
@@ -96,7 +98,7 @@ def read_jsonl(source: Source, builder: ArticleBuilder) -> Iterator[Article | Er
             )
             continue
         default_id = f"{source.stem}:{number}"
-        yield from _record(value, number, default_id, source, builder, in_list=False)
+        yield from _record(value, number, default_id, source, builder, in_list=False, row=records)
     yield from source.warnings
     source.warnings.clear()
     if records == 0:
@@ -113,6 +115,7 @@ def _record(
     builder: ArticleBuilder,
     *,
     in_list: bool,
+    row: int | None = None,
 ) -> Iterator[Article | ErrorRecord]:
     if not isinstance(value, dict):
         where = "list element" if in_list else "value"
@@ -136,7 +139,7 @@ def _record(
             hint += f"; mapped with --column but absent: {', '.join(missing)}"
         else:
             hint += "; map the text's key with --column text=KEY"
-    yield from builder.build(Raw(source.name, line, default_id, values, no_text_hint=hint))
+    yield from builder.build(Raw(source.name, line, default_id, values, no_text_hint=hint, row=row))
 
 
 def _kind(value: object) -> str:

@@ -32,6 +32,8 @@ MAX_LINE_BYTES = 32 * 1024 * 1024
 
 #: The outlet of a record that names none, when no ``outlet`` option is given (not an error).
 UNKNOWN_OUTLET = "unknown"
+#: the source name of standard input in messages and provenance
+STDIN_NAME = "<stdin>"
 
 DATE_ORDERS: tuple[str, ...] = ("DMY", "MDY", "YMD")
 STDIN_FORMATS: tuple[str, ...] = (

@@ -4,8 +4,9 @@ A file is one article. Front matter (between a first line ``---`` and the next `
 ``...`` line) may give id, outlet, published, url, title, location (or any name
 :data:`checker.ingest.build.ALIASES` knows). Without a ``title`` there, the first non-empty
 line of the body is the title (a Markdown heading's ``#`` marks are dropped) and the rest is
-the text. Front matter that is not YAML is an ErrorRecord, and the body is still ingested,
-without metadata. A body that is HTML is turned to text first.
+the text; one line piped to standard input (a sentence) is all text, with no title. Front
+matter that is not YAML is an ErrorRecord, and the body is still ingested, without metadata.
+A body that is HTML is turned to text first.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import yaml
 from checker.ingest.build import ArticleBuilder, Raw, match_fields
 from checker.ingest.decode import Source, decode_document
 from checker.ingest.htmltext import html_to_text, looks_like_html
-from checker.ingest.options import MAX_DOCUMENT_BYTES
+from checker.ingest.options import MAX_DOCUMENT_BYTES, STDIN_NAME
+from checker.ingest.position import line_column
 from checker.records import Article, ErrorRecord
 
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -53,6 +55,7 @@ def parse_document(
     text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     meta: dict[str, object] = {}
     body = text
+    body_at = 0  # where ``body`` starts in ``text`` (for provenance)
     opened = _OPEN.match(text)
     if opened:
         closed = _CLOSE.search(text, opened.end())
@@ -67,7 +70,8 @@ def parse_document(
                 ),
             )
         else:
-            body = text[closed.end() :]
+            body_at = closed.end()
+            body = text[body_at:]
             meta, problem = _front_matter(text[opened.end() : closed.start()])
             if problem is not None:
                 message, line = problem
@@ -80,20 +84,38 @@ def parse_document(
                         "body without metadata"
                     ),
                 )
-    if looks_like_html(body):
+    mapped = not looks_like_html(body)  # the file's characters map to the article's
+    if not mapped:
         body = html_to_text(body)
     keys = list(meta)
     found, _ = match_fields(keys, {})
     values = {name: meta[keys[index]] for name, index in found.items()}
-    hint = ""
     title = values.get("title")
+    title_at: int | None = None
+    hint = ""
     if title is None or title == "":
-        title, body = _split_title(body, markdown=markdown)
-        values["title"] = title
-        if title:
-            hint = "the first non-empty line is read as the title, and no text follows it"
+        head, head_at, rest, rest_at = _split_title(body, markdown=markdown)
+        if rest.strip() or source.name != STDIN_NAME:
+            values["title"], title_at = head, body_at + head_at
+            body, body_at = rest, body_at + rest_at
+            if head and not body.strip():
+                hint = "the first non-empty line is read as the title, and no text follows it"
+        else:  # one line piped to stdin (echo "..." | checker check -): it is the text
+            values["title"] = ""
     values["text"] = body
-    yield from builder.build(Raw(source.name, 1, source.stem, values, no_text_hint=hint))
+    yield from builder.build(
+        Raw(
+            source.name,
+            1,
+            source.stem,
+            values,
+            no_text_hint=hint,
+            title_at=(*line_column(text, title_at), False)
+            if mapped and title_at is not None
+            else None,
+            text_at=(*line_column(text, body_at), False) if mapped else None,
+        )
+    )
 
 
 def _front_matter(block: str) -> tuple[dict[str, object], tuple[str, int] | None]:
@@ -114,11 +136,12 @@ def _front_matter(block: str) -> tuple[dict[str, object], tuple[str, int] | None
     return {str(key): value for key, value in loaded.items()}, None
 
 
-def _split_title(body: str, *, markdown: bool) -> tuple[str, str]:
-    """(first non-empty line, the rest) of a plain article."""
-    stripped = body.lstrip()
-    head, _, rest = stripped.partition("\n")
-    head = head.strip()
+def _split_title(body: str, *, markdown: bool) -> tuple[str, int, str, int]:
+    """(first non-empty line, its offset in ``body``, the rest, the rest's offset)."""
+    lead = len(body) - len(body.lstrip())
+    line, newline, rest = body[lead:].partition("\n")
+    head = line.strip()
     if markdown:
         head = head.lstrip("#").strip()
-    return head, rest
+    head_at = lead + (line.find(head) if head else 0)
+    return head, head_at, rest, lead + len(line) + len(newline)

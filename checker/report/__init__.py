@@ -5,11 +5,15 @@
 
 The formats, and where each is built:
 
-* ``json``  -- ``CheckResult.to_dict``: ``{"articles", "claims", "findings", "errors"}``.
+* ``json``  -- ``CheckResult.to_dict``: ``{"articles", "claims", "findings", "errors",
+  "incidents"}``.
 * ``html``  -- :mod:`checker.report.html` (Jinja template ``reports/report.html.j2`` fed one
   :class:`~checker.report.context.ReportContext`).
 * ``md``    -- :mod:`checker.report.markdown`, a short summary for PR comments / CI.
-* ``junit`` -- :mod:`checker.report.junit`, one testcase per rule, one failure per finding.
+* ``junit`` -- :mod:`checker.report.junit`, one testcase per finding.
+* ``github`` -- :mod:`checker.report.github`, workflow commands: annotations on file and line.
+* ``sarif`` -- :mod:`checker.report.sarif`, SARIF 2.1.0 for code scanning.
+* ``claimreview`` -- :mod:`checker.report.claimreview`, confirmed findings as ClaimReview.
 * ``jsonl`` / ``csv`` -- :mod:`checker.report.claims`.
 """
 
@@ -21,11 +25,14 @@ from typing import TextIO
 
 from checker.errors import UsageError
 from checker.records import CheckResult, Claim
+from checker.report.claimreview import write_claimreview
 from checker.report.claims import CLAIM_FIELDS, write_csv, write_jsonl
 from checker.report.context import ReportContext, build_context
+from checker.report.github import write_github
 from checker.report.html import render_html, write_html
 from checker.report.junit import build_junit, render_junit, write_junit
 from checker.report.markdown import render_markdown, write_markdown
+from checker.report.sarif import write_sarif
 
 __all__ = [
     "CHECK_FORMATS",
@@ -54,6 +61,9 @@ _CHECK_WRITERS: dict[str, Callable[[CheckResult, TextIO], None]] = {
     "html": write_html,
     "md": write_markdown,
     "junit": write_junit,
+    "github": write_github,
+    "sarif": write_sarif,
+    "claimreview": write_claimreview,
 }
 _CLAIM_WRITERS: dict[str, Callable[[Iterable[Claim], TextIO], int]] = {
     "jsonl": write_jsonl,
@@ -65,7 +75,7 @@ CLAIM_FORMATS: tuple[str, ...] = tuple(_CLAIM_WRITERS)
 
 
 def write_check(result: CheckResult, fmt: str, out: TextIO) -> None:
-    """Write ``result`` to ``out`` as ``fmt`` (json, html, md or junit).
+    """Write ``result`` to ``out`` as ``fmt`` (one of :data:`CHECK_FORMATS`).
 
     Raises :class:`~checker.errors.UsageError` for any other format.
     """

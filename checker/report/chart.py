@@ -2,9 +2,10 @@
 
 Two kinds:
 
-* ``interval``: one row per claim on a shared value axis, a bar over the interval its wording
-  allows (an arrow where it is unbounded) and a dot at the stated figure; the axis is
-  logarithmic when the figures span orders of magnitude (50x or more).
+* ``interval``: one row per claim (labelled with its letter, outlet and day) on a shared value
+  axis, a bar over the interval its wording allows (an arrow where it is unbounded) and a
+  dot at the stated figure; the axis is logarithmic when the figures span orders of
+  magnitude (50x or more). An incident whose figures all hold at one day is drawn so.
 * ``time``: when the claims hold at different dates (``as_of``, else ``published``: running
   totals), date on x and value on y, one vertical interval per claim.
 
@@ -15,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from checker.records import Claim
-from checker.report.format import claim_interval, fmt_date, fmt_number
+from checker.report.format import figure_phrase, fmt_date, fmt_number
 
 #: claims whose positive figures differ by this factor or more get a log axis.
 LOG_RATIO = 50.0
@@ -65,6 +66,8 @@ class Glyph:
     note: str
     nx: float
     ny: float
+    #: the claim's article repeats another's text (a copy): drawn hollow.
+    copy: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +106,15 @@ def compact(x: float) -> str:
 
 
 def compact_interval(low: float | None, high: float | None) -> str:
-    """The interval with compact numbers, for the chart's margin: "[2.7M, 3.3M]"."""
-    left = "(−∞" if low is None else f"[{compact(low)}"
-    right = "∞)" if high is None else f"{compact(high)}]"
-    return f"{left}, {right}"
+    """What the interval allows, in words with compact numbers, for the chart's margin:
+    "exactly 22", "26 or more", "at most 900k", "2.7M to 3.3M"."""
+    if low is not None and low == high:
+        return f"exactly {compact(low)}"
+    if high is None:
+        return "any number" if not low else f"{compact(low)} or more"
+    if not low:
+        return f"at most {compact(high)}"
+    return f"{compact(low)} to {compact(high)}"
 
 
 def _nice_ticks(lo: float, hi: float, target: int = 5) -> list[float]:
@@ -155,11 +163,17 @@ class _Scale:
 
 def _title(letter: str, c: Claim) -> str:
     who = c.outlet + (f" ({c.attribution})" if c.attribution else "")
-    return f"{letter} {who}: {c.surface} {c.subject} → {claim_interval(c)}"
+    return f"{letter} {who}: {figure_phrase(c)}"
 
 
-def interval_chart(claims: Sequence[Claim]) -> Chart:
-    """One row per claim on a shared value axis (see the module docstring)."""
+def _short_day(c: Claim) -> str:
+    d = c.as_of or c.published
+    return f"{d.day} {d.strftime('%b')}" if d is not None else ""
+
+
+def interval_chart(claims: Sequence[Claim], copies: Collection[str] = ()) -> Chart:
+    """One row per claim on a shared value axis (see the module docstring); claims whose
+    ids are in ``copies`` drawn hollow."""
     row, top, axis_h, left, right = 26, 10.0, 30, 150.0, WIDTH - 150.0
     bottom = top + row * len(claims)
     sx = _Scale(claims, left, right)
@@ -173,7 +187,7 @@ def interval_chart(claims: Sequence[Claim]) -> Chart:
             Glyph(
                 letter=letter,
                 colour=i % N_COLOURS,
-                label=f"{letter}  {c.outlet}"[:24],
+                label=f"{letter}  {c.outlet[:14]} {_short_day(c)}".rstrip(),
                 x1=x1,
                 y1=y,
                 x2=x2,
@@ -188,14 +202,17 @@ def interval_chart(claims: Sequence[Claim]) -> Chart:
                 arrow_high=f"{right},{y} {right - 7},{y - 4.5} {right - 7},{y + 4.5}"
                 if c.high is None
                 else "",
-                title=_title(letter, c),
+                title=_title(letter, c)
+                + (" (same text as another article)" if c.claim_id in copies else ""),
                 note=compact_interval(c.low, c.high),
                 nx=right + 14,
                 ny=_r(y + 4),
+                copy=c.claim_id in copies,
             )
         )
     ticks = tuple(Tick(sx(t), compact(t)) for t in sx.ticks)
-    caption = "Interval each wording allows (dot: the figure as stated; arrow: no bound)"
+    caption = "What each wording allows (dot: the figure as stated; arrow: no upper bound)"
+    caption += "; hollow: a copy of another article's text" if copies else ""
     return Chart(
         kind="interval",
         width=WIDTH,
@@ -216,8 +233,9 @@ def _date_of(c: Claim) -> dt.date | None:
     return c.as_of or c.published
 
 
-def time_chart(claims: Sequence[Claim]) -> Chart:
-    """Value over time, one vertical interval per dated claim (see the module docstring)."""
+def time_chart(claims: Sequence[Claim], copies: Collection[str] = ()) -> Chart:
+    """Value over time, one vertical interval per dated claim (see the module docstring);
+    claims whose ids are in ``copies`` (their article repeats another's text) drawn hollow."""
     dated = [(i, c, d) for i, c in enumerate(claims) if (d := _date_of(c)) is not None]
     left, right, top, bottom, height = 70.0, WIDTH - 30.0, 14.0, 186.0, 216
     sy = _Scale([c for _, c, _ in dated], bottom, top)
@@ -259,10 +277,13 @@ def time_chart(claims: Sequence[Claim]) -> Chart:
                 arrow_high=f"{x},{top} {x - 4.5},{top + 7} {x + 4.5},{top + 7}"
                 if c.high is None
                 else "",
-                title=_title(letter, c) + f" (as of {fmt_date(d)})",
+                title=_title(letter, c)
+                + f" (as of {fmt_date(d)})"
+                + (" (same text as another article)" if c.claim_id in copies else ""),
                 note="",
                 nx=x,
                 ny=cy,
+                copy=c.claim_id in copies,
             )
         )
     distinct = sorted(set(days))
@@ -272,7 +293,8 @@ def time_chart(claims: Sequence[Claim]) -> Chart:
     x_ticks = tuple(Tick(sx(day), dt.date.fromordinal(day).isoformat()) for day in distinct)
     y_ticks = tuple(Tick(sy(t), compact(t)) for t in sy.ticks)
     missing = len(claims) - len(dated)
-    caption = "Figures by the date they hold at (bar: interval the wording allows)"
+    caption = "Each source's figure by the date it holds at (bar: what the wording allows)"
+    caption += "; hollow: a copy of another article's text" if copies else ""
     caption += "; log scale" if sy.log else ""
     caption += f"; {missing} undated claim(s) not shown." if missing else "."
     return Chart(
@@ -291,11 +313,14 @@ def time_chart(claims: Sequence[Claim]) -> Chart:
     )
 
 
-def chart_for(claims: Sequence[Claim]) -> Chart | None:
-    """The chart of a finding's claims: over time when their dates differ, else intervals;
-    None when there is nothing to place."""
+def chart_for(claims: Sequence[Claim], copies: Collection[str] = ()) -> Chart | None:
+    """The chart of claims (a finding's, or an incident's timeline): over time when their
+    dates differ, else intervals side by side; claims in ``copies`` drawn hollow; None when
+    there is nothing to place."""
     if not claims:
         return None
     as_of = {c.as_of for c in claims if c.as_of is not None}
-    make: Callable[[Sequence[Claim]], Chart] = time_chart if len(as_of) > 1 else interval_chart
-    return make(claims)
+    make: Callable[[Sequence[Claim], Collection[str]], Chart] = (
+        time_chart if len(as_of) > 1 else interval_chart
+    )
+    return make(claims, copies)

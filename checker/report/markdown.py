@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from typing import TextIO
 
+from checker.exitcodes import errors_only, warnings_only
 from checker.records import CheckResult, Claim, Finding
-from checker.report.format import claim_interval, fmt_date
+from checker.report.format import figure_phrase, fmt_day
 from checker.report.summary import rule_counts, severity_counts, sorted_findings
 
 MAX_BYTES = 60_000
@@ -46,16 +47,21 @@ def _cut(text: str, limit: int = MAX_LINE) -> str:
 
 
 def _claim_brief(c: Claim) -> str:
-    date = fmt_date(c.as_of or c.published) or "undated"
+    date = fmt_day(c.as_of or c.published) or "undated"
     who = c.outlet + (f" citing {c.attribution}" if c.attribution else "")
-    return f"{who} ({date}): “{c.surface} {c.subject}” {claim_interval(c)}"
+    return f"{who} ({date}): {figure_phrase(c)}"
 
 
 def finding_line(f: Finding) -> str:
-    """One bullet: severity, rule, message, then each claim's outlet and figure."""
+    """One bullet: severity, rule, where, message, then each claim's outlet and figure."""
     claims = "; ".join(_claim_brief(c) for c in f.claims)
     text = _cut(f"{f.message} — {claims}" if claims else f.message)
-    return f"- **{md_escape(f.severity.upper())}** `{_code(f.rule)}`: {md_escape(text)}"
+    where = ":".join(str(p) for p in (f.source_file, f.line) if p is not None)
+    status = f" ({f.status})" if f.status != "open" else ""
+    head = f"- **{md_escape(f.severity.upper())}**{md_escape(status)} `{_code(f.rule)}`"
+    if where:
+        head += f" `{_code(where)}`"
+    return f"{head}: {md_escape(text)}"
 
 
 def render_markdown(
@@ -63,6 +69,8 @@ def render_markdown(
 ) -> str:
     """The Markdown summary of ``result``, at most ``max_bytes`` UTF-8 bytes."""
     sev = severity_counts(result.findings)
+    errors, warnings = errors_only(result.errors), warnings_only(result.errors)
+    dismissed = sum(f.status == "dismissed" for f in result.findings)
     outlets = {a.outlet for a in result.articles} | {c.outlet for c in result.claims}
     sev_text = ", ".join(f"{n} {s}" for s, n in sev)
     head = [
@@ -72,7 +80,8 @@ def render_markdown(
         f"**{result.article_count:,}** articles · "
         + (f"**{len(outlets):,}** outlets · " if outlets else "")
         + f"**{result.claim_count:,}** claims · **{len(result.findings):,}** findings · "
-        f"**{len(result.errors):,}** errors",
+        f"**{len(errors):,}** errors · **{len(warnings):,}** warnings"
+        + (f" · **{dismissed:,}** dismissed by review" if dismissed else ""),
         "",
     ]
     rows = rule_counts(result)
@@ -90,15 +99,17 @@ def render_markdown(
         head.append("")
 
     tail = [""]
-    if result.errors:
-        stages = Counter(e.stage for e in result.errors)
+    if errors:
+        stages = Counter(e.stage for e in errors)
         by_stage = ", ".join(f"{s} {n}" for s, n in stages.most_common())
-        tail.append(f"**Errors:** {len(result.errors):,} ({by_stage})")
-        tail.extend(f"- {md_escape(_cut(str(e), 300))}" for e in result.errors[:MAX_ERRORS])
-        if len(result.errors) > MAX_ERRORS:
-            tail.append(f"- _… and {len(result.errors) - MAX_ERRORS:,} more errors._")
+        tail.append(f"**Errors:** {len(errors):,} ({by_stage})")
+        tail.extend(f"- {md_escape(_cut(str(e), 300))}" for e in errors[:MAX_ERRORS])
+        if len(errors) > MAX_ERRORS:
+            tail.append(f"- _… and {len(errors) - MAX_ERRORS:,} more errors._")
     else:
         tail.append("**Errors:** 0")
+    if warnings:
+        tail.append(f"\n**Warnings:** {len(warnings):,} (articles kept with a repair)")
 
     findings = sorted_findings(result.findings)
     body: list[str] = []
