@@ -16,7 +16,8 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
     incident, reported the same day, to the same source, at least one misquotes it (or
     quotes an outdated release). Sources are folded to one spelling ("SOHR", "the
     Observatory" are the Syrian Observatory for Human Rights). Copies of one text are one
-    article. High when both are placed at the same town, medium otherwise.
+    article. Two exact figures must be equal; a hedged one ("some 160,000") may be
+    ``tolerance`` (5 %) off. High when both are placed at the same town, medium otherwise.
 
     Flags:
         reuters (2019-05-14): "more than 150,000" people displaced in Idlib (citing United Nations)
@@ -32,7 +33,8 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
         return
     if a.unit in options["not_tolls"] or is_vague(a) or is_vague(b):
         return  # counts of strikes and buildings; "dozens": no figure to misquote
-    g = gap(a, b, options["tolerance"])
+    exact = a.hedge == b.hedge == "exact"  # two exact figures of one release: no rounding
+    g = gap(a, b, 0.0 if exact else options["tolerance"])
     if g == 0:
         return
     fail(

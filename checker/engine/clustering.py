@@ -13,6 +13,7 @@ only the country, or no place         1
 a shared name (not a place's)         2
 two shared salient words              1
 their articles tell one story         2
+their sentences' other figures agree  2
 the same article                      1
 figures that agree                    1
 ====================================  =====
@@ -33,8 +34,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.engine.cues import incident_families, is_additional, perpetrators, salient_words
-from checker.extract.gazetteer import REGION, gazetteer
+from checker.engine.cues import (
+    incident_families,
+    is_additional,
+    is_more,
+    perpetrators,
+    salient_words,
+)
+from checker.extract.gazetteer import REGION, gazetteer, place_key
 from checker.records import Claim
 
 Words = tuple[frozenset[str], frozenset[str]]
@@ -92,7 +99,11 @@ def neighbours(a: str, b: str) -> bool:
 
 
 def town_key(name: str | None) -> str:
-    return re.sub(r"[^a-z]", "", (name or "").lower().removeprefix("al-").removeprefix("al "))
+    """What two spellings of one town share: the gazetteer's key (transliterations folded)
+    with the vowels after its first letter dropped, as transliterations of one Arabic name
+    differ mostly in vowels ("Salaheddine", "Salaheddin"; "Urem al-Kubra", "Urum al-Kubra")."""
+    key = place_key(name or "")
+    return key[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key[1:]))
 
 
 def same_story(a: Words, b: Words) -> bool:
@@ -126,8 +137,11 @@ class Context:
 
     titles: Mapping[str, str] = field(default_factory=dict)
     stories: Mapping[str, Words] = field(default_factory=dict)
-    #: (article id, category, in_title) -> the offsets of its claims of that category
-    starts: Mapping[tuple[str, str, bool], Sequence[int]] = field(default_factory=dict)
+    #: (article id, category, in_title) -> the offsets and sentences of its claims of that
+    #: category
+    starts: Mapping[tuple[str, str, bool], Sequence[tuple[int, str]]] = field(default_factory=dict)
+    #: (article id, in_title, sentence) -> the exact figures it gives, as (category, value)
+    figures: Mapping[tuple[str, bool, str], set[tuple[str, float]]] = field(default_factory=dict)
     _title_words: dict[str, Words] = field(default_factory=dict)
 
     def words(self, c: Claim) -> Words:
@@ -140,6 +154,14 @@ class Context:
         own = salient_words(c.quote)
         return own[0] | title[0], own[1] | title[1]
 
+    def figures_agree(self, a: Claim, b: Claim) -> bool:
+        """Whether the two claims' sentences give one more figure, of another count, that
+        is the same ("killing six and wounding 32"; "killing six and wounding 30 others"):
+        two reports of one happening, whatever their other words."""
+        fa = self.figures.get((a.article_id, a.in_title, a.quote), set())
+        fb = self.figures.get((b.article_id, b.in_title, b.quote), set())
+        return any(cat not in (a.category, b.category) for cat, _ in fa & fb)
+
     def same_story(self, a: str, b: str) -> bool:
         sa, sb = self.stories.get(a), self.stories.get(b)
         return sa is not None and sb is not None and same_story(sa, sb)
@@ -148,7 +170,8 @@ class Context:
 def tie(a: Claim, b: Claim, ctx: Context) -> str:
     """What ties two claims beyond category, group and day: "town" (the same town or finer
     place), "words" (their sentences and headlines share a name or two salient words),
-    "story" (their articles tell one story), or "place" (only a region or country)."""
+    "story" (their articles tell one story), "figures" (their sentences give the same figure
+    for another count), or "place" (only a region or country)."""
     if place_level(a) == place_level(b) == 2 and town_key(a.location) == town_key(b.location):
         return "town"
     wa, wb = ctx.words(a), ctx.words(b)
@@ -157,6 +180,8 @@ def tie(a: Claim, b: Claim, ctx: Context) -> str:
         return "words"
     if a.article_id != b.article_id and ctx.same_story(a.article_id, b.article_id):
         return "story"
+    if a.article_id != b.article_id and ctx.figures_agree(a, b):
+        return "figures"
     return "place"
 
 
@@ -242,23 +267,26 @@ def _near(claims: Sequence[Claim], window: int, series: bool) -> Iterator[tuple[
 
 
 def _alone(c: Claim, block: Sequence[Claim], ctx: Context) -> bool:
-    """Whether a claim is a count of its own that shares no incident: "others", "more"
-    after a figure of the same count in its article ("killed 8 people and 3 others", "six
-    more people died in a village near Manbij"), or a part of a figure of the same group
-    ("30 [people], including 11 [people]": the part never stands for the whole). With no
-    figure of that count before it ("killed 5 and wounded 30 others"), "others" is the
-    whole of its count."""
+    """Whether a claim is a count of its own that shares no incident: "others" after a
+    figure of the same count in its sentence ("killed 8 people and 3 others"), "more" after
+    one in its article ("six more people died in a village near Manbij"), or a part of a
+    figure of the same group ("30 [people], including 11 [people]": the part never stands
+    for the whole). With no figure of that count before it in its sentence ("killed 5 and
+    wounded 30 others"; "dozens injured" in the headline, "30 others" in the body),
+    "others" is the whole of its count."""
     if c.part_of is not None and any(w.claim_id == c.part_of for w in block):
         return True
     if not is_additional(c.subject):
         return False
+    own_sentence = not is_more(c.subject)
     earlier = ctx.starts.get((c.article_id, c.category, c.in_title))
-    if earlier is not None:
-        return any(s < c.start for s in earlier)
-    return any(
-        o.article_id == c.article_id and o.in_title == c.in_title and o.start < c.start
-        for o in block
-    )
+    if earlier is None:
+        earlier = [
+            (o.start, o.quote)
+            for o in block
+            if o.article_id == c.article_id and o.in_title == c.in_title
+        ]
+    return any(s < c.start and (quote == c.quote or not own_sentence) for s, quote in earlier)
 
 
 def _link(a: Claim, b: Claim, ctx: Context) -> int | None:
@@ -284,6 +312,8 @@ def _link(a: Claim, b: Claim, ctx: Context) -> int | None:
     place = _place_words(a, b)
     score += 2 * bool((wa[1] & wb[1]) - place) + (len((wa[0] & wb[0]) - place) >= 2)
     if not same_article and ctx.same_story(a.article_id, b.article_id):
+        score += 2
+    if not same_article and ctx.figures_agree(a, b):
         score += 2
     return score + same_article + meet(a, b)
 

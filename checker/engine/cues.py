@@ -69,6 +69,7 @@ _INCIDENT_FAMILIES: dict[str, re.Pattern[str]] = {
         "ground_fire": r"\b(shell(?:s|ing|ed)?|rockets?|mortars?|artillery|missiles?|"
         r"projectiles?|sniper\w*|gunfire|shot)\b",
         "bomb": r"\b(car bombs?|suicide|explosions?|blasts?|bomb(?:s|ings?)? (?:attack|blast)|"
+        r"bombs? (?:exploded|went off|detonated)|explod\w*|detonat\w*|"
         r"explosive|ied|booby|landmines?|mines?)\b",
         "chemical": r"\b(chemical|gas|sarin|chlorine|toxic|nerve agent)\b",
         "clashes": r"\b(clashes|fighting|battles?|combat|ambush\w*|offensive)\b",
@@ -100,6 +101,11 @@ _SIDES: dict[str, re.Pattern[str]] = {
 }
 
 
+_GOVERNMENT_SIDE = re.compile(
+    r"\b(?:regime|government|pro-government|pro-regime|loyalist|army|state)\b", re.I
+)
+
+
 def subject_class(category: str, subject: str) -> str:
     """The subject's class ("children", "people", ...), or its own head word if unknown."""
     words = re.findall(r"[a-z\-]+", subject.lower())
@@ -112,6 +118,8 @@ def subject_class(category: str, subject: str) -> str:
             cls = cls[:-1]
     if category in _PEOPLE_CATEGORIES and cls in ("people", "civilians", "refugees"):
         return "people"
+    if cls == "fighters" and _GOVERNMENT_SIDE.search(subject):
+        return "soldiers"  # "regime fighters", "pro-government militiamen": the army's side
     return cls
 
 
@@ -135,6 +143,12 @@ def is_additional(subject: str) -> bool:
     """ "others", "more": people *besides* a group named before ("killed 8 and injured 58
     others", "24 other people"): a count of its own, never the same as another figure."""
     return bool(_OTHERS.search(subject))
+
+
+def is_more(subject: str) -> bool:
+    """ "more" (not "others"): "six more people died", people besides a figure the article
+    gave before, in any sentence."""
+    return bool(re.search(r"\bmore\b", subject, re.I))
 
 
 def nationalities(subject: str) -> frozenset[str]:

@@ -153,8 +153,9 @@ class Pair:
     towns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     #: what ties the two reports beyond category, group and day: "town" (the same town or
     #: finer place), "words" (their sentences and headlines share a name or two salient
-    #: words), "story" (their articles tell one story: many names and words in common), or
-    #: "place" (only a region or country in common)
+    #: words), "story" (their articles tell one story: many names and words in common),
+    #: "figures" (their sentences give the same figure for another count), or "place" (only
+    #: a region or country in common)
     tie: str = "place"
 
     def names_place_of(self, c: Claim, other: Claim) -> bool:

@@ -62,11 +62,14 @@ class Subjects:
         self.titles = {a.article_id: a.title for a in articles}
         self.roots = copy_roots(articles)
         stories = {a.article_id: salient_words(f"{a.title}\n{a.text}") for a in articles}
-        starts: dict[tuple[str, str, bool], list[int]] = defaultdict(list)
+        starts: dict[tuple[str, str, bool], list[tuple[int, str]]] = defaultdict(list)
+        figures: dict[tuple[str, bool, str], set[tuple[str, float]]] = defaultdict(set)
         for c in claims:
-            starts[(c.article_id, c.category, c.in_title)].append(c.start)
+            starts[(c.article_id, c.category, c.in_title)].append((c.start, c.quote))
+            if c.hedge == "exact" and c.value is not None:
+                figures[(c.article_id, c.in_title, c.quote)].add((c.category, c.value))
         #: headlines, each article's salient words and claims' offsets, for grouping
-        self.context = grouping.Context(self.titles, stories, starts)
+        self.context = grouping.Context(self.titles, stories, starts, figures)
         self._cache: dict[str, list[Any]] = {}
         self._towns: dict[str, frozenset[str]] | None = None
         self._grouping: grouping.Grouping | None = None

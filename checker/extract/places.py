@@ -144,6 +144,7 @@ _IN_PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+_RIGHT_AFTER_IN = re.compile(r"\b(?:in|near|at|outside)\s+$", re.IGNORECASE)
 _COUNTRY_POSSESSIVE = re.compile(r"\b[A-Z][a-z]+['’]s?\s+(?:(?:north|south|east|west)\w*\s+)?$")
 
 
@@ -262,9 +263,11 @@ class ArticlePlaces:
     def _base(self) -> Located:
         if self.hint.location:
             return self.hint
-        local = [m for m in self.title if m.level >= 1 and m.locative] or [
-            m for m in self.title if m.level >= 1
-        ]
+        local = (
+            [m for m in self.title if m.level >= 1 and m.locative]
+            or [m for m in self.title if m.level >= 1]
+            or [m for m in self.title if m.country == self.main_country]
+        )
         if local:
             return Located.of(local[0])
         if self.regions:
@@ -310,6 +313,8 @@ class _Raw:
     around: Place | None = None
     #: a locative word before it ("in", "near", "the town of")
     before: bool = False
+    #: "in", "near", "at" or "outside" right before it (no "the")
+    right_after_in: bool = False
 
 
 _AROUND = frozenset({"countryside", "suburb", "suburbs", "outskirts"})
@@ -367,7 +372,8 @@ def _candidates(text: str) -> list[_Raw]:
                 around = next(
                     (c for c in g.lookup(f"{name} countryside") if c.kind == REGION), None
                 )
-            found.append(_Raw(a, b, name, cands, type_word, cue, around, before))
+            right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
+            found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
     return found
 
 
@@ -516,6 +522,12 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     small = best.kind == PLACE and not in_context and best.population < BIG_CITY
     if small and not (r.type_word or (r.cue and best.population >= SMALL_TOWN)):
         return None
+    abroad = best.kind == PLACE and country is not None and best.country != country
+    if abroad and best.population < BIG_CITY and not r.type_word and not r.right_after_in:
+        # a small town of another country the article names (its actors: "US destroyers")
+        # is a place only right after "in", "near" ("the Tomahawk cruise missiles": not
+        # Tomahawk, Wisconsin)
+        return None
     region = best.name if best.kind == REGION else best.region
     if r.around is not None:
         region = r.around.name
@@ -553,7 +565,14 @@ def _best(cands: Sequence[Place], ctx: _Context) -> Place:
             -p.population,
         )
 
-    return min(cands, key=score)
+    best = min(cands, key=score)
+    if best.kind == PLACE and best.population < BIG_CITY:
+        # a famous city over a namesake village the context favours ("Amsterdam" in a
+        # Reuters byline, not Amsterdam, New York)
+        big = max((c for c in cands if c.kind == PLACE), key=lambda c: c.population)
+        if big.population >= BIG_CITY and big.population >= 20 * max(best.population, 1):
+            return big
+    return best
 
 
 def _title(name: str) -> str:
@@ -731,22 +750,48 @@ def _finest_held(mentions: list[PlaceMention], b: int) -> int:
 
 
 def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
-    """ "in Aleppo and Deir ez-Zor": the smallest place holding both, or None when the
-    place at ``b`` is not joined to another by "and"."""
+    """ "in Aleppo and Deir ez-Zor", "the provinces of Ha Giang (7), Lai Chau (6), Lang Son
+    (5)": the smallest place holding every place of the list the place at ``b`` is in, or
+    None when it is in no list. Places joined by "and" make a list; by commas, three or more
+    do (two may be a place and its holder: "Atmeh, Idlib")."""
     me = mentions[b]
-    for k in (b - 1, b + 1):
-        if not 0 <= k < len(mentions):
-            continue
-        other = mentions[k]
-        a, z = (other, me) if k < b else (me, other)
-        if other.level < 1 or not _AND.fullmatch(text, a.end, z.start):
-            continue
-        if me.region and me.region == other.region and me.country == other.country:
-            return Located(me.region, me.region, me.country)
-        if me.country and me.country == other.country:
-            return Located(me.country, None, me.country)
-        return NOWHERE
-    return None
+    if me.level < 1:
+        return None
+    lo = hi = b
+    anded = False
+    while lo > 0 and (gap := _LIST_GAP.fullmatch(text, mentions[lo - 1].end, mentions[lo].start)):
+        if mentions[lo - 1].level < 1 or mentions[lo].holder is mentions[lo - 1]:
+            break
+        anded = anded or bool(gap.group("and"))
+        lo -= 1
+    while hi + 1 < len(mentions) and (
+        gap := _LIST_GAP.fullmatch(text, mentions[hi].end, mentions[hi + 1].start)
+    ):
+        if mentions[hi + 1].level < 1 or mentions[hi].holder is mentions[hi + 1]:
+            break
+        anded = anded or bool(gap.group("and"))
+        hi += 1
+    listed = [m for m in mentions[lo : hi + 1] if m.holder is None or m.holder.level < 1]
+    names = {m.name for m in listed}
+    if len(names) < 2 or (len(names) < 3 and not anded):
+        return None
+    regions = {(m.region, m.country) for m in listed}
+    if len(regions) == 1 and me.region:
+        return Located(me.region, me.region, me.country)
+    countries = {m.country for m in listed}
+    if len(countries) == 1 and me.country:
+        return Located(me.country, None, me.country)
+    return NOWHERE
+
+
+# What may separate the places of a list: commas, "and", a figure in brackets, a type word
+# ("Ha Giang (7), Lai Chau (6)", "Tachileik in Shan State- Katha in Sagaing Region")
+_LIST_GAP = re.compile(
+    r"(?:\s*(?:provinces?|regions?|states?|districts?|counties|county|governorates?|"
+    r"prefectures?)\b)?[\s,;:()\-–—\d]*(?P<and>(?:and|&)\s+(?:the\s+)?"
+    r"(?:provinces?\s+of\s+)?)?[\s(\d)]*",
+    re.IGNORECASE,
+)
 
 
 # "strikes across Idlib province", "other areas of Idlib": the region as a whole
