@@ -35,12 +35,12 @@ from typing import Any
 
 import yaml
 
+from checker.errors import UsageError
 from checker.extract import extract_claims
 from checker.extract.gazetteer import gazetteer, place_key
 from checker.extract.places import resolve_name
 from checker.extract.sources import normalise_source
 from checker.ingest import read_articles
-from checker.errors import UsageError
 from checker.records import Article, Claim, ErrorRecord, parse_iso_date
 
 #: The fields whose accuracy is the evaluation's goal, then the ones reported for information.

@@ -28,214 +28,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.extract.numbers import Figure
+from checker.extract.vocabulary import (
+    AUX,
+    BUILDING_HEADS,
+    DAMAGE,
+    HOME_HEADS,
+    OTHER_HEADS,
+    PERSON_HEADS,
+    PREDICATE_HEADS,
+    STOP,
+    THING_HEADS,
+    TRIGGER,
+)
+from checker.extract.vocabulary import (
+    words as _words,
+)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
 
-def _words(text: str) -> list[str]:
-    """A word list written as one string."""
-    return text.split()
-
-
-# Counted heads that are themselves a category.
-_THING_HEADS: dict[str, str] = {
-    **dict.fromkeys(
-        _words(
-            """
-    attacks attack airstrikes airstrike strikes strike raids raid sorties bombings
-    explosions blasts bombs rockets shells mortars missiles projectiles assaults
-    shellings violations barrels munitions bombardments breaches beaches incidents
-    """
-        ),
-        "attacks",
-    ),
-    **dict.fromkeys(
-        _words(
-            """
-    hospitals hospital facilities facility clinics clinic schools school bakeries
-    ambulances mosques churches centres centers
-    """
-        ),
-        "facilities",
-    ),
-}
-# Predicate words standing where the head would ("40 dead", "700 injured"): the category.
-_PREDICATE_HEADS: dict[str, str] = {
-    **dict.fromkeys(
-        _words(
-            """
-    dead killed martyrs martyred lives deaths fatalities bodies
-    """
-        ),
-        "killed",
-    ),
-    **dict.fromkeys(["wounded", "injured", "hurt", "injuries"], "injured"),
-    **dict.fromkeys(["displaced"], "displaced"),
-    **dict.fromkeys(["missing"], "missing"),
-    **dict.fromkeys(["casualties"], "other"),
-}
-_PERSON_HEADS: dict[str, str | None] = {
-    **dict.fromkeys(
-        _words(
-            """
-    people persons person civilians civilian individuals citizens inhabitants villagers
-    children child kids boys girls babies baby infants women woman men man elderly
-    students pupils teachers doctors doctor nurses medics paramedics staff staffers
-    workers worker volunteers journalists reporters worshippers pilgrims passengers
-    patients syrians kurds alawites christians shiites sunnis iraqis turks russians
-    americans palestinians lebanese iranians afghans foreigners nationals natives
-    members member relatives others victims residents families family cases emirs emir
-    households household tourists travellers travelers farmers fishermen miners evacuees
-    survivors inmates guards firefighters rescuers homeowners occupants locals
-    """
-        ),
-        None,
-    ),
-    **dict.fromkeys(
-        _words(
-            """
-    soldiers soldier troops fighters fighter militants militant rebels rebel terrorists
-    terrorist jihadists jihadist gunmen insurgents extremists mercenaries militiamen
-    recruits servicemen personnel officers officer policemen police guards commanders
-    elements operatives snipers bombers attackers assailants
-    """
-        ),
-        "combatants",
-    ),
-    **dict.fromkeys(["refugees", "refugee", "migrants", "asylum-seekers"], "refugees"),
-    **dict.fromkeys(["idps"], "displaced"),
-    **dict.fromkeys(
-        ["detainees", "prisoners", "hostages", "captives", "abductees", "suspects", "arrestees"],
-        "detained",
-    ),
-    **dict.fromkeys(["evacuees"], "evacuated"),
-}
-# Counted things outside the categories: a number of them is not a claim.
-_OTHER_HEADS = frozenset(
-    _words(
-        """
-    villages towns cities vehicles tanks trucks cars buses
-    positions posts checkpoints districts neighbourhoods neighborhoods provinces
-    countries factions groups brigades battalions times points areas sites targets hills
-    kilometres kilometers miles resolutions meetings rounds talks years months weeks
-    days hours minutes sides parties ministers officials leaders delegates presidents
-    states nations tonnes tons dollars percent aircraft planes jets helicopters drones
-    warplanes weapons depots bridges roads seats votes articles pages copies carriers
-    suvs governments counts charges hectares acres rai crops livestock cattle animals
-    teams poles stations centres centers sites camps shelters
-    """
-    )
-)
-# Homes and buildings: a count of them is a claim (facilities) when the sentence says they
-# were destroyed or damaged ("3,000 houses have been destroyed"); else it is not one.
-HOME_HEADS = frozenset(
-    _words(
-        """
-    houses house homes home residences residence dwellings dwelling huts hut tents tent
-    apartments flats cottages shacks shanties households-homes
-    """
-    )
-)
-BUILDING_HEADS = frozenset(_words("buildings building structures structure shops stores"))
-_DAMAGE = re.compile(
-    r"\b(?:destroy\w*|damag\w*|flood\w*|inundat\w*|wreck\w*|collaps\w*|burn\w*|burnt|razed"
-    r"|demolish\w*|swept\s+away|washed\s+away|submerged|level+ed|flattened|gutted|consum\w*"
-    r"|ruined|affected|torched|destruction|roofs?\s+(?:blown|ripped|torn)|lost|partially"
-    r"|totally|completely)\b",
-    re.IGNORECASE,
-)
-# Words between a number and its head noun that stop the search for a head.
-_STOP = frozenset(
-    _words(
-        """
-    were was have has had are is be been being will would could may might in on at from
-    by to for with as after when while since during including among or but that which
-    who whom where said says told reported according the a an this these those it its
-    their his her them they than then so if not no near outside inside around across
-    into over under off through against between amid within
-    """
-    )
-)
-_AUX = frozenset(
-    _words(
-        """
-    were was are is have has had been being be got also all reportedly later now already
-    allegedly believed thought still subsequently
-    """
-    )
-)
-
-_TRIGGERS: tuple[tuple[str, str], ...] = (
-    (
-        # killed and wounded together: neither category alone; and people affected,
-        # stranded or in need (a disaster's other tolls)
-        "other",
-        r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|affected|impacted|stranded"
-        r"|in\s+need\s+of|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
-        r"(?:aid|assistance|help|relief)|at\s+risk",
-    ),
-    (
-        "refugees",
-        r"hosts?|hosting|sheltering(?!\s+(?:in|at|with)\b)|refugees?|who\s+have\s+fled\s+the\s+war"
-        r"|(?:to\s+)?(?:flee|fled|crossed|cross)\s+(?:across|into|over)\s+(?:the\s+)?"
-        r"(?:Turkish|Lebanese|Jordanian|Iraqi|border|Turkey|Lebanon|Jordan|Iraq)"
-        r"|crossed\s+the\s+border|fled(?:\s+\S+){0,4}\s+to\s+become\s+refugees",
-    ),
-    (
-        "killed",
-        r"kill(?:s|ed|ing)?|dead|died|dies|dying|death\s+toll|toll|deaths?|martyr(?:s|ed|dom)?"
-        r"|slain|massacred?|executed?|execut(?:es|ing)|murder(?:ed|ing)?|perished"
-        r"|lost\s+their\s+lives|claim(?:ed|ing)\s+the\s+lives|lives\s+of|beheaded|bodies"
-        r"|fatalities|slaughtered|victims|eliminat(?:e|ed|es|ing|ion)|liquidat(?:ed|ion)"
-        r"|neutrali[sz]ed|destroyed|destruction\s+of|shot\s+dead|shot\s+and\s+killed"
-        r"|shot\s+to\s+death|drowned|buried\s+alive|crushed\s+to\s+death|electrocuted"
-        r"|(?:lost|losing)(?!\s+(?:their|his|her|its)\s+(?:homes?|houses?|shelters?|belongings"
-        r"|livelihoods?|property|crops))",
-    ),
-    (
-        "injured",
-        r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing|y|ies)|hurt|suffocation|suffered\s+from"
-        r"|treated\s+for|hospitali[sz]ed|breathing\s+difficulties|shot(?!\s+down)|stabbed"
-        r"|recovering|in\s+(?:a\s+)?(?:critical|serious|stable|fair)\s+condition"
-        r"|(?:taken|rushed)\s+to\s+(?:a\s+|the\s+)?hospitals?|treated\s+(?:in|at)\s+(?:a\s+)?hospital",
-    ),
-    (
-        "displaced",
-        r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
-        r"|to\s+flee|homeless|driven\s+from\s+their\s+homes|fled|exodus"
-        r"|(?:staying|sheltering|sheltered|living|housed)\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
-        r"(?:\w+\s+){0,2}(?:shelters?|cent(?:re|er)s?|camps?|sites?|schools?|accommodation"
-        r"|host\s+famil(?:y|ies)|relatives|churches|mosques|tents?)"
-        r"|sheltered|(?:took|taken|taking|sought|seeking|seek)\s+refuge"
-        r"|in\s+(?:temporary\s+|emergency\s+)?(?:shelters|evacuation\s+cent(?:re|er)s|relief\s+camps)"
-        r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
-        r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees",
-    ),
-    (
-        "detained",
-        r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|captured?|captur(?:es|ing)"
-        r"|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|imprisoned|taken\s+prisoner|held\s+captive"
-        r"|(?:taken|held)\s+hostage|hostages?",
-    ),
-    ("missing", r"missing|disappeared|unaccounted"),
-    (
-        "evacuated",
-        r"evacuat(?:e|es|ed|ing|ion)|safe\s+passage|bused\s+out|transferred\s+out",
-    ),
-    ("besieged", r"besieg(?:ed|ing)|trapp(?:ed|ing)|under\s+siege|encircled|siege|sealed\s+off"),
-    (
-        "population",
-        r"home\s+to|population|inhabitants|lived\s+in|live\s+in|numbering|who\s+number"
-        r"|(?:village|town|city|community|district|camp)\s+of",
-    ),
-    (
-        "attacks",
-        r"launch(?:ed|ing)|carried\s+out|conduct(?:ed|ing)|fired|dropp(?:ed|ing)|staged",
-    ),
-)
-_TRIGGER = re.compile(  # IGNORECASE scoped after a cheap look-ahead: see numbers._ATOM
-    r"(?=[A-Za-z])\b(?i:" + "|".join(f"(?P<{cat}>{words})" for cat, words in _TRIGGERS) + r")\b"
-)
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
     r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:an?|one)\s+\w+\s+and)?[\s,:-]*$",
@@ -421,9 +232,9 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
                 break
             j = close + 1
             continue
-        if low in _PREDICATE_HEADS and not words:
+        if low in PREDICATE_HEADS and not words:
             subject = "people" if low not in ("martyrs", "bodies", "casualties") else low
-            category = _PREDICATE_HEADS[low]
+            category = PREDICATE_HEADS[low]
             if _BOTH.match(window, w_end):  # "Tens killed and wounded"
                 category = "other"
             return _with_of(
@@ -431,8 +242,8 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
             )
         words.append(word)
         end = figure.end + w_end
-        before_head = nxt in _PERSON_HEADS or (nxt in _THING_HEADS and low not in _PERSON_HEADS)
-        thing_word = low in _THING_HEADS or low in _OTHER_HEADS or low + "s" in _OTHER_HEADS
+        before_head = nxt in PERSON_HEADS or (nxt in THING_HEADS and low not in PERSON_HEADS)
+        thing_word = low in THING_HEADS or low in OTHER_HEADS or low + "s" in OTHER_HEADS
         if before_head and thing_word:
             continue  # "hospital staffers", "IS group fighters": a modifier
         if low == "rounds" and len(words) > 1 and words[-2].lower() in _ROUND_OF:
@@ -440,28 +251,26 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
         if low in HOME_HEADS or low in BUILDING_HEADS:
             subject = " ".join(words)
             lo = max(0, figure.start - 80)
-            if _DAMAGE.search(text, lo, min(limit, end + 100)):
+            if DAMAGE.search(text, lo, min(limit, end + 100)):
                 return _with_of(of_next, _Reading(figure, subject, end, "facilities", None, False))
             return _with_of(
                 of_next, _Reading(figure, subject, end, None, None, True)
             )  # "homes without power"
-        other = low in _OTHER_HEADS or (word.islower() and low + "s" in _OTHER_HEADS)
-        if low in _THING_HEADS or low in _PERSON_HEADS or other:
+        other = low in OTHER_HEADS or (word.islower() and low + "s" in OTHER_HEADS)
+        if low in THING_HEADS or low in PERSON_HEADS or other:
             subject = " ".join(words)
-            if other or nxt in _OTHER_HEADS or nxt == "stations":
+            if other or nxt in OTHER_HEADS or nxt == "stations":
                 return _with_of(
                     of_next, _Reading(figure, subject, end, None, None, True)
                 )  # "personnel carriers"
-            if low in _THING_HEADS:
+            if low in THING_HEADS:
                 return _with_of(
-                    of_next, _Reading(figure, subject, end, _THING_HEADS[low], None, False)
+                    of_next, _Reading(figure, subject, end, THING_HEADS[low], None, False)
                 )
-            return _with_of(
-                of_next, _Reading(figure, subject, end, None, _PERSON_HEADS[low], False)
-            )
-        if not word[0].isalpha() or (low in _STOP and low != "and") or _is_number_word(low):
+            return _with_of(of_next, _Reading(figure, subject, end, None, PERSON_HEADS[low], False))
+        if not word[0].isalpha() or (low in STOP and low != "and") or _is_number_word(low):
             break
-        if low in _PREDICATE_HEADS:
+        if low in PREDICATE_HEADS:
             break
         if low == "and" and (len(words) == 1 or not nxt[:1].isalpha()):
             break
@@ -497,7 +306,7 @@ def _after_trigger(
     brk = _CLAUSE_BREAK.search(window)
     if brk is not None:
         window = window[: brk.start()]
-    m = _TRIGGER.search(window)
+    m = TRIGGER.search(window)
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
     trig_end = start + m.end()
@@ -507,13 +316,13 @@ def _after_trigger(
         gap = gap[2:]  # "three of which died in hospital"
     if len(gap) > 12 or any(w.lower() in _GAP_STOP for w in gap):
         return None, start
-    if "and" in (w.lower() for w in gap) and gap[-1].lower() not in _AUX:
+    if "and" in (w.lower() for w in gap) and gap[-1].lower() not in AUX:
         return None, start  # "26 people and wounded 30": the verb of the next figure
     if word.startswith("to ") and gap:
         return None, start  # "civilians trying to flee": not what happened to them
-    if word.endswith("ing") and m.lastgroup != "besieged":
+    if word.endswith("ing") and m.lastgroup not in ("besieged", "missing"):
         return None, start  # "four suicide bombers ... killing 15": what they did, not suffered
-    if word in _NEEDS_AUX and not (gap and gap[-1].lower() in _AUX):
+    if word in _NEEDS_AUX and not (gap and gap[-1].lower() in AUX):
         return None, start  # "one destroyed incubator"; but "80 fighters were destroyed"
     if m.lastgroup in ("refugees", "population") and m.group(0).lower().startswith(
         ("host", "refugee", "shelter", "home", "number")
@@ -530,7 +339,7 @@ def _before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     and whether it is right before it (only "another", "a further", "the" between)."""
     window = text[start:end]
     last = None
-    for m in _TRIGGER.finditer(window):
+    for m in TRIGGER.finditer(window):
         last = m
     if last is None or last.lastgroup is None:
         return None, False

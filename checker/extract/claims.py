@@ -145,10 +145,10 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
                     whole = cnt.whole
                     part_of = ids[whole] if whole is not None and counted[whole].category else None
                     claims.append(_claim(ctx, text, in_title, sent, fig, cnt, part_of))
-        named = [s for s in sources if s is not None]
-        if named:
-            ctx.last_source = named[-1]
-            ctx.sources.extend(named)
+        given = [s for s in sources if s is not None]
+        if given:
+            ctx.last_source = given[-1]
+            ctx.sources.extend(given)
         sentence_claims = [c for c in claims if c.start >= s_start]
         if sentence_claims:
             # the account goes on past sentences without figures ("It was not clear who
