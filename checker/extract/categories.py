@@ -44,12 +44,14 @@ from checker.extract.vocabulary import (
     words as _words,
 )
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\d,.]*|[^\sA-Za-z\d]")
 
 
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
-    r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:an?|one)\s+\w+\s+and)?[\s,:-]*$",
+    r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:an?|one)\s+\w+\s+and)?[\s,:-]*$"
+    # a dash opens an apposition: "16 people - nine Pakistanis and seven Indians - died"
+    r"|^\s+[-–—]\s+$",
     re.IGNORECASE,
 )
 _SUB_COUNT_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
@@ -58,6 +60,21 @@ _COORDINATION = re.compile(
     r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|along\s+with)\b[\s,]*(?:(?:their|his|her|its)\s+)?)?$",
     re.IGNORECASE,
 )
+# An elliptical figure: the counted group and verb of the figure before it left out ("10
+# people died in Guizhou province and 9 in Chongqing", "347 in 2013 and 114 in 2012",
+# "33 homes in Tegalsari village, 185 in the Sidamulya village").
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?:,|\band|\bwhile|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+"
+    r"(?:(?:another|a\s+further|an\s+additional|only|just)\s+)?$",
+    re.IGNORECASE,
+)
+_ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:in|from|at|on|across|for|during)\s|\s+(?:the\s+(?:year|month|week|day)\s+before"
+    r"|(?:a|the)\s+(?:year|month|week|day)\s+earlier|last\s+(?:year|month|week))\b",
+    re.IGNORECASE,
+)
+# "Ha Giang (7) Lai Chau (6), Lang Son (5)": counts in brackets after the places of a list.
+_BRACKET_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s*\(\s*$")
 _CLAUSE_BREAK = re.compile(r"[;:–—]|\.\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _BOTH = re.compile(r"\s+(?:and|or)\s+(?:wounded|injured)\b", re.IGNORECASE)
 _ADJACENT = re.compile(
@@ -142,7 +159,8 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
         while j < n and readings[j].sub_count:
             j += 1
         nxt = figures[j].start if j < n else s_end
-        skip = [(readings[k].figure.start, readings[k].head_end) for k in range(i + 1, j)]
+        # the run of sub-counts is skipped whole, with the "and" joining its parts
+        skip = [(readings[i + 1].figure.start, readings[j - 1].head_end)] if j > i + 1 else []
         r.after, r.after_end = _after_trigger(text, r.head_end, nxt, s_end, skip)
     # A verb between two figures ("10 civilians killed 15 injured", "killed 220000 people
     # wounded at least one million") is the first one's when the second has its own.
@@ -190,7 +208,8 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         return Counted(None, subject, r.head_end)
     if r.thing is not None:
         return Counted(r.thing, subject, r.head_end)
-    if r.before is not None and r.adjacent:
+    # "home to 3 million Syrians who have fled the war": what they did says more than where
+    if r.before is not None and r.adjacent and not (r.before == "population" and r.after):
         return Counted(r.before, subject, r.head_end)
     if r.after is not None:
         return Counted(r.after, subject, r.head_end)
@@ -200,11 +219,31 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         shares = r.sub_count or (_COORDINATION.match(gap) and r.before is None)
         if prev.category is not None and shares:
             return Counted(prev.category, subject, r.head_end)
+        if prev.category is not None and _elliptical(text, readings, i):
+            return Counted(prev.category, prev.subject, r.head_end)
     if r.before is not None and not (r.before == "refugees" and r.noun not in (None, "refugees")):
         return Counted(r.before, subject, r.head_end)
     if r.noun is not None:
         return Counted(r.noun, subject, r.head_end)
     return Counted(None, subject, r.head_end)
+
+
+def _elliptical(text: str, readings: list[_Reading], i: int) -> bool:
+    """Whether figure ``i`` counts what the one before it counts, the words left out: a bare
+    number after "and" or a comma and before a place or time, or the next count in brackets
+    of a list of places."""
+    r, prev = readings[i], readings[i - 1]
+    start, end = r.figure.start, r.figure.end
+    if r.subject is None and _ELLIPSIS_AFTER.match(text, end):
+        return bool(_ELLIPSIS_BEFORE.search(text, max(0, start - 30), start))
+    return _bracketed(text, r.figure) and _bracketed(text, prev.figure)
+
+
+def _bracketed(text: str, figure: Figure) -> bool:
+    return bool(
+        _BRACKET_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+        and re.match(r"\s*\)", text[figure.end : figure.end + 3])
+    )
 
 
 def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
@@ -257,7 +296,7 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
                 of_next, _Reading(figure, subject, end, None, None, True)
             )  # "homes without power"
         other = low in OTHER_HEADS or (word.islower() and low + "s" in OTHER_HEADS)
-        if low in THING_HEADS or low in PERSON_HEADS or other:
+        if low in THING_HEADS or low in PERSON_HEADS or other or _DEMONYM.match(word):
             subject = " ".join(words)
             if other or nxt in OTHER_HEADS or nxt == "stations":
                 return _with_of(
@@ -267,7 +306,8 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
                 return _with_of(
                     of_next, _Reading(figure, subject, end, THING_HEADS[low], None, False)
                 )
-            return _with_of(of_next, _Reading(figure, subject, end, None, PERSON_HEADS[low], False))
+            noun = PERSON_HEADS.get(low)
+            return _with_of(of_next, _Reading(figure, subject, end, None, noun, False))
         if not word[0].isalpha() or (low in STOP and low != "and") or _is_number_word(low):
             break
         if low in PREDICATE_HEADS:
@@ -282,6 +322,8 @@ def _with_of(of_next: bool, r: _Reading) -> _Reading:
     return r
 
 
+# People named by their nation or community: "nine Pakistanis", "seven Indians", "Iraqis".
+_DEMONYM = re.compile(r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ites|urds|urks|inos))$")
 _ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
 _OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
 
@@ -309,12 +351,17 @@ def _after_trigger(
     m = TRIGGER.search(window)
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
+    if m.lastgroup == "population" and m.group(0).lower().endswith(" of"):
+        return None, start  # "11 on the town of Tabqa": a place named, not a population
     trig_end = start + m.end()
     word = m.group(0).lower()
     gap = window[: m.start()].split()
     if gap[:2] and " ".join(gap[:2]).lower() in ("of which", "of whom", "of them"):
         gap = gap[2:]  # "three of which died in hospital"
-    if len(gap) > 12 or any(w.lower() in _GAP_STOP for w in gap):
+    lowered = [w.lower() for w in gap]
+    # a clause word ends the figure's own clause, but "as" may lead to the predicate
+    # ("One person was reported as missing")
+    if len(gap) > 12 or any(w in _GAP_STOP for w in lowered if w != "as" or w != lowered[-1]):
         return None, start
     if "and" in (w.lower() for w in gap) and gap[-1].lower() not in AUX:
         return None, start  # "26 people and wounded 30": the verb of the next figure
@@ -346,5 +393,8 @@ def _before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     tail = window[last.end() :]
     if _CLAUSE_BREAK.search(tail) and last.lastgroup not in ("killed",):
         return None, False
-    adjacent = bool(_ADJACENT.fullmatch(tail)) and last.lastgroup not in ("other", "population")
+    adjacent = bool(_ADJACENT.fullmatch(tail)) and (
+        last.lastgroup != "other"
+        and (last.lastgroup != "population" or last.group(0).lower().endswith((" of", " to")))
+    )
     return last.lastgroup, adjacent

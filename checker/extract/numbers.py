@@ -48,7 +48,15 @@ _TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SMALL_W = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNITS_W}))?|(?:{_UNITS_W}))\b"
 _SCALE_W = r"(?:hundred|thousand|million|billion)"
 
-_DIGITS = r"(?<![\w.,/:+])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d/])"
+# Thousands are grouped by commas ("16,481"), by spaces ("7 314", "1 610": UN and European
+# style), or mistyped ("1, 000"). A number glued to the word before it is a flattened list
+# ("IMPACT1 death16,481 families were affected51,308 people"): taken after four lower-case
+# letters or five capitals, not after an id's few letters ("F16", "Su24", "WCAG20").
+_DIGITS = (
+    r"(?:(?<![\w.,/:+])|(?-i:(?<=[a-z]{4})|(?<=[A-Z]{5})|(?<=[a-z]:)))(?<![A-Za-z]-)"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d{1,3},[ ]000(?!\d)|\d+)"
+    r"(?:\.\d+)?(?![\d/])"
+)
 # The case-sensitive look-ahead for a digit or the first letter of a number word lets the
 # engine skip every other position; the alternation itself ignores case (scoped: a global
 # IGNORECASE would make every position slow again).
@@ -110,7 +118,9 @@ _NOT_COUNT_AFTER = re.compile(
     | (?-i:\s+(?:[A-Z][a-z]+\s+){0,2}(?:Ave|Avenue|Street|St|Road|Rd|Boulevard|Blvd)\b)
     | \s*(?:times|fold)\b
     | :\d | /\d | \s+\d+/\d | [a-z]
-    | \s*\)\s*(?:[a-z]|$)
+    | \s*\)\s*(?:(?-i:[a-z])|$)
+    | \s*(?:viewers?|views|hits|likes|shares|comments|reads)\b
+    | (?-i:\s*(?:BC|BCE|AD)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -123,11 +133,17 @@ _NOT_COUNT_BEFORE = re.compile(
         |corps|squadron|base|flight|page|chapter|section|paragraph|room|unit|zone|sector|gate
         |hall|protocol|views|url|camp|tower|block|building|station|suite|ste|liwa|row|category
         |level|phase|vol|issue|episode|season|part|act|code|box|tel|fax|phone|law|decree
-        |model|version|class|grade|list|item|line|stage|point|team)\s+
+        |model|version|class|grade|list|item|line|stage|point|team|hotlines?|helpline|call
+        |dial|whatsapp|sms|ext)\s+
     | \b[A-Z]{1,3}-
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# An age: "Sham Kumar, 54, an affected villager", "John Doe, 47, of Madison", "both 22,".
+_AGE_BEFORE = re.compile(r"(?:(?-i:[A-Z][\w'’-]+),|\bboth)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*(?:,|;|\.(?:\s|$)|$|\)|\s+(?:of|from|and)\b)", re.IGNORECASE)
+# One of a run of digit groups: a phone number ("040 3596 053").
+_PHONE = re.compile(r"\d[\s-]$")
 _CAP_BEFORE = re.compile(r"(?:Resolution|Article|Brigade|Division|Regiment|Battalion)\s+$")
 _YEAR_LIKE = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 # A year-looking number is a count only when a counted noun follows it ("2000 people").
@@ -213,9 +229,9 @@ def _read_atom(text: str, m: re.Match[str], end: int) -> _Atom | None:
             return None
         return _Atom(m.start(), m.end(), value, None, bool(re.search(_SCALE_W, m.group("words"))))
     digits = m.group("digits")
-    if "," not in digits and "." not in digits and len(digits) > 7:
+    if not re.search(r"[,.\s]", digits) and len(digits) > 7:
         return None  # phone numbers, ids
-    value = float(digits.replace(",", ""))
+    value = float(re.sub(r"[,\s]", "", digits))
     scale = (m.group("scale") or "").lower()
     if m.group("m") is not None:
         # "1.2m people" is 1.2 million; "300m" on its own is a distance.
@@ -276,6 +292,10 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
     if _NOT_COUNT_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before):
         return False
     if _CAP_BEFORE.search(before):
+        return False
+    if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and atom.value < 120:
+        return False
+    if _PHONE.search(before) and re.match(r"[\s-]\d", after):
         return False
     surface = text[atom.start : atom.end]
     if len(surface) > 1 and surface.startswith("0"):

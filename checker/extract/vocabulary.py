@@ -43,13 +43,15 @@ PREDICATE_HEADS: dict[str, str] = {
     **dict.fromkeys(
         words(
             """
-    dead killed martyrs martyred lives deaths fatalities bodies
+    dead killed martyrs martyred lives deaths death fatalities fatality bodies
     """
         ),
         "killed",
     ),
-    **dict.fromkeys(["wounded", "injured", "hurt", "injuries"], "injured"),
-    **dict.fromkeys(["displaced"], "displaced"),
+    **dict.fromkeys(["wounded", "injured", "hurt", "injuries", "injury"], "injured"),
+    **dict.fromkeys(["displaced", "homeless"], "displaced"),
+    **dict.fromkeys(["evacuated"], "evacuated"),
+    **dict.fromkeys(["affected"], "other"),
     **dict.fromkeys(["missing"], "missing"),
     **dict.fromkeys(["casualties"], "other"),
 }
@@ -82,7 +84,7 @@ PERSON_HEADS: dict[str, str | None] = {
         "combatants",
     ),
     **dict.fromkeys(["refugees", "refugee", "migrants", "asylum-seekers"], "refugees"),
-    **dict.fromkeys(["idps"], "displaced"),
+    **dict.fromkeys(["idps", "evictees", "displacees"], "displaced"),
     **dict.fromkeys(
         ["detainees", "prisoners", "hostages", "captives", "abductees", "suspects", "arrestees"],
         "detained",
@@ -213,5 +215,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
 )
 TRIGGER = re.compile(  # IGNORECASE scoped after a cheap look-ahead: see numbers._ATOM
-    r"(?=[A-Za-z])\b(?i:" + "|".join(f"(?P<{cat}>{pat})" for cat, pat in TRIGGERS) + r")\b"
+    r"(?=[A-Za-z])\b(?i:"
+    + "|".join(f"(?P<{cat}>{pat})" for cat, pat in TRIGGERS)
+    # not "\b" at the end: a flattened list glues the next figure or heading to the verb
+    # ("were affected51,308 people", "were inundatedBased on")
+    + r")(?![a-z'’])"
 )
