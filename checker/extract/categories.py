@@ -56,8 +56,13 @@ _SUB_COUNT_BEFORE = re.compile(
 )
 _SUB_COUNT_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
 _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.IGNORECASE)
+# Figures joined with nothing else between them share a predicate; "or" and "comprising"
+# join two counts of one group ("7,328 people or 1,748 families are staying", "267,000
+# households comprising 667,000 people had been urged to evacuate"); a list may hold an
+# item without a figure ("seven guards, an inmate and three firefighters").
 _COORDINATION = re.compile(
-    r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|along\s+with)\b[\s,]*(?:(?:their|his|her|its)\s+)?)?$",
+    r"^[\s,]*(?:(?:an?|one)\s+[a-z]+[\s,]+)?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
+    r"|comprising|totall?ing)\b[\s,]*(?:(?:their|his|her|its)\s+)?)?$",
     re.IGNORECASE,
 )
 # An elliptical figure: the counted group and verb of the figure before it left out ("10
@@ -87,7 +92,7 @@ _NEEDS_AUX = frozenset(
 _GAP_STOP = frozenset(
     _words(
         """
-    when after while because but which as before since until if
+    when after while because but which as before since until if where
     """
     )
 )
@@ -143,7 +148,7 @@ def unit_of(category: str, subject: str) -> str:
 def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) -> list[Counted]:
     """Category and subject of each of ``figures`` (all in the same ``sentence`` of ``text``)."""
     s_start, s_end = sentence
-    readings = [_read_head(text, f, s_end) for f in figures]
+    readings = [_read_head(text, f, s_end, s_start) for f in figures]
     n = len(readings)
     for i in range(1, n):
         r, prev = readings[i], readings[i - 1]
@@ -154,9 +159,11 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
             or (prev.sub_count and _COORDINATION.match(gap))
         )
     for i, r in enumerate(readings):
-        # The predicate may come after the sub-counts: "87 people including 31 children died".
+        # The predicate may come after the sub-counts ("87 people including 31 children died")
+        # and after counts of things outside the categories ("200 households across five
+        # villages have been affected").
         j = i + 1
-        while j < n and readings[j].sub_count:
+        while j < n and (readings[j].sub_count or readings[j].excluded):
             j += 1
         nxt = figures[j].start if j < n else s_end
         # the run of sub-counts is skipped whole, with the "and" joining its parts
@@ -208,11 +215,23 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         return Counted(None, subject, r.head_end)
     if r.thing is not None:
         return Counted(r.thing, subject, r.head_end)
+    if r.subject == "others" and i > 0 and done[i - 1].category in ("facilities", "attacks"):
+        # "destroyed 10 houses and damaged 11 others": others of the things counted before
+        return Counted(done[i - 1].category, done[i - 1].subject, r.head_end)
     # "home to 3 million Syrians who have fled the war": what they did says more than where
     if r.before is not None and r.adjacent and not (r.before == "population" and r.after):
         return Counted(r.before, subject, r.head_end)
+    if r.after == "population" and r.before == "besieged":
+        # "besieging opposition-held districts where some 250000 people reside"
+        return Counted("besieged", subject, r.head_end)
     if r.after is not None:
         return Counted(r.after, subject, r.head_end)
+    if (
+        r.subject in _RESIDENTS
+        and r.before is None
+        and _HAS_POPULATION.search(text, max(0, r.figure.start - 10), r.figure.start)
+    ):
+        return Counted("population", subject, r.head_end)
     if i > 0:
         prev = done[i - 1]
         gap = text[readings[i - 1].head_end : r.figure.start]
@@ -221,11 +240,22 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
             return Counted(prev.category, subject, r.head_end)
         if prev.category is not None and _elliptical(text, readings, i):
             return Counted(prev.category, prev.subject, r.head_end)
-    if r.before is not None and not (r.before == "refugees" and r.noun not in (None, "refugees")):
+    if r.before in _ONLY_ADJACENT:
+        # "dropped slightly from almost 7,000", "Okinawa is home to about half of the roughly
+        # 50,000 U.S. troops": an attack verb or a population word further back does not
+        # say what the figure counts
+        pass
+    elif r.before is not None and not (r.before == "refugees" and r.noun not in (None, "refugees")):
         return Counted(r.before, subject, r.head_end)
     if r.noun is not None:
         return Counted(r.noun, subject, r.head_end)
     return Counted(None, subject, r.head_end)
+
+
+_ONLY_ADJACENT = frozenset(["attacks", "population"])
+# "Rota has about 2,500 residents": a place's population, stated with "has".
+_HAS_POPULATION = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
+_RESIDENTS = frozenset(["residents", "inhabitants", "people"])
 
 
 def _elliptical(text: str, readings: list[_Reading], i: int) -> bool:
@@ -246,7 +276,7 @@ def _bracketed(text: str, figure: Figure) -> bool:
     )
 
 
-def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
+def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Reading:
     """The noun phrase a figure counts: "3.6 million [Syrian refugees]"."""
     window = text[figure.end : min(limit, figure.end + 80)]
     tokens = [(m.group(0), m.end()) for m in _TOKEN.finditer(window)]
@@ -276,6 +306,9 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
             category = PREDICATE_HEADS[low]
             if _BOTH.match(window, w_end):  # "Tens killed and wounded"
                 category = "other"
+            alt = _OR_PREDICATE.match(window, w_end)
+            if alt is not None and TRIGGER.fullmatch(alt.group(1)):
+                w_end = alt.end()  # "518,000 displaced or relocated": one predicate
             return _with_of(
                 of_next, _Reading(figure, subject, figure.end + w_end, category, None, False)
             )
@@ -289,7 +322,7 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
             return _with_of(of_next, _Reading(figure, " ".join(words), end, "attacks", None, False))
         if low in HOME_HEADS or low in BUILDING_HEADS:
             subject = " ".join(words)
-            lo = max(0, figure.start - 80)
+            lo = max(floor, figure.start - 80)
             if DAMAGE.search(text, lo, min(limit, end + 100)):
                 return _with_of(of_next, _Reading(figure, subject, end, "facilities", None, False))
             return _with_of(
@@ -298,7 +331,11 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
         other = low in OTHER_HEADS or (word.islower() and low + "s" in OTHER_HEADS)
         if low in THING_HEADS or low in PERSON_HEADS or other or _DEMONYM.match(word):
             subject = " ".join(words)
-            if other or nxt in OTHER_HEADS or nxt == "stations":
+            nxt2 = tokens[j + 1][0].lower() if j + 1 < len(tokens) else ""
+            compound = (  # "14 refugee evacuation centres": the person word a modifier
+                not low.endswith("s") and nxt.isalpha() and nxt not in STOP and nxt2 in OTHER_HEADS
+            )
+            if other or nxt in OTHER_HEADS or nxt == "stations" or compound:
                 return _with_of(
                     of_next, _Reading(figure, subject, end, None, None, True)
                 )  # "personnel carriers"
@@ -307,6 +344,16 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
                     of_next, _Reading(figure, subject, end, THING_HEADS[low], None, False)
                 )
             noun = PERSON_HEADS.get(low)
+            if low in _UNIT_WORDS:
+                # "75,293 Households integrated IDPs": the group the households are
+                noun = next(
+                    (
+                        PERSON_HEADS[t.lower()]
+                        for t, _ in tokens[j : j + 3]
+                        if PERSON_HEADS.get(t.lower())
+                    ),
+                    noun,
+                )
             return _with_of(of_next, _Reading(figure, subject, end, None, noun, False))
         if not word[0].isalpha() or (low in STOP and low != "and") or _is_number_word(low):
             break
@@ -324,6 +371,7 @@ def _with_of(of_next: bool, r: _Reading) -> _Reading:
 
 # People named by their nation or community: "nine Pakistanis", "seven Indians", "Iraqis".
 _DEMONYM = re.compile(r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ites|urds|urks|inos))$")
+_OR_PREDICATE = re.compile(r"\s+or\s+([a-z]+)")
 _ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
 _OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
 
@@ -393,8 +441,13 @@ def _before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     tail = window[last.end() :]
     if _CLAUSE_BREAK.search(tail) and last.lastgroup not in ("killed",):
         return None, False
+    word = last.group(0).lower()
+    # "affecting almost 65,000 students"; "a city of some 170,000", "home to 30,000"; but not
+    # "in need of aid 20", "lived in Aleppo 20"
+    if word == "population" and re.fullmatch(r"\s+of\s+", tail):
+        return "population", True  # "a pre-war population of about 23 million"
     adjacent = bool(_ADJACENT.fullmatch(tail)) and (
-        last.lastgroup != "other"
-        and (last.lastgroup != "population" or last.group(0).lower().endswith((" of", " to")))
+        (last.lastgroup != "other" or word.startswith(("affect", "impact", "devastat")))
+        and (last.lastgroup != "population" or word.endswith((" of", " to")))
     )
     return last.lastgroup, adjacent

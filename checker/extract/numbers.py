@@ -62,7 +62,7 @@ _DIGITS = (
 # IGNORECASE would make every position slow again).
 _ATOM = re.compile(
     r"(?=[\dotfsenhdmaqOTFSENHDMAQ])(?i:\b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|tens(?=\s+of\b|\s+(?:killed|dead|wounded|injured)\b)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand"
-    r"|million)|dozens|scores(?=\s+(?:of|more|were|killed|dead|wounded|injured))|hundreds|thousands"
+    r"|million)|dozens|scores(?=\s+(?:of|more|were|are|have|had|killed|dead|died|perished|wounded|injured))|hundreds|thousands"
     r"|millions)\b"
     rf"|\b(?P<words>(?:(?:{_SMALL_W}|an?)\s+dozen"
     rf"|(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)\s+(?:million|billion)"
@@ -111,6 +111,7 @@ _NOT_COUNT_AFTER = re.compile(
     | [\s-]*(?:-|and\s+a\s+half\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?
         |decades?|centuries|nights?|hrs?|mins?)\b
     | \s*(?:dollars|euros|pounds|lira|liras|riyals|dinars|rubles|roubles|usd|yuan)\b
+    | -(?!\d)[a-z]+(?<!year)(?<!thirds)(?<!quarters)\b(?!-old)
     | \s*(?:million|billion|m|bn)?\s*(?:dollars|euros|pounds|usd)\b
     | (?:st|nd|rd|th)\b
     | [\s-]*(?:thirds?|quarters?|fifths?|halves|tenths?)\b
@@ -128,7 +129,7 @@ _NOT_COUNT_AFTER = re.compile(
 _NOT_COUNT_BEFORE = re.compile(
     r"""(?:
       (?:[$€£]|\bus\s?\$|\busd|\bsyp)\s*
-    | \b(?:aged|age(?:d)?\s+of|ages\s+of|age|updated)\s+
+    | \b(?:aged|age(?:d)?\s+of|ages\s+of|age|updated|worth|valued\s+at|costing)\s+
     | \b(?:resolution|article|no\.?|number|route|highway|brigade|division|regiment|battalion
         |corps|squadron|base|flight|page|chapter|section|paragraph|room|unit|zone|sector|gate
         |hall|protocol|views|url|camp|tower|block|building|station|suite|ste|liwa|row|category
@@ -142,6 +143,12 @@ _NOT_COUNT_BEFORE = re.compile(
 # An age: "Sham Kumar, 54, an affected villager", "John Doe, 47, of Madison", "both 22,".
 _AGE_BEFORE = re.compile(r"(?:(?-i:[A-Z][\w'’-]+),|\bboth)\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:,|;|\.(?:\s|$)|$|\)|\s+(?:of|from|and)\b)", re.IGNORECASE)
+_ONE_OF_PEOPLE = re.compile(
+    r"\s+of\s+(?:its|their|his|her|our|the)\s+(?:[a-z]+\s+)?(?:soldiers|troops|fighters|members"
+    r"|children|sons|daughters|officers|policemen|workers|staff|volunteers|rescuers|guards"
+    r"|crew|passengers|journalists|students|employees|colleagues|comrades|relatives)\b",
+    re.IGNORECASE,
+)
 # One of a run of digit groups: a phone number ("040 3596 053").
 _PHONE = re.compile(r"\d[\s-]$")
 _CAP_BEFORE = re.compile(r"(?:Resolution|Article|Brigade|Division|Regiment|Battalion)\s+$")
@@ -313,7 +320,11 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
         )
     if atom.vague is None and atom.value == 1 and not atom.scaled:
         # "one" is a count only before its noun: not "one of", "no one", "one another".
-        return bool(re.match(r"\s+(?!of\b|another\b|side\b|by\b|day\b|hand\b)[A-Za-z]", after))
+        # "one of its soldiers was killed": one of a group of people is a count (a part)
+        return bool(
+            re.match(r"\s+(?!of\b|another\b|side\b|by\b|day\b|hand\b)[A-Za-z]", after)
+            or _ONE_OF_PEOPLE.match(text, atom.end, min(end, atom.end + 60))
+        )
     return True
 
 

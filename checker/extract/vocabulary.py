@@ -67,7 +67,9 @@ PERSON_HEADS: dict[str, str | None] = {
     americans palestinians lebanese iranians afghans foreigners nationals natives
     members member relatives others victims residents families family cases emirs emir
     households household tourists travellers travelers farmers fishermen miners evacuees
-    survivors inmates guards firefighters rescuers homeowners occupants locals
+    survivors inmates guards firefighters rescuers homeowners occupants locals hikers
+    climbers sons daughters brothers sisters fathers mothers husbands wives grandchildren
+    airmen sailors crew crewmen fishermen returnees
     """
         ),
         None,
@@ -104,6 +106,11 @@ OTHER_HEADS = frozenset(
     warplanes weapons depots bridges roads seats votes articles pages copies carriers
     suvs governments counts charges hectares acres rai crops livestock cattle animals
     teams poles stations centres centers sites camps shelters
+    counties prefectures departments municipalities localities regions communes
+    flights runs trains operations missions masks tablets kits blankets packages parcels
+    rations meals bags sacks bottles mattresses tarpaulins doses vaccines boxes litres
+    earthquakes quakes tremors aftershocks storms typhoons cyclones hurricanes floods
+    landslides mudslides fires wildfires blazes
     """
     )
 )
@@ -117,7 +124,14 @@ HOME_HEADS = frozenset(
     """
     )
 )
-BUILDING_HEADS = frozenset(words("buildings building structures structure shops stores"))
+BUILDING_HEADS = frozenset(
+    words(
+        """
+    buildings building structures structure shops stores malls mall markets market
+    warehouses warehouse offices factories factory
+    """
+    )
+)
 DAMAGE = re.compile(
     r"\b(?:destroy\w*|damag\w*|flood\w*|inundat\w*|wreck\w*|collaps\w*|burn\w*|burnt|razed"
     r"|demolish\w*|swept\s+away|washed\s+away|submerged|level+ed|flattened|gutted|consum\w*"
@@ -151,8 +165,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         # killed and wounded together: neither category alone; and people affected,
         # stranded or in need (a disaster's other tolls)
         "other",
-        r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|affected|impacted|stranded"
-        r"|in\s+need\s+of|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
+        r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|affect(?:ed|ing|s)|impact(?:ed|ing)"
+        r"|stranded|devastat(?:ed|ing)|in\s+(?:\w+\s+)?need\s+of|returnees|to\s+return"
+        r"|return(?:ed|ing)?\s+(?:to\s+)?(?:their\s+)?(?:homes?|houses|villages?)"
+        r"|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
         r"(?:aid|assistance|help|relief)|at\s+risk",
     ),
     (
@@ -184,11 +200,14 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         "displaced",
         r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
         r"|to\s+flee|homeless|driven\s+from\s+their\s+homes|fled|exodus"
-        r"|(?:staying|sheltering|sheltered|living|housed)\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
+        r"|(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sheltering|sheltered|living|housed)"
+        r"\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
         r"(?:\w+\s+){0,2}(?:shelters?|cent(?:re|er)s?|camps?|sites?|schools?|accommodation"
         r"|host\s+famil(?:y|ies)|relatives|churches|mosques|tents?)"
-        r"|sheltered|(?:took|taken|taking|sought|seeking|seek)\s+refuge"
-        r"|in\s+(?:temporary\s+|emergency\s+)?(?:shelters|evacuation\s+cent(?:re|er)s|relief\s+camps)"
+        r"|sheltered|(?:took|take|takes|taken|taking|sought|seeking|seek)\s+refuge"
+        r"|(?:took|take|taken|sought|seeking|seek|find|found|finding)\s+shelter\b"
+        r"|in\s+(?-i:(?:[A-Z][\w'’-]*\s+){0,2})(?:temporary\s+|emergency\s+)?(?:shelters"
+        r"|evacuation\s+cent(?:re|er)s|relief\s+camps)|from\s+their\s+homes"
         r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
         r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees",
     ),
@@ -201,12 +220,16 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missing", r"missing|disappeared|unaccounted"),
     (
         "evacuated",
-        r"evacuat(?:e|es|ed|ing|ion)|safe\s+passage|bused\s+out|transferred\s+out",
+        r"evacuat(?:e|es|ed|ing|ion(?!\s+cent))|safe\s+passage|bused\s+out|transferred\s+out"
+        # told to leave: "urged by authorities to flee", "given orders to leave"
+        r"|(?:urged|ordered|told|advised|asked|instructed)\s+(?:\w+\s+){0,2}?to\s+(?:evacuate"
+        r"|leave|flee|move)|orders?\s+to\s+(?:leave|evacuate)",
     ),
     ("besieged", r"besieg(?:ed|ing)|trapp(?:ed|ing)|under\s+siege|encircled|siege|sealed\s+off"),
     (
         "population",
         r"home\s+to|population|inhabitants|lived\s+in|live\s+in|numbering|who\s+number"
+        r"|resid(?:e|es|ing)\b"
         r"|(?:village|town|city|community|district|camp)\s+of",
     ),
     (
