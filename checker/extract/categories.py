@@ -166,8 +166,7 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
         while j < n and (readings[j].sub_count or readings[j].excluded):
             j += 1
         nxt = figures[j].start if j < n else s_end
-        # the run of sub-counts is skipped whole, with the "and" joining its parts
-        skip = [(readings[i + 1].figure.start, readings[j - 1].head_end)] if j > i + 1 else []
+        skip = _skipped(readings, i + 1, j)
         r.after, r.after_end = _after_trigger(text, r.head_end, nxt, s_end, skip)
     # A verb between two figures ("10 civilians killed 15 injured", "killed 220000 people
     # wounded at least one million") is the first one's when the second has its own.
@@ -208,6 +207,21 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     return out
 
 
+def _skipped(readings: list[_Reading], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of readings[lo:hi] to blank out of a predicate's window: a run of sub-counts
+    whole, with the "and" joining its parts; a count of things on its own."""
+    spans: list[tuple[int, int]] = []
+    k = lo
+    while k < hi:
+        start = readings[k].figure.start
+        if readings[k].sub_count:
+            while k + 1 < hi and readings[k + 1].sub_count:
+                k += 1
+        spans.append((start, readings[k].head_end))
+        k += 1
+    return spans
+
+
 def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) -> Counted:
     r = readings[i]
     subject = r.subject or "people"
@@ -219,7 +233,7 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         # "destroyed 10 houses and damaged 11 others": others of the things counted before
         return Counted(done[i - 1].category, done[i - 1].subject, r.head_end)
     # "home to 3 million Syrians who have fled the war": what they did says more than where
-    if r.before is not None and r.adjacent and not (r.before == "population" and r.after):
+    if r.before is not None and r.adjacent and not (r.before == "population" and r.after in _FLED):
         return Counted(r.before, subject, r.head_end)
     if r.after == "population" and r.before == "besieged":
         # "besieging opposition-held districts where some 250000 people reside"
@@ -252,6 +266,7 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
     return Counted(None, subject, r.head_end)
 
 
+_FLED = frozenset(["refugees", "displaced"])
 _ONLY_ADJACENT = frozenset(["attacks", "population"])
 # "Rota has about 2,500 residents": a place's population, stated with "has".
 _HAS_POPULATION = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
@@ -371,6 +386,7 @@ def _with_of(of_next: bool, r: _Reading) -> _Reading:
 
 # People named by their nation or community: "nine Pakistanis", "seven Indians", "Iraqis".
 _DEMONYM = re.compile(r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ites|urds|urks|inos))$")
+_RELATIVE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,.;:]{0,100},", re.IGNORECASE)
 _OR_PREDICATE = re.compile(r"\s+or\s+([a-z]+)")
 _ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
 _OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
@@ -393,6 +409,9 @@ def _after_trigger(
     for a, b in reversed(skip):  # blank out sub-counts ("including three children")
         if start <= a < end:
             window = window[: a - start] + " " * (min(b, end) - a) + window[min(b, end) - start :]
+    rel = _RELATIVE.match(window)
+    if rel is not None:  # "Around 400 people, who were unable to reach their homes, spent"
+        window = " " * rel.end() + window[rel.end() :]
     brk = _CLAUSE_BREAK.search(window)
     if brk is not None:
         window = window[: brk.start()]
@@ -444,7 +463,7 @@ def _before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     word = last.group(0).lower()
     # "affecting almost 65,000 students"; "a city of some 170,000", "home to 30,000"; but not
     # "in need of aid 20", "lived in Aleppo 20"
-    if word == "population" and re.fullmatch(r"\s+of\s+", tail):
+    if word == "population" and re.fullmatch(r"\s+of\s+(?:just\s+|only\s+)?", tail):
         return "population", True  # "a pre-war population of about 23 million"
     adjacent = bool(_ADJACENT.fullmatch(tail)) and (
         (last.lastgroup != "other" or word.startswith(("affect", "impact", "devastat")))

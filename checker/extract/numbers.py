@@ -107,12 +107,15 @@ _NOT_COUNT_AFTER = re.compile(
       \s*(?:%|percent|per\s*cent|pct)
     | [\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m(?![\w.])|feet|foot|ft|yards?
         |square|sq|tons?|tonnes?|kgs?|kilo(?:gram)?s?|grams?|litres?|liters?|hectares?|acres?
-        |degrees?|mm|cm|inch(?:es)?|calibre|caliber|mph|knots?|barrels\s+of|megawatts?|mw|kw)\b
+        |degrees?|mm|cm|inch(?:es)?|calibre|caliber|mph|knots?|barrels\s+of|megawatts?|mw|kw
+        |dunams?|donums?|ha)\b
     | [\s-]*(?:-|and\s+a\s+half\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?
         |decades?|centuries|nights?|hrs?|mins?)\b
-    | \s*(?:dollars|euros|pounds|lira|liras|riyals|dinars|rubles|roubles|usd|yuan)\b
+    | \s*(?:dollars|euros|pounds|lira|liras|riyals|dinars|rubles|roubles|usd|yuan|rupees|rupiah
+        |pesos|naira|shillings|francs|yen|eur|gbp|idr|inr|php)\b
     | -(?!\d)[a-z]+(?<!year)(?<!thirds)(?<!quarters)\b(?!-old)
-    | \s*(?:million|billion|m|bn)?\s*(?:dollars|euros|pounds|usd)\b
+    | \s*(?:millions?|billions?|trillions?|m|bn)?\s*(?:dollars|euros|pounds|usd|idr|rupiah|rupees
+        |pesos)\b
     | (?:st|nd|rd|th)\b
     | [\s-]*(?:thirds?|quarters?|fifths?|halves|tenths?)\b
     | \s*(?:a\.m\.|p\.m\.|(?:gmt|utc|ksa|local\s+time|hrs|am|pm)\b)

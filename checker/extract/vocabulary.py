@@ -111,6 +111,7 @@ OTHER_HEADS = frozenset(
     rations meals bags sacks bottles mattresses tarpaulins doses vaccines boxes litres
     earthquakes quakes tremors aftershocks storms typhoons cyclones hurricanes floods
     landslides mudslides fires wildfires blazes
+    locations crews
     """
     )
 )
