@@ -43,6 +43,17 @@ _WAR_LONG = re.compile(
     r"|\b(?:in|during)\s+(?:the|Syria['’]?s?)\s+(?:\S+\s+)?(?:civil\s+)?(?:war|conflict)\b",
     re.IGNORECASE,
 )
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))"
+)
+# A date after a preposition is part of a sentence, not a dateline.
+_IN_PROSE = re.compile(
+    r"\b(?:on|of|from|to|since|in|until|till|by|during|between|and|before|after)\s+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
+    re.IGNORECASE,
+)
+# "... in Asuncion on December 24, 2015 (AFP Photo/Norberto Duarte)"
+_CAPTION = re.compile(r"\.?\s*\(?(?:AFP|Reuters|REUTERS|AP|EPA|Getty)?\s*(?:Photo|/)")
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
 # A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
@@ -59,6 +70,7 @@ _COMPARISON = re.compile(
     r"(?:\s+[\w'’-]+){0,4}\s+(?:since\s+)?$",
     re.IGNORECASE,
 )
+_VAGUE_TIME = re.compile(r"\b(?:few|several|recent)\b", re.IGNORECASE)
 _SPAN_KINDS = frozenset({"month", "monthyear"})
 _PAIR = re.compile(r"\s+(?:and|to|-|until)\s+(?:on\s+)?", re.IGNORECASE)
 _ZERO = re.compile(
@@ -94,6 +106,8 @@ def extract_claims(article: Article) -> list[Claim]:
         places=scan_article(article.title, article.text, article.location),
         monitor=src.monitor_name(article.title + "\n" + article.text),
     )
+    if ctx.reference is None:
+        ctx.reference = _url_date(article.url)
     dateline = _dateline(article.text)
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
@@ -104,11 +118,29 @@ def extract_claims(article: Article) -> list[Claim]:
     return claims
 
 
+def _url_date(url: str | None) -> dt.date | None:
+    """The date a news URL carries ("/2014/10/10/", "/news/2014-05-03/", "item/20141010..."):
+    the reference date of an article published without one."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+
+
 def _dateline(text: str) -> tuple[dt.date, Span] | None:
-    """The date a text opens with, if it opens with one (with its year), and its span."""
+    """The date a text opens with, if it opens with one (with its year), and its span; not a
+    date the first sentence tells of ("has erupted on 30 May 2014", "From 20 July to 5
+    August 2014", "during the morning of Saturday, 11 July 2015")."""
     for expr in find_time_expressions(text, 0, min(len(text), _DATELINE_REACH + 40)):
         if expr.start > _DATELINE_REACH:
             break
+        if _IN_PROSE.search(text, max(0, expr.start - 24), expr.start) and not _CAPTION.match(
+            text, expr.end
+        ):
+            continue  # but a photo caption's date is the day of the report
         if expr.kind in ("full", "numeric") and re.search(r"(?:19|20)\d\d", expr.words):
             day = resolve(expr, None).as_of
             if day is not None:
@@ -279,7 +311,9 @@ def _dates(
             if nxt is not None and nxt.kind == t.kind and _PAIR.fullmatch(text, t.end, nxt.start):
                 spans.append((gap, r.as_of))  # "on Tuesday and Wednesday": a two-day span
                 continue
-            points.append((gap, r.as_of, t.kind in _SPAN_KINDS))
+            # "a few weeks ago" gives way to a calendar date in the same sentence
+            vague = t.kind == "relative" and bool(_VAGUE_TIME.search(t.words))
+            points.append((gap + _DATE_REACH * vague, r.as_of, t.kind in _SPAN_KINDS))
     spanned = False
     if points:
         _, as_of, spanned = min(points)

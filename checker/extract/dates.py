@@ -191,7 +191,13 @@ def _resolve(kind: str, words: str, since: bool, published: dt.date | None) -> R
         return Resolved(published, first)
     if kind == "monthsince":
         kind, since = "month", True
-    if published is None and kind not in ("full", "numeric", "monthyear", "year", "yearsince"):
+    if published is None and not (
+        kind in ("full", "numeric", "monthyear", "year", "yearsince")
+        or (kind in ("month", "monthpart") and re.search(_YEAR, words))
+    ):
+        return Resolved(None, None)  # "on Tuesday", "in October": relative to a day unknown
+    if published is None and kind == "full" and not re.search(_YEAR, words):
+        # "as of 04 February" with nothing to give the year: dateparser would take this year
         return Resolved(None, None)
     first, last = _period(kind, words, published)
     if first is None or last is None:
