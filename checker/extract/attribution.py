@@ -31,7 +31,8 @@ def _words(text: str) -> list[str]:
 _VERB = (
     r"said|says|say|saying|told|tells|reported|reports|added|adding|stated|states|expects"
     r"|warned|warns|predicts|forecasts"
-    r"|announced|announces|confirmed|confirms|claimed|claims|estimated|estimates|documented"
+    r"|announced|announces|confirmed|confirms|claimed|claims|claim|estimated|estimates|documented"
+    r"|reporting"
     r"|counted|recorded|quoted|noted|explained|indicated|cited|tweeted|wrote|estimate|believe|listed"
     r"|believes|put\s+the\s+"
     r"(?:death\s+)?toll|placed\s+the\s+(?:death\s+)?toll|gave\s+a\s+(?:slightly\s+)?(?:\w+\s+)?toll"
@@ -58,7 +59,7 @@ _SKIP_BEFORE_VERB = frozenset(
     _words(
         """
     also earlier later further previously separately had has have reportedly initially
-    then now already had
+    then now already had are is
     """
     )
 )
@@ -66,7 +67,8 @@ _BACK_STOP = frozenset(
     _words(
         """
     that which who whom while and but as when after before since because if said says
-    told reported killed killing injured wounded dead died martyred were was is are be
+    told reported updated posted published killed killing injured wounded dead died martyred
+    were was is are be
     been on in at from by to for with including where than other others people civilians
     of the a an
     """
@@ -79,7 +81,16 @@ _ROLE = frozenset(
     reporter reporters source sources official officials activist activists
     correspondent spokesman spokeswoman director doctor resident residents commander
     governor head chief journalist journalists photographer witness ministry command
-    office agency
+    office agency authorities police government
+    """
+    )
+)
+# Posts a person is described by in an apposition ("Name, producer for TRT World, said").
+_POSTS = frozenset(
+    _words(
+        """
+    producer editor chairperson chairman chairwoman minister president secretary adviser
+    advisor manager coordinator representative analyst expert researcher professor
     """
     )
 )
@@ -131,6 +142,7 @@ class Cue:
     cited: bool = False  #: "according to", "citing", "quoting"
     participle: bool = False  #: "adding", "saying": the subject of the clause before
     anaphor: str | None = None  #: "the group", "the ministry": a source named before
+    raw: str | None = None  #: the phrase as written, when it normalised to nothing
 
 
 def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> list[Cue]:
@@ -159,10 +171,15 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
         floor = max([start, *(b for b in barriers if b <= m.start())])
         if m.group("acc") is not None:
             phrase = _forward(text, m.end(), end)
+            doc = _DOCUMENT_BY.match(text, m.end(), end)
+            if doc is not None:  # "according to recommendations from the NCCC": its author
+                phrase = _forward(text, doc.end(), end) or phrase
             if not ALIAS.search(phrase or ""):  # "according to a new report by [the SCPR]"
                 named = ALIAS.search(text, m.end(), min(end, m.end() + 80))
                 phrase = named.group(0) if named is not None else phrase
-            cues.append(Cue(m.start(), m.end(), normalise_source(phrase), cited=True))
+            source = normalise_source(phrase)
+            raw = phrase if source is None else None
+            cues.append(Cue(m.start(), m.end(), source, cited=True, raw=raw))
             continue
         if m.group("verb").lower() in ("adding", "saying"):
             cues.append(Cue(m.start(), m.end(), None, participle=True))
@@ -171,8 +188,8 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
         if phrase is not None and is_place(phrase):
             # "An official in the Turkish town of Suruc said": the role before the place
             role = _ROLE_IN_PLACE.search(text, max(floor, m.start() - 80), m.start())
-            if role is not None:
-                phrase = f"{role.group('role')} in {phrase}"
+            if role is not None:  # "spokesman at the hospital in Kafr Takharim in Idlib"
+                phrase = role.group(0).strip()
         if phrase is not None and phrase.lower() in _PRONOUN:
             # "Turkish President Tayyip Erdogan threatened ... he said": the person named
             person = None
@@ -197,12 +214,26 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
             cues.append(Cue(m.start(), m.end(), None, anaphor=anaphor.group(1).lower()))
             continue
         cues.append(Cue(m.start(), m.end(), normalise_source(phrase)))
-    return cues
+    for c in _CITATION.finditer(text, start, end):
+        # a report's citation: "... with up to 3,000 still displaced (OCHA, 20 September 2005)"
+        cues.append(Cue(c.start(), c.end(), normalise_source(c.group("src")), cited=True))
+    return sorted(cues, key=lambda cue: cue.start)
 
 
+_DOCUMENT_BY = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|latest|recent|preliminary|official|initial)\s+)?"
+    r"(?:recommendations?|reports?|figures|data|statistics|estimates?|statements?|assessments?"
+    r"|tallies|tally|information)\s+(?:from|by|of|released\s+by|issued\s+by)\s+(?:the\s+)?"
+    r"(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(
+    r"\((?P<src>(?-i:[A-Z])[\w&.’' -]{1,60}?),?\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:19|20)\d\d\)"
+)
 _ROLE_IN_PLACE = re.compile(
     r"\b(?P<role>official|source|activist|resident|spokesman|doctor|journalist|correspondent)s?"
-    r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*$"
+    r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*$"
 )
 
 
@@ -225,6 +256,14 @@ def resolve_anaphor(noun: str, earlier: Sequence[str]) -> str | None:
 def _backward(text: str, floor: int, pos: int) -> str | None:
     """The phrase ending at ``pos``: back to its determiner, a clause word or punctuation."""
     found = list(_TOKEN.finditer(text, max(floor, pos - 160), pos))
+    if len(found) > 1 and found[-1].group(0) == ",":
+        commas = [k for k in range(len(found) - 1) if found[k].group(0) == ","]
+        between = [t.group(0).lower() for t in found[commas[-1] + 1 : -1]] if commas else []
+        if any(w in _ROLE or w in _POSTS for w in between):
+            # "Obaida Hitto, producer for state-run TRT World, said": the person before
+            return _backward(text, floor, found[commas[-1]].start())
+        if found[-2].group(0)[:1].isupper():
+            found.pop()  # "The country's disaster management agency, CONRED, say": the name
     while found and found[-1].group(0).lower() in _SKIP_BEFORE_VERB:
         found.pop()
     tokens = [m.group(0) for m in found]

@@ -59,9 +59,14 @@ _DATE_REACH = 200
 # A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
 # at least 25 injured eight were in critical condition", "The three others among the dead".
 _CONTINUES = re.compile(
-    r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom)|The\s+other|The\s+\w+\s+others"
-    r"|Most\s+of|Some\s+of|Two\s+others)\b"
+    r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom|these|that\s+number)|The\s+other"
+    r"|The\s+\w+\s+others|Most\s+of|Some\s+of|Two\s+others|Additionally|In\s+addition"
+    r"|Furthermore|Moreover|It\s+added|The\s+(?:main\s+|latest\s+)?(?:figures|breakdown)"
+    r"|The\s+victims\s+(?:comprise|include))\b"
 )
+# "A bus on the road was also hit", "Rocket attacks on another neighbourhood killed one":
+# more of the same account.
+_ALSO = re.compile(r"\b(?:also|another|further)\b", re.IGNORECASE)
 # "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
 _SINCE_CLAUSE = re.compile(r"\bsince\b(?:\s+[\w.'’-]+){1,8}\s+(?:on\s+)?$", re.IGNORECASE)
 # "for the first time since 2012", "the worst since the war began": a comparison, not a total.
@@ -164,7 +169,7 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         sources = _resolve_cues(ctx, cues)
         if figures:
             sent = _Sentence(
-                sentence, [t for t in times if s_start <= t.start < s_end], cues, sources
+                sentence, [t for t in times if s_start <= t.start < s_end], cues, sources, figures
             )
             ids = [
                 Claim.make_id(
@@ -209,6 +214,7 @@ class _Sentence:
     times: list[TimeExpression]
     cues: list[attr.Cue]
     sources: list[str | None]  #: the source of each cue, resolved
+    figures: list[Figure] = field(default_factory=list)  #: all the sentence's figures
 
 
 def _claim(
@@ -242,7 +248,7 @@ def _claim(
         whole_country=war_long,
         host_country=category == "refugees",
     )
-    source = _source(ctx, text, fig, sent.cues, sent.sources, sentence, carry=not war_long)
+    source = _source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
     surface = text[fig.start : fig.end]
     return Claim(
@@ -331,6 +337,11 @@ def _resolve_cues(ctx: _Context, cues: list[attr.Cue]) -> list[str | None]:
     resolved: list[str | None] = []
     for cue in cues:
         source = cue.source
+        if source is None and cue.raw is not None and " " not in cue.raw.strip():
+            # "according to Hitto", a name the gazetteer also has as a hamlet: a person
+            # when the article gives the name in full ("Obaida Hitto")
+            full = _full_name(ctx, cue.raw.strip())
+            source = full if full and " " in full else None
         if source is None and cue.anaphor is not None:
             source = attr.resolve_anaphor(cue.anaphor, ctx.sources)
         elif source is None and (cue.participle or cue.pronoun):
@@ -340,28 +351,32 @@ def _resolve_cues(ctx: _Context, cues: list[attr.Cue]) -> list[str | None]:
     return resolved
 
 
-def _source(
-    ctx: _Context,
-    text: str,
-    fig: Figure,
-    cues: list[attr.Cue],
-    sources: list[str | None],
-    sentence: Span,
-    carry: bool,
-) -> str | None:
+def _source(ctx: _Context, text: str, fig: Figure, sent: _Sentence, carry: bool) -> str | None:
     """Who gives the figure: the source of the reporting cue nearest to it in its sentence
-    (or the source its cue cites: "SANA reported ... citing the Interior Ministry")."""
-    s_start, s_end = sentence
-    named = [(c, s) for c, s in zip(cues, sources, strict=True) if s is not None]
+    (or the source its cue cites: "SANA reported ... citing the Interior Ministry"), among the
+    cues that govern it."""
+    s_start, s_end = sent.span
+    cues = sent.cues
+    named = [
+        (c, s)
+        for c, s in zip(cues, sent.sources, strict=True)
+        if s is not None and _governs(text, c, fig, sent.figures)
+    ]
     if not cues:
         # No reporting verb: a headline naming its source, else the account the previous
         # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet
         # (always for a war-long toll: background the outlet states itself).
-        carried = ctx.prev_source if carry and _CONTINUES.match(text, s_start) else None
+        goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
+        carried = ctx.prev_source if carry and goes_on else None
         return _generic(ctx, src.headline_source(text, s_start, s_end) or carried)
     if not named:
         return None
     cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))
+    if _MEDIUM.search(source):
+        # "According to a new report by the SCPR the conflict has claimed ... Press TV
+        # reported": the medium relays the source it names
+        relayed = [s for c, s in named if c.cited and c is not cue]
+        source = relayed[0] if relayed else source
     cited = [
         (c, s)
         for c, s in named
@@ -375,6 +390,32 @@ def _source(
 
 
 _CITING = ("citing", "quoting")
+_MEDIUM = re.compile(
+    r"(?-i:\b(?:TV|Television|News|Press|Times|Post|Radio|Channel|Reuters|AFP|FNA|Sputnik|TASS"
+    r"|Al[- ]Manar|Al[- ]Jazeera|Anadolu))"
+)
+# What a reporting verb opens when it is followed by its own statement ("UNICEF said 25
+# casualties were children", "the monitor said the toll could rise").
+_COMPLEMENT = re.compile(
+    r"\s+(?:that\s+)?(?:the|a|an|some|at\s+least|more\s+than|over|about|nearly|\d)\b",
+    re.IGNORECASE,
+)
+# "The attack also injured dozens and the monitor said ...": a cue of a clause of its own.
+_OWN_CLAUSE = re.compile(
+    r"\b(?:and|but|while|whereas)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _governs(text: str, cue: attr.Cue, fig: Figure, figures: list[Figure]) -> bool:
+    """Whether a reporting cue after a figure is the figure's source: not when the cue
+    opens a statement of its own that holds another figure, nor when it heads a clause of
+    its own joined by "and"/"but"."""
+    if cue.start < fig.end or cue.cited:
+        return True
+    if _OWN_CLAUSE.search(text, max(fig.end, cue.start - 50), cue.start):
+        return False
+    later = any(f.start >= cue.end for f in figures)
+    return not (later and _COMPLEMENT.match(text, cue.end))
 
 
 def _cue_gap(cue: attr.Cue, fig: Figure) -> int:
@@ -385,6 +426,9 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
     if source is None or " " in source or not source[:1].isupper() or source.isupper():
         return source  # a full name already, or an acronym ("SANA")
+    after = re.search(rf"\b{re.escape(source)}\s+([A-Z][a-z][\w'’-]+)\b", ctx.article.text)
+    if after is not None and _first_name_ok(after.group(1)):
+        return f"{source} {after.group(1)}"  # "Hadi said": "Hadi Supeno" told the Post
     m = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(source)}\b", ctx.article.text)
     if m is None:
         return source
@@ -397,6 +441,22 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     ):
         return source  # "Monday SANA", "Aleppo Reuters": not a first name
     return f"{first} {source}"
+
+
+def _first_name_ok(word: str) -> bool:
+    """Whether a capitalised word next to a name is part of it (not a verb or a place)."""
+    return not (
+        word.lower() in _NOT_NAME
+        or src.normalise_source(word) != word
+        or looks_like_place(word)
+        or find_time_expressions(word)
+        or word in src.CANONICAL
+    )
+
+
+_NOT_NAME = frozenset(
+    "said says told added stated reported noted explained confirmed announced warned".split()
+)
 
 
 def _generic(ctx: _Context, source: str | None) -> str | None:
