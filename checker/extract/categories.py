@@ -49,7 +49,7 @@ _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\d,.]*|[^\sA-Za-z\d
 
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
-    r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:an?|one)\s+\w+\s+and)?[\s,:-]*$"
+    r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:(?:an?|one)\s+)?[a-z]+\s+and)?[\s,:-]*$"
     # a dash opens an apposition: "16 people - nine Pakistanis and seven Indians - died"
     r"|^\s+[-–—]\s+$",
     re.IGNORECASE,
@@ -74,7 +74,7 @@ _ELLIPSIS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS_AFTER = re.compile(
-    r"\s+(?:in|from|at|on|across|for|during)\s|\s+(?:the\s+(?:year|month|week|day)\s+before"
+    r"\s+(?:in|from|at|on|across|for|during|among)\s|\s+(?:the\s+(?:year|month|week|day)\s+before"
     r"|(?:a|the)\s+(?:year|month|week|day)\s+earlier|last\s+(?:year|month|week))\b",
     re.IGNORECASE,
 )
@@ -338,7 +338,8 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
         if low in HOME_HEADS or low in BUILDING_HEADS:
             subject = " ".join(words)
             lo = max(floor, figure.start - 80)
-            if DAMAGE.search(text, lo, min(limit, end + 100)):
+            hit = _HIT_BEFORE.search(text, max(floor, figure.start - 30), figure.start)
+            if hit or DAMAGE.search(text, lo, min(limit, end + 100)):
                 return _with_of(of_next, _Reading(figure, subject, end, "facilities", None, False))
             return _with_of(
                 of_next, _Reading(figure, subject, end, None, None, True)
@@ -387,6 +388,11 @@ def _with_of(of_next: bool, r: _Reading) -> _Reading:
 # People named by their nation or community: "nine Pakistanis", "seven Indians", "Iraqis".
 _DEMONYM = re.compile(r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ites|urds|urks|inos))$")
 _RELATIVE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,.;:]{0,100},", re.IGNORECASE)
+# "Those raids hit three residential buildings": a strike on buildings damages them.
+_HIT_BEFORE = re.compile(
+    r"\b(?:hit|hitting|struck|striking|targeted|targeting|shelled|bombed|bombarded)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OR_PREDICATE = re.compile(r"\s+or\s+([a-z]+)")
 _ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
 _OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
@@ -426,6 +432,15 @@ def _after_trigger(
     if gap[:2] and " ".join(gap[:2]).lower() in ("of which", "of whom", "of them"):
         gap = gap[2:]  # "three of which died in hospital"
     lowered = [w.lower() for w in gap]
+    if (
+        len(lowered) > 2
+        and lowered[0] in ("who", "which", "that")
+        and lowered[-1] in AUX
+        and any(w in AUX for w in lowered[1:-1])
+    ):
+        # "70 Daesh terrorists who were later identified as nationals of CIS states and
+        # Algeria were eliminated": the relative clause has its own verb, the main one follows
+        gap, lowered = gap[-1:], lowered[-1:]
     # a clause word ends the figure's own clause, but "as" may lead to the predicate
     # ("One person was reported as missing")
     if len(gap) > 12 or any(w in _GAP_STOP for w in lowered if w != "as" or w != lowered[-1]):

@@ -66,7 +66,7 @@ _ATOM = re.compile(
     r"|millions)\b"
     rf"|\b(?P<words>(?:(?:{_SMALL_W}|an?)\s+dozen"
     rf"|(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)\s+(?:million|billion)"
-    rf"|(?<!\w\s)dozen(?=\s+(?:people|civilians|dead|wounded|killed|others|more)\b)"
+    rf"|(?<![Aa]\s)(?<!an\s)(?<!half\s)dozen(?=\s+(?:people|civilians|dead|wounded|killed|others|more)\b)"
     rf"|(?:{_SMALL_W}|\ban?)(?:[\s-]+{_SCALE_W})+(?:(?:\s+and\s+|\s+|-)(?:{_SMALL_W})"
     rf"(?:[\s-]+(?:thousand|million))?)?"
     rf"|{_SMALL_W}))\b"

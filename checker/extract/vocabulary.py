@@ -166,7 +166,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         # killed and wounded together: neither category alone; and people affected,
         # stranded or in need (a disaster's other tolls)
         "other",
-        r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|affect(?:ed|ing|s)|impact(?:ed|ing)"
+        r"(?:killed|dead|killing)\s+(?:and|or)\s+(?:wounded|injured|wounding|injuring)|affect(?:ed|ing|s)|impact(?:ed|ing)"
         r"|stranded|devastat(?:ed|ing)|in\s+(?:\w+\s+)?need\s+of|returnees|to\s+return"
         r"|return(?:ed|ing)?\s+(?:to\s+)?(?:their\s+)?(?:homes?|houses|villages?)"
         r"|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
@@ -182,8 +182,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "killed",
         r"kill(?:s|ed|ing)?|dead|died|dies|dying|death\s+toll|toll|deaths?|martyr(?:s|ed|dom)?"
-        r"|slain|massacred?|executed?|execut(?:es|ing)|murder(?:ed|ing)?|perished"
-        r"|lost\s+their\s+lives|claim(?:ed|ing)\s+the\s+lives|lives\s+of|beheaded|bodies"
+        r"|slain|massacr(?:e|es|ed|ing)|executed?|execut(?:es|ing)|murder(?:ed|ing)?|perished"
+        r"|lost\s+their\s+lives|claim(?:ed|ing)\s+the\s+lives"
+        r"|claim(?:ed|ing)(?=\s+(?:dozens|scores|hundreds|thousands)\s+of\b)|lives\s+of|beheaded|bodies"
         r"|fatalities|slaughtered|victims|eliminat(?:e|ed|es|ing|ion)|liquidat(?:ed|ion)"
         r"|neutrali[sz]ed|destroyed|destruction\s+of|shot\s+dead|shot\s+and\s+killed"
         r"|shot\s+to\s+death|drowned|buried\s+alive|crushed\s+to\s+death|electrocuted"
@@ -193,7 +194,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "injured",
         r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing|y|ies)|hurt|suffocation|suffered\s+from"
-        r"|treated\s+for|hospitali[sz]ed|breathing\s+difficulties|shot(?!\s+down)|stabbed"
+        r"|treat(?:ed|ing)(?:\s+for)?|hospitali[sz]ed|breathing\s+difficulties|shot(?!\s+down)|stabbed"
         r"|recovering|in\s+(?:a\s+)?(?:critical|serious|stable|fair)\s+condition"
         r"|(?:taken|rushed)\s+to\s+(?:a\s+|the\s+)?hospitals?|treated\s+(?:in|at)\s+(?:a\s+)?hospital",
     ),
