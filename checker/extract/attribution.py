@@ -81,7 +81,8 @@ _ROLE = frozenset(
     reporter reporters source sources official officials activist activists
     correspondent spokesman spokeswoman director doctor resident residents commander
     governor head chief journalist journalists photographer witness ministry command
-    office agency authorities police government
+    office agency authorities police government neurologist surgeon physician nurse medic
+    paramedic rescuer volunteer
     """
     )
 )
@@ -99,6 +100,11 @@ _ORG_NAME = re.compile(
     r"(?-i:^[A-Z][\w'’.-]*(?:\s+(?:for|of|the|and|[A-Z][\w'’.-]*))*\s+(?:Center|Centre|Committee"
     r"|Council|Network|Agency|Media|Organi[sz]ation|Ministry|Directorate|Commission|Coalition"
     r"|Union|TV|Office|Front|Institute|Foundation|Society)$)"
+)
+# A person's name: "Ibrahim al-Assad", "Doctor Ibrahim al-Assad", "Wol Anyei Anyei".
+_PERSON_NAME = re.compile(
+    r"(?-i:(?:(?:Doctor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z'’-]+|(?:al|el|bin"
+    r"|abu|ibn)-?[A-Za-z'’-]*)){1,3})"
 )
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+\s+)$")
 # "Turkish President Tayyip Erdogan", "Kremlin spokesman Dmitry Peskov": a person, by title.
@@ -294,17 +300,26 @@ def _backward(text: str, floor: int, pos: int) -> str | None:
         if (
             low in ("in", "at", "from")
             and words
-            and words[-1][:1].isupper()
+            and (words[-1][:1].isupper() or words[-1] == "the")
             and (prev.lower() in _ROLE)
         ):
             words.append(tok)  # "a source at Aleppo Police Command", "reporter in Aleppo"
             continue
         if low in _DETERMINERS:
+            if (
+                low == "the"
+                and k > 1
+                and tokens[k - 1].lower() in ("in", "at", "from")
+                and tokens[k - 2].lower() in _ROLE
+            ):
+                words.append(tok)  # "AFPs correspondent in the town said"
+                continue
             words.append(tok)
-            # "The Aleppo Media Center an activist collective said": the name in apposition.
-            if low in ("a", "an") and k > 0 and tokens[k - 1][:1].isupper():
+            # "The Aleppo Media Center an activist collective said", "Doctor Ibrahim
+            # al-Assad a neurologist in Saraqib said": the name in apposition.
+            if low in ("a", "an") and k > 0 and _is_name_part(tokens[k - 1]):
                 name = _backward(text, floor, found[k].start())
-                if name is not None and _ORG_NAME.search(name):
+                if name is not None and (_ORG_NAME.search(name) or _PERSON_NAME.fullmatch(name)):
                     return name
             break
         if low in _BACK_STOP and not (low == "and" and words and len(words) <= 4):

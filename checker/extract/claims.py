@@ -157,7 +157,10 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
     times = find_time_expressions(text)
     blocked = [(t.start, t.end) for t in times if not t.number_free] + ctx.furniture
     claims: list[Claim] = []
-    for sentence in sentence_spans(text):
+    spans = sentence_spans(text)
+    if not in_title:
+        spans = _headline_apart(text, ctx.article.title, spans)
+    for sentence in spans:
         s_start, s_end = sentence
         figures = find_figures(text, s_start, s_end, blocked)
         counted = categorise(text, sentence, figures) if figures else []
@@ -194,6 +197,24 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         named = ctx.places.named_in(text, sentence, in_title)
         ctx.prev_place = named
     return claims
+
+
+def _headline_apart(text: str, title: str, spans: list[Span]) -> list[Span]:
+    """The sentences of a body that opens with its headline again ("10 dead after strikes
+    on rebel-held hospitals in Syria Air strikes on two hospitals ... a monitor said"): the
+    headline a sentence of its own, so the body's first cue does not reach back into it."""
+    head = " ".join(title.split())
+    if len(head) < 20 or not spans:
+        return spans
+    first_start, first_end = spans[0]
+    at = text.find(head, first_start, min(first_end, first_start + _DATELINE_REACH + len(head)))
+    cut = at + len(head)
+    if at < 0 or cut >= first_end or not text[cut : cut + 1].isspace():
+        return spans
+    rest = cut
+    while rest < first_end and text[rest].isspace():
+        rest += 1
+    return [(first_start, cut), (rest, first_end), *spans[1:]]
 
 
 def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:

@@ -121,6 +121,7 @@ _LEAD_NOISE = frozenset(
     _words(
         """
     meanwhile also however but and earlier later separately today yesterday last on monday
+    midnight noon dawn morning afternoon evening night tonight
     tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december
     """
@@ -163,6 +164,9 @@ _ROLE_AFTER = re.compile(
 )
 
 
+_WIRE_POSSESSIVE = re.compile(r"\b(AFP|AP|SANA|Reuters|TASS)['’]?s\b")
+
+
 def _clean(phrase: str) -> str | None:
     """A source phrase cleaned of the dates, titles and clause pieces around it."""
     words = [w for w in phrase.strip(" .,").split()]
@@ -171,6 +175,7 @@ def _clean(phrase: str) -> str | None:
     while words and words[-1].lower() in _TAIL_NOISE:
         words.pop()  # "the NGO however"
     cleaned = _TITLES.sub("", " ".join(words)).strip(" .,")
+    cleaned = _WIRE_POSSESSIVE.sub(r"\1", cleaned)  # "AFPs correspondent" (apostrophe lost)
     if not cleaned or _NOT_A_SOURCE.search(cleaned) or is_place(cleaned):
         return None  # a date, a place or a piece of the clause, not who said it
     return cleaned
