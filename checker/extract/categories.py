@@ -44,7 +44,11 @@ from checker.extract.vocabulary import (
     words as _words,
 )
 
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\d,.]*|[^\sA-Za-z\d]")
+# words (not ending in a hyphen: "Households- Mandera IDPs"), abbreviations ("U.S."),
+# numbers, and single marks
+_TOKEN = re.compile(
+    r"[A-Z](?:\.[A-Z])+\.?|[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\d,.]*|[^\sA-Za-z\d]"
+)
 
 
 _SUB_COUNT_BEFORE = re.compile(
@@ -141,7 +145,8 @@ def unit_of(category: str, subject: str) -> str:
     if category == "attacks":
         return "attacks"
     if category == "facilities":
-        return "homes" if head in HOME_HEADS else "facilities"
+        # "three residential buildings" are homes
+        return "homes" if head in HOME_HEADS or "residential" in words else "facilities"
     return _UNIT_WORDS.get(head, "people")
 
 
@@ -331,8 +336,8 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
         end = figure.end + w_end
         before_head = nxt in PERSON_HEADS or (nxt in THING_HEADS and low not in PERSON_HEADS)
         thing_word = low in THING_HEADS or low in OTHER_HEADS or low + "s" in OTHER_HEADS
-        if before_head and thing_word:
-            continue  # "hospital staffers", "IS group fighters": a modifier
+        if before_head and (thing_word or (low in PERSON_HEADS and nxt in PERSON_HEADS)):
+            continue  # "hospital staffers", "IS group fighters", "family members": a modifier
         if low == "rounds" and len(words) > 1 and words[-2].lower() in _ROUND_OF:
             return _with_of(of_next, _Reading(figure, " ".join(words), end, "attacks", None, False))
         if low in HOME_HEADS or low in BUILDING_HEADS:

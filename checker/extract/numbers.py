@@ -80,7 +80,7 @@ _HEDGE_WORDS: tuple[tuple[str, str], ...] = (
     (
         "more_than",
         r"(?:well\s+|just\s+|slightly\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of"
-        r"|above|more\s+then)",
+        r"|above|more\s+then|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|topp(?:ed|ing))",
     ),
     (
         "about",
