@@ -58,7 +58,7 @@ _SUB_COUNT_BEFORE = re.compile(
     r"|^\s+[-–—]\s+$",
     re.IGNORECASE,
 )
-_SUB_COUNT_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
+_SUB_COUNT_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
 _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.IGNORECASE)
 # Figures joined with nothing else between them share a predicate; "or" and "comprising"
 # join two counts of one group ("7,328 people or 1,748 families are staying", "267,000
@@ -398,6 +398,7 @@ _HIT_BEFORE = re.compile(
     r"\b(?:hit|hitting|struck|striking|targeted|targeting|shelled|bombed|bombarded)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing\s+to\s+)?[a-z]+ing", re.IGNORECASE)
 _OR_PREDICATE = re.compile(r"\s+or\s+([a-z]+)")
 _ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
 _OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
@@ -427,6 +428,13 @@ def _after_trigger(
     if brk is not None:
         window = window[: brk.start()]
     m = TRIGGER.search(window)
+    for _ in range(3):
+        # "20 civilians fleeing the fighting were killed", "people trying to flee were
+        # shot": a participle right after the counted phrase describes it; the predicate
+        # comes after it
+        if m is None or not _PARTICIPLE.fullmatch(window[: m.start()] + m.group(0)):
+            break
+        m = TRIGGER.search(window, m.end())
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
     if m.lastgroup == "population" and m.group(0).lower().endswith(" of"):
@@ -454,7 +462,8 @@ def _after_trigger(
         return None, start  # "26 people and wounded 30": the verb of the next figure
     if word.startswith("to ") and gap:
         return None, start  # "civilians trying to flee": not what happened to them
-    if word.endswith("ing") and m.lastgroup not in ("besieged", "missing"):
+    progressive = bool(lowered) and lowered[-1] in ("are", "is", "were", "was", "still")
+    if word.endswith("ing") and m.lastgroup not in ("besieged", "missing") and not progressive:
         return None, start  # "four suicide bombers ... killing 15": what they did, not suffered
     if word in _NEEDS_AUX and not (gap and gap[-1].lower() in AUX):
         return None, start  # "one destroyed incubator"; but "80 fighters were destroyed"

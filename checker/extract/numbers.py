@@ -144,7 +144,12 @@ _NOT_COUNT_BEFORE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # An age: "Sham Kumar, 54, an affected villager", "John Doe, 47, of Madison", "both 22,".
-_AGE_BEFORE = re.compile(r"(?:(?-i:[A-Z][\w'’-]+),|\bboth)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"(?:(?-i:[A-Z][\w'’-]+),|\bboth|\b(?:man|woman|boy|girl|teenager|driver|victim|suspect"
+    r"|mother|father|son|daughter|wife|husband|resident|pensioner|student|motorist|pedestrian"
+    r"|cyclist|passenger|officer),)\s*$",
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(r"^\s*(?:,|;|\.(?:\s|$)|$|\)|\s+(?:of|from|and)\b)", re.IGNORECASE)
 _ONE_OF_PEOPLE = re.compile(
     r"\s+of\s+(?:its|their|his|her|our|the)\s+(?:[a-z]+\s+)?(?:soldiers|troops|fighters|members"

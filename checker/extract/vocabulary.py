@@ -201,7 +201,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "displaced",
         r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
-        r"|to\s+flee|homeless|driven\s+from\s+their\s+homes|fled|exodus"
+        r"|to\s+flee|fleeing|homeless|driven\s+from\s+their\s+homes|fled|exodus"
         r"|(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sheltering|sheltered|living|housed)"
         r"\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
         r"(?:\w+\s+){0,2}(?:shelters?|cent(?:re|er)s?|camps?|sites?|schools?|accommodation"
