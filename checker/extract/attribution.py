@@ -74,6 +74,14 @@ _BACK_STOP = frozenset(
     """
     )
 )
+_TIME_WORDS = frozenset(
+    _words(
+        """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    overnight earlier later
+    """
+    )
+)
 _INNER = frozenset(["for", "of", "the", "and"])  # inside a name: "Observatory for Human Rights"
 _ROLE = frozenset(
     _words(
@@ -167,7 +175,7 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
                 verb.lower() in _NOUN_LIKE
                 and _NOUN_BEFORE.search(text, max(start, m.start() - 14), m.start())
             )
-            or _NOT_CUE_AFTER.match(text, m.end())
+            or (_NOT_CUE_AFTER.match(text, m.end()) and "toll" not in verb.lower())
             or (
                 m.group(0)[:1].isupper()
                 and _NAME_BEFORE.search(text, max(start, m.start() - 30), m.start())
@@ -330,6 +338,8 @@ def _backward(text: str, floor: int, pos: int) -> str | None:
             break
         if low in _PRONOUN and not words:
             return low
+        if low in _TIME_WORDS and words:
+            break  # "... came under heavy bombardment Sunday activists said"
         words.append(tok)
     # "The Observatory which relies on a network of contacts inside Syria said": the subject
     # is before the relative clause.

@@ -131,8 +131,9 @@ _LEAD_NOISE = frozenset(
 _TAIL_NOISE = _LEAD_NOISE | frozenset(["too", "afp", "reuters", "ap"])
 # Words a source's name does not hold: figures, verbs of the event.
 _NOT_A_SOURCE = re.compile(
-    r"\d|\b(?:killed|died|dead|wounded|injured|toll|dozens?|hundreds|thousands|airstrikes"
-    r"|facilities|hospitals)\b",
+    r"\d|\b(?:killed|died|dead|wounded|injured|toll|dozens?|hundreds|thousands|airstrikes?"
+    r"|facilities|hospitals|raids?|strikes?|attacks?|bombardments?|bombings?|shelling|clashes"
+    r"|fighting|explosions?|blasts?|offensive|came|hit|struck)\b",
     re.IGNORECASE,
 )
 
