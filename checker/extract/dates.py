@@ -84,7 +84,8 @@ _EXPRESSION = re.compile(
     + rf"|(?P<monthyear>{_MONTH_FULL},?\s+{_YEAR})"
     # a month on its own needs a preposition: "in December", "last September"
     + rf"|(?P<month>(?:in|during|last|this|until|of)\s+{_MONTH_FULL}(?:,?\s+{_YEAR})?)\b"
-    + rf"|(?P<year>(?:in|during|of|until|throughout|early|late|mid|end\s+of)[\s-]+{_YEAR})(?!\d)"
+    + rf"|(?P<year>(?:in|during|of|until|throughout|early|late|mid|end\s+of)[\s-]+{_YEAR})"
+    + r"(?![\d’']|s\b)"  # not a decade ("the early 2000s")
     + rf"|(?P<yearsince>(?<=since\s){_YEAR})(?!\d)"
     + rf"|(?P<monthsince>(?<=since\s){_MONTH_FULL}(?:,?\s+{_YEAR})?)\b"
     + r"|(?P<relative>yesterday|today|tonight|last\s+night|earlier\s+today"
