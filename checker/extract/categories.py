@@ -266,6 +266,10 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         # 50,000 U.S. troops": an attack verb or a population word further back does not
         # say what the figure counts
         pass
+    elif r.noun in _STATUS_NOUNS:
+        # "The victims comprise of 75,293 Households integrated IDPs": a noun that says what
+        # happened to them beats a verb further back
+        return Counted(r.noun, subject, r.head_end)
     elif r.before is not None and not (r.before == "refugees" and r.noun not in (None, "refugees")):
         return Counted(r.before, subject, r.head_end)
     if r.noun is not None:
@@ -274,6 +278,7 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
 
 
 _FLED = frozenset(["refugees", "displaced"])
+_STATUS_NOUNS = frozenset(["displaced", "detained", "evacuated"])
 _ONLY_ADJACENT = frozenset(["attacks", "population"])
 # "Rota has about 2,500 residents": a place's population, stated with "has".
 _HAS_POPULATION = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
