@@ -288,8 +288,8 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
         # affected, returned, in need: other (idmc-c3c79ec0dd, idmc-22601fcfaa,
         # idmc-9d5242c240, idmc-e4f911d2bf)
         (
-            "As a precautionary measure, 63 schools in Gaza City are closed today for the afternoon "
-            "shift, affecting almost 65,000 students.",
+            "As a precautionary measure, 63 schools in Gaza City are closed today for the "
+            "afternoon shift, affecting almost 65,000 students.",
             [("63", "facilities", "schools"), ("almost 65,000", "other", "students")],
         ),
         (
@@ -302,8 +302,8 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             [("116,000", "other", "people")],
         ),
         (
-            "As the Lam Huai Mae Wa River has overflowed its banks, more than 200 households across "
-            "five villages have been severely affected.",
+            "As the Lam Huai Mae Wa River has overflowed its banks, more than 200 households "
+            "across five villages have been severely affected.",
             [("more than 200", "other", "households")],
         ),
         # homes and buildings destroyed or damaged: facilities (idmc-6b5be56e09, FA-KES
@@ -340,8 +340,8 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             [("dozens", "killed", "people"), ("hundreds", "injured", "people")],
         ),
         (
-            "A total of 70 Daesh terrorists who were later identified as nationals of CIS states and "
-            "Algeria were eliminated in the Mayadin area.",
+            "A total of 70 Daesh terrorists who were later identified as nationals of CIS states "
+            "and Algeria were eliminated in the Mayadin area.",
             [("70", "killed", "Daesh terrorists")],
         ),
         (
