@@ -383,8 +383,13 @@ def _forward(text: str, pos: int, end: int) -> str | None:
         if not words and low in _FORWARD_STOP | {"on", "late", "earlier", "last", "this"}:
             return None  # "said on Tuesday", "said that ...": no source after the verb
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if low in _INNER and words and words[-1][:1].isupper() and nxt[:1].isupper():
-            words.append(tok)
+        if (
+            (low in _INNER or low == "on")
+            and words
+            and words[-1][:1].isupper()
+            and nxt[:1].isupper()
+        ):
+            words.append(tok)  # "Committee on Internally Displaced Persons"
             continue
         if low in _FORWARD_STOP and words:
             break

@@ -418,7 +418,7 @@ _MEDIUM = re.compile(
 # What a reporting verb opens when it is followed by its own statement ("UNICEF said 25
 # casualties were children", "the monitor said the toll could rise").
 _COMPLEMENT = re.compile(
-    r"\s+(?:that\s+)?(?:the|a|an|some|at\s+least|more\s+than|over|about|nearly|\d)\b",
+    r"\s+(?:that\s+)?(?:(?:the|a|an|some|at\s+least|more\s+than|over|about|nearly)\b|\d)",
     re.IGNORECASE,
 )
 # "The attack also injured dozens and the monitor said ...": a cue of a clause of its own.
