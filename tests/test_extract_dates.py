@@ -293,3 +293,22 @@ def test_plain_dates_read_without_dateparser_as_dateparser_reads_them(
         words.replace("the ", ""), languages=["en"], settings={**settings, **order}
     )
     assert dates._parse(words, published) == (expected.date() if expected else None)
+
+
+def test_a_time_of_something_else_in_the_sentence() -> None:
+    # idmc-135d231d57: "in last week" is the 11's (their relative clause), not the 14's
+    text = (
+        "Sudan Vision are reporting that at least 14 people have been killed in flooding since 25 "
+        "July 2014, including 11 that were killed in last week in the Omdadda neighbourhood."
+    )
+    found = dated(text, dt.date(2014, 8, 4))
+    assert found[0] == ("at least 14", dt.date(2014, 8, 4), dt.date(2014, 7, 25))
+    # idmc-22601fcfaa: a standing count holds now, not when the floods that caused it struck
+    text = (
+        "Elsewhere in Indonesia, over 2,000 people have been evacuated in Aceh province after "
+        "floods in South Aceh regency that first struck almost one week ago."
+    )
+    assert dated(text, dt.date(2015, 1, 20)) == [("over 2,000", dt.date(2015, 1, 20), None)]
+    # but an event toll holds when its event happened (crafted)
+    text = "Five people were killed after a strike hit the market on Tuesday."
+    assert dated(text, dt.date(2016, 6, 9)) == [("Five", dt.date(2016, 6, 7), None)]

@@ -250,9 +250,8 @@ def _claim(
     art = ctx.article
     sentence = sent.span
     s_start, s_end = sentence
-    times = sent.times
     category = cnt.category or "other"
-    as_of, period_start, spanned = _dates(ctx, text, fig, times, in_title)
+    as_of, period_start, spanned = _dates(ctx, text, fig, sent, in_title, category)
     war_long = category not in ("population", "besieged") and (
         bool(_WAR_LONG.search(text, s_start, s_end))
         or (category in ("killed", "injured", "other") and fig.value >= 50000)
@@ -302,7 +301,7 @@ def _claim(
 
 
 def _dates(
-    ctx: _Context, text: str, fig: Figure, times: list[TimeExpression], in_title: bool
+    ctx: _Context, text: str, fig: Figure, sent: _Sentence, in_title: bool, category: str
 ) -> tuple[dt.date | None, dt.date | None, bool]:
     """as_of and period_start of a figure, from the time expressions of its sentence, and
     whether its time is a span (a month, "late January"), which makes it a running total.
@@ -310,9 +309,14 @@ def _dates(
     as_of: the point in time nearest the figure (within :data:`_DATE_REACH`), else the
     reference date. period_start: the start of the nearest span - "since April 28", "since
     a ceasefire collapsed on September 19", a war's start, "in May 2016", "on Tuesday and
-    Wednesday".
+    Wednesday". A time after the figure that belongs to something else is not the figure's:
+    to another figure's relative clause ("14 killed since 25 July, including 11 that were
+    killed in last week"), or, for a standing count ("have been evacuated", "are continuing to
+    take refuge"), to the event that caused it ("after floods that first struck almost one
+    week ago", "following Friday's earthquake").
     """
     ref = ctx.reference
+    times = [t for t in sent.times if not _belongs_elsewhere(text, fig, t, sent, category)]
     if not in_title:
         times = [t for t in times if (t.start, t.end) != ctx.dateline]
     as_of: dt.date | None = None
@@ -346,6 +350,36 @@ def _dates(
         _, as_of, spanned = min(points)
     period = min(spans)[1] if spans else None
     return as_of or ref, period, spanned
+
+
+_STANDING = frozenset(["displaced", "evacuated", "refugees", "besieged", "other"])
+_PRESENT = re.compile(
+    r"\b(?:ha(?:ve|s)\s+been|are|is|remain|remains|continue|continues|continuing)\b", re.IGNORECASE
+)
+_CAUSE = re.compile(
+    r"\b(?:after|following)\b|\b(?:that|which)\s+(?:\w+\s+){0,2}(?:struck|hit|began|started"
+    r"|erupted|occurred|happened|swept)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_WORD = re.compile(r"\b(?:that|who|which)\b", re.IGNORECASE)
+
+
+def _belongs_elsewhere(
+    text: str, fig: Figure, t: TimeExpression, sent: _Sentence, category: str
+) -> bool:
+    """Whether a time after the figure is another figure's or its cause's (see _dates)."""
+    if t.start < fig.end or t.since:
+        return False
+    between = [f for f in sent.figures if fig.end <= f.start and f.end <= t.start]
+    cued = any(between[-1].end <= c.start < t.start for c in sent.cues) if between else True
+    if not cued and _RELATIVE_WORD.search(
+        text, between[-1].end, min(t.start, between[-1].end + 25)
+    ):
+        return True  # "including 11 that were killed in last week"
+    if category not in _STANDING:
+        return False
+    cause = _CAUSE.search(text, fig.end, t.start)
+    return cause is not None and bool(_PRESENT.search(text, fig.end, cause.start()))
 
 
 def _gap(t: TimeExpression, fig: Figure) -> int:
