@@ -21,7 +21,7 @@ from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.categories import Counted, categorise, unit_of
 from checker.extract.dates import TimeExpression, find_time_expressions, resolve
-from checker.extract.modality import modality, scope
+from checker.extract.modality import modality, scope, total_words
 from checker.extract.numbers import Figure, find_figures
 from checker.extract.places import ArticlePlaces, Located, locate, looks_like_place, scan_article
 from checker.extract.sentences import furniture_spans, sentence_spans
@@ -172,7 +172,13 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         sources = _resolve_cues(ctx, cues)
         if figures:
             sent = _Sentence(
-                sentence, [t for t in times if s_start <= t.start < s_end], cues, sources, figures
+                sentence,
+                [t for t in times if s_start <= t.start < s_end],
+                cues,
+                sources,
+                figures,
+                war_words=bool(_WAR_LONG.search(text, s_start, s_end)),
+                total_words=total_words(text, s_start, s_end),
             )
             ids = [
                 Claim.make_id(
@@ -236,6 +242,8 @@ class _Sentence:
     cues: list[attr.Cue]
     sources: list[str | None]  #: the source of each cue, resolved
     figures: list[Figure] = field(default_factory=list)  #: all the sentence's figures
+    war_words: bool = False  #: the sentence speaks of the whole war ("since the war began")
+    total_words: bool = False  #: the sentence speaks of a total ("so far", "since")
 
 
 def _claim(
@@ -253,11 +261,11 @@ def _claim(
     category = cnt.category or "other"
     as_of, period_start, spanned = _dates(ctx, text, fig, sent, in_title, category)
     war_long = category not in ("population", "besieged") and (
-        bool(_WAR_LONG.search(text, s_start, s_end))
+        sent.war_words
         or (category in ("killed", "injured", "other") and fig.value >= 50000)
         or (category in ("displaced", "refugees") and fig.value >= 2000000)
     )
-    sc = scope(text, s_start, s_end, category, spanned or war_long or period_start is not None)
+    sc = scope(category, spanned or war_long or period_start is not None, sent.total_words)
     where = locate(
         text,
         ctx.places,
