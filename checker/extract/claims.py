@@ -507,11 +507,12 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
 
 
 def _first_name_ok(word: str) -> bool:
-    """Whether a capitalised word next to a name is part of it (not a verb or a place)."""
+    """Whether a capitalised word right after a name is its surname ("Hadi Supeno"): not a
+    verb, a date or a known source. (Not the gazetteer's test: it holds hamlets named like
+    surnames.)"""
     return not (
         word.lower() in _NOT_NAME
-        or src.normalise_source(word) != word
-        or looks_like_place(word)
+        or src.ALIAS.search(word)
         or find_time_expressions(word)
         or word in src.CANONICAL
     )
