@@ -252,6 +252,20 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
         ),
         ("At least 4 people are still missing.", [("At least 4", "missing", "people")]),
         ("One person was reported as missing.", [("One", "missing", "person")]),
+        (
+            "36 people have been reported as injured and there are still 11 people missing.",
+            [("36", "injured", "people"), ("11", "missing", "people")],
+        ),
+        # a place named after the group is not its population (idmc-news, not in the gold)
+        (
+            "More than 600,000 people in the city of Kawasaki were advised to evacuate.",
+            [("More than 600,000", "evacuated", "people")],
+        ),
+        (
+            "By 7 Aug, 73,300 people were residing in temporary relocation camps.",
+            [("73,300", "displaced", "people")],
+        ),
+        ("Hundreds of houses remain under water.", [("Hundreds", "facilities", "houses")]),
         # sheltered, in relief camps, with relatives: displaced (idmc-f8b8b9072c,
         # idmc-de96aec289, idmc-c6dfeed56e)
         (

@@ -53,15 +53,19 @@ def after_trigger(
     m = TRIGGER.search(window)
     for _ in range(3):
         # "20 civilians fleeing the fighting were killed", "people trying to flee were
-        # shot": a participle right after the counted phrase describes it; the predicate
-        # comes after it
-        if m is None or not _PARTICIPLE.fullmatch(window[: m.start()] + m.group(0)):
+        # shot": a participle right after the counted phrase describes it; "600,000 people
+        # in the city of Kawasaki were advised to evacuate", "11 on the town of Tabqa": a
+        # place named, not a population. The predicate comes after them.
+        if m is None or not (
+            (m.lastgroup != "missing" and _PARTICIPLE.fullmatch(window[: m.start()] + m.group(0)))
+            or (m.lastgroup == "population" and m.group(0).lower().endswith(" of"))
+        ):
             break
         m = TRIGGER.search(window, m.end())
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
     if m.lastgroup == "population" and m.group(0).lower().endswith(" of"):
-        return None, start  # "11 on the town of Tabqa": a place named, not a population
+        return None, start
     trig_end = start + m.end()
     word = m.group(0).lower()
     gap = window[: m.start()].split()

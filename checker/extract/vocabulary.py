@@ -137,6 +137,7 @@ DAMAGE = re.compile(
     r"\b(?:destroy\w*|damag\w*|flood\w*|inundat\w*|wreck\w*|collaps\w*|burn\w*|burnt|razed"
     r"|demolish\w*|swept\s+away|washed\s+away|submerged|level+ed|flattened|gutted|consum\w*"
     r"|ruined|affected|torched|destruction|roofs?\s+(?:blown|ripped|torn)|lost|partially"
+    r"|under\s+water|underwater"
     r"|totally|completely)\b",
     re.IGNORECASE,
 )
@@ -202,7 +203,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         "displaced",
         r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
         r"|to\s+flee|fleeing|homeless|driven\s+from\s+their\s+homes|fled|exodus"
-        r"|(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sheltering|sheltered|living|housed)"
+        r"|(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sheltering|sheltered|living|housed"
+        r"|resid(?:e|es|ed|ing))"
         r"\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
         r"(?:\w+\s+){0,2}(?:shelters?|cent(?:re|er)s?|camps?|sites?|schools?|accommodation"
         r"|host\s+famil(?:y|ies)|relatives|churches|mosques|tents?)"
