@@ -312,3 +312,16 @@ def test_a_time_of_something_else_in_the_sentence() -> None:
     # but an event toll holds when its event happened (crafted)
     text = "Five people were killed after a strike hit the market on Tuesday."
     assert dated(text, dt.date(2016, 6, 9)) == [("Five", dt.date(2016, 6, 7), None)]
+
+
+def test_a_year_s_total_starts_with_the_year() -> None:
+    # idmc-f8b8b9072c: "so far this year compared to 347 in 2013"
+    text = (
+        "Indian military officials say there have been over 110 ceasefire violations by Pakistan "
+        "so far this year compared to 347 in 2013 and 114 in 2012."
+    )
+    assert dated(text, dt.date(2014, 10, 10)) == [
+        ("over 110", dt.date(2014, 10, 10), dt.date(2014, 1, 1)),
+        ("347", dt.date(2013, 12, 31), dt.date(2013, 1, 1)),
+        ("114", dt.date(2012, 12, 31), dt.date(2012, 1, 1)),
+    ]

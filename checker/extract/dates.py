@@ -211,6 +211,8 @@ def _resolve(kind: str, words: str, since: bool, published: dt.date | None) -> R
         return Resolved(published, None)  # "in the past week": a window, not a start date
     if kind in ("month", "monthyear"):
         return Resolved(last, first)  # a month's total: "in May 2016", "the month of July"
+    if kind == "year" or (kind == "relative" and re.match(r"this (?:year|month)$", words)):
+        return Resolved(last, first)  # a year's total: "347 in 2013", "23 civilians this year"
     return Resolved(last, None)
 
 
