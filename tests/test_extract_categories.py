@@ -204,3 +204,301 @@ def test_no_deaths_is_a_count_of_zero() -> None:
 )
 def test_counts_outside_the_categories_are_not_claims(text: str) -> None:
     assert counted(text) == []
+
+
+# --- beyond Syria (issue 11): idmc-news sentences (by id), crafted ones marked ----------------
+
+
+def units(text: str) -> list[tuple[str, str, str, str]]:
+    article = Article("t", "test", dt.date(2016, 6, 5), "", text)
+    return [(c.surface, c.category, c.unit, c.subject) for c in extract_claims(article)]
+
+
+def test_households_and_families_are_claims_with_their_unit() -> None:
+    # the issue's two examples, crafted around its words
+    assert units(
+        "The village has about 310 households (about 1,600 people) and all were evacuated."
+    ) == [
+        ("about 310", "evacuated", "households", "households"),
+        ("about 1,600", "evacuated", "people", "people"),
+    ]
+    assert units("The floods affected 125 families (more than 800 people) in the district.") == [
+        ("125", "other", "families", "families"),
+        ("more than 800", "other", "people", "people"),
+    ]
+    # idmc-280faca8ac: one group counted twice, joined by "or"
+    text = (
+        "Additionally, 7,328 people or 1,748 families are staying in the evacuation center in 4 "
+        "villages that 8 kilometers away from the volcano."
+    )
+    assert units(text) == [
+        ("7,328", "displaced", "people", "people"),
+        ("1,748", "displaced", "families", "families"),
+    ]
+    # idmc-0cd5fede8d: households of a displaced group named after them
+    text = "The victims comprise of 75,293 Households integrated IDPs, 2,127 Households- Kipkurere"
+    assert units(text)[0] == ("75,293", "displaced", "households", "Households")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # missing after a killed figure, and "missing" on its own (idmc-668b9688db,
+        # idmc-c0bfc107c0, idmc-5b786fdec8)
+        (
+            "Officially, two people were killed -- their bodies were pulled out of the debris -- "
+            "and 68 are missing.",
+            [("two", "killed", "people"), ("68", "missing", "people")],
+        ),
+        ("At least 4 people are still missing.", [("At least 4", "missing", "people")]),
+        ("One person was reported as missing.", [("One", "missing", "person")]),
+        (
+            "36 people have been reported as injured and there are still 11 people missing.",
+            [("36", "injured", "people"), ("11", "missing", "people")],
+        ),
+        # a place named after the group is not its population (idmc-news, not in the gold)
+        (
+            "More than 600,000 people in the city of Kawasaki were advised to evacuate.",
+            [("More than 600,000", "evacuated", "people")],
+        ),
+        (
+            "By 7 Aug, 73,300 people were residing in temporary relocation camps.",
+            [("73,300", "displaced", "people")],
+        ),
+        ("Hundreds of houses remain under water.", [("Hundreds", "facilities", "houses")]),
+        # sheltered, in relief camps, with relatives: displaced (idmc-f8b8b9072c,
+        # idmc-de96aec289, idmc-c6dfeed56e)
+        (
+            "Some 20,000 Indians have fled to relief camps while at least 2,000 Pakistanis have "
+            "sought shelter with relatives, or in open fields",
+            [
+                ("Some 20,000", "displaced", "Indians"),
+                ("at least 2,000", "displaced", "Pakistanis"),
+            ],
+        ),
+        (
+            "Solomon Islands floods: Thousands remain in Honiara evacuation centres",
+            [("Thousands", "displaced", "people")],
+        ),
+        (
+            "More than 5,200 residents of the Dieng Plateau in Central Java are continuing to take "
+            "refuge in Batur district.",
+            [("More than 5,200", "displaced", "residents")],
+        ),
+        # told to leave: evacuated (idmc-fc76169345)
+        (
+            "About 2.7 million people in eight prefectures were advised to evacuate, while more "
+            "than 50,000 were given actual orders to leave.",
+            [
+                ("About 2.7 million", "evacuated", "people"),
+                ("more than 50,000", "evacuated", "people"),
+            ],
+        ),
+        (
+            "In Toyohashi, Aichi Prefecture, more than 4,600 people were urged by authorities to "
+            "flee to avoid river flooding.",
+            [("more than 4,600", "evacuated", "people")],
+        ),
+        # affected, returned, in need: other (idmc-c3c79ec0dd, idmc-22601fcfaa,
+        # idmc-9d5242c240, idmc-e4f911d2bf)
+        (
+            "As a precautionary measure, 63 schools in Gaza City are closed today for the "
+            "afternoon shift, affecting almost 65,000 students.",
+            [("63", "facilities", "schools"), ("almost 65,000", "other", "students")],
+        ),
+        (
+            "Some reports say that the flood water have started to recede, allowing almost 2,000 "
+            "to return to their homes.",
+            [("almost 2,000", "other", "people")],
+        ),
+        (
+            "116,000 people were now in urgent need of basic living necessities.",
+            [("116,000", "other", "people")],
+        ),
+        (
+            "As the Lam Huai Mae Wa River has overflowed its banks, more than 200 households "
+            "across five villages have been severely affected.",
+            [("more than 200", "other", "households")],
+        ),
+        # homes and buildings destroyed or damaged: facilities (idmc-6b5be56e09, FA-KES
+        # 1923102894); without a damage word they are not claims (idmc-58a05de0b1)
+        (
+            "The country's disaster management agency, CONRED, say that the landslide completely "
+            "destroyed 10 houses and damaged 11 others.",
+            [("10", "facilities", "houses"), ("11", "facilities", "houses")],
+        ),
+        (
+            "Those raids hit three residential buildings a local government building and a stadium "
+            "shortly after midnight AFPs correspondent in the town said.",
+            [("three", "facilities", "residential buildings")],
+        ),
+        ("Around the capital Asuncion 125,000 homes were without power.", []),
+        # the hostages, crafted
+        (
+            "Police said three people were taken hostage and two others abducted.",
+            [("three", "detained", "people"), ("two", "detained", "others")],
+        ),
+        # wounded, in the words of a crime report, crafted
+        (
+            "Two boys are recovering in hospital after being shot in Leeds on Saturday night.",
+            [("Two", "injured", "boys")],
+        ),
+        (
+            "20 civilians fleeing the fighting were killed in an airstrike.",  # crafted
+            [("20", "killed", "civilians")],
+        ),
+        # killed (FA-KES 1918150026, 1965495345); killed and wounded together (1965511145)
+        (
+            "Warplanes releasing toxic gas targeted Tuesday the town of Khan Sheikhoun in Idlib "
+            "northwestern Syria massacring dozens of people and injuring hundreds.",
+            [("dozens", "killed", "people"), ("hundreds", "injured", "people")],
+        ),
+        (
+            "A total of 70 Daesh terrorists who were later identified as nationals of CIS states "
+            "and Algeria were eliminated in the Mayadin area.",
+            [("70", "killed", "Daesh terrorists")],
+        ),
+        (
+            "The Syrian army targeted the terrorists gatherings across the country killing and "
+            "injuring scores of them.",
+            [("scores", "other", "people")],
+        ),
+    ],
+)
+def test_categories_beyond_syria(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # idmc-58a05de0b1, idmc-fc76169345, idmc-99be0f1298, FA-KES 1923848131 region
+        (
+            "In Entre Rios province at least 10,000 people were evacuated, with Concordia, a city "
+            "of some 170,000 on the banks of the Uruguay River, the worst affected.",
+            [("at least 10,000", "evacuated", "people"), ("some 170,000", "population", "people")],
+        ),
+        ("Rota has about 2,500 residents.", [("about 2,500", "population", "residents")]),
+        (
+            "With a population of just 3,000, Pyhäjoki is located in northern Ostrobothnia.",
+            [("3,000", "population", "people")],
+        ),
+        ("The village has a population of 4,500.", [("4,500", "population", "people")]),
+        # a population word further back does not make troops a population
+        (
+            "Okinawa is home to about half of the roughly 50,000 U.S. troops stationed in Japan.",
+            [("roughly 50,000", "combatants", "U.S. troops")],
+        ),
+        # a place's "village of" is not a population of the figures after it (idmc-f8b8b9072c)
+        (
+            "In the Pakistani village of Dhamala, Wazir Bibi said she and her four daughters were "
+            "always scared but couldn't leave.",
+            [],
+        ),
+    ],
+)
+def test_populations_stated_as_such(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # elliptical coordination (idmc-9d5242c240, idmc-f8b8b9072c, idmc-5b786fdec8)
+        (
+            "10 people died in Guizhou province and 9 in Chongqing.",
+            [("10", "killed", "people"), ("9", "killed", "people")],
+        ),
+        (
+            "3 of the deaths occurred in Sichuan province, and another 3 in Guangxi.",
+            [("3", "killed", "people"), ("3", "killed", "people")],
+        ),
+        (
+            "Indian military officials say there have been over 110 ceasefire violations by "
+            "Pakistan so far this year compared to 347 in 2013 and 114 in 2012.",
+            [
+                ("over 110", "attacks", "ceasefire violations"),
+                ("347", "attacks", "ceasefire violations"),
+                ("114", "attacks", "ceasefire violations"),
+            ],
+        ),
+        (
+            "According to Republika Online, the areas affected are: 33 homes in Tegalsari village, "
+            "185 in the Sidamulya village and 145 in Sidareja village",
+            [
+                ("33", "facilities", "homes"),
+                ("185", "facilities", "homes"),
+                ("145", "facilities", "homes"),
+            ],
+        ),
+        # counts in brackets after the places of a list (idmc-4d1fff9c07)
+        (
+            "The deaths occurred in the provinces of Ha Giang (7) Lai Chau (6), Lang Son (5), Cao "
+            "Bang, Dien Bien and Bac Kan.",
+            [("7", "killed", "people"), ("6", "killed", "people"), ("5", "killed", "people")],
+        ),
+        # a flattened list of figures (idmc-c0bfc107c0)
+        (
+            "The main figures are as follows: 123 people killed 15 missing 518,000 displaced or "
+            "relocated 354,000 required emergency assistance 27,000 houses destroyed",
+            [
+                ("123", "killed", "people"),
+                ("15", "missing", "people"),
+                ("518,000", "displaced", "people"),
+                ("354,000", "other", "people"),
+                ("27,000", "facilities", "houses"),
+            ],
+        ),
+        # counts of places, relief items and disasters are not claims (idmc-fc76169345,
+        # idmc-280faca8ac, idmc-e3a2a57a53, idmc-82db522ecc)
+        (
+            "A total of 39 people in 17 prefectures were injured, according to the Fire and "
+            "Disaster Management Agency.",
+            [("39", "injured", "people")],
+        ),
+        ("The local disaster management agency also distributed 15,200 masks.", []),
+        (
+            "The Red Cross says it hopes aid can quickly be got to the victims of two strong "
+            "earthquakes which struck the south of the province last Friday.",
+            [],
+        ),
+        ("Around 10 counties in the south of the country have been affected by the flooding.", []),
+    ],
+)
+def test_lists_and_ellipsis(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counted(text) == expected
+
+
+def test_a_part_is_a_claim_about_its_own_group_marked_as_part_of_its_whole() -> None:
+    # idmc-9dbcb97127: a dash apposition
+    text = (
+        "In October, 16 people - nine Pakistanis and seven Indians - died when the two sides "
+        "exchanged fire for several days."
+    )
+    claims = extract_claims(Article("t", "test", dt.date(2015, 1, 5), "", text))
+    assert [(c.surface, c.category, c.subject) for c in claims] == [
+        ("16", "killed", "people"),
+        ("nine", "killed", "Pakistanis"),
+        ("seven", "killed", "Indians"),
+    ]
+    assert claims[1].part_of == claims[2].part_of == claims[0].claim_id
+    # crafted: "two of them", and one of a group without a figure (idmc-9dbcb97127)
+    claims = extract_claims(
+        Article("t", "test", None, "", "Four people were injured, two of them seriously.")
+    )
+    assert [(c.value, c.category, c.part_of) for c in claims] == [
+        (4, "injured", None),
+        (2, "injured", claims[0].claim_id),
+    ]
+    assert counted("India said one of its soldiers was killed by Pakistani fire.") == [
+        ("one", "killed", "soldiers")
+    ]
+    # FA-KES 1923102850: a sub-count after a bare noun
+    text = (
+        "Airstrikes struck a market a hospital and a village on Friday killing at least 18 people "
+        "including children and two hospital staffers."
+    )
+    assert counted(text) == [
+        ("at least 18", "killed", "people"),
+        ("two", "killed", "hospital staffers"),
+    ]

@@ -338,3 +338,146 @@ def test_any_text_gives_claims_whose_offsets_hold(text: str) -> None:
             "less_than",
             "range",
         )
+
+
+# --- sources (issue 11): a source, never a place, a verb phrase or an event ------------------
+
+
+def sources(text: str, outlet: str = "test") -> list[tuple[str, str | None]]:
+    claims = extract_claims(Article("t", outlet, dt.date(2016, 6, 5), "", text))
+    return [(c.surface, c.attribution) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the issue's traps, crafted around its words
+        (
+            "At least 12 civilians were killed in air strikes on the town on Monday, the "
+            "Observatory said, citing Russian raids.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "Eight people were killed in the strike, activists said, citing Urum al-Joz.",
+            "activists",
+        ),
+        (
+            "At least 9 people were killed when opposition-held northwestern Idlib province came "
+            "under heavy bombardment Sunday activists said.",
+            "activists",
+        ),
+        ("At least 15 people were killed local sources said.", "local sources"),
+        ("Syrian state media gave a toll of 44 dead.", "Syrian state media"),
+        # idmc-news sentences
+        (
+            "The country’s disaster management agency, CONRED, say that the landslide completely "
+            "destroyed 10 houses.",
+            "CONRED",
+        ),
+        (
+            "Sudan Vision are reporting that at least 14 people have been killed in flooding.",
+            "Sudan Vision",
+        ),
+        (
+            "According to recommendations from National Consultative Coordination Committee on "
+            "Internally Displaced Persons (NCCC) there are 98,327 households awaiting "
+            "resettlement.",
+            "National Consultative Coordination Committee on Internally Displaced Persons",
+        ),
+        (
+            "The United Nations Children’s Fund (UNICEF) announced on Thursday 06 November 2014 "
+            "that at least 16,000 people have been displaced by recent floods in Uganda.",
+            "UNICEF",
+        ),
+        (
+            "While the majority had returned to their homes shortly thereafter – with up to 3,000 "
+            "still displaced – the ongoing insecurity impeded return (OCHA, 20 September 2005).",
+            "United Nations Office for the Coordination of Humanitarian Affairs",
+        ),
+        (
+            "Authorities in Solomon Islands say 23 people have died.",
+            "Authorities in Solomon Islands",
+        ),
+        # FA-KES sentences: a body named in lower case with a role is the person, or the
+        # description as written; a spokesman at a place
+        (
+            "Air strikes killed 13 people on Thursday civil defense official Ibrahim Abu al-Laith "
+            "told Reuters from Aleppo.",
+            "Ibrahim Abu al-Laith",
+        ),
+        (
+            "A spokesman at the hospital in Kafr Takharim in Idlib said an air strike hit its "
+            "courtyard killing 14 people including patients.",
+            "spokesman at the hospital in Kafr Takharim in Idlib",
+        ),
+        (
+            "Doctor Ibrahim al-Assad a neurologist in Saraqib said he treated 16 of 29 cases "
+            "brought to his hospital on Monday night.",
+            "Doctor Ibrahim al-Assad",
+        ),
+        # a medium relays the source it names
+        (
+            "According to a new report by the Syrian Center for Policy Research the conflict has "
+            "claimed the lives of over 470000 people Press TV reported.",
+            "Syrian Center for Policy Research",
+        ),
+    ],
+)
+def test_sources_beyond_the_monitors(text: str, source: str | None) -> None:
+    assert sources(text)[0][1] == source
+
+
+def test_a_cue_heading_its_own_statement_does_not_reach_back() -> None:
+    # FA-KES 1924058178: the 58 is the outlet's, the 25 UNICEF's
+    text = (
+        "A day after it was announced that Russian and Syrian regime airstrikes killed 58 "
+        "civilians in eastern Syria UNICEF said 25 casualties were children."
+    )
+    assert sources(text) == [("58", None), ("25", "UNICEF")]
+    # FA-KES 1923102901: "and the monitor said ..." is a clause of its own
+    text = (
+        "The attack also injured dozens and the monitor said the toll could rise further because "
+        "of the number of people with serious wounds."
+    )
+    assert sources(text) == [("dozens", None)]
+
+
+def test_the_account_goes_on_in_the_next_sentence() -> None:
+    # FA-KES 1923848153 ("another"), 1923848270 ("also"); a new sentence without those: none
+    text = (
+        "Syrian state news agency SANA said rebel fire on the regime-controlled district of "
+        "Hamdaniyeh on Wednesday killed 13 people and wounded 25 others. Rocket attacks on "
+        "another government-held neighbourhood killed one person and wounded 12 others earlier "
+        "in the day. Three people died in Idlib."
+    )
+    assert [s for _, s in sources(text)] == ["SANA"] * 4 + [None]
+
+
+def test_a_headline_repeated_in_the_body_keeps_its_own_source() -> None:
+    # FA-KES 1923848121: the body opens with the headline, then a sentence "a monitor said"
+    title = "10 dead after strikes on rebel-held hospitals in Syria"
+    text = (
+        f"{title} Air strikes on two hospitals in rebel-held northwestern Syria on Thursday left "
+        "10 people dead including two babies in incubators a monitor said."
+    )
+    claims = extract_claims(Article("t", "afp", dt.date(2017, 4, 27), title, text))
+    assert [(c.in_title, c.surface, c.attribution) for c in claims] == [
+        (True, "10", None),
+        (False, "10", None),
+        (False, "two", "monitor"),  # hospitals
+        (False, "10", "monitor"),
+        (False, "two", "monitor"),  # babies
+    ]
+
+
+def test_figures_never_hold_after_the_reference_date_unless_projected(
+    fakes: dict[str, Article],
+) -> None:
+    from checker.extract.claims import _dateline
+
+    for article in list(fakes.values())[:300]:
+        found = _dateline(article.text)
+        reference = found[0] if found else article.published
+        for c in extract_claims(article):
+            if c.as_of is not None and reference is not None and c.modality != "projected":
+                assert c.as_of <= reference, (article.article_id, c.surface)

@@ -190,3 +190,138 @@ def test_forms_dateparser_gets_wrong_or_not_at_all(
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert find_time_expressions("Erdogan said he may speak to his Russian counterpart.") == []
+
+
+# --- beyond Syria (issue 11): reference dates of undated reports, idmc-news sentences ------
+
+
+def undated(text: str, url: str | None = None) -> list[tuple[str, dt.date | None]]:
+    article = Article("t", "test", None, "", text, url=url)
+    return [(c.surface, c.as_of) for c in extract_claims(article)]
+
+
+def test_a_date_inside_the_first_sentence_is_not_a_dateline() -> None:
+    # idmc-280faca8ac: published null, and the eruption's date is not the report's
+    text = (
+        "Mt.Sangeang Api in Bima, Province of Nusa Tenggara Barat, Indonesia has erupted on 30 "
+        "May 2014, at 14:55 (UTC +7). The local authority has evacuated 135 people with no "
+        "fatality has been reported."
+    )
+    assert undated(text) == [("135", None)]
+    # idmc-f1937292de: the announcement's date is the figure's, not the reference
+    text = (
+        "The United Nations Children's Fund (UNICEF) announced on Thursday 06 November 2014 that "
+        "at least 16,000 people have been displaced by recent floods in Uganda. Initially around "
+        "500 people were displaced."
+    )
+    claims = extract_claims(Article("t", "test", dt.date(2014, 11, 10), "", text))
+    assert [(c.surface, c.as_of) for c in claims] == [
+        ("at least 16,000", dt.date(2014, 11, 6)),
+        ("around 500", dt.date(2014, 11, 10)),
+    ]
+
+
+def test_the_url_s_date_is_the_reference_of_an_undated_article() -> None:
+    # idmc-f8b8b9072c: no published date, a dateline without its year, a dated URL
+    text = (
+        "Some 20,000 Indians have fled to relief camps while at least 2,000 Pakistanis have "
+        "sought shelter with relatives. The firing has killed 23 civilians this year."
+    )
+    url = "http://news.trust.org/item/20141010070859-g23bz?view=print"
+    assert undated(text, url) == [
+        ("Some 20,000", dt.date(2014, 10, 10)),
+        ("at least 2,000", dt.date(2014, 10, 10)),
+        ("23", dt.date(2014, 10, 10)),
+    ]
+
+
+def test_no_year_is_guessed_for_a_date_without_one() -> None:
+    # idmc-bb422ce005: "as of 04 February", published null -> unknown (not this year)
+    text = "ONEMI reported, as of 04 February at 09.00 UTC, 11 deaths and 7 314 people affected."
+    assert undated(text) == [("11", None), ("7 314", None)]
+    # but a month with its year needs no reference (idmc-c3c79ec0dd)
+    text = (
+        "In December 2013, the fiercest winter storm the region has seen for many years, Alexa, "
+        "hit the Strip, and brought torrential rains and widespread flooding that displaced "
+        "thousands."
+    )
+    assert undated(text) == [("thousands", dt.date(2013, 12, 31))]
+
+
+def test_a_calendar_date_beats_a_few_weeks_ago() -> None:
+    # idmc-5b786fdec8
+    text = (
+        "Just a few weeks ago a landslide caused by floods killed nine people in North Sumatra in "
+        "Indonesia 30 November."
+    )
+    assert dated(text, dt.date(2013, 12, 17)) == [("nine", dt.date(2013, 11, 30), None)]
+
+
+def test_a_decade_is_not_a_year() -> None:
+    # idmc-c7c8511de8
+    text = (
+        "In Maluku, there are still some 1,123 households, or 5,400 individuals, displaced in the "
+        "early 2000s who have since been living with host families."
+    )
+    assert {as_of for _, as_of, _ in dated(text, dt.date(2015, 6, 1))} == {dt.date(2015, 6, 1)}
+
+
+@pytest.mark.parametrize(
+    ("words", "published"),
+    [
+        ("27 apr 2017", None),
+        ("april 5 2017", None),
+        ("june 27, 2016", None),
+        ("6 may", dt.date(2016, 5, 1)),  # no year: the latest 6 May before publication
+        ("december 24, 2015", dt.date(2016, 1, 3)),
+        ("05.02.2015", None),
+        ("2014-10-10", None),
+        ("31 feb 2016", None),
+        ("the 5 of may", dt.date(2017, 6, 1)),
+    ],
+)
+def test_plain_dates_read_without_dateparser_as_dateparser_reads_them(
+    words: str, published: dt.date | None
+) -> None:
+    from checker.extract import dates
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    order = {"DATE_ORDER": "DMY"} if "." in words else {}
+    expected = dateparser.parse(
+        words.replace("the ", ""), languages=["en"], settings={**settings, **order}
+    )
+    assert dates._parse(words, published) == (expected.date() if expected else None)
+
+
+def test_a_time_of_something_else_in_the_sentence() -> None:
+    # idmc-135d231d57: "in last week" is the 11's (their relative clause), not the 14's
+    text = (
+        "Sudan Vision are reporting that at least 14 people have been killed in flooding since 25 "
+        "July 2014, including 11 that were killed in last week in the Omdadda neighbourhood."
+    )
+    found = dated(text, dt.date(2014, 8, 4))
+    assert found[0] == ("at least 14", dt.date(2014, 8, 4), dt.date(2014, 7, 25))
+    # idmc-22601fcfaa: a standing count holds now, not when the floods that caused it struck
+    text = (
+        "Elsewhere in Indonesia, over 2,000 people have been evacuated in Aceh province after "
+        "floods in South Aceh regency that first struck almost one week ago."
+    )
+    assert dated(text, dt.date(2015, 1, 20)) == [("over 2,000", dt.date(2015, 1, 20), None)]
+    # but an event toll holds when its event happened (crafted)
+    text = "Five people were killed after a strike hit the market on Tuesday."
+    assert dated(text, dt.date(2016, 6, 9)) == [("Five", dt.date(2016, 6, 7), None)]
+
+
+def test_a_year_s_total_starts_with_the_year() -> None:
+    # idmc-f8b8b9072c: "so far this year compared to 347 in 2013"
+    text = (
+        "Indian military officials say there have been over 110 ceasefire violations by Pakistan "
+        "so far this year compared to 347 in 2013 and 114 in 2012."
+    )
+    assert dated(text, dt.date(2014, 10, 10)) == [
+        ("over 110", dt.date(2014, 10, 10), dt.date(2014, 1, 1)),
+        ("347", dt.date(2013, 12, 31), dt.date(2013, 1, 1)),
+        ("114", dt.date(2012, 12, 31), dt.date(2012, 1, 1)),
+    ]

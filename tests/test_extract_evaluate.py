@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from checker.evaluate import (
+    DEV_SETS,
     GOAL_FIELDS,
     default_paths,
     evaluate,
+    evaluate_sets,
     field_agrees,
     format_report,
     load_gold,
@@ -21,7 +23,7 @@ from checker.evaluate import (
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "idlib"
-GOLD, FAKES, _ = default_paths(ROOT)
+GOLD, FAKES, _, IDMC = default_paths(ROOT)
 
 SEED_001 = textwrap.dedent(
     """\
@@ -116,7 +118,10 @@ def test_a_bad_gold_file_is_reported_by_name_and_the_rest_is_read(small_gold: Pa
 
 
 def test_a_gold_article_missing_from_the_corpus_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "x.yaml").write_text("article_id: nowhere\nclaims: []\n", encoding="utf-8")
+    (tmp_path / "fakes").mkdir()
+    (tmp_path / "fakes" / "x.yaml").write_text(
+        "article_id: nowhere\nclaims: []\n", encoding="utf-8"
+    )
     report = evaluate(tmp_path, FAKES, EXAMPLES)
     assert report.articles == 0
     assert [e.article_id for e in report.errors] == ["nowhere"]
@@ -149,13 +154,31 @@ def test_sources_need_a_shared_name() -> None:
     assert not sources_agree("local activists", "Syrian Observatory for Human Rights")
 
 
-def test_the_extractor_on_the_gold_set() -> None:
-    if not (GOLD / "fakes").is_dir() or not FAKES.is_file():
-        pytest.skip("the gold set or the FA-KES corpus is absent")
-    report = evaluate(GOLD, FAKES, EXAMPLES)
-    assert report.errors == []
-    assert report.gold_claims > 500
-    # floors a little under the figures in the README, so a regression shows
-    assert report.f1 >= 0.94
-    for name in GOAL_FIELDS:
-        assert report.fields[name].accuracy >= 0.85, name
+#: Floors under the dev sets' figures (README, "Extraction"), a little below them so that a
+#: regression shows and a gold edit does not: (value, category) F1, then field accuracies.
+#: Places (location, region, country) are being rewritten apart and get loose floors.
+DEV_FLOORS: dict[str, dict[str, float]] = {
+    "fakes+seeds": {
+        "f1": 0.96, "hedge": 0.98, "as_of": 0.95, "attribution": 0.90, "modality": 0.98,
+        "location": 0.6, "region": 0.8, "country": 0.9,
+    },
+    "idmc": {
+        "f1": 0.92, "hedge": 0.97, "as_of": 0.84, "attribution": 0.80, "modality": 0.97,
+        "location": 0.3, "region": 0.3, "country": 0.75,
+    },
+}  # fmt: skip
+
+
+def test_the_extractor_on_the_dev_gold_sets() -> None:
+    if not (GOLD / "fakes").is_dir() or not FAKES.is_file() or not IDMC.is_file():
+        pytest.skip("the gold set or a corpus is absent")
+    reports = evaluate_sets(GOLD, FAKES, EXAMPLES, IDMC, DEV_SETS)
+    for name, report in reports.items():
+        assert report.errors == [], name
+        assert report.gold_claims > 250, name  # the set is there, not a stray subset
+        floors = DEV_FLOORS[name]
+        assert report.f1 >= floors["f1"], (name, report.f1)
+        assert set(GOAL_FIELDS) <= set(floors)
+        for field in GOAL_FIELDS:
+            accuracy = report.fields[field].accuracy
+            assert accuracy >= floors[field], (name, field, accuracy)

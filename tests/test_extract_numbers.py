@@ -239,3 +239,71 @@ def test_surface_is_the_text_at_the_offsets() -> None:
     article = Article("t", "test", PUBLISHED, "", text)
     (claim,) = extract_claims(article)
     assert text[claim.start : claim.end] == claim.surface == "Nearly 70"
+
+
+# --- beyond Syria (issue 11): idmc-news sentences, and crafted news-like ones -----------------
+
+
+def test_thousands_grouped_by_spaces_and_a_stray_space() -> None:
+    # idmc-bb422ce005 (ECHO Flash) and idmc-0cd5fede8d
+    text = "ONEMI reported, as of 04 February at 09.00 UTC, 11 deaths and 7 314 people affected."
+    assert [(c[0], c[1]) for c in claims(text)] == [("11", 11), ("7 314", 7314)]
+    assert figures("1 610 houses have been destroyed")[0][:2] == ("1 610", 1610)
+    assert figures("1, 000 Households- Mandera IDPs")[0][:2] == ("1, 000", 1000)
+
+
+def test_numbers_glued_to_the_words_of_a_flattened_list() -> None:
+    # idmc-2f7566a147 and idmc-74171bfa8c (adinet reports: the list's line breaks lost)
+    text = (
+        "IMPACT1 death16,481 families were affected51,308 people were affected36,563.42 hectares "
+        "of rice field were inundated147 houses were inundatedBases on Data from Lao Disaster "
+        "Management Office"
+    )
+    assert [c[1] for c in claims(text)] == [1, 16481, 51308, 147]
+    text = "The casualties includes:16 death1 injured31,739 people evacuatedBased on research"
+    assert [c[1] for c in claims(text)] == [16, 1, 31739]
+    # but not an id's letters and digits
+    assert [f[0] for f in figures("Youm7 reported the collapse of two F16 jets")] == ["two"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ages: idmc-9dbcb97127, then crafted crime-report sentences
+        '"We had a narrow escape and there is a war-like situation," Sham Kumar, 54, an '
+        "affected villager said.",
+        "John Doe, 47, of Madison, was arrested on Tuesday.",  # crafted
+        "Jane Roe and Mary Poe, both 22, were killed when their car hit a tree.",  # crafted
+        "A 34-year-old man and a woman, 29, were taken to hospital.",  # crafted
+        "A 17-year-old was stabbed outside a nightclub.",  # crafted
+        # counts in law, crafted
+        "He was charged with two counts of attempted murder.",
+        "She faces three charges of burglary.",
+        # phone numbers and hotlines: idmc-99be0f1298, idmc-a87e0a0eeb
+        "Those in need of housing should call 040 3596 053 or 040 3596 001.",
+        "Those affected by the storms may contact the hotline 1784, 24 hours for help.",
+        # page furniture and years BC: idmc-a87e0a0eeb, idmc-2fc75b7ce2
+        "Summer storms hit 9 provinces 4 Apr 2014 | 13:18 | (416 Viewer ) |",
+        "the town of Marathon - the site of the historic 490 BC battle",
+        # compound adjectives and money: idmc-f8b8b9072c, idmc-2bae19480e, idmc-74171bfa8c
+        "people have turned their mud houses into two-storey structures",
+        "farmlands with household property worth millions of naira were destroyed",
+        "the impact amounted to 1.3 - 1.5 trillion IDR or 114 - 130 millions USD",
+        # land: idmc-24202aa564
+        "resulting in the destruction of roughly 2,000 dunams of vegetation.",
+    ],
+)
+def test_not_claims_beyond_syria(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_exceeded_is_a_hedge() -> None:
+    # idmc-99e63cf04a
+    text = "the number of families affected by the flooding in the capital already exceeded 7,000"
+    assert claims(text) == [("exceeded 7,000", 7000, "more_than", 7000, None)]
+
+
+def test_a_range_between_two_figures() -> None:  # crafted, as in the issue
+    assert claims("Between 229 and 425 people were killed in the clashes.") == [
+        ("Between 229 and 425", 229, "range", 229, 425)
+    ]

@@ -31,7 +31,8 @@ def _words(text: str) -> list[str]:
 _VERB = (
     r"said|says|say|saying|told|tells|reported|reports|added|adding|stated|states|expects"
     r"|warned|warns|predicts|forecasts"
-    r"|announced|announces|confirmed|confirms|claimed|claims|estimated|estimates|documented"
+    r"|announced|announces|confirmed|confirms|claimed|claims|claim|estimated|estimates|documented"
+    r"|reporting"
     r"|counted|recorded|quoted|noted|explained|indicated|cited|tweeted|wrote|estimate|believe|listed"
     r"|believes|put\s+the\s+"
     r"(?:death\s+)?toll|placed\s+the\s+(?:death\s+)?toll|gave\s+a\s+(?:slightly\s+)?(?:\w+\s+)?toll"
@@ -58,7 +59,7 @@ _SKIP_BEFORE_VERB = frozenset(
     _words(
         """
     also earlier later further previously separately had has have reportedly initially
-    then now already had
+    then now already had are is
     """
     )
 )
@@ -66,9 +67,18 @@ _BACK_STOP = frozenset(
     _words(
         """
     that which who whom while and but as when after before since because if said says
-    told reported killed killing injured wounded dead died martyred were was is are be
+    told reported updated posted published killed killing injured wounded dead died martyred
+    were was is are be
     been on in at from by to for with including where than other others people civilians
     of the a an
+    """
+    )
+)
+_TIME_WORDS = frozenset(
+    _words(
+        """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    overnight earlier later
     """
     )
 )
@@ -79,7 +89,17 @@ _ROLE = frozenset(
     reporter reporters source sources official officials activist activists
     correspondent spokesman spokeswoman director doctor resident residents commander
     governor head chief journalist journalists photographer witness ministry command
-    office agency
+    office agency authorities police government neurologist surgeon physician nurse medic
+    paramedic rescuer volunteer
+    """
+    )
+)
+# Posts a person is described by in an apposition ("Name, producer for TRT World, said").
+_POSTS = frozenset(
+    _words(
+        """
+    producer editor chairperson chairman chairwoman minister president secretary adviser
+    advisor manager coordinator representative analyst expert researcher professor
     """
     )
 )
@@ -88,6 +108,11 @@ _ORG_NAME = re.compile(
     r"(?-i:^[A-Z][\w'’.-]*(?:\s+(?:for|of|the|and|[A-Z][\w'’.-]*))*\s+(?:Center|Centre|Committee"
     r"|Council|Network|Agency|Media|Organi[sz]ation|Ministry|Directorate|Commission|Coalition"
     r"|Union|TV|Office|Front|Institute|Foundation|Society)$)"
+)
+# A person's name: "Ibrahim al-Assad", "Doctor Ibrahim al-Assad", "Wol Anyei Anyei".
+_PERSON_NAME = re.compile(
+    r"(?-i:(?:(?:Doctor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z'’-]+|(?:al|el|bin"
+    r"|abu|ibn)-?[A-Za-z'’-]*)){1,3})"
 )
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+\s+)$")
 # "Turkish President Tayyip Erdogan", "Kremlin spokesman Dmitry Peskov": a person, by title.
@@ -131,6 +156,7 @@ class Cue:
     cited: bool = False  #: "according to", "citing", "quoting"
     participle: bool = False  #: "adding", "saying": the subject of the clause before
     anaphor: str | None = None  #: "the group", "the ministry": a source named before
+    raw: str | None = None  #: the phrase as written, when it normalised to nothing
 
 
 def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> list[Cue]:
@@ -149,7 +175,7 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
                 verb.lower() in _NOUN_LIKE
                 and _NOUN_BEFORE.search(text, max(start, m.start() - 14), m.start())
             )
-            or _NOT_CUE_AFTER.match(text, m.end())
+            or (_NOT_CUE_AFTER.match(text, m.end()) and "toll" not in verb.lower())
             or (
                 m.group(0)[:1].isupper()
                 and _NAME_BEFORE.search(text, max(start, m.start() - 30), m.start())
@@ -159,10 +185,15 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
         floor = max([start, *(b for b in barriers if b <= m.start())])
         if m.group("acc") is not None:
             phrase = _forward(text, m.end(), end)
+            doc = _DOCUMENT_BY.match(text, m.end(), end)
+            if doc is not None:  # "according to recommendations from the NCCC": its author
+                phrase = _forward(text, doc.end(), end) or phrase
             if not ALIAS.search(phrase or ""):  # "according to a new report by [the SCPR]"
                 named = ALIAS.search(text, m.end(), min(end, m.end() + 80))
                 phrase = named.group(0) if named is not None else phrase
-            cues.append(Cue(m.start(), m.end(), normalise_source(phrase), cited=True))
+            source = normalise_source(phrase)
+            raw = phrase if source is None else None
+            cues.append(Cue(m.start(), m.end(), source, cited=True, raw=raw))
             continue
         if m.group("verb").lower() in ("adding", "saying"):
             cues.append(Cue(m.start(), m.end(), None, participle=True))
@@ -171,8 +202,8 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
         if phrase is not None and is_place(phrase):
             # "An official in the Turkish town of Suruc said": the role before the place
             role = _ROLE_IN_PLACE.search(text, max(floor, m.start() - 80), m.start())
-            if role is not None:
-                phrase = f"{role.group('role')} in {phrase}"
+            if role is not None:  # "spokesman at the hospital in Kafr Takharim in Idlib"
+                phrase = role.group(0).strip()
         if phrase is not None and phrase.lower() in _PRONOUN:
             # "Turkish President Tayyip Erdogan threatened ... he said": the person named
             person = None
@@ -197,12 +228,26 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
             cues.append(Cue(m.start(), m.end(), None, anaphor=anaphor.group(1).lower()))
             continue
         cues.append(Cue(m.start(), m.end(), normalise_source(phrase)))
-    return cues
+    for c in _CITATION.finditer(text, start, end):
+        # a report's citation: "... with up to 3,000 still displaced (OCHA, 20 September 2005)"
+        cues.append(Cue(c.start(), c.end(), normalise_source(c.group("src")), cited=True))
+    return sorted(cues, key=lambda cue: cue.start)
 
 
+_DOCUMENT_BY = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|latest|recent|preliminary|official|initial)\s+)?"
+    r"(?:recommendations?|reports?|figures|data|statistics|estimates?|statements?|assessments?"
+    r"|tallies|tally|information)\s+(?:from|by|of|released\s+by|issued\s+by)\s+(?:the\s+)?"
+    r"(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(
+    r"\((?P<src>(?-i:[A-Z])[\w&.’' -]{1,60}?),?\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:19|20)\d\d\)"
+)
 _ROLE_IN_PLACE = re.compile(
     r"\b(?P<role>official|source|activist|resident|spokesman|doctor|journalist|correspondent)s?"
-    r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*$"
+    r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*$"
 )
 
 
@@ -225,6 +270,14 @@ def resolve_anaphor(noun: str, earlier: Sequence[str]) -> str | None:
 def _backward(text: str, floor: int, pos: int) -> str | None:
     """The phrase ending at ``pos``: back to its determiner, a clause word or punctuation."""
     found = list(_TOKEN.finditer(text, max(floor, pos - 160), pos))
+    if len(found) > 1 and found[-1].group(0) == ",":
+        commas = [k for k in range(len(found) - 1) if found[k].group(0) == ","]
+        between = [t.group(0).lower() for t in found[commas[-1] + 1 : -1]] if commas else []
+        if any(w in _ROLE or w in _POSTS for w in between):
+            # "Obaida Hitto, producer for state-run TRT World, said": the person before
+            return _backward(text, floor, found[commas[-1]].start())
+        if found[-2].group(0)[:1].isupper():
+            found.pop()  # "The country's disaster management agency, CONRED, say": the name
     while found and found[-1].group(0).lower() in _SKIP_BEFORE_VERB:
         found.pop()
     tokens = [m.group(0) for m in found]
@@ -255,17 +308,26 @@ def _backward(text: str, floor: int, pos: int) -> str | None:
         if (
             low in ("in", "at", "from")
             and words
-            and words[-1][:1].isupper()
+            and (words[-1][:1].isupper() or words[-1] == "the")
             and (prev.lower() in _ROLE)
         ):
             words.append(tok)  # "a source at Aleppo Police Command", "reporter in Aleppo"
             continue
         if low in _DETERMINERS:
+            if (
+                low == "the"
+                and k > 1
+                and tokens[k - 1].lower() in ("in", "at", "from")
+                and tokens[k - 2].lower() in _ROLE
+            ):
+                words.append(tok)  # "AFPs correspondent in the town said"
+                continue
             words.append(tok)
-            # "The Aleppo Media Center an activist collective said": the name in apposition.
-            if low in ("a", "an") and k > 0 and tokens[k - 1][:1].isupper():
+            # "The Aleppo Media Center an activist collective said", "Doctor Ibrahim
+            # al-Assad a neurologist in Saraqib said": the name in apposition.
+            if low in ("a", "an") and k > 0 and _is_name_part(tokens[k - 1]):
                 name = _backward(text, floor, found[k].start())
-                if name is not None and _ORG_NAME.search(name):
+                if name is not None and (_ORG_NAME.search(name) or _PERSON_NAME.fullmatch(name)):
                     return name
             break
         if low in _BACK_STOP and not (low == "and" and words and len(words) <= 4):
@@ -276,6 +338,8 @@ def _backward(text: str, floor: int, pos: int) -> str | None:
             break
         if low in _PRONOUN and not words:
             return low
+        if low in _TIME_WORDS and words:
+            break  # "... came under heavy bombardment Sunday activists said"
         words.append(tok)
     # "The Observatory which relies on a network of contacts inside Syria said": the subject
     # is before the relative clause.
@@ -319,8 +383,13 @@ def _forward(text: str, pos: int, end: int) -> str | None:
         if not words and low in _FORWARD_STOP | {"on", "late", "earlier", "last", "this"}:
             return None  # "said on Tuesday", "said that ...": no source after the verb
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if low in _INNER and words and words[-1][:1].isupper() and nxt[:1].isupper():
-            words.append(tok)
+        if (
+            (low in _INNER or low == "on")
+            and words
+            and words[-1][:1].isupper()
+            and nxt[:1].isupper()
+        ):
+            words.append(tok)  # "Committee on Internally Displaced Persons"
             continue
         if low in _FORWARD_STOP and words:
             break

@@ -28,242 +28,62 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.extract.numbers import Figure
-
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
-
-
-def _words(text: str) -> list[str]:
-    """A word list written as one string."""
-    return text.split()
-
-
-# Counted heads that are themselves a category.
-_THING_HEADS: dict[str, str] = {
-    **dict.fromkeys(
-        _words(
-            """
-    attacks attack airstrikes airstrike strikes strike raids raid sorties bombings
-    explosions blasts bombs rockets shells mortars missiles projectiles assaults
-    shellings violations barrels munitions bombardments breaches beaches incidents
-    """
-        ),
-        "attacks",
-    ),
-    **dict.fromkeys(
-        _words(
-            """
-    hospitals hospital facilities facility clinics clinic schools school bakeries
-    ambulances mosques churches centres centers
-    """
-        ),
-        "facilities",
-    ),
-}
-# Predicate words standing where the head would ("40 dead", "700 injured"): the category.
-_PREDICATE_HEADS: dict[str, str] = {
-    **dict.fromkeys(
-        _words(
-            """
-    dead killed martyrs martyred lives deaths fatalities bodies
-    """
-        ),
-        "killed",
-    ),
-    **dict.fromkeys(["wounded", "injured", "hurt", "injuries"], "injured"),
-    **dict.fromkeys(["displaced"], "displaced"),
-    **dict.fromkeys(["missing"], "missing"),
-    **dict.fromkeys(["casualties"], "other"),
-}
-_PERSON_HEADS: dict[str, str | None] = {
-    **dict.fromkeys(
-        _words(
-            """
-    people persons person civilians civilian individuals citizens inhabitants villagers
-    children child kids boys girls babies baby infants women woman men man elderly
-    students pupils teachers doctors doctor nurses medics paramedics staff staffers
-    workers worker volunteers journalists reporters worshippers pilgrims passengers
-    patients syrians kurds alawites christians shiites sunnis iraqis turks russians
-    americans palestinians lebanese iranians afghans foreigners nationals natives
-    members member relatives others victims residents families family cases emirs emir
-    households household tourists travellers travelers farmers fishermen miners evacuees
-    survivors inmates guards firefighters rescuers homeowners occupants locals
-    """
-        ),
-        None,
-    ),
-    **dict.fromkeys(
-        _words(
-            """
-    soldiers soldier troops fighters fighter militants militant rebels rebel terrorists
-    terrorist jihadists jihadist gunmen insurgents extremists mercenaries militiamen
-    recruits servicemen personnel officers officer policemen police guards commanders
-    elements operatives snipers bombers attackers assailants
-    """
-        ),
-        "combatants",
-    ),
-    **dict.fromkeys(["refugees", "refugee", "migrants", "asylum-seekers"], "refugees"),
-    **dict.fromkeys(["idps"], "displaced"),
-    **dict.fromkeys(
-        ["detainees", "prisoners", "hostages", "captives", "abductees", "suspects", "arrestees"],
-        "detained",
-    ),
-    **dict.fromkeys(["evacuees"], "evacuated"),
-}
-# Counted things outside the categories: a number of them is not a claim.
-_OTHER_HEADS = frozenset(
-    _words(
-        """
-    villages towns cities vehicles tanks trucks cars buses
-    positions posts checkpoints districts neighbourhoods neighborhoods provinces
-    countries factions groups brigades battalions times points areas sites targets hills
-    kilometres kilometers miles resolutions meetings rounds talks years months weeks
-    days hours minutes sides parties ministers officials leaders delegates presidents
-    states nations tonnes tons dollars percent aircraft planes jets helicopters drones
-    warplanes weapons depots bridges roads seats votes articles pages copies carriers
-    suvs governments counts charges hectares acres rai crops livestock cattle animals
-    teams poles stations centres centers sites camps shelters
-    """
-    )
-)
-# Homes and buildings: a count of them is a claim (facilities) when the sentence says they
-# were destroyed or damaged ("3,000 houses have been destroyed"); else it is not one.
-HOME_HEADS = frozenset(
-    _words(
-        """
-    houses house homes home residences residence dwellings dwelling huts hut tents tent
-    apartments flats cottages shacks shanties households-homes
-    """
-    )
-)
-BUILDING_HEADS = frozenset(_words("buildings building structures structure shops stores"))
-_DAMAGE = re.compile(
-    r"\b(?:destroy\w*|damag\w*|flood\w*|inundat\w*|wreck\w*|collaps\w*|burn\w*|burnt|razed"
-    r"|demolish\w*|swept\s+away|washed\s+away|submerged|level+ed|flattened|gutted|consum\w*"
-    r"|ruined|affected|torched|destruction|roofs?\s+(?:blown|ripped|torn)|lost|partially"
-    r"|totally|completely)\b",
-    re.IGNORECASE,
-)
-# Words between a number and its head noun that stop the search for a head.
-_STOP = frozenset(
-    _words(
-        """
-    were was have has had are is be been being will would could may might in on at from
-    by to for with as after when while since during including among or but that which
-    who whom where said says told reported according the a an this these those it its
-    their his her them they than then so if not no near outside inside around across
-    into over under off through against between amid within
-    """
-    )
-)
-_AUX = frozenset(
-    _words(
-        """
-    were was are is have has had been being be got also all reportedly later now already
-    allegedly believed thought still subsequently
-    """
-    )
+from checker.extract.predicates import after_trigger, before_trigger
+from checker.extract.vocabulary import (
+    BUILDING_HEADS,
+    DAMAGE,
+    HOME_HEADS,
+    OTHER_HEADS,
+    PERSON_HEADS,
+    PREDICATE_HEADS,
+    STOP,
+    THING_HEADS,
+    TRIGGER,
 )
 
-_TRIGGERS: tuple[tuple[str, str], ...] = (
-    (
-        # killed and wounded together: neither category alone; and people affected,
-        # stranded or in need (a disaster's other tolls)
-        "other",
-        r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|affected|impacted|stranded"
-        r"|in\s+need\s+of|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
-        r"(?:aid|assistance|help|relief)|at\s+risk",
-    ),
-    (
-        "refugees",
-        r"hosts?|hosting|sheltering(?!\s+(?:in|at|with)\b)|refugees?|who\s+have\s+fled\s+the\s+war"
-        r"|(?:to\s+)?(?:flee|fled|crossed|cross)\s+(?:across|into|over)\s+(?:the\s+)?"
-        r"(?:Turkish|Lebanese|Jordanian|Iraqi|border|Turkey|Lebanon|Jordan|Iraq)"
-        r"|crossed\s+the\s+border|fled(?:\s+\S+){0,4}\s+to\s+become\s+refugees",
-    ),
-    (
-        "killed",
-        r"kill(?:s|ed|ing)?|dead|died|dies|dying|death\s+toll|toll|deaths?|martyr(?:s|ed|dom)?"
-        r"|slain|massacred?|executed?|execut(?:es|ing)|murder(?:ed|ing)?|perished"
-        r"|lost\s+their\s+lives|claim(?:ed|ing)\s+the\s+lives|lives\s+of|beheaded|bodies"
-        r"|fatalities|slaughtered|victims|eliminat(?:e|ed|es|ing|ion)|liquidat(?:ed|ion)"
-        r"|neutrali[sz]ed|destroyed|destruction\s+of|shot\s+dead|shot\s+and\s+killed"
-        r"|shot\s+to\s+death|drowned|buried\s+alive|crushed\s+to\s+death|electrocuted"
-        r"|(?:lost|losing)(?!\s+(?:their|his|her|its)\s+(?:homes?|houses?|shelters?|belongings"
-        r"|livelihoods?|property|crops))",
-    ),
-    (
-        "injured",
-        r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing|y|ies)|hurt|suffocation|suffered\s+from"
-        r"|treated\s+for|hospitali[sz]ed|breathing\s+difficulties|shot(?!\s+down)|stabbed"
-        r"|recovering|in\s+(?:a\s+)?(?:critical|serious|stable|fair)\s+condition"
-        r"|(?:taken|rushed)\s+to\s+(?:a\s+|the\s+)?hospitals?|treated\s+(?:in|at)\s+(?:a\s+)?hospital",
-    ),
-    (
-        "displaced",
-        r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
-        r"|to\s+flee|homeless|driven\s+from\s+their\s+homes|fled|exodus"
-        r"|(?:staying|sheltering|sheltered|living|housed)\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
-        r"(?:\w+\s+){0,2}(?:shelters?|cent(?:re|er)s?|camps?|sites?|schools?|accommodation"
-        r"|host\s+famil(?:y|ies)|relatives|churches|mosques|tents?)"
-        r"|sheltered|(?:took|taken|taking|sought|seeking|seek)\s+refuge"
-        r"|in\s+(?:temporary\s+|emergency\s+)?(?:shelters|evacuation\s+cent(?:re|er)s|relief\s+camps)"
-        r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
-        r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees",
-    ),
-    (
-        "detained",
-        r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|captured?|captur(?:es|ing)"
-        r"|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|imprisoned|taken\s+prisoner|held\s+captive"
-        r"|(?:taken|held)\s+hostage|hostages?",
-    ),
-    ("missing", r"missing|disappeared|unaccounted"),
-    (
-        "evacuated",
-        r"evacuat(?:e|es|ed|ing|ion)|safe\s+passage|bused\s+out|transferred\s+out",
-    ),
-    ("besieged", r"besieg(?:ed|ing)|trapp(?:ed|ing)|under\s+siege|encircled|siege|sealed\s+off"),
-    (
-        "population",
-        r"home\s+to|population|inhabitants|lived\s+in|live\s+in|numbering|who\s+number"
-        r"|(?:village|town|city|community|district|camp)\s+of",
-    ),
-    (
-        "attacks",
-        r"launch(?:ed|ing)|carried\s+out|conduct(?:ed|ing)|fired|dropp(?:ed|ing)|staged",
-    ),
+# words (not ending in a hyphen: "Households- Mandera IDPs"), abbreviations ("U.S."),
+# numbers, and single marks
+_TOKEN = re.compile(
+    r"[A-Z](?:\.[A-Z])+\.?|[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\d,.]*|[^\sA-Za-z\d]"
 )
-_TRIGGER = re.compile(  # IGNORECASE scoped after a cheap look-ahead: see numbers._ATOM
-    r"(?=[A-Za-z])\b(?i:" + "|".join(f"(?P<{cat}>{words})" for cat, words in _TRIGGERS) + r")\b"
-)
+
+
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
-    r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:an?|one)\s+\w+\s+and)?[\s,:-]*$",
+    r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:(?:an?|one)\s+)?[a-z]+\s+and)?[\s,:-]*$"
+    # a dash opens an apposition: "16 people - nine Pakistanis and seven Indians - died"
+    r"|^\s+[-–—]\s+$",
     re.IGNORECASE,
 )
-_SUB_COUNT_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
+_SUB_COUNT_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
 _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.IGNORECASE)
+# Figures joined with nothing else between them share a predicate; "or" and "comprising"
+# join two counts of one group ("7,328 people or 1,748 families are staying", "267,000
+# households comprising 667,000 people had been urged to evacuate"); a list may hold an
+# item without a figure ("seven guards, an inmate and three firefighters").
 _COORDINATION = re.compile(
-    r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|along\s+with)\b[\s,]*(?:(?:their|his|her|its)\s+)?)?$",
+    r"^[\s,]*(?:(?:an?|one)\s+[a-z]+[\s,]+)?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
+    r"|comprising|totall?ing)\b[\s,]*(?:(?:their|his|her|its)\s+)?"
+    # the same group restated in brackets: "310 households (about 1,600 people)"
+    r"|\(\s*)?$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:–—]|\.\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+# An elliptical figure: the counted group and verb of the figure before it left out ("10
+# people died in Guizhou province and 9 in Chongqing", "347 in 2013 and 114 in 2012",
+# "33 homes in Tegalsari village, 185 in the Sidamulya village").
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?:,|\band|\bwhile|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+"
+    r"(?:(?:another|a\s+further|an\s+additional|only|just)\s+)?$",
+    re.IGNORECASE,
+)
+_ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:in|from|at|on|across|for|during|among)\s|\s+(?:the\s+(?:year|month|week|day)\s+before"
+    r"|(?:a|the)\s+(?:year|month|week|day)\s+earlier|last\s+(?:year|month|week))\b",
+    re.IGNORECASE,
+)
+# "Ha Giang (7) Lai Chau (6), Lang Son (5)": counts in brackets after the places of a list.
+_BRACKET_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s*\(\s*$")
 _BOTH = re.compile(r"\s+(?:and|or)\s+(?:wounded|injured)\b", re.IGNORECASE)
-_ADJACENT = re.compile(
-    r"\s*(?:(?:another|a\s+further|an\s+additional|the|some|at\s+least)\s+)?", re.IGNORECASE
-)
-# Verbs that say a person was killed only in the passive ("were destroyed", "were eliminated").
-_NEEDS_AUX = frozenset(
-    ["destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "lost"]
-)
-_GAP_STOP = frozenset(
-    _words(
-        """
-    when after while because but which as before since until if
-    """
-    )
-)
-_ACTIVE_OBJECT = re.compile(r"^\s*(?:at\s+least|more\s+than|over|some|about|around|nearly)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,14 +128,15 @@ def unit_of(category: str, subject: str) -> str:
     if category == "attacks":
         return "attacks"
     if category == "facilities":
-        return "homes" if head in HOME_HEADS else "facilities"
+        # "three residential buildings" are homes
+        return "homes" if head in HOME_HEADS or "residential" in words else "facilities"
     return _UNIT_WORDS.get(head, "people")
 
 
 def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) -> list[Counted]:
     """Category and subject of each of ``figures`` (all in the same ``sentence`` of ``text``)."""
     s_start, s_end = sentence
-    readings = [_read_head(text, f, s_end) for f in figures]
+    readings = [_read_head(text, f, s_end, s_start) for f in figures]
     n = len(readings)
     for i in range(1, n):
         r, prev = readings[i], readings[i - 1]
@@ -326,13 +147,15 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
             or (prev.sub_count and _COORDINATION.match(gap))
         )
     for i, r in enumerate(readings):
-        # The predicate may come after the sub-counts: "87 people including 31 children died".
+        # The predicate may come after the sub-counts ("87 people including 31 children died")
+        # and after counts of things outside the categories ("200 households across five
+        # villages have been affected").
         j = i + 1
-        while j < n and readings[j].sub_count:
+        while j < n and (readings[j].sub_count or readings[j].excluded):
             j += 1
         nxt = figures[j].start if j < n else s_end
-        skip = [(readings[k].figure.start, readings[k].head_end) for k in range(i + 1, j)]
-        r.after, r.after_end = _after_trigger(text, r.head_end, nxt, s_end, skip)
+        skip = _skipped(readings, i + 1, j)
+        r.after, r.after_end = after_trigger(text, r.head_end, nxt, s_end, skip)
     # A verb between two figures ("10 civilians killed 15 injured", "killed 220000 people
     # wounded at least one million") is the first one's when the second has its own.
     for i, r in enumerate(readings):
@@ -345,7 +168,7 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     for i, r in enumerate(readings):
         # Each figure looks back only to the one before it (and past the verb that one took).
         lower = max(readings[i - 1].head_end, readings[i - 1].after_end) if i > 0 else s_start
-        r.before, r.adjacent = _before_trigger(text, max(lower, s_start), r.figure.start)
+        r.before, r.adjacent = before_trigger(text, max(lower, s_start), r.figure.start)
         if r.after is None or r.thing is not None or r.excluded or (r.before and r.adjacent):
             r.after_end = r.head_end  # the verb after is not this figure's
     # A bare coordination shares a predicate: "30 regime soldiers and 39 rebel fighters had
@@ -372,6 +195,21 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     return out
 
 
+def _skipped(readings: list[_Reading], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of readings[lo:hi] to blank out of a predicate's window: a run of sub-counts
+    whole, with the "and" joining its parts; a count of things on its own."""
+    spans: list[tuple[int, int]] = []
+    k = lo
+    while k < hi:
+        start = readings[k].figure.start
+        if readings[k].sub_count:
+            while k + 1 < hi and readings[k + 1].sub_count:
+                k += 1
+        spans.append((start, readings[k].head_end))
+        k += 1
+    return spans
+
+
 def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) -> Counted:
     r = readings[i]
     subject = r.subject or "people"
@@ -379,24 +217,74 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         return Counted(None, subject, r.head_end)
     if r.thing is not None:
         return Counted(r.thing, subject, r.head_end)
-    if r.before is not None and r.adjacent:
+    if r.subject == "others" and i > 0 and done[i - 1].category in ("facilities", "attacks"):
+        # "destroyed 10 houses and damaged 11 others": others of the things counted before
+        return Counted(done[i - 1].category, done[i - 1].subject, r.head_end)
+    # "home to 3 million Syrians who have fled the war": what they did says more than where
+    if r.before is not None and r.adjacent and not (r.before == "population" and r.after in _FLED):
         return Counted(r.before, subject, r.head_end)
+    if r.after == "population" and r.before == "besieged":
+        # "besieging opposition-held districts where some 250000 people reside"
+        return Counted("besieged", subject, r.head_end)
     if r.after is not None:
         return Counted(r.after, subject, r.head_end)
+    if (
+        r.subject in _RESIDENTS
+        and r.before is None
+        and _HAS_POPULATION.search(text, max(0, r.figure.start - 10), r.figure.start)
+    ):
+        return Counted("population", subject, r.head_end)
     if i > 0:
         prev = done[i - 1]
         gap = text[readings[i - 1].head_end : r.figure.start]
         shares = r.sub_count or (_COORDINATION.match(gap) and r.before is None)
         if prev.category is not None and shares:
             return Counted(prev.category, subject, r.head_end)
-    if r.before is not None and not (r.before == "refugees" and r.noun not in (None, "refugees")):
+        if prev.category is not None and _elliptical(text, readings, i):
+            return Counted(prev.category, prev.subject, r.head_end)
+    if r.before in _ONLY_ADJACENT:
+        # "dropped slightly from almost 7,000", "Okinawa is home to about half of the roughly
+        # 50,000 U.S. troops": an attack verb or a population word further back does not
+        # say what the figure counts
+        pass
+    elif r.noun in _STATUS_NOUNS:
+        # "The victims comprise of 75,293 Households integrated IDPs": a noun that says what
+        # happened to them beats a verb further back
+        return Counted(r.noun, subject, r.head_end)
+    elif r.before is not None and not (r.before == "refugees" and r.noun not in (None, "refugees")):
         return Counted(r.before, subject, r.head_end)
     if r.noun is not None:
         return Counted(r.noun, subject, r.head_end)
     return Counted(None, subject, r.head_end)
 
 
-def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
+_FLED = frozenset(["refugees", "displaced"])
+_STATUS_NOUNS = frozenset(["displaced", "detained", "evacuated"])
+_ONLY_ADJACENT = frozenset(["attacks", "population"])
+# "Rota has about 2,500 residents": a place's population, stated with "has".
+_HAS_POPULATION = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
+_RESIDENTS = frozenset(["residents", "inhabitants", "people"])
+
+
+def _elliptical(text: str, readings: list[_Reading], i: int) -> bool:
+    """Whether figure ``i`` counts what the one before it counts, the words left out: a bare
+    number after "and" or a comma and before a place or time, or the next count in brackets
+    of a list of places."""
+    r, prev = readings[i], readings[i - 1]
+    start, end = r.figure.start, r.figure.end
+    if r.subject is None and _ELLIPSIS_AFTER.match(text, end):
+        return bool(_ELLIPSIS_BEFORE.search(text, max(0, start - 30), start))
+    return _bracketed(text, r.figure) and _bracketed(text, prev.figure)
+
+
+def _bracketed(text: str, figure: Figure) -> bool:
+    return bool(
+        _BRACKET_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+        and re.match(r"\s*\)", text[figure.end : figure.end + 3])
+    )
+
+
+def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Reading:
     """The noun phrase a figure counts: "3.6 million [Syrian refugees]"."""
     window = text[figure.end : min(limit, figure.end + 80)]
     tokens = [(m.group(0), m.end()) for m in _TOKEN.finditer(window)]
@@ -423,47 +311,64 @@ def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
                 break
             j = close + 1
             continue
-        if low in _PREDICATE_HEADS and not words:
+        if low in PREDICATE_HEADS and not words:
             subject = "people" if low not in ("martyrs", "bodies", "casualties") else low
-            category = _PREDICATE_HEADS[low]
+            category = PREDICATE_HEADS[low]
             if _BOTH.match(window, w_end):  # "Tens killed and wounded"
                 category = "other"
+            alt = _OR_PREDICATE.match(window, w_end)
+            if alt is not None and TRIGGER.fullmatch(alt.group(1)):
+                w_end = alt.end()  # "518,000 displaced or relocated": one predicate
             return _with_of(
                 of_next, _Reading(figure, subject, figure.end + w_end, category, None, False)
             )
         words.append(word)
         end = figure.end + w_end
-        before_head = nxt in _PERSON_HEADS or (nxt in _THING_HEADS and low not in _PERSON_HEADS)
-        thing_word = low in _THING_HEADS or low in _OTHER_HEADS or low + "s" in _OTHER_HEADS
-        if before_head and thing_word:
-            continue  # "hospital staffers", "IS group fighters": a modifier
+        before_head = nxt in PERSON_HEADS or (nxt in THING_HEADS and low not in PERSON_HEADS)
+        thing_word = low in THING_HEADS or low in OTHER_HEADS or low + "s" in OTHER_HEADS
+        if before_head and (thing_word or (low in PERSON_HEADS and nxt in PERSON_HEADS)):
+            continue  # "hospital staffers", "IS group fighters", "family members": a modifier
         if low == "rounds" and len(words) > 1 and words[-2].lower() in _ROUND_OF:
             return _with_of(of_next, _Reading(figure, " ".join(words), end, "attacks", None, False))
         if low in HOME_HEADS or low in BUILDING_HEADS:
             subject = " ".join(words)
-            lo = max(0, figure.start - 80)
-            if _DAMAGE.search(text, lo, min(limit, end + 100)):
+            lo = max(floor, figure.start - 80)
+            hit = _HIT_BEFORE.search(text, max(floor, figure.start - 30), figure.start)
+            if hit or DAMAGE.search(text, lo, min(limit, end + 100)):
                 return _with_of(of_next, _Reading(figure, subject, end, "facilities", None, False))
             return _with_of(
                 of_next, _Reading(figure, subject, end, None, None, True)
             )  # "homes without power"
-        other = low in _OTHER_HEADS or (word.islower() and low + "s" in _OTHER_HEADS)
-        if low in _THING_HEADS or low in _PERSON_HEADS or other:
+        other = low in OTHER_HEADS or (word.islower() and low + "s" in OTHER_HEADS)
+        if low in THING_HEADS or low in PERSON_HEADS or other or _DEMONYM.match(word):
             subject = " ".join(words)
-            if other or nxt in _OTHER_HEADS or nxt == "stations":
+            nxt2 = tokens[j + 1][0].lower() if j + 1 < len(tokens) else ""
+            compound = (  # "14 refugee evacuation centres": the person word a modifier
+                not low.endswith("s") and nxt.isalpha() and nxt not in STOP and nxt2 in OTHER_HEADS
+            )
+            if other or nxt in OTHER_HEADS or nxt == "stations" or compound:
                 return _with_of(
                     of_next, _Reading(figure, subject, end, None, None, True)
                 )  # "personnel carriers"
-            if low in _THING_HEADS:
+            if low in THING_HEADS:
                 return _with_of(
-                    of_next, _Reading(figure, subject, end, _THING_HEADS[low], None, False)
+                    of_next, _Reading(figure, subject, end, THING_HEADS[low], None, False)
                 )
-            return _with_of(
-                of_next, _Reading(figure, subject, end, None, _PERSON_HEADS[low], False)
-            )
-        if not word[0].isalpha() or (low in _STOP and low != "and") or _is_number_word(low):
+            noun = PERSON_HEADS.get(low)
+            if low in _UNIT_WORDS:
+                # "75,293 Households integrated IDPs": the group the households are
+                noun = next(
+                    (
+                        PERSON_HEADS[t.lower()]
+                        for t, _ in tokens[j : j + 3]
+                        if PERSON_HEADS.get(t.lower())
+                    ),
+                    noun,
+                )
+            return _with_of(of_next, _Reading(figure, subject, end, None, noun, False))
+        if not word[0].isalpha() or (low in STOP and low != "and") or _is_number_word(low):
             break
-        if low in _PREDICATE_HEADS:
+        if low in PREDICATE_HEADS:
             break
         if low == "and" and (len(words) == 1 or not nxt[:1].isalpha()):
             break
@@ -475,6 +380,14 @@ def _with_of(of_next: bool, r: _Reading) -> _Reading:
     return r
 
 
+# People named by their nation or community: "nine Pakistanis", "seven Indians", "Iraqis".
+_DEMONYM = re.compile(r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ites|urds|urks|inos))$")
+# "Those raids hit three residential buildings": a strike on buildings damages them.
+_HIT_BEFORE = re.compile(
+    r"\b(?:hit|hitting|struck|striking|targeted|targeting|shelled|bombed|bombarded)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OR_PREDICATE = re.compile(r"\s+or\s+([a-z]+)")
 _ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
 _OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
 
@@ -482,62 +395,3 @@ _OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those"
 def _is_number_word(low: str) -> bool:
     return low in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                    "dozens", "hundreds", "thousands", "million", "millions")  # fmt: skip
-
-
-def _after_trigger(
-    text: str, start: int, nxt: int, s_end: int, skip: list[tuple[int, int]]
-) -> tuple[str | None, int]:
-    """The category of a predicate right after the counted phrase ("... have been killed"),
-    and where that predicate ends; a category starting with "?" is a verb right before the
-    next figure, which may be that figure's ("killed 220000 people wounded [at least one
-    million]")."""
-    end = min(nxt, s_end, start + 90)
-    window = text[start:end]
-    for a, b in reversed(skip):  # blank out sub-counts ("including three children")
-        if start <= a < end:
-            window = window[: a - start] + " " * (min(b, end) - a) + window[min(b, end) - start :]
-    brk = _CLAUSE_BREAK.search(window)
-    if brk is not None:
-        window = window[: brk.start()]
-    m = _TRIGGER.search(window)
-    if m is None or m.lastgroup is None or m.lastgroup == "attacks":
-        return None, start
-    trig_end = start + m.end()
-    word = m.group(0).lower()
-    gap = window[: m.start()].split()
-    if gap[:2] and " ".join(gap[:2]).lower() in ("of which", "of whom", "of them"):
-        gap = gap[2:]  # "three of which died in hospital"
-    if len(gap) > 12 or any(w.lower() in _GAP_STOP for w in gap):
-        return None, start
-    if "and" in (w.lower() for w in gap) and gap[-1].lower() not in _AUX:
-        return None, start  # "26 people and wounded 30": the verb of the next figure
-    if word.startswith("to ") and gap:
-        return None, start  # "civilians trying to flee": not what happened to them
-    if word.endswith("ing") and m.lastgroup != "besieged":
-        return None, start  # "four suicide bombers ... killing 15": what they did, not suffered
-    if word in _NEEDS_AUX and not (gap and gap[-1].lower() in _AUX):
-        return None, start  # "one destroyed incubator"; but "80 fighters were destroyed"
-    if m.lastgroup in ("refugees", "population") and m.group(0).lower().startswith(
-        ("host", "refugee", "shelter", "home", "number")
-    ):
-        return None, start
-    if brk is None and end == nxt < s_end and not gap and _ACTIVE_OBJECT.match(window[m.end() :]):
-        # "killed 220000 people wounded at least one million": maybe the next figure's verb
-        return "?" + m.lastgroup, trig_end
-    return m.lastgroup, trig_end
-
-
-def _before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
-    """The category of the nearest verb before the number, in its stretch of the sentence,
-    and whether it is right before it (only "another", "a further", "the" between)."""
-    window = text[start:end]
-    last = None
-    for m in _TRIGGER.finditer(window):
-        last = m
-    if last is None or last.lastgroup is None:
-        return None, False
-    tail = window[last.end() :]
-    if _CLAUSE_BREAK.search(tail) and last.lastgroup not in ("killed",):
-        return None, False
-    adjacent = bool(_ADJACENT.fullmatch(tail)) and last.lastgroup not in ("other", "population")
-    return last.lastgroup, adjacent

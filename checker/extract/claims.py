@@ -20,8 +20,14 @@ from dataclasses import dataclass, field
 from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.categories import Counted, categorise, unit_of
-from checker.extract.dates import TimeExpression, find_dateline, find_time_expressions, resolve
-from checker.extract.modality import modality, scope
+from checker.extract.dates import (
+    DATELINE_REACH,
+    TimeExpression,
+    find_dateline,
+    find_time_expressions,
+    resolve,
+)
+from checker.extract.modality import modality, scope, total_words
 from checker.extract.numbers import Figure, find_figures
 from checker.extract.places import ArticlePlaces, Located, locate, looks_like_place, scan_article
 from checker.extract.sentences import furniture_spans, sentence_spans
@@ -40,14 +46,22 @@ _WAR_LONG = re.compile(
     r"|\b(?:in|during)\s+(?:the|Syria['’]?s?)\s+(?:\S+\s+)?(?:civil\s+)?(?:war|conflict)\b",
     re.IGNORECASE,
 )
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))"
+)
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
 # A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
 # at least 25 injured eight were in critical condition", "The three others among the dead".
 _CONTINUES = re.compile(
-    r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom)|The\s+other|The\s+\w+\s+others"
-    r"|Most\s+of|Some\s+of|Two\s+others)\b"
+    r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom|these|that\s+number)|The\s+other"
+    r"|The\s+\w+\s+others|Most\s+of|Some\s+of|Two\s+others|Additionally|In\s+addition"
+    r"|Furthermore|Moreover|It\s+added|The\s+(?:main\s+|latest\s+)?(?:figures|breakdown)"
+    r"|The\s+victims\s+(?:comprise|include))\b"
 )
+# "A bus on the road was also hit", "Rocket attacks on another neighbourhood killed one":
+# more of the same account.
+_ALSO = re.compile(r"\b(?:also|another|further)\b", re.IGNORECASE)
 # "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
 _SINCE_CLAUSE = re.compile(r"\bsince\b(?:\s+[\w.'’-]+){1,8}\s+(?:on\s+)?$", re.IGNORECASE)
 # "for the first time since 2012", "the worst since the war began": a comparison, not a total.
@@ -56,6 +70,7 @@ _COMPARISON = re.compile(
     r"(?:\s+[\w'’-]+){0,4}\s+(?:since\s+)?$",
     re.IGNORECASE,
 )
+_VAGUE_TIME = re.compile(r"\b(?:few|several|recent)\b", re.IGNORECASE)
 _SPAN_KINDS = frozenset({"month", "monthyear"})
 _PAIR = re.compile(r"\s+(?:and|to|-|until)\s+(?:on\s+)?", re.IGNORECASE)
 _ZERO = re.compile(
@@ -91,6 +106,8 @@ def extract_claims(article: Article) -> list[Claim]:
         places=scan_article(article.title, article.text, article.location),
         monitor=src.monitor_name(article.title + "\n" + article.text),
     )
+    if ctx.reference is None:
+        ctx.reference = _url_date(article.url)
     dateline = find_dateline(article.text)
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
@@ -101,11 +118,26 @@ def extract_claims(article: Article) -> list[Claim]:
     return claims
 
 
+def _url_date(url: str | None) -> dt.date | None:
+    """The date a news URL carries ("/2014/10/10/", "/news/2014-05-03/", "item/20141010..."):
+    the reference date of an article published without one."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+
+
 def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
     times = find_time_expressions(text)
     blocked = [(t.start, t.end) for t in times if not t.number_free] + ctx.furniture
     claims: list[Claim] = []
-    for sentence in sentence_spans(text):
+    spans = sentence_spans(text)
+    if not in_title:
+        spans = _headline_apart(text, ctx.article.title, spans)
+    for sentence in spans:
         s_start, s_end = sentence
         figures = find_figures(text, s_start, s_end, blocked)
         counted = categorise(text, sentence, figures) if figures else []
@@ -117,7 +149,13 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         sources = _resolve_cues(ctx, cues)
         if figures:
             sent = _Sentence(
-                sentence, [t for t in times if s_start <= t.start < s_end], cues, sources
+                sentence,
+                [t for t in times if s_start <= t.start < s_end],
+                cues,
+                sources,
+                figures,
+                war_words=bool(_WAR_LONG.search(text, s_start, s_end)),
+                total_words=total_words(text, s_start, s_end),
             )
             ids = [
                 Claim.make_id(
@@ -130,10 +168,10 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
                     whole = cnt.whole
                     part_of = ids[whole] if whole is not None and counted[whole].category else None
                     claims.append(_claim(ctx, text, in_title, sent, fig, cnt, part_of))
-        named = [s for s in sources if s is not None]
-        if named:
-            ctx.last_source = named[-1]
-            ctx.sources.extend(named)
+        given = [s for s in sources if s is not None]
+        if given:
+            ctx.last_source = given[-1]
+            ctx.sources.extend(given)
         sentence_claims = [c for c in claims if c.start >= s_start]
         if sentence_claims:
             # the account goes on past sentences without figures ("It was not clear who
@@ -141,6 +179,24 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             ctx.prev_source = sentence_claims[-1].attribution
         ctx.prev_place = ctx.places.named_in(text, sentence, in_title)
     return claims
+
+
+def _headline_apart(text: str, title: str, spans: list[Span]) -> list[Span]:
+    """The sentences of a body that opens with its headline again ("10 dead after strikes
+    on rebel-held hospitals in Syria Air strikes on two hospitals ... a monitor said"): the
+    headline a sentence of its own, so the body's first cue does not reach back into it."""
+    head = " ".join(title.split())
+    if len(head) < 20 or not spans:
+        return spans
+    first_start, first_end = spans[0]
+    at = text.find(head, first_start, min(first_end, first_start + DATELINE_REACH + len(head)))
+    cut = at + len(head)
+    if at < 0 or cut >= first_end or not text[cut : cut + 1].isspace():
+        return spans
+    rest = cut
+    while rest < first_end and text[rest].isspace():
+        rest += 1
+    return [(first_start, cut), (rest, first_end), *spans[1:]]
 
 
 def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
@@ -161,6 +217,9 @@ class _Sentence:
     times: list[TimeExpression]
     cues: list[attr.Cue]
     sources: list[str | None]  #: the source of each cue, resolved
+    figures: list[Figure] = field(default_factory=list)  #: all the sentence's figures
+    war_words: bool = False  #: the sentence speaks of the whole war ("since the war began")
+    total_words: bool = False  #: the sentence speaks of a total ("so far", "since")
 
 
 def _claim(
@@ -175,15 +234,14 @@ def _claim(
     art = ctx.article
     sentence = sent.span
     s_start, s_end = sentence
-    times = sent.times
     category = cnt.category or "other"
-    as_of, period_start, spanned = _dates(ctx, text, fig, times, in_title)
+    as_of, period_start, spanned = _dates(ctx, text, fig, sent, in_title, category)
     war_long = category not in ("population", "besieged") and (
-        bool(_WAR_LONG.search(text, s_start, s_end))
+        sent.war_words
         or (category in ("killed", "injured", "other") and fig.value >= 50000)
         or (category in ("displaced", "refugees") and fig.value >= 2000000)
     )
-    sc = scope(text, s_start, s_end, category, spanned or war_long or period_start is not None)
+    sc = scope(category, spanned or war_long or period_start is not None, sent.total_words)
     where = locate(
         text,
         ctx.places,
@@ -194,7 +252,7 @@ def _claim(
         whole_country=war_long,
         host_country=category == "refugees",
     )
-    source = _source(ctx, text, fig, sent.cues, sent.sources, sentence, carry=not war_long)
+    source = _source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
     surface = text[fig.start : fig.end]
     return Claim(
@@ -228,7 +286,7 @@ def _claim(
 
 
 def _dates(
-    ctx: _Context, text: str, fig: Figure, times: list[TimeExpression], in_title: bool
+    ctx: _Context, text: str, fig: Figure, sent: _Sentence, in_title: bool, category: str
 ) -> tuple[dt.date | None, dt.date | None, bool]:
     """as_of and period_start of a figure, from the time expressions of its sentence, and
     whether its time is a span (a month, "late January"), which makes it a running total.
@@ -236,9 +294,14 @@ def _dates(
     as_of: the point in time nearest the figure (within :data:`_DATE_REACH`), else the
     reference date. period_start: the start of the nearest span - "since April 28", "since
     a ceasefire collapsed on September 19", a war's start, "in May 2016", "on Tuesday and
-    Wednesday".
+    Wednesday". A time after the figure that belongs to something else is not the figure's:
+    to another figure's relative clause ("14 killed since 25 July, including 11 that were
+    killed in last week"), or, for a standing count ("have been evacuated", "are continuing to
+    take refuge"), to the event that caused it ("after floods that first struck almost one
+    week ago", "following Friday's earthquake").
     """
     ref = ctx.reference
+    times = [t for t in sent.times if not _belongs_elsewhere(text, fig, t, sent, category)]
     if not in_title:
         times = [t for t in times if (t.start, t.end) != ctx.dateline]
     as_of: dt.date | None = None
@@ -264,12 +327,44 @@ def _dates(
             if nxt is not None and nxt.kind == t.kind and _PAIR.fullmatch(text, t.end, nxt.start):
                 spans.append((gap, r.as_of))  # "on Tuesday and Wednesday": a two-day span
                 continue
-            points.append((gap, r.as_of, t.kind in _SPAN_KINDS))
+            # "a few weeks ago" gives way to a calendar date in the same sentence
+            vague = t.kind == "relative" and bool(_VAGUE_TIME.search(t.words))
+            points.append((gap + _DATE_REACH * vague, r.as_of, t.kind in _SPAN_KINDS))
     spanned = False
     if points:
         _, as_of, spanned = min(points)
     period = min(spans)[1] if spans else None
     return as_of or ref, period, spanned
+
+
+_STANDING = frozenset(["displaced", "evacuated", "refugees", "besieged", "other"])
+_PRESENT = re.compile(
+    r"\b(?:ha(?:ve|s)\s+been|are|is|remain|remains|continue|continues|continuing)\b", re.IGNORECASE
+)
+_CAUSE = re.compile(
+    r"\b(?:after|following)\b|\b(?:that|which)\s+(?:\w+\s+){0,2}(?:struck|hit|began|started"
+    r"|erupted|occurred|happened|swept)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_WORD = re.compile(r"\b(?:that|who|which)\b", re.IGNORECASE)
+
+
+def _belongs_elsewhere(
+    text: str, fig: Figure, t: TimeExpression, sent: _Sentence, category: str
+) -> bool:
+    """Whether a time after the figure is another figure's or its cause's (see _dates)."""
+    if t.start < fig.end or t.since:
+        return False
+    between = [f for f in sent.figures if fig.end <= f.start and f.end <= t.start]
+    cued = any(between[-1].end <= c.start < t.start for c in sent.cues) if between else True
+    if not cued and _RELATIVE_WORD.search(
+        text, between[-1].end, min(t.start, between[-1].end + 25)
+    ):
+        return True  # "including 11 that were killed in last week"
+    if category not in _STANDING:
+        return False
+    cause = _CAUSE.search(text, fig.end, t.start)
+    return cause is not None and bool(_PRESENT.search(text, fig.end, cause.start()))
 
 
 def _gap(t: TimeExpression, fig: Figure) -> int:
@@ -282,6 +377,11 @@ def _resolve_cues(ctx: _Context, cues: list[attr.Cue]) -> list[str | None]:
     resolved: list[str | None] = []
     for cue in cues:
         source = cue.source
+        if source is None and cue.raw is not None and " " not in cue.raw.strip():
+            # "according to Hitto", a name the gazetteer also has as a hamlet: a person
+            # when the article gives the name in full ("Obaida Hitto")
+            full = _full_name(ctx, cue.raw.strip())
+            source = full if full and " " in full else None
         if source is None and cue.anaphor is not None:
             source = attr.resolve_anaphor(cue.anaphor, ctx.sources)
         elif source is None and (cue.participle or cue.pronoun):
@@ -291,28 +391,32 @@ def _resolve_cues(ctx: _Context, cues: list[attr.Cue]) -> list[str | None]:
     return resolved
 
 
-def _source(
-    ctx: _Context,
-    text: str,
-    fig: Figure,
-    cues: list[attr.Cue],
-    sources: list[str | None],
-    sentence: Span,
-    carry: bool,
-) -> str | None:
+def _source(ctx: _Context, text: str, fig: Figure, sent: _Sentence, carry: bool) -> str | None:
     """Who gives the figure: the source of the reporting cue nearest to it in its sentence
-    (or the source its cue cites: "SANA reported ... citing the Interior Ministry")."""
-    s_start, s_end = sentence
-    named = [(c, s) for c, s in zip(cues, sources, strict=True) if s is not None]
+    (or the source its cue cites: "SANA reported ... citing the Interior Ministry"), among the
+    cues that govern it."""
+    s_start, s_end = sent.span
+    cues = sent.cues
+    named = [
+        (c, s)
+        for c, s in zip(cues, sent.sources, strict=True)
+        if s is not None and _governs(text, c, fig, sent.figures)
+    ]
     if not cues:
         # No reporting verb: a headline naming its source, else the account the previous
         # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet
         # (always for a war-long toll: background the outlet states itself).
-        carried = ctx.prev_source if carry and _CONTINUES.match(text, s_start) else None
+        goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
+        carried = ctx.prev_source if carry and goes_on else None
         return _generic(ctx, src.headline_source(text, s_start, s_end) or carried)
     if not named:
         return None
     cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))
+    if _MEDIUM.search(source):
+        # "According to a new report by the SCPR the conflict has claimed ... Press TV
+        # reported": the medium relays the source it names
+        relayed = [s for c, s in named if c.cited and c is not cue]
+        source = relayed[0] if relayed else source
     cited = [
         (c, s)
         for c, s in named
@@ -326,6 +430,32 @@ def _source(
 
 
 _CITING = ("citing", "quoting")
+_MEDIUM = re.compile(
+    r"(?-i:\b(?:TV|Television|News|Press|Times|Post|Radio|Channel|Reuters|AFP|FNA|Sputnik|TASS"
+    r"|Al[- ]Manar|Al[- ]Jazeera|Anadolu))"
+)
+# What a reporting verb opens when it is followed by its own statement ("UNICEF said 25
+# casualties were children", "the monitor said the toll could rise").
+_COMPLEMENT = re.compile(
+    r"\s+(?:that\s+)?(?:(?:the|a|an|some|at\s+least|more\s+than|over|about|nearly)\b|\d)",
+    re.IGNORECASE,
+)
+# "The attack also injured dozens and the monitor said ...": a cue of a clause of its own.
+_OWN_CLAUSE = re.compile(
+    r"\b(?:and|but|while|whereas)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _governs(text: str, cue: attr.Cue, fig: Figure, figures: list[Figure]) -> bool:
+    """Whether a reporting cue after a figure is the figure's source: not when the cue
+    opens a statement of its own that holds another figure, nor when it heads a clause of
+    its own joined by "and"/"but"."""
+    if cue.start < fig.end or cue.cited:
+        return True
+    if _OWN_CLAUSE.search(text, max(fig.end, cue.start - 50), cue.start):
+        return False
+    later = any(f.start >= cue.end for f in figures)
+    return not (later and _COMPLEMENT.match(text, cue.end))
 
 
 def _cue_gap(cue: attr.Cue, fig: Figure) -> int:
@@ -336,6 +466,9 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
     if source is None or " " in source or not source[:1].isupper() or source.isupper():
         return source  # a full name already, or an acronym ("SANA")
+    after = re.search(rf"\b{re.escape(source)}\s+([A-Z][a-z][\w'’-]+)\b", ctx.article.text)
+    if after is not None and _first_name_ok(after.group(1)):
+        return f"{source} {after.group(1)}"  # "Hadi said": "Hadi Supeno" told the Post
     m = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(source)}\b", ctx.article.text)
     if m is None:
         return source
@@ -348,6 +481,23 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     ):
         return source  # "Monday SANA", "Aleppo Reuters": not a first name
     return f"{first} {source}"
+
+
+def _first_name_ok(word: str) -> bool:
+    """Whether a capitalised word right after a name is its surname ("Hadi Supeno"): not a
+    verb, a date or a known source. (Not the gazetteer's test: it holds hamlets named like
+    surnames.)"""
+    return not (
+        word.lower() in _NOT_NAME
+        or src.ALIAS.search(word)
+        or find_time_expressions(word)
+        or word in src.CANONICAL
+    )
+
+
+_NOT_NAME = frozenset(
+    "said says told added stated reported noted explained confirmed announced warned".split()
+)
 
 
 def _generic(ctx: _Context, source: str | None) -> str | None:

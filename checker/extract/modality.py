@@ -67,8 +67,15 @@ def modality(text: str, clause_start: int, fig_start: int, head_end: int, s_end:
     return "reported"
 
 
-def scope(text: str, s_start: int, s_end: int, category: str, has_period: bool) -> str:
-    """event or cumulative (see the module's docstring)."""
-    if has_period or category in _STOCK_CATEGORIES:
+def scope(category: str, has_period: bool, total_words: bool) -> str:
+    """event or cumulative (see the module's docstring); ``total_words``: whether the
+    sentence says it is a total (:func:`total_words`)."""
+    if has_period or total_words or category in _STOCK_CATEGORIES:
         return "cumulative"
-    return "cumulative" if _CUMULATIVE.search(text, s_start, s_end) else "event"
+    return "event"
+
+
+def total_words(text: str, s_start: int, s_end: int) -> bool:
+    """Whether the sentence has the words of a running total ("since", "so far", "the war
+    has killed"); read once per sentence, not once per figure."""
+    return bool(_CUMULATIVE.search(text, s_start, s_end))

@@ -48,17 +48,25 @@ _TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SMALL_W = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNITS_W}))?|(?:{_UNITS_W}))\b"
 _SCALE_W = r"(?:hundred|thousand|million|billion)"
 
-_DIGITS = r"(?<![\w.,/:+])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d/])"
+# Thousands are grouped by commas ("16,481"), by spaces ("7 314", "1 610": UN and European
+# style), or mistyped ("1, 000"). A number glued to the word before it is a flattened list
+# ("IMPACT1 death16,481 families were affected51,308 people"): taken after four lower-case
+# letters or five capitals, not after an id's few letters ("F16", "Su24", "WCAG20").
+_DIGITS = (
+    r"(?:(?<![\w.,/:+])|(?-i:(?<=[a-z]{4})|(?<=[A-Z]{5})|(?<=[a-z]:)))(?<![A-Za-z]-)"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d{1,3},[ ]000(?!\d)|\d+)"
+    r"(?:\.\d+)?(?![\d/])"
+)
 # The case-sensitive look-ahead for a digit or the first letter of a number word lets the
 # engine skip every other position; the alternation itself ignores case (scoped: a global
 # IGNORECASE would make every position slow again).
 _ATOM = re.compile(
     r"(?=[\dotfsenhdmaqOTFSENHDMAQ])(?i:\b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|tens(?=\s+of\b|\s+(?:killed|dead|wounded|injured)\b)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand"
-    r"|million)|dozens|scores(?=\s+(?:of|more|were|killed|dead|wounded|injured))|hundreds|thousands"
+    r"|million)|dozens|scores(?=\s+(?:of|more|were|are|have|had|killed|dead|died|perished|wounded|injured))|hundreds|thousands"
     r"|millions)\b"
     rf"|\b(?P<words>(?:(?:{_SMALL_W}|an?)\s+dozen"
     rf"|(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)\s+(?:million|billion)"
-    rf"|(?<!\w\s)dozen(?=\s+(?:people|civilians|dead|wounded|killed|others|more)\b)"
+    rf"|(?<![Aa]\s)(?<!an\s)(?<!half\s)dozen(?=\s+(?:people|civilians|dead|wounded|killed|others|more)\b)"
     rf"|(?:{_SMALL_W}|\ban?)(?:[\s-]+{_SCALE_W})+(?:(?:\s+and\s+|\s+|-)(?:{_SMALL_W})"
     rf"(?:[\s-]+(?:thousand|million))?)?"
     rf"|{_SMALL_W}))\b"
@@ -72,7 +80,7 @@ _HEDGE_WORDS: tuple[tuple[str, str], ...] = (
     (
         "more_than",
         r"(?:well\s+|just\s+|slightly\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of"
-        r"|above|more\s+then)",
+        r"|above|more\s+then|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|topp(?:ed|ing))",
     ),
     (
         "about",
@@ -99,18 +107,24 @@ _NOT_COUNT_AFTER = re.compile(
       \s*(?:%|percent|per\s*cent|pct)
     | [\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m(?![\w.])|feet|foot|ft|yards?
         |square|sq|tons?|tonnes?|kgs?|kilo(?:gram)?s?|grams?|litres?|liters?|hectares?|acres?
-        |degrees?|mm|cm|inch(?:es)?|calibre|caliber|mph|knots?|barrels\s+of|megawatts?|mw|kw)\b
+        |degrees?|mm|cm|inch(?:es)?|calibre|caliber|mph|knots?|barrels\s+of|megawatts?|mw|kw
+        |dunams?|donums?|ha)\b
     | [\s-]*(?:-|and\s+a\s+half\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?
         |decades?|centuries|nights?|hrs?|mins?)\b
-    | \s*(?:dollars|euros|pounds|lira|liras|riyals|dinars|rubles|roubles|usd|yuan)\b
-    | \s*(?:million|billion|m|bn)?\s*(?:dollars|euros|pounds|usd)\b
+    | \s*(?:dollars|euros|pounds|lira|liras|riyals|dinars|rubles|roubles|usd|yuan|rupees|rupiah
+        |pesos|naira|shillings|francs|yen|eur|gbp|idr|inr|php)\b
+    | -(?!\d)[a-z]+(?<!year)(?<!thirds)(?<!quarters)\b(?!-old)
+    | \s*(?:millions?|billions?|trillions?|m|bn)?\s*(?:dollars|euros|pounds|usd|idr|rupiah|rupees
+        |pesos)\b
     | (?:st|nd|rd|th)\b
     | [\s-]*(?:thirds?|quarters?|fifths?|halves|tenths?)\b
     | \s*(?:a\.m\.|p\.m\.|(?:gmt|utc|ksa|local\s+time|hrs|am|pm)\b)
     | (?-i:\s+(?:[A-Z][a-z]+\s+){0,2}(?:Ave|Avenue|Street|St|Road|Rd|Boulevard|Blvd)\b)
     | \s*(?:times|fold)\b
     | :\d | /\d | \s+\d+/\d | [a-z]
-    | \s*\)\s*(?:[a-z]|$)
+    | \s*\)\s*(?:(?-i:[a-z])|$)
+    | \s*(?:viewers?|views|hits|likes|shares|comments|reads)\b
+    | (?-i:\s*(?:BC|BCE|AD)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -118,16 +132,33 @@ _NOT_COUNT_AFTER = re.compile(
 _NOT_COUNT_BEFORE = re.compile(
     r"""(?:
       (?:[$€£]|\bus\s?\$|\busd|\bsyp)\s*
-    | \b(?:aged|age(?:d)?\s+of|ages\s+of|age|updated)\s+
+    | \b(?:aged|age(?:d)?\s+of|ages\s+of|age|updated|worth|valued\s+at|costing)\s+
     | \b(?:resolution|article|no\.?|number|route|highway|brigade|division|regiment|battalion
         |corps|squadron|base|flight|page|chapter|section|paragraph|room|unit|zone|sector|gate
         |hall|protocol|views|url|camp|tower|block|building|station|suite|ste|liwa|row|category
         |level|phase|vol|issue|episode|season|part|act|code|box|tel|fax|phone|law|decree
-        |model|version|class|grade|list|item|line|stage|point|team)\s+
+        |model|version|class|grade|list|item|line|stage|point|team|hotlines?|helpline|call
+        |dial|whatsapp|sms|ext)\s+
     | \b[A-Z]{1,3}-
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# An age: "Sham Kumar, 54, an affected villager", "John Doe, 47, of Madison", "both 22,".
+_AGE_BEFORE = re.compile(
+    r"(?:(?-i:[A-Z][\w'’-]+),|\bboth|\b(?:man|woman|boy|girl|teenager|driver|victim|suspect"
+    r"|mother|father|son|daughter|wife|husband|resident|pensioner|student|motorist|pedestrian"
+    r"|cyclist|passenger|officer),)\s*$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"^\s*(?:,|;|\.(?:\s|$)|$|\)|\s+(?:of|from|and)\b)", re.IGNORECASE)
+_ONE_OF_PEOPLE = re.compile(
+    r"\s+of\s+(?:its|their|his|her|our|the)\s+(?:[a-z]+\s+)?(?:soldiers|troops|fighters|members"
+    r"|children|sons|daughters|officers|policemen|workers|staff|volunteers|rescuers|guards"
+    r"|crew|passengers|journalists|students|employees|colleagues|comrades|relatives)\b",
+    re.IGNORECASE,
+)
+# One of a run of digit groups: a phone number ("040 3596 053").
+_PHONE = re.compile(r"\d[\s-]$")
 _CAP_BEFORE = re.compile(r"(?:Resolution|Article|Brigade|Division|Regiment|Battalion)\s+$")
 _YEAR_LIKE = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 # A year-looking number is a count only when a counted noun follows it ("2000 people").
@@ -213,9 +244,9 @@ def _read_atom(text: str, m: re.Match[str], end: int) -> _Atom | None:
             return None
         return _Atom(m.start(), m.end(), value, None, bool(re.search(_SCALE_W, m.group("words"))))
     digits = m.group("digits")
-    if "," not in digits and "." not in digits and len(digits) > 7:
+    if not re.search(r"[,.\s]", digits) and len(digits) > 7:
         return None  # phone numbers, ids
-    value = float(digits.replace(",", ""))
+    value = float(re.sub(r"[,\s]", "", digits))
     scale = (m.group("scale") or "").lower()
     if m.group("m") is not None:
         # "1.2m people" is 1.2 million; "300m" on its own is a distance.
@@ -277,6 +308,10 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
         return False
     if _CAP_BEFORE.search(before):
         return False
+    if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and atom.value < 120:
+        return False
+    if _PHONE.search(before) and re.match(r"[\s-]\d", after):
+        return False
     surface = text[atom.start : atom.end]
     if len(surface) > 1 and surface.startswith("0"):
         return False  # "at 0914", "05 Apr": clock times and day numbers
@@ -293,7 +328,11 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
         )
     if atom.vague is None and atom.value == 1 and not atom.scaled:
         # "one" is a count only before its noun: not "one of", "no one", "one another".
-        return bool(re.match(r"\s+(?!of\b|another\b|side\b|by\b|day\b|hand\b)[A-Za-z]", after))
+        # "one of its soldiers was killed": one of a group of people is a count (a part)
+        return bool(
+            re.match(r"\s+(?!of\b|another\b|side\b|by\b|day\b|hand\b)[A-Za-z]", after)
+            or _ONE_OF_PEOPLE.match(text, atom.end, min(end, atom.end + 60))
+        )
     return True
 
 

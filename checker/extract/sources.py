@@ -41,7 +41,17 @@ _ALIASES: tuple[tuple[str, str], ...] = (
         "UNHCR",
         r"(?-i:\bUNHCR\b)|U\.?N\.?\s+refugee\s+agency|UN\s+High\s+Commissioner\s+for\s+Refugees",
     ),
-    ("UNICEF", r"(?-i:\bUNICEF\b)"),
+    (
+        "UNICEF",
+        r"(?-i:\bUNICEF\b)|United\s+Nations\s+Children['’]?s\s+Fund|UN\s+Children['’]?s\s+Fund",
+    ),
+    ("IOM", r"(?-i:\bIOM\b)|International\s+Organi[sz]ation\s+for\s+Migration"),
+    ("World Food Programme", r"(?-i:\bWFP\b)|World\s+Food\s+Program(?:me)?"),
+    (
+        "International Federation of Red Cross and Red Crescent Societies",
+        r"(?-i:\bIFRC\b)|International\s+Federation\s+of\s+(?:the\s+)?Red\s+Cross",
+    ),
+    ("National Disaster Management Authority", r"National\s+Disaster\s+Management\s+Authority"),
     ("World Health Organization", r"World\s+Health\s+Organi[sz]ation|(?-i:\bWHO\b)"),
     ("United Nations", r"United\s+Nations|\bU\.N\b\.?|(?-i:\bUN\b)|world\s+body"),
     ("International Committee of the Red Cross", r"(?-i:\bICRC\b)|Red\s+Cross"),
@@ -91,7 +101,8 @@ _TITLES = re.compile(
     r"^(?:(?:Turkish|Russian|Syrian|U\.S\.|US|Iranian|French|British|German)\s+)?"
     r"(?:President|Foreign\s+Minister|Defen[cs]e\s+Minister|Prime\s+Minister|Minister"
     r"|spokesman|spokeswoman|Governor|governor|General|Gen\.|Colonel|Col\.|Major|Lieutenant"
-    r"|commander|chief|head|director|official|envoy|producer|analyst|correspondent)\s+",
+    r"|commander|chief|head|director|official|envoy|producer|analyst|correspondent)\s+"
+    r"(?=(?-i:[A-Z]))",  # a title before a name; "spokesman at the hospital" is the source
     re.IGNORECASE,
 )
 _GENERIC_MONITOR = re.compile(
@@ -110,6 +121,7 @@ _LEAD_NOISE = frozenset(
     _words(
         """
     meanwhile also however but and earlier later separately today yesterday last on monday
+    midnight noon dawn morning afternoon evening night tonight
     tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december
     """
@@ -119,8 +131,9 @@ _LEAD_NOISE = frozenset(
 _TAIL_NOISE = _LEAD_NOISE | frozenset(["too", "afp", "reuters", "ap"])
 # Words a source's name does not hold: figures, verbs of the event.
 _NOT_A_SOURCE = re.compile(
-    r"\d|\b(?:killed|died|dead|wounded|injured|toll|dozens?|hundreds|thousands|airstrikes"
-    r"|facilities|hospitals)\b",
+    r"\d|\b(?:killed|died|dead|wounded|injured|toll|dozens?|hundreds|thousands|airstrikes?"
+    r"|facilities|hospitals|raids?|strikes?|attacks?|bombardments?|bombings?|shelling|clashes"
+    r"|fighting|explosions?|blasts?|offensive|came|hit|struck)\b",
     re.IGNORECASE,
 )
 
@@ -133,14 +146,37 @@ def normalise_source(phrase: str | None) -> str | None:
     if phrase is None or phrase.lower() in PRONOUNS:
         return None
     m = ALIAS.search(phrase)
+    role = _ROLE_AFTER.match(phrase, m.end()) if m is not None and m.group(0).islower() else None
+    if role is not None:
+        # "civil defense official Ibrahim Abu al-Laith", "a local civil defense official":
+        # a body named in lower case, as a description, is not the body itself
+        return role.group("name") or _clean(phrase[: role.end("role")])
     if m is not None and m.lastgroup is not None:
         return _CANON[int(m.lastgroup[1:])]
+    return _clean(phrase)
+
+
+# A role after a body named in lower case, and the person's name after it.
+_ROLE_AFTER = re.compile(
+    r"\s+(?P<role>officials?|workers?|volunteers?|members?|sources?|spokes(?:man|woman)|chief"
+    r"|head|director|rescuers?)(?:\s+(?P<name>(?-i:[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-\w+"
+    r"|bin|abu|ibn)){1,4})))?\s*$",
+    re.IGNORECASE,
+)
+
+
+_WIRE_POSSESSIVE = re.compile(r"\b(AFP|AP|SANA|Reuters|TASS)['’]?s\b")
+
+
+def _clean(phrase: str) -> str | None:
+    """A source phrase cleaned of the dates, titles and clause pieces around it."""
     words = [w for w in phrase.strip(" .,").split()]
     while words and (words[0].lower() in _LEAD_NOISE or words[0].lower() in ("a", "an", "the")):
         words.pop(0)  # "Thursday activists", "Meanwhile a source"
     while words and words[-1].lower() in _TAIL_NOISE:
         words.pop()  # "the NGO however"
     cleaned = _TITLES.sub("", " ".join(words)).strip(" .,")
+    cleaned = _WIRE_POSSESSIVE.sub(r"\1", cleaned)  # "AFPs correspondent" (apostrophe lost)
     if not cleaned or _NOT_A_SOURCE.search(cleaned) or is_place(cleaned):
         return None  # a date, a place or a piece of the clause, not who said it
     return cleaned

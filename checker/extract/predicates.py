@@ -1,0 +1,128 @@
+"""The predicate of a counted phrase: the trigger word after it ("120 civilians have been
+killed") or before it ("uprooted more than 150,000 people"), within the figure's own clause.
+
+Split from :mod:`.categories`, which weighs these against the counted noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.vocabulary import AUX, TRIGGER
+from checker.extract.vocabulary import words as _words
+
+_CLAUSE_BREAK = re.compile(r"[;:–—]|\.\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_ADJACENT = re.compile(
+    r"\s*(?:(?:another|a\s+further|an\s+additional|the|some|at\s+least)\s+)?", re.IGNORECASE
+)
+# Verbs that say a person was killed only in the passive ("were destroyed", "were eliminated").
+_NEEDS_AUX = frozenset(
+    ["destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "lost"]
+)
+_GAP_STOP = frozenset(
+    _words(
+        """
+    when after while because but which as before since until if where
+    """
+    )
+)
+_ACTIVE_OBJECT = re.compile(r"^\s*(?:at\s+least|more\s+than|over|some|about|around|nearly)?\s*$")
+
+_RELATIVE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,.;:]{0,100},", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing\s+to\s+)?[a-z]+ing", re.IGNORECASE)
+
+
+def after_trigger(
+    text: str, start: int, nxt: int, s_end: int, skip: list[tuple[int, int]]
+) -> tuple[str | None, int]:
+    """The category of a predicate right after the counted phrase ("... have been killed"),
+    and where that predicate ends; a category starting with "?" is a verb right before the
+    next figure, which may be that figure's ("killed 220000 people wounded [at least one
+    million]")."""
+    end = min(nxt, s_end, start + 90)
+    window = text[start:end]
+    for a, b in reversed(skip):  # blank out sub-counts ("including three children")
+        if start <= a < end:
+            window = window[: a - start] + " " * (min(b, end) - a) + window[min(b, end) - start :]
+    rel = _RELATIVE.match(window)
+    if rel is not None:  # "Around 400 people, who were unable to reach their homes, spent"
+        window = " " * rel.end() + window[rel.end() :]
+    brk = _CLAUSE_BREAK.search(window)
+    if brk is not None:
+        window = window[: brk.start()]
+    m = TRIGGER.search(window)
+    for _ in range(3):
+        # "20 civilians fleeing the fighting were killed", "people trying to flee were
+        # shot": a participle right after the counted phrase describes it; "600,000 people
+        # in the city of Kawasaki were advised to evacuate", "11 on the town of Tabqa": a
+        # place named, not a population. The predicate comes after them.
+        if m is None or not (
+            (m.lastgroup != "missing" and _PARTICIPLE.fullmatch(window[: m.start()] + m.group(0)))
+            or (m.lastgroup == "population" and m.group(0).lower().endswith(" of"))
+        ):
+            break
+        m = TRIGGER.search(window, m.end())
+    if m is None or m.lastgroup is None or m.lastgroup == "attacks":
+        return None, start
+    if m.lastgroup == "population" and m.group(0).lower().endswith(" of"):
+        return None, start
+    trig_end = start + m.end()
+    word = m.group(0).lower()
+    gap = window[: m.start()].split()
+    if gap[:2] and " ".join(gap[:2]).lower() in ("of which", "of whom", "of them"):
+        gap = gap[2:]  # "three of which died in hospital"
+    lowered = [w.lower() for w in gap]
+    if (
+        len(lowered) > 2
+        and lowered[0] in ("who", "which", "that")
+        and lowered[-1] in AUX
+        and any(w in AUX for w in lowered[1:-1])
+    ):
+        # "70 Daesh terrorists who were later identified as nationals of CIS states and
+        # Algeria were eliminated": the relative clause has its own verb, the main one follows
+        gap, lowered = gap[-1:], lowered[-1:]
+    # a clause word ends the figure's own clause, but "as" may lead to the predicate
+    # ("One person was reported as missing")
+    if len(gap) > 12 or any(w in _GAP_STOP for w in lowered if w != "as" or w != lowered[-1]):
+        return None, start
+    if "and" in (w.lower() for w in gap) and gap[-1].lower() not in AUX:
+        return None, start  # "26 people and wounded 30": the verb of the next figure
+    if word.startswith("to ") and gap:
+        return None, start  # "civilians trying to flee": not what happened to them
+    progressive = bool(lowered) and lowered[-1] in ("are", "is", "were", "was", "still")
+    if word.endswith("ing") and m.lastgroup not in ("besieged", "missing") and not progressive:
+        return None, start  # "four suicide bombers ... killing 15": what they did, not suffered
+    if word in _NEEDS_AUX and not (gap and gap[-1].lower() in AUX):
+        return None, start  # "one destroyed incubator"; but "80 fighters were destroyed"
+    if m.lastgroup in ("refugees", "population") and m.group(0).lower().startswith(
+        ("host", "refugee", "shelter", "home", "number")
+    ):
+        return None, start
+    if brk is None and end == nxt < s_end and not gap and _ACTIVE_OBJECT.match(window[m.end() :]):
+        # "killed 220000 people wounded at least one million": maybe the next figure's verb
+        return "?" + m.lastgroup, trig_end
+    return m.lastgroup, trig_end
+
+
+def before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
+    """The category of the nearest verb before the number, in its stretch of the sentence,
+    and whether it is right before it (only "another", "a further", "the" between)."""
+    window = text[start:end]
+    last = None
+    for m in TRIGGER.finditer(window):
+        last = m
+    if last is None or last.lastgroup is None:
+        return None, False
+    tail = window[last.end() :]
+    if _CLAUSE_BREAK.search(tail) and last.lastgroup not in ("killed",):
+        return None, False
+    word = last.group(0).lower()
+    # "affecting almost 65,000 students"; "a city of some 170,000", "home to 30,000"; but not
+    # "in need of aid 20", "lived in Aleppo 20"
+    if word == "population" and re.fullmatch(r"\s+of\s+(?:just\s+|only\s+)?", tail):
+        return "population", True  # "a pre-war population of about 23 million"
+    adjacent = bool(_ADJACENT.fullmatch(tail)) and (
+        (last.lastgroup != "other" or word.startswith(("affect", "impact", "devastat")))
+        and (last.lastgroup != "population" or word.endswith((" of", " to")))
+    )
+    return last.lastgroup, adjacent
