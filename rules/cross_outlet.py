@@ -37,7 +37,8 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     one story). A figure for a wider place (the city, the province) above one for a place
     in it is no contradiction when it is a wider count: its own article gives the finer
     place's figure too (the day's toll in Aleppo and one road's), or never places a figure
-    there (a province's toll); nor are two articles that each give both figures (their
+    there (a province's toll), unless their sentences share the happening's names or
+    words (then the wider place is only a looser name for it); nor are two articles that each give both figures (their
     sources disagree: ``within_article.check_sources_disagree``). Figures more than
     ``max_ratio`` (20) times apart are counts of different things (a day's toll and the
     war's); counts of strikes and buildings (``not_tolls``) and vague words ("dozens") are
@@ -65,7 +66,12 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
         return
     coarse = wider(a, b)
     fine = b if coarse is a else a
-    if coarse is not None and bounds(coarse)[0] > bounds(fine)[0] and aggregate(pair, coarse, fine):
+    if (
+        pair.tie != "words"
+        and coarse is not None
+        and bounds(coarse)[0] > bounds(fine)[0]
+        and aggregate(pair, coarse, fine)
+    ):
         return  # a province's toll above its town's, told apart by its own article
     if explained(pair):
         return  # both articles give both figures: their sources disagree, not the outlets

@@ -175,6 +175,8 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     # been killed" (right to left), "killed 22 children and 6 teachers" (left to right).
     for i in range(n - 2, -1, -1):
         r, nxt_r = readings[i], readings[i + 1]
+        if r.before is not None and r.adjacent:
+            continue  # "the bodies of 44 victims as well as 140 injured": its own word
         if r.after is None and _COORDINATION.match(text[r.head_end : nxt_r.figure.start]):
             r.after = nxt_r.after
     out: list[Counted] = []

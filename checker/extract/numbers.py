@@ -300,6 +300,10 @@ def _quantulum_spellout(words: str) -> float | None:
     return float(found[0]["new_surface"])
 
 
+# A sentence starting right after a number: the number counts nothing in it.
+_SENTENCE_AFTER = re.compile(r"\s+(?:A|An|The|This|These|Those)\s+[A-Za-z]")
+
+
 def _is_count(text: str, atom: _Atom, end: int) -> bool:
     """Rule out the numbers that are not head counts, from the words around them."""
     after = text[atom.end : min(end, atom.end + 40)]
@@ -308,6 +312,8 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
         return False
     if _CAP_BEFORE.search(before):
         return False
+    if atom.vague is None and _SENTENCE_AFTER.match(after):
+        return False  # "(200) 0 38 A US missile strike killed five": a page's counter
     if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and atom.value < 120:
         return False
     if _PHONE.search(before) and re.match(r"[\s-]\d", after):

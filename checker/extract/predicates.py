@@ -121,6 +121,8 @@ def before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     # "in need of aid 20", "lived in Aleppo 20"
     if word == "population" and re.fullmatch(r"\s+of\s+(?:just\s+|only\s+)?", tail):
         return "population", True  # "a pre-war population of about 23 million"
+    if word in ("bodies", "lives") and re.fullmatch(r"\s+of\s+(?:the\s+)?", tail):
+        return "killed", True  # "received the bodies of 44 victims", "the lives of 20"
     adjacent = bool(_ADJACENT.fullmatch(tail)) and (
         (last.lastgroup != "other" or word.startswith(("affect", "impact", "devastat")))
         and (last.lastgroup != "population" or word.endswith((" of", " to")))
