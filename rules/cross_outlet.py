@@ -38,8 +38,9 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     in it is no contradiction when it is a wider count: its own article gives the finer
     place's figure too (the day's toll in Aleppo and one road's), or never places a figure
     there (a province's toll), unless their sentences share the happening's names or
-    words (then the wider place is only a looser name for it); nor are two articles that each give both figures (their
-    sources disagree: ``within_article.check_sources_disagree``). Figures more than
+    words (then the wider place is only a looser name for it); nor are two articles that
+    each give both figures (their sources disagree:
+    ``within_article.check_sources_disagree``). Figures more than
     ``max_ratio`` (20) times apart are counts of different things (a day's toll and the
     war's); counts of strikes and buildings (``not_tolls``) and vague words ("dozens") are
     never set against each other here. Severity: high when both figures are placed at the
