@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from checker.engine import iter_subjects, load_rules, run_rules
-from checker.engine.matching import _block_key
+from checker.engine.incidents import block_key
 from checker.engine.runner import MAX_ERRORS_PER_RULE
 from checker.partitions import (
     Spans,
@@ -44,14 +44,14 @@ def _ids(subjects: Any) -> list[tuple[str, ...]]:
     return sorted(tuple(c.claim_id for c in s.claims) for s in subjects)
 
 
-def test_block_parts_hold_every_pair_group_and_series_whole(fakes_store: Store) -> None:
+def test_block_parts_hold_every_pair_article_pair_and_incident_whole(fakes_store: Store) -> None:
     articles, claims = list(fakes_store.articles()), fakes_store.claims()
     parts = rule_partitions(
         load_rules(), articles, claims, claims_per_part=400, articles_per_part=150
     )
     blocks = [p for p in parts if p.kind == "block"]
     assert len(blocks) > 3 and len(parts) > len(blocks)
-    for name in ("pair", "article_pair", "group", "series"):
+    for name in ("pair", "article_pair", "incident"):
         full = _ids(iter_subjects(name, articles, claims))
         split = _ids(s for p in blocks for s in iter_subjects(name, p.articles, p.claims))
         assert split == full, name
@@ -207,7 +207,7 @@ def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:
         at("g", "2017-06-01", scope="cumulative"),
     ]
     spans = Spans()
-    keys = [_block_key(c) for c in claims]
+    keys = [block_key(c) for c in claims]
     for key, c in zip(keys, claims, strict=True):
         assert key is not None
         spans.add(key, c)

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import spec_fields
+from conftest import claim_columns
 from test_report_data import (
     RULE_CROSS,
     RULE_GROWTH,
@@ -73,7 +73,7 @@ def test_unknown_formats_are_usage_errors(real: CheckResult) -> None:
 
 
 def _spec_claim_fields() -> list[str]:
-    return spec_fields("Claim")
+    return claim_columns()
 
 
 def test_csv_header_is_the_spec_fields_in_spec_order() -> None:
