@@ -21,7 +21,7 @@ from checker.evaluate import (
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "idlib"
-GOLD, FAKES, _ = default_paths(ROOT)
+GOLD, FAKES, *_ = default_paths(ROOT)  # (gold, corpus, examples, idmc)
 
 SEED_001 = textwrap.dedent(
     """\
