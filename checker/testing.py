@@ -42,8 +42,20 @@ from checker.engine.runner import RuleOutcome, run_rules
 from checker.records import Article, Claim, interval_for, parse_iso_date
 
 
+def _opt_str(v: Any) -> str | None:
+    """An id given in YAML may read as a number (``claim_id: 26``): as text."""
+    return None if v is None else str(v)
+
+
 def build_claim(**fields: Any) -> Claim:
-    """A Claim from keyword fields; unspecified ones get plain defaults."""
+    """A Claim from keyword fields; unspecified ones get plain defaults.
+
+    Every Claim field may be given. ``claim_id`` defaults to the stable id of the article,
+    offsets and words; give it to point another claim's ``part_of`` at this one. ``region``
+    and ``country`` default to None (a place the engine then takes as a town: give them for
+    a province-level figure, ``location="Idlib", region="Idlib"``); ``reported`` (the day
+    the text says it was written) to None, which the engine reads as ``published``.
+    """
     value = float(fields.pop("value", 10))
     hedge = fields.pop("hedge", "exact")
     low, high = interval_for(hedge, value, fields.pop("upper", None))
@@ -72,13 +84,19 @@ def build_claim(**fields: Any) -> Claim:
         category=category,
         subject=subject,
         location=location,
+        region=fields.pop("region", None),
+        country=fields.pop("country", None),
+        unit=fields.pop("unit", "people"),
+        part_of=_opt_str(fields.pop("part_of", None)),
         as_of=parse_iso_date(fields.pop("as_of", published)),
         period_start=parse_iso_date(fields.pop("period_start", None)),
         attribution=fields.pop("attribution", None),
         modality=fields.pop("modality", "reported"),
         scope=fields.pop("scope", "event"),
+        incident_id=_opt_str(fields.pop("incident_id", None)),
+        reported=parse_iso_date(fields.pop("reported", None)),
     )
-    claim_id = fields.pop("claim_id", None) or Claim.make_id(
+    claim_id = _opt_str(fields.pop("claim_id", None)) or Claim.make_id(
         article_id, in_title, start, start + len(surface), f"{surface}|{quote}"
     )
     if fields:

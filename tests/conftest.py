@@ -35,6 +35,20 @@ def spec_fields(record: str) -> list[str]:
     return names
 
 
+#: Claim fields the code adds after the spec's (records.py: ``reported``, the day the text
+#: says it was written); the spec's own fields come first, in the spec's order
+ADDED_CLAIM_FIELDS: tuple[str, ...] = ("reported",)
+
+
+def claim_columns() -> list[str]:
+    """The columns of a claims table (CSV, JSONL, the schema): the spec's Claim fields in
+    the spec's order, then :data:`ADDED_CLAIM_FIELDS`, then provenance (file, line, column,
+    row)."""
+    from checker.records import PROVENANCE_FIELDS
+
+    return [*spec_fields("Claim"), *ADDED_CLAIM_FIELDS, *PROVENANCE_FIELDS]
+
+
 @pytest.fixture
 def fakes_csv() -> Path:
     if not FAKES_CSV.is_file():

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import spec_fields
+from conftest import claim_columns
 from test_report_data import (
     RULE_QUIET,
     RULE_TOTAL,
@@ -23,7 +23,7 @@ from test_report_data import (
 )
 
 from checker.errors import UsageError
-from checker.records import PROVENANCE_FIELDS, CheckResult, Claim, ErrorRecord, Finding
+from checker.records import CheckResult, Claim, ErrorRecord, Finding
 from checker.report import CLAIM_FIELDS, write_check, write_claims
 from checker.report.markdown import MAX_BYTES, render_markdown
 
@@ -71,7 +71,7 @@ def test_unknown_formats_are_usage_errors(real: CheckResult) -> None:
 
 
 def _spec_claim_fields() -> list[str]:
-    return [*spec_fields("Claim"), *PROVENANCE_FIELDS]  # provenance after the spec's fields
+    return claim_columns()
 
 
 def test_csv_header_is_the_spec_fields_in_spec_order() -> None:
