@@ -19,6 +19,7 @@ layout is versioned in ``meta.schema_version`` and upgraded by :data:`MIGRATIONS
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -404,7 +405,8 @@ class Store:
                     con.execute("DELETE FROM article_sigs WHERE article_id = ?", (aid,))
                 sig = signature(f"{article.title}\n{article.text}")
                 copy_of = _copy_of(con, aid, sig) if sig is not None else None
-                values = (*_article_row(article)[:-1], copy_of, digest, run_id)
+                stored = dataclasses.replace(article, copy_of=copy_of)
+                values = (*_article_row(stored), digest, run_id)
                 if row is None:
                     con.execute(_INSERT_ARTICLE, values)
                 else:

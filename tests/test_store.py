@@ -286,3 +286,18 @@ def test_a_version_1_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
         "people",
         None,
     )
+
+
+def test_copy_and_language_are_stored_side_by_side() -> None:
+    """A copy's ``copy_of`` and its detected language each land in their own column (a
+    column shift once stored the copy's original as its language)."""
+    text = "Air strikes killed 22 children in Idlib on Wednesday, the observatory said. " * 5
+    first = Article("a", "sana", dt.date(2016, 1, 1), "T", text, language="en")
+    copy = Article("b", "trt", dt.date(2016, 1, 1), "T", text, language="en")
+    with Store(":memory:") as db:
+        db.add([(first, [])])
+        db.add([(copy, [])])
+        assert db.copies(["a", "b"]) == {"b": "a"}
+        stored = {a.article_id: a for a in db.articles()}
+    assert (stored["b"].copy_of, stored["b"].language) == ("a", "en")
+    assert (stored["a"].copy_of, stored["a"].language) == (None, "en")

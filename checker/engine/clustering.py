@@ -143,16 +143,21 @@ class Context:
     #: (article id, in_title, sentence) -> the exact figures it gives, as (category, value)
     figures: Mapping[tuple[str, bool, str], set[tuple[str, float]]] = field(default_factory=dict)
     _title_words: dict[str, Words] = field(default_factory=dict)
+    _claim_words: dict[str, Words] = field(default_factory=dict)
 
     def words(self, c: Claim) -> Words:
         """The salient words of a claim's sentence and its article's headline."""
+        done = self._claim_words.get(c.claim_id)
+        if done is not None:
+            return done
         title = self._title_words.get(c.article_id)
         if title is None:
             title = self._title_words[c.article_id] = salient_words(
                 self.titles.get(c.article_id, "")
             )
         own = salient_words(c.quote)
-        return own[0] | title[0], own[1] | title[1]
+        done = self._claim_words[c.claim_id] = (own[0] | title[0], own[1] | title[1])
+        return done
 
     def figures_agree(self, a: Claim, b: Claim) -> bool:
         """Whether the two claims' sentences give one more figure, of another count, that

@@ -17,6 +17,7 @@ and the names and words a report uses for the happening.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Subject words -> a class; classes form a containment tree (child -> parent).
 _SUBJECT_WORDS: dict[str, str] = {}
@@ -174,11 +175,13 @@ def class_relation(category: str, a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def incident_families(quote: str) -> frozenset[str]:
     """The broad ways of harm a sentence names (air, ground_fire, bomb, chemical, ...)."""
     return frozenset(name for name, rx in _INCIDENT_FAMILIES.items() if rx.search(quote))
 
 
+@lru_cache(maxsize=65536)
 def perpetrators(quote: str) -> frozenset[str]:
     """The sides a sentence names as acting: a side next to a means or act of attack
     ("regime air strikes", "rebel rockets", "shelling by government forces", "Russian jets
@@ -238,6 +241,7 @@ def _fold(word: str) -> str:
     return w.rstrip("s") if len(w) > 4 else w
 
 
+@lru_cache(maxsize=65536)
 def salient_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words that can tell one incident from another, folded to lower case and singular:
     (all of them, the capitalised ones). Capitalised words are mostly names of places and

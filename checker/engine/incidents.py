@@ -129,16 +129,42 @@ def group(
             blocks[key].append(c)
     out = Grouping()
     for key in sorted(blocks):
-        block = blocks[key]
+        block, twins = _fold_copies(blocks[key], roots)
         scope, start = key[4], key[5]
         series = scope == "cumulative" and (bool(start) or _country_wide(block))
-        for members in clustering.cluster(block, scope, series, ctx):
+        for found in clustering.cluster(block, scope, series, ctx):
+            members = found + [t for c in found for t in twins.get(c.claim_id, ())]
             incident, ordered = _incident(key, members, roots)
             out.incidents.append(incident)
             out.members[incident.incident_id] = ordered
             for c in ordered:
                 out.of_claim[c.claim_id] = incident.incident_id
     return out
+
+
+def _fold_copies(
+    block: Sequence[Claim], roots: Mapping[str, str]
+) -> tuple[list[Claim], dict[str, list[Claim]]]:
+    """The block without the claims of copies whose original's same claim is in it (the
+    same figure, words and place in the text: a copy's claim is its original's twin and
+    joins the original's incident), and the twins by original claim id. Clustering then
+    costs the same for a text stored once or ten times."""
+    originals: dict[tuple[str, bool, str, str], str] = {}
+    for c in block:
+        if roots.get(c.article_id, c.article_id) == c.article_id:
+            originals.setdefault((c.article_id, c.in_title, c.surface, c.quote), c.claim_id)
+    kept: list[Claim] = []
+    twins: dict[str, list[Claim]] = defaultdict(list)
+    for c in block:
+        root = roots.get(c.article_id, c.article_id)
+        twin = (
+            originals.get((root, c.in_title, c.surface, c.quote)) if root != c.article_id else None
+        )
+        if twin is None:
+            kept.append(c)
+        else:
+            twins[twin].append(c)
+    return kept, twins
 
 
 def _country_wide(claims: Sequence[Claim]) -> bool:

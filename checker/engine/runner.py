@@ -73,6 +73,7 @@ class Subjects:
         self._cache: dict[str, list[Any]] = {}
         self._towns: dict[str, frozenset[str]] | None = None
         self._grouping: grouping.Grouping | None = None
+        self._present_ids: frozenset[str] | None = None
 
     @property
     def grouping(self) -> grouping.Grouping:
@@ -113,7 +114,20 @@ class Subjects:
                 ),
             )
             for a in self.articles
+            if not self.folded(a.article_id)
         ]
+
+    def folded(self, article_id: str) -> bool:
+        """Whether an article is a copy whose original is here too: the original speaks for
+        both, so a rule about one article sees the text once."""
+        root = self.roots.get(article_id, article_id)
+        return root != article_id and root in self._present
+
+    @property
+    def _present(self) -> frozenset[str]:
+        if self._present_ids is None:
+            self._present_ids = frozenset(a.article_id for a in self.articles)
+        return self._present_ids
 
     def _incident(self) -> Iterable[Any]:
         g = self.grouping
@@ -137,14 +151,16 @@ class Subjects:
             by_article: dict[str, list[Claim]] = defaultdict(list)
             for c in g.claims_of(inc.incident_id):
                 by_article[c.article_id].append(c)
-            for own in by_article.values():
+            for aid, own in by_article.items():
+                if self.folded(aid):
+                    continue
                 own.sort(key=lambda c: (not c.in_title, c.start))  # the headline first
                 for i, a in enumerate(own):
                     for b in own[i + 1 :]:
                         yield Pair(a, b, "same", inc)
         for part in self.claims:
             whole = by_id.get(part.part_of or "")
-            if whole is not None:
+            if whole is not None and not self.folded(part.article_id):
                 inc_id = g.of_claim.get(whole.claim_id)
                 yield Pair(part, whole, "a_in_b", g.incident(inc_id) if inc_id else None)
 
