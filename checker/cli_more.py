@@ -11,7 +11,6 @@ import click
 
 from checker.config import load_config
 from checker.engine import Rule, load_rules
-from checker.engine.names import __doc__ as NAMES_DOC
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE
 from checker.report.rst import inline_text, to_text
@@ -96,7 +95,9 @@ def rules_explain(rule_id: str, rule_dirs: tuple[Path, ...], config_path: Path |
 @rules_group.command("names")
 def rules_names() -> None:
     """The names a rule may ask for (claim, article, pair, ...)."""
-    click.echo(to_text(NAMES_DOC or ""))
+    from checker.engine.names import names_doc
+
+    click.echo(names_doc())
 
 
 @click.command("review")

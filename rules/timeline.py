@@ -74,8 +74,8 @@ def check_toll_goes_down(pair: Pair, options: dict) -> None:
     than ``max_ratio`` (5) is two different counts, not one count misreported.
 
     Flags:
-        ocha (2019-05-14): "more than 150,000" people displaced in Idlib since April 28
-        trt (2019-05-20): "100,000" people displaced in Idlib since April 28
+        reuters (2019-05-14): "more than 150,000" displaced since April 28 (citing the UN)
+        trt (2019-05-20): "100,000" displaced since April 28 (citing the UN)
 
     Passes:
         reuters (2019-05-14): "more than 150,000" people displaced in Idlib

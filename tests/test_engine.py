@@ -210,27 +210,7 @@ def test_builtin_rule_ids_are_unique_and_documented() -> None:
         assert r.kind != "finding", f"{r.id}: built-in rules name the kind of their findings"
 
 
-#: rules whose docstring's first sentence runs over two lines: `checker rules list` and the
-#: report print its first line, a sentence cut in the middle
-_WRAPPED_SUMMARY = {"cross_outlet.check_incompatible_counts", "timeline.check_toll_goes_down"}
-
-
-@pytest.mark.parametrize(
-    "rule_id",
-    [
-        pytest.param(
-            r.id,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the docstring's one-sentence summary is wrapped over two lines, so "
-                "Rule.summary (its first line) is a cut sentence",
-            ),
-        )
-        if r.id in _WRAPPED_SUMMARY
-        else r.id
-        for r in load_rules()
-    ],
-)
+@pytest.mark.parametrize("rule_id", [r.id for r in load_rules()])
 def test_builtin_rule_summary_is_one_whole_sentence(rule_id: str) -> None:
     (r,) = [r for r in load_rules() if r.id == rule_id]
     first = r.doc.split("\n\n", 1)[0]

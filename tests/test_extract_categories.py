@@ -179,11 +179,6 @@ def test_what_attackers_did_is_not_what_happened_to_them() -> None:
     assert found[0][::2] == ("four", "suicide bombers") and found[0][1] != "killed"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction: 'four suicide bombers blew themselves up' is category population "
-    "(a population is 'a population of 4,500', 'home to 30,000'); attackers are combatants",
-)
 def test_attackers_are_combatants() -> None:
     text = (
         "In early October four suicide bombers blew themselves up in the al Midan district of "

@@ -122,7 +122,6 @@ def test_stored_parts_are_the_parts_of_the_lists(fakes_store: Store) -> None:
         assert stored == listed
 
 
-@pytest.mark.xfail(strict=True, reason=PARTS_DIFFER)
 def test_the_stored_parts_give_the_findings_of_one_run(fakes_store: Store) -> None:
     """With the default part sizes FA-KES is one block part and one article part; the block
     part holds the claims that may share an incident, and nothing else."""

@@ -114,7 +114,7 @@ def test_provenance_is_stored_and_findings_point_at_the_new_article(tmp_path: Pa
         assert (sf.source_file, sf.line) == (f.source_file, 5)
 
 
-def test_a_version_2_store_is_upgraded_and_keeps_its_claims(tmp_path: Path) -> None:
+def test_a_version_3_store_is_upgraded_and_keeps_its_claims(tmp_path: Path) -> None:
     db = tmp_path / "old.sqlite"
     with Store(db) as s:
         run = s.start_run("check")
@@ -125,11 +125,11 @@ def test_a_version_2_store_is_upgraded_and_keeps_its_claims(tmp_path: Path) -> N
         con.execute(f"ALTER TABLE claims DROP COLUMN {col}")
     for col in ("source_file", "line", '"column"'):
         con.execute(f"ALTER TABLE findings DROP COLUMN {col}")
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")  # before provenance
     con.commit()
     con.close()
     with Store(db) as s:
-        assert s.schema_version == 3
+        assert s.schema_version == 4
         assert [x.article_id for x in s.articles()] == ["a1"]
 
 

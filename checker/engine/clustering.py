@@ -174,11 +174,17 @@ class Context:
 
 def tie(a: Claim, b: Claim, ctx: Context) -> str:
     """What ties two claims beyond category, group and day: "town" (the same town or finer
-    place), "words" (their sentences and headlines share a name or two salient words),
-    "story" (their articles tell one story), "figures" (their sentences give the same figure
-    for another count), or "place" (only a region or country)."""
+    place), "total" (one running total: the same start, or a country's), "words" (their
+    sentences and headlines share a name or two salient words), "story" (their articles
+    tell one story), "figures" (their sentences give the same figure for another count), or
+    "place" (only a region or country)."""
     if place_level(a) == place_level(b) == 2 and town_key(a.location) == town_key(b.location):
         return "town"
+    if a.scope == b.scope == "cumulative" and (
+        (a.period_start is not None and a.period_start == b.period_start)
+        or place_level(a) == place_level(b) == 0
+    ):
+        return "total"
     wa, wb = ctx.words(a), ctx.words(b)
     place = _place_words(a, b)
     if (wa[1] & wb[1]) - place or len((wa[0] & wb[0]) - place) >= 2:

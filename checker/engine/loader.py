@@ -61,8 +61,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The docstring's first line: what the rule flags."""
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+        """The docstring's first paragraph on one line: what the rule flags."""
+        return " ".join(self.doc.strip().split("\n\n", 1)[0].split())
 
     def call(self, subject: Any) -> Any:
         kwargs: dict[str, Any] = {self.subject: subject}

@@ -11,6 +11,7 @@ Asking for any other name, or for two subject names, is a
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -85,7 +86,10 @@ def names_doc() -> str:
         "",
     ]
     for n in NAMES.values():
-        lines.append(f"  {n.name:<13} {n.receives}")
+        text = n.receives if n.receives.endswith(".") else f"{n.receives}."
+        lines += textwrap.wrap(
+            text, width=92, initial_indent=f"  {n.name:<13} ", subsequent_indent=" " * 16
+        )
     return "\n".join(lines)
 
 
@@ -152,10 +156,10 @@ class Pair:
     #: the towns (and finer places) each article's claims are placed at, ``a``'s then ``b``'s
     towns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     #: what ties the two reports beyond category, group and day: "town" (the same town or
-    #: finer place), "words" (their sentences and headlines share a name or two salient
-    #: words), "story" (their articles tell one story: many names and words in common),
-    #: "figures" (their sentences give the same figure for another count), or "place" (only
-    #: a region or country in common)
+    #: finer place), "total" (one running total: the same start, or a country's), "words"
+    #: (their sentences and headlines share a name or two salient words), "story" (their
+    #: articles tell one story: many names and words in common), "figures" (their sentences
+    #: give the same figure for another count), or "place" (only a region or country)
     tie: str = "place"
 
     def names_place_of(self, c: Claim, other: Claim) -> bool:
