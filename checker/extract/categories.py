@@ -261,13 +261,20 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
             or _SUB_COUNT_AFTER.match(text, r.figure.end)
             or (prev.sub_count and _COORDINATION.match(gap))
         )
+    # the first figure after each one that is not a sub-count (bound: found in one pass from
+    # the right, not by a scan per figure: a sentence of sub-counts was quadratic)
+    not_sub = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        not_sub[k] = not_sub[k + 1] if readings[k].sub_count else k
     for i, r in enumerate(readings):
         # The predicate may come after the sub-counts: "87 people including 31 children died".
-        j = i + 1
-        while j < n and readings[j].sub_count:
-            j += 1
+        j = not_sub[i + 1]
         nxt = figures[j].start if j < n else s_end
-        skip = [(readings[k].figure.start, readings[k].head_end) for k in range(i + 1, j)]
+        skip = []  # the sub-counts in the predicate's window (it is _AFTER_REACH long)
+        for k in range(i + 1, j):
+            if readings[k].figure.start >= r.head_end + _AFTER_REACH:
+                break
+            skip.append((readings[k].figure.start, readings[k].head_end))
         r.after, r.after_end = _after_trigger(text, r.head_end, nxt, s_end, skip)
     # A verb between two figures ("10 civilians killed 15 injured", "killed 220000 people
     # wounded at least one million") is the first one's when the second has its own.
@@ -329,19 +336,33 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
 def _read_head(text: str, figure: Figure, limit: int) -> _Reading:
     """The noun phrase a figure counts: "3.6 million [Syrian refugees]"."""
     window = text[figure.end : min(limit, figure.end + 80)]
-    tokens = [(m.group(0), m.end()) for m in _TOKEN.finditer(window)]
+    # Tokens read as needed (bound: most phrases end after a word or two; tokenising the
+    # whole window for every figure was most of the time on number-dense text).
+    found = _TOKEN.finditer(window)
+    tokens: list[tuple[str, int]] = []
+
+    def have(i: int) -> bool:
+        while len(tokens) <= i:
+            m = next(found, None)
+            if m is None:
+                return False
+            tokens.append((m.group(0), m.end()))
+        return True
+
     j = 0
-    if tokens and tokens[0][0].lower() == "of":  # "dozens of civilians", "hundreds of the"
+    if have(0) and tokens[0][0].lower() == "of":  # "dozens of civilians", "hundreds of the"
         j = 1
-        if j < len(tokens) and tokens[j][0].lower() == "the":
+        if have(j) and tokens[j][0].lower() == "the":
             j += 1
     words: list[str] = []  # the phrase so far, brackets left out
-    while j < len(tokens) and len(words) < 6:
+    while have(j) and len(words) < 6:
         word, w_end = tokens[j]
         low = word.lower()
-        nxt = tokens[j + 1][0].lower() if j + 1 < len(tokens) else ""
+        nxt = tokens[j + 1][0].lower() if have(j + 1) else ""
         j += 1
         if word in ("(", "["):  # "up to 80 (IS group) fighters"
+            while have(len(tokens)):
+                pass
             close = next((k for k in range(j, len(tokens)) if tokens[k][0] in (")", "]")), None)
             if close is None:
                 break
@@ -386,6 +407,10 @@ def _is_number_word(low: str) -> bool:
                    "dozens", "hundreds", "thousands", "million", "millions")  # fmt: skip
 
 
+#: how far after a counted phrase its predicate may be
+_AFTER_REACH = 90
+
+
 def _after_trigger(
     text: str, start: int, nxt: int, s_end: int, skip: list[tuple[int, int]]
 ) -> tuple[str | None, int]:
@@ -393,7 +418,7 @@ def _after_trigger(
     and where that predicate ends; a category starting with "?" is a verb right before the
     next figure, which may be that figure's ("killed 220000 people wounded [at least one
     million]")."""
-    end = min(nxt, s_end, start + 90)
+    end = min(nxt, s_end, start + _AFTER_REACH)
     window = text[start:end]
     for a, b in reversed(skip):  # blank out sub-counts ("including three children")
         if start <= a < end:

@@ -13,16 +13,18 @@ FA-KES's date column sometimes disagrees with it by days or years. Otherwise aga
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.categories import Counted, categorise
 from checker.extract.dates import TimeExpression, find_time_expressions, resolve
 from checker.extract.modality import modality, scope
-from checker.extract.numbers import Figure, find_figures
+from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, NumberBudget, find_figures
 from checker.extract.places import PlaceMention, find_places, locate, main_place, normalise_place
 from checker.extract.sentences import furniture_spans, sentence_spans
 from checker.records import Article, Claim
@@ -37,7 +39,9 @@ _WAR_LONG = re.compile(
     r"\b(?:war|conflict|crisis|uprising)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed"
     r"|displaced|forced|uprooted|caused)"
     r"|\bsince\s+(?:the\s+|Syria['’]?s?\s+)?(?:civil\s+)?(?:war|conflict|crisis|uprising|revolt)"
-    r"|\b\S+-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis|uprising)"
+    # words joined by hyphens, not \S+: "\S+-year" backtracked over every hyphenated run
+    # ("1-1-1-...": 31 s for 80 KB)
+    r"|\b\w+(?:-\w+){0,3}-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis|uprising)"
     r"|\bwar-(?:battered|torn|ravaged)|\bsince\s+(?:March\s+)?2011\b|\bthroughout\s+the\s+war"
     r"|\bfled\s+the\s+(?:civil\s+)?war"
     r"|\b(?:in|during)\s+(?:the|Syria['’]?s?)\s+(?:\S+\s+)?(?:civil\s+)?(?:war|conflict)\b",
@@ -84,10 +88,28 @@ class _Context:
     #: where the body's own dateline is: the reference date, not a date a figure is about
     dateline: Span = (0, 0)
     furniture: list[Span] = field(default_factory=list)
+    #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)
+    numbers: NumberBudget = field(default_factory=NumberBudget)
+    #: where reading stopped when the budget ran out: (in the title, offset)
+    stopped: tuple[bool, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """An article's claims, and what extraction had to leave out (messages for a warning)."""
+
+    claims: list[Claim]
+    notes: tuple[str, ...] = ()
 
 
 def extract_claims(article: Article) -> list[Claim]:
     """Every numeric claim of ``article``: headline first, then body, in reading order."""
+    return extract_article(article).claims
+
+
+def extract_article(article: Article) -> Extraction:
+    """:func:`extract_claims`, and a note when the article was not read to its end (more
+    than :data:`~checker.extract.numbers.MAX_NUMBERS_PER_ARTICLE` numbers in it)."""
     ctx = _Context(
         article=article,
         reference=article.published,
@@ -100,8 +122,20 @@ def extract_claims(article: Article) -> list[Claim]:
     claims = _read(ctx, article.title, in_title=True)
     ctx.last_source = ctx.prev_place = ctx.prev_source = None
     ctx.furniture = furniture_spans(article.text)
-    claims.extend(_read(ctx, article.text, in_title=False))
-    return claims
+    if ctx.stopped is None:
+        claims.extend(_read(ctx, article.text, in_title=False))
+    if ctx.stopped is None:
+        return Extraction(claims)
+    in_title, at = ctx.stopped
+    where = "its headline" if in_title else f"character {at:,} of its text"
+    return Extraction(
+        claims,
+        (
+            f"read for {MAX_NUMBERS_PER_ARTICLE:,} numbers, the most an article is read for, "
+            f"up to {where} (a table or a page of figures rather than an article?): the rest "
+            "of it was not read for claims",
+        ),
+    )
 
 
 def _dateline(text: str) -> tuple[dt.date, Span] | None:
@@ -118,11 +152,19 @@ def _dateline(text: str) -> tuple[dt.date, Span] | None:
 
 def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
     times = find_time_expressions(text)
-    blocked = [(t.start, t.end) for t in times if not t.number_free] + ctx.furniture
+    # Bounds: each sentence looks only at the time expressions and blocked spans inside or
+    # around it (bisect on sorted, disjoint spans), not at every one of the text: a text of
+    # repeated date lines was quadratic (53 s for 920 KB).
+    time_starts = [t.start for t in times]
+    dated = _Spans([(t.start, t.end) for t in times if not t.number_free])
+    furniture = _Spans(ctx.furniture)
     claims: list[Claim] = []
     for sentence in sentence_spans(text):
         s_start, s_end = sentence
-        figures = find_figures(text, s_start, s_end, blocked)
+        blocked = dated.near(s_start, s_end) + furniture.near(s_start, s_end)
+        figures = find_figures(text, s_start, s_end, blocked, ctx.numbers)
+        if ctx.numbers.spent and ctx.stopped is None:
+            ctx.stopped = (in_title, s_end)
         counted = categorise(text, sentence, figures) if figures else []
         for fig, cnt in _zero_counts(text, sentence):
             at = sum(1 for f in figures if f.start < fig.start)
@@ -131,10 +173,14 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted])
         sources = _resolve_cues(ctx, cues)
         places = find_places(text, s_start, s_end)
+        first_claim = len(claims)
         if figures:
-            sent = _Sentence(
-                sentence, [t for t in times if s_start <= t.start < s_end], places, cues, sources
-            )
+            lo = bisect.bisect_left(time_starts, s_start)
+            hi = bisect.bisect_left(time_starts, s_end, lo)
+            near = times[lo:hi]
+            if not in_title:  # the body's own dateline is the reference date, not a figure's
+                near = [t for t in near if (t.start, t.end) != ctx.dateline]
+            sent = _Sentence.of(text, sentence, near, places, cues, sources)
             for fig, cnt in zip(figures, counted, strict=True):
                 if cnt.category is not None:
                     claims.append(_claim(ctx, text, in_title, sent, fig, cnt))
@@ -142,13 +188,36 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         if named:
             ctx.last_source = named[-1]
             ctx.sources.extend(named)
-        sentence_claims = [c for c in claims if c.start >= s_start]
+        sentence_claims = claims[first_claim:]  # (bound: not a scan of every claim so far)
         if sentence_claims:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
         ctx.prev_place = locate(text, sentence, s_start, None, False, places)
+        if ctx.stopped is not None:
+            break
     return claims
+
+
+class _Spans:
+    """Spans (start, end) merged into sorted disjoint ones, to find those near a sentence."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[Span] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.spans = merged
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def near(self, start: int, end: int) -> list[Span]:
+        """The spans overlapping [start, end] (or touching it)."""
+        lo = bisect.bisect_left(self.ends, start)
+        hi = bisect.bisect_right(self.starts, end, lo)
+        return self.spans[lo:hi]
 
 
 def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
@@ -163,13 +232,54 @@ def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
-    """What one sentence holds besides its figures."""
+    """What one sentence holds besides its figures (and what every figure of it needs,
+    computed once per sentence, not once per figure: bounds on long sentences)."""
 
     span: Span
     times: list[TimeExpression]
     places: list[PlaceMention]
     cues: list[attr.Cue]
     sources: list[str | None]  #: the source of each cue, resolved
+    quote: str = ""
+    war_words: bool = False  #: the sentence speaks of the whole war (:data:`_WAR_LONG`)
+    time_starts: tuple[int, ...] = ()
+    time_ends: tuple[int, ...] = ()
+    #: the cues that name a source, with it, in order; and their starts
+    named: tuple[tuple[attr.Cue, str], ...] = ()
+    named_starts: tuple[int, ...] = ()
+    #: index in ``named`` of the last "citing"/"quoting" cue, or -1
+    last_citing: int = -1
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        span: Span,
+        times: list[TimeExpression],
+        places: list[PlaceMention],
+        cues: list[attr.Cue],
+        sources: list[str | None],
+    ) -> _Sentence:
+        named = tuple((c, s) for c, s in zip(cues, sources, strict=True) if s is not None)
+        citing = [
+            i
+            for i, (c, _) in enumerate(named)
+            if c.cited and text[c.start : c.end].lower() in _CITING
+        ]
+        return cls(
+            span,
+            times,
+            places,
+            cues,
+            sources,
+            quote=" ".join(text[span[0] : span[1]].split()),
+            war_words=bool(_WAR_LONG.search(text, *span)),
+            time_starts=tuple(t.start for t in times),
+            time_ends=tuple(t.end for t in times),
+            named=named,
+            named_starts=tuple(c.start for c, _ in named),
+            last_citing=citing[-1] if citing else -1,
+        )
 
 
 def _claim(
@@ -178,11 +288,11 @@ def _claim(
     art = ctx.article
     sentence = sent.span
     s_start, s_end = sentence
-    times, places = sent.times, sent.places
+    places = sent.places
     category = cnt.category or "other"
-    as_of, period_start, spanned = _dates(ctx, text, fig, times, in_title)
+    as_of, period_start, spanned = _dates(ctx, text, fig, sent, in_title)
     war_long = category not in ("population", "besieged") and (
-        bool(_WAR_LONG.search(text, s_start, s_end))
+        sent.war_words
         or (category in ("killed", "injured", "other") and fig.value >= 50000)
         or (category in ("displaced", "refugees") and fig.value >= 2000000)
     )
@@ -196,7 +306,7 @@ def _claim(
         places,
         host_country=category == "refugees",
     )
-    source = _source(ctx, text, fig, sent.cues, sent.sources, sentence, carry=not war_long)
+    source = _source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
     surface = text[fig.start : fig.end]
     return Claim(
@@ -207,7 +317,7 @@ def _claim(
         in_title=in_title,
         start=fig.start,
         end=fig.end,
-        quote=" ".join(text[s_start:s_end].split()),
+        quote=sent.quote,
         surface=surface,
         value=fig.value,
         hedge=fig.hedge,
@@ -225,7 +335,7 @@ def _claim(
 
 
 def _dates(
-    ctx: _Context, text: str, fig: Figure, times: list[TimeExpression], in_title: bool
+    ctx: _Context, text: str, fig: Figure, sent: _Sentence, in_title: bool
 ) -> tuple[dt.date | None, dt.date | None, bool]:
     """as_of and period_start of a figure, from the time expressions of its sentence, and
     whether its time is a span (a month, "late January"), which makes it a running total.
@@ -236,16 +346,20 @@ def _dates(
     Wednesday".
     """
     ref = ctx.reference
-    if not in_title:
-        times = [t for t in times if (t.start, t.end) != ctx.dateline]
+    times = sent.times  # (the body's own dateline is left out by _read)
     as_of: dt.date | None = None
     spans: list[tuple[int, dt.date]] = []
     points: list[tuple[int, dt.date, bool]] = []
-    for i, t in enumerate(times):
-        r = resolve(t, ref)
+    # Bound: only the expressions within _DATE_REACH of the figure (bisect), not every one
+    # of a long sentence; the others were skipped by the gap test below anyway.
+    lo = bisect.bisect_left(sent.time_ends, fig.start - _DATE_REACH)
+    hi = bisect.bisect_right(sent.time_starts, fig.end + _DATE_REACH, lo)
+    for i in range(lo, hi):
+        t = times[i]
         gap = _gap(t, fig)
         if gap > _DATE_REACH:
             continue
+        r = resolve(t, ref)
         since = (
             t.since or t.kind == "war" or _SINCE_CLAUSE.search(text, max(0, t.start - 70), t.start)
         )
@@ -288,38 +402,45 @@ def _resolve_cues(ctx: _Context, cues: list[attr.Cue]) -> list[str | None]:
     return resolved
 
 
-def _source(
-    ctx: _Context,
-    text: str,
-    fig: Figure,
-    cues: list[attr.Cue],
-    sources: list[str | None],
-    sentence: Span,
-    carry: bool,
-) -> str | None:
+def _source(ctx: _Context, text: str, fig: Figure, sent: _Sentence, carry: bool) -> str | None:
     """Who gives the figure: the source of the reporting cue nearest to it in its sentence
     (or the source its cue cites: "SANA reported ... citing the Interior Ministry")."""
-    s_start, s_end = sentence
-    named = [(c, s) for c, s in zip(cues, sources, strict=True) if s is not None]
-    if not cues:
+    s_start, s_end = sent.span
+    named = sent.named
+    if not sent.cues:
         # No reporting verb: a headline naming its source, else the account the previous
         # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet
         # (always for a war-long toll: background the outlet states itself).
         carried = ctx.prev_source if carry and _CONTINUES.match(text, s_start) else None
-        return _generic(ctx, src.headline_source(text, s_start, s_end) or carried)
+        return _generic(ctx, _headline_source(text, s_start, s_end) or carried)
     if not named:
         return None
-    cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))
-    cited = [
-        (c, s)
-        for c, s in named
-        if c.cited and (0 <= c.start - cue.end <= 60 or text[c.start : c.end].lower() in _CITING)
-    ]
-    if cited:
-        source = cited[-1][1]
+    # Bound: the nearest cue by bisect, not by a scan of every cue of a long sentence. Cues
+    # are disjoint and in order, so the nearest is the last one starting before the figure
+    # ends or the first one after (the earlier on a tie, as min() over all of them gave).
+    k = bisect.bisect_left(sent.named_starts, fig.end)
+    best = k if k < len(named) else k - 1
+    if 0 < k < len(named) and _cue_gap(named[k - 1][0], fig) <= _cue_gap(named[k][0], fig):
+        best = k - 1
+    cue, source = named[best]
+    # the last cue citing a source: a "citing"/"quoting" anywhere, or a cited one within
+    # 60 characters after the nearest cue
+    cited = sent.last_citing
+    j = bisect.bisect_right(sent.named_starts, cue.end + 60) - 1
+    while j > cited and named[j][0].start >= cue.end:
+        if named[j][0].cited:
+            cited = j
+            break
+        j -= 1
+    if cited >= 0:
+        source = named[cited][1]
     if source is not None and source.lower() == ctx.article.outlet.lower():
         return None  # "SANA reporter in Aleppo said": the outlet itself
     return _generic(ctx, _full_name(ctx, source))
+
+
+#: bound: once per sentence, not once per figure of it
+_headline_source = lru_cache(maxsize=64)(src.headline_source)
 
 
 _CITING = ("citing", "quoting")
@@ -333,10 +454,9 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
     if source is None or " " in source or not source[:1].isupper() or source.isupper():
         return source  # a full name already, or an acronym ("SANA")
-    m = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(source)}\b", ctx.article.text)
-    if m is None:
+    first = _name_before(ctx.article.text, source)
+    if first is None:
         return source
-    first = m.group(1).strip()
     if (
         src.normalise_source(first) != first
         or find_places(first)
@@ -345,6 +465,14 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     ):
         return source  # "Monday SANA", "Aleppo Reuters": not a first name
     return f"{first} {source}"
+
+
+@lru_cache(maxsize=256)
+def _name_before(text: str, name: str) -> str | None:
+    """The words before the first "<First> <name>" of ``text`` (bound: once per article and
+    name, not a search of the whole article for every figure)."""
+    m = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(name)}\b", text)
+    return None if m is None else m.group(1).strip()
 
 
 def _generic(ctx: _Context, source: str | None) -> str | None:

@@ -16,6 +16,7 @@ nature (displaced, refugees, besieged, population); everything else is one event
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Lower case on purpose: "In May 2016" is not "may".
 _PROJECTED_BEFORE = re.compile(
@@ -62,7 +63,9 @@ def modality(text: str, clause_start: int, fig_start: int, head_end: int, s_end:
     after = text[head_end : min(s_end, head_end + 40)]
     if _PROJECTED_AFTER.match(after):
         return "projected"
-    if _DENIED.search(text[clause_start:fig_start]):
+    # bound: the denial must govern the figure (five words before it at most), so the 200
+    # characters before it are enough; searching from the sentence start was quadratic.
+    if _DENIED.search(text, max(clause_start, fig_start - 200), fig_start):
         return "denied"
     return "reported"
 
@@ -71,4 +74,10 @@ def scope(text: str, s_start: int, s_end: int, category: str, has_period: bool) 
     """event or cumulative (see the module's docstring)."""
     if has_period or category in _STOCK_CATEGORIES:
         return "cumulative"
-    return "cumulative" if _CUMULATIVE.search(text, s_start, s_end) else "event"
+    return "cumulative" if _cumulative_words(text, s_start, s_end) else "event"
+
+
+@lru_cache(maxsize=64)
+def _cumulative_words(text: str, start: int, end: int) -> bool:
+    # bound: one search per sentence, not one per figure of it (cached on the same text)
+    return _CUMULATIVE.search(text, start, end) is not None
