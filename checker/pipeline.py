@@ -12,7 +12,6 @@ that raises is an error entry, never a crashed run.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -20,7 +19,7 @@ from typing import Protocol
 from checker.engine import Rule, RuleOutcome, load_rules, select
 from checker.engine.loader import RuleSettings
 from checker.ingest import IngestOptions, read_articles
-from checker.parallel import make_executor, map_extract
+from checker.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
 from checker.partitions import run_partitioned, stored_partitions
 from checker.records import Article, CheckResult, Claim, ErrorRecord
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
@@ -42,9 +41,13 @@ class RuleSelection:
     skip: Sequence[str] = ()
     settings: dict[str, RuleSettings] = field(default_factory=dict)
     builtin: bool = True
+    #: seconds one call of a rule may take (a rule's own setting wins)
+    timeout: float | None = None
 
     def load(self) -> list[Rule]:
-        rules = load_rules(self.dirs, builtin=self.builtin, settings=self.settings)
+        rules = load_rules(
+            self.dirs, builtin=self.builtin, settings=self.settings, timeout=self.timeout
+        )
         return select(rules, self.only, self.skip)
 
 
@@ -54,18 +57,19 @@ def extract(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    timeout: float | None = ARTICLE_TIMEOUT,
 ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
     """Stream ``(article, claims)`` for every input article, or an ErrorRecord for what
-    could not be read, extracted or validated. Order follows the inputs."""
-    executor = make_executor(jobs)
+    could not be read, extracted (in ``timeout`` seconds an article) or validated. Order
+    follows the inputs."""
+    pool = ExtractPool(jobs, timeout)
     try:
         for batch in _batches(read_articles(inputs, options), BATCH_SIZE):
-            yield from _extract_batch(batch, executor)
+            yield from _extract_batch(batch, pool)
             if progress:
                 progress(len(batch))
     finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+        pool.close()
 
 
 def _batches(
@@ -82,13 +86,13 @@ def _batches(
 
 
 def _extract_batch(
-    batch: list[Article | ErrorRecord], executor: Executor | None
+    batch: list[Article | ErrorRecord], pool: ExtractPool
 ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
     articles = [a for a in batch if isinstance(a, Article)]
-    extracted = map_extract(articles, executor)
+    extracted = pool.map(articles)
     all_claims = [c for r in extracted if not isinstance(r, ErrorRecord) for c in r]
     valid, schema_errors = validate_claims(claims_to_frame(all_claims))
-    failures = [r if isinstance(r, ErrorRecord) else None for r in extracted]
+    failures = [r if isinstance(r, ErrorRecord) else warning_of(r) for r in extracted]
     return assemble_batch(batch, failures, frame_to_claims(valid), schema_errors)
 
 
@@ -102,8 +106,9 @@ def assemble_batch(
     schema errors), or the ErrorRecord that stands for it.
 
     ``failures`` has one entry per Article of ``batch`` (in order): the extraction's
-    ErrorRecord, or None when it gave claims; ``claims`` are the claims that passed the
-    schema. Shared by the local and the Dask engines, so both yield the same stream.
+    ErrorRecord, or None when it gave claims (a record of level "warning" gave claims too,
+    and is yielded before them); ``claims`` are the claims that passed the schema. Shared by
+    the local and the Dask engines, so both yield the same stream.
     """
     kept: dict[str, list[Claim]] = {}
     for c in claims:
@@ -119,7 +124,8 @@ def assemble_batch(
         failure = next(articles)
         if failure is not None:
             yield failure
-            continue
+            if failure.level != "warning":
+                continue
         yield from errors_by_article.pop(item.article_id, [])
         yield item, kept.get(item.article_id, [])
     for rest in errors_by_article.values():
@@ -148,6 +154,8 @@ class LocalEngine:
     store a part at a time (:mod:`checker.partitions`: memory holds a few parts)."""
 
     jobs: int = 1
+    #: seconds extracting one article may take
+    article_timeout: float | None = ARTICLE_TIMEOUT
 
     def extract(
         self,
@@ -155,7 +163,9 @@ class LocalEngine:
         options: IngestOptions | None,
         progress: Progress | None,
     ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
-        return extract(inputs, options, jobs=self.jobs, progress=progress)
+        return extract(
+            inputs, options, jobs=self.jobs, progress=progress, timeout=self.article_timeout
+        )
 
     def run_rules(
         self, rules: Sequence[Rule], db: Store, involving: set[str] | None
@@ -217,26 +227,35 @@ def check(
     with Store(store) as db:
         run_id = db.start_run(command)
         batch: list[tuple[Article, list[Claim]]] = []
-        n_articles = n_claims = 0
+        counts = [0, 0]  # articles, claims given
+
+        def flush() -> None:
+            # the store decides each article's id (another article may hold it: renamed,
+            # with a warning), so what the run reports is what was stored
+            placed = db.place(batch, run_id)
+            result.errors.extend(placed.warnings)
+            for article, claims in placed.items:
+                if article.article_id in result.new_article_ids:
+                    continue  # the same text given twice: one article
+                if keep_inputs:
+                    result.articles.append(article)
+                    result.claims.extend(claims)
+                counts[0] += 1
+                counts[1] += len(claims)
+                result.new_article_ids.add(article.article_id)
+            batch.clear()
+
         for item in engine.extract(inputs, options, progress):
             if isinstance(item, ErrorRecord):
                 result.errors.append(item)
                 continue
-            article, claims = item
-            if keep_inputs:
-                result.articles.append(article)
-                result.claims.extend(claims)
-            n_articles += 1
-            n_claims += len(claims)
-            result.new_article_ids.add(article.article_id)
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
-                db.add(batch)
-                batch = []
+                flush()
         if batch:
-            db.add(batch)
+            flush()
         if not keep_inputs:
-            result.n_articles, result.n_claims = n_articles, n_claims
+            result.n_articles, result.n_claims = counts
         involving = None if report_all else result.new_article_ids
         outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
         result.findings = outcome.findings
