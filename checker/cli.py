@@ -1,28 +1,34 @@
 """The ``checker`` command: a thin shell over :mod:`checker.pipeline`.
 
 Exit status: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for bad usage,
-unreadable input, a broken rule module or config (and, with ``--strict``, any recorded error).
+unreadable input, a broken rule module or config, a damaged store, a report that cannot be
+written (and, with ``--strict``, any recorded error), and for anything unexpected: any
+exception ends in status 2 with one line naming the inputs or the store (``--debug`` or
+``CHECKER_DEBUG=1`` shows the traceback), never in 1, which means a finding.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from checker import __version__
-from checker.config import FAIL_ON, Config, load_config
+from checker.config import FAIL_ON, Config, describe, load_config
 from checker.engine import Rule, load_rules
 from checker.engine.names import __doc__ as NAMES_DOC
 from checker.errors import CheckerError, UsageError
 from checker.ingest import IngestOptions
-from checker.parallel import default_jobs
-from checker.pipeline import DEFAULT_STORE, RuleSelection
+from checker.parallel import ARTICLE_TIMEOUT, default_jobs
+from checker.pipeline import DEFAULT_STORE, LocalEngine, RuleSelection
 from checker.records import SEVERITIES, CheckResult
+from checker.safeio import atomic_write, for_terminal, same_file
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 CHECK_FORMATS = ("json", "html", "md", "junit", "text")
@@ -52,12 +58,46 @@ def _ingest_options(
     )
 
 
-def _check_inputs(inputs: Sequence[str]) -> None:
+def _check_inputs(inputs: Sequence[str], outputs: Sequence[Path | None] = ()) -> None:
     if not inputs:
         raise UsageError("give at least one INPUT: a file, a folder, or - for stdin")
     missing = [i for i in inputs if i != "-" and not Path(i).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    for out in outputs:
+        clash = next((i for i in inputs if out is not None and same_file(i, out)), None)
+        if clash is not None:
+            raise UsageError(
+                f"the output {out} is also an input ({clash}): writing it would destroy the "
+                "input before it is read; write the output elsewhere"
+            )
+
+
+def _config(config_path: Path | None, no_config: bool, rule_dirs: Sequence[Path] = ()) -> Config:
+    """The project settings in force, said on standard error (they can add rule code, turn
+    rules off and stop the run failing: the run shows which file and folders it uses)."""
+    if no_config and config_path is not None:
+        raise UsageError("--no-config and --config FILE exclude each other: give one")
+    cfg = load_config(config_path, use=not no_config)
+    click.echo(f"checker: {for_terminal(describe(cfg, rule_dirs))}", err=True)
+    return cfg
+
+
+class _Context:
+    """What the run is working on, for the one line an unexpected error ends it with."""
+
+    inputs: Sequence[str] = ()
+    store: str | None = None
+
+    @classmethod
+    def words(cls) -> str:
+        parts = []
+        if cls.inputs:
+            shown = ", ".join(cls.inputs[:3]) + (" ..." if len(cls.inputs) > 3 else "")
+            parts.append(f"checking {shown}")
+        if cls.store:
+            parts.append(f"with the store {cls.store}")
+        return for_terminal(" ".join(parts)) or "starting"
 
 
 @contextmanager
@@ -82,8 +122,38 @@ def _progress(enabled: bool, label: str) -> Iterator[Any]:
 
 
 def _fail(exc: Exception) -> NoReturn:
-    click.echo(f"checker: error: {exc}", err=True)
+    click.echo(f"checker: error: {for_terminal(str(exc))}", err=True)
     raise SystemExit(EXIT_USAGE)
+
+
+class _Checker(click.Group):
+    """The command group, ending every unexpected exception in exit status 2 and one line
+    (not a traceback and status 1, which a CI job would read as "a finding")."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("checker: interrupted", err=True)
+            raise SystemExit(130) from None
+        except BrokenPipeError:  # the reader of standard output went away ("| head")
+            with suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(EXIT_USAGE) from None
+        except BaseException as exc:
+            if os.environ.get("CHECKER_DEBUG") or (ctx.obj or {}).get("debug"):
+                traceback.print_exc()
+            kind = "store error" if "sqlite3" in type(exc).__module__ else "internal error"
+            click.echo(
+                f"checker: {kind} while {_Context.words()}: "
+                f"{for_terminal(f'{type(exc).__name__}: {exc}')[:500]}. "
+                "This is a bug in checker: please report it with the input "
+                "(CHECKER_DEBUG=1 shows the traceback)",
+                err=True,
+            )
+            raise SystemExit(EXIT_USAGE) from None
 
 
 ingest_opts = [
@@ -124,7 +194,14 @@ ingest_opts = [
         "--config",
         "config_path",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="pyproject.toml to read [tool.checker] from (default: ./pyproject.toml).",
+        help="pyproject.toml to read [tool.checker] from (default: ./pyproject.toml, which "
+        "can add rule folders, disable rules and set fail_on).",
+    ),
+    click.option(
+        "--no-config",
+        is_flag=True,
+        help="Read no [tool.checker] at all (for CI jobs that must not trust the working "
+        "folder's pyproject.toml).",
     ),
 ]
 
@@ -135,14 +212,19 @@ def with_ingest_options(fn: Any) -> Any:
     return fn
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Checker, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
-def main() -> None:
+@click.option(
+    "--debug", is_flag=True, help="Show the traceback of an unexpected error (CHECKER_DEBUG=1)."
+)
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Find human-toll figures in news that cannot all be true.
 
     INPUT is a file or a folder of them (.txt/.md with optional YAML front matter,
     .json/.jsonl, .csv), or - for standard input.
     """
+    ctx.obj = {"debug": debug}
 
 
 @main.command()
@@ -173,6 +255,7 @@ def extract(
     jobs: int | None,
     strict: bool,
     config_path: Path | None,
+    no_config: bool,
 ) -> None:
     """Extract the numeric claims of every INPUT article (no store, no rules).
 
@@ -183,30 +266,38 @@ def extract(
     from checker.records import ErrorRecord
     from checker.report import write_claims
 
+    _Context.inputs = inputs
     try:
-        _check_inputs(inputs)
-        cfg = load_config(config_path)
+        _check_inputs(inputs, [output])
+        cfg = _config(config_path, no_config)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
     except CheckerError as exc:
         _fail(exc)
     errors = 0
-    out_cm: Any = (
-        output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
-    )
-    with out_cm as out, _progress(True, "extracting") as progress:
+    # written to a temporary file renamed over the target at the end: a failed run leaves
+    # the previous file (and an input given as -o was refused above)
+    out_cm: Any = atomic_write(output, newline="") if output else nullcontext(sys.stdout)
+    try:
+        with out_cm as out, _progress(True, "extracting") as progress:
 
-        def claims() -> Iterator[Any]:
-            nonlocal errors
-            for item in run_extract(
-                inputs, options, jobs=jobs or default_jobs(), progress=progress
-            ):
-                if isinstance(item, ErrorRecord):
-                    errors += 1
-                    click.echo(f"checker: {item}", err=True)
-                else:
-                    yield from item[1]
+            def claims() -> Iterator[Any]:
+                nonlocal errors
+                for item in run_extract(
+                    inputs,
+                    options,
+                    jobs=jobs or default_jobs(),
+                    progress=progress,
+                    timeout=cfg.article_timeout or ARTICLE_TIMEOUT,
+                ):
+                    if isinstance(item, ErrorRecord):
+                        errors += 1
+                        click.echo(f"checker: {for_terminal(str(item))}", err=True)
+                    else:
+                        yield from item[1]
 
-        write_claims(claims(), fmt, out)
+            write_claims(claims(), fmt, out)
+    except OSError as exc:
+        _fail(OSError(f"cannot write {output or 'standard output'}: {exc}; nothing was replaced"))
     if errors:
         click.echo(f"checker: {errors} error(s) recorded (see above).", err=True)
     raise SystemExit(EXIT_USAGE if strict and errors else EXIT_OK)
@@ -332,6 +423,7 @@ def check(
     jobs: int | None,
     strict: bool,
     config_path: Path | None,
+    no_config: bool,
 ) -> None:
     """Check INPUT articles against each other and every article already in the store.
 
@@ -340,9 +432,11 @@ def check(
     """
     from checker.pipeline import check as run_check
 
+    _Context.inputs = inputs
     try:
-        _check_inputs(inputs)
-        cfg = load_config(config_path)
+        _check_inputs(inputs, [output, html_out, json_out, md_out, junit_out, store])
+        cfg = _config(config_path, no_config, rule_dirs)
+        _Context.store = str(store or cfg.store or DEFAULT_STORE)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
         out_fmt = fmt or (SUFFIX_FORMAT.get(output.suffix.lower(), "json") if output else "text")
         selection = RuleSelection(
@@ -350,6 +444,7 @@ def check(
             only=only,
             skip=[*cfg.disable, *skip],
             settings=cfg.rules,
+            timeout=cfg.rule_timeout,
         )
         rules = selection.load()
         # Only the HTML report shows every article; for the rest, keeping the given
@@ -378,18 +473,23 @@ def check(
                     options=options,
                     rules=rules,
                     report_all=report_all,
-                    jobs=jobs or default_jobs(),
                     progress=progress,
                     keep_inputs=keep_inputs,
+                    engine=LocalEngine(
+                        jobs or default_jobs(), cfg.article_timeout or ARTICLE_TIMEOUT
+                    ),
                 )
     except CheckerError as exc:
         _fail(exc)
-    _write_reports(
-        result,
-        out_fmt,
-        output,
-        {"html": html_out, "json": json_out, "md": md_out, "junit": junit_out},
-    )
+    try:
+        _write_reports(
+            result,
+            out_fmt,
+            output,
+            {"html": html_out, "json": json_out, "md": md_out, "junit": junit_out},
+        )
+    except OSError as exc:
+        _fail(OSError(f"cannot write the report: {exc}; no file was left half-written"))
     _summary(result, output)
     threshold = fail_on or cfg.fail_on or "high"
     if strict and result.errors:
@@ -421,21 +521,26 @@ def _write_reports(
         if path is None:
             write_check(result, f, sys.stdout)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as out:
-            write_check(result, f, out)
+        try:
+            with atomic_write(path) as out:
+                write_check(result, f, out)
+        except OSError as exc:
+            raise OSError(f"{path}: {exc.strerror or exc} (the previous {path} is kept)") from exc
 
 
 def _print_table(result: CheckResult) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(result.findings)} finding(s)", show_lines=True)
     for col in ("severity", "rule", "message"):
         table.add_column(col)
     for f in result.findings:
-        table.add_row(f.severity, f.rule, f.message)
-    Console().print(table)
+        # Text, not str: rich reads a str as markup ("[/bold]", "[link=...]" in an outlet),
+        # and control characters are shown escaped, never sent to the terminal
+        table.add_row(*(Text(for_terminal(v)) for v in (f.severity, f.rule, f.message)))
+    Console(highlight=False).print(table)
 
 
 def _summary(result: CheckResult, output: Path | None) -> None:
@@ -446,7 +551,7 @@ def _summary(result: CheckResult, output: Path | None) -> None:
         f"checker: {result.article_count} articles{outlets}, "
         f"{result.claim_count} claims, {len(result.findings)} findings"
         f"{f' ({parts})' if parts else ''}, {len(result.errors)} errors"
-        f"{f'; report: {output}' if output else ''}",
+        f"{f'; report: {for_terminal(str(output))}' if output else ''}",
         err=True,
     )
 
@@ -459,7 +564,7 @@ def rules() -> None:
 def _all_rules(rule_dirs: Sequence[Path], config_path: Path | None) -> list[Rule]:
     """Built-in, configured and ``--rules`` rules, disabled ones too (exit 2 on a bad one)."""
     try:
-        cfg = load_config(config_path)
+        cfg = _config(config_path, False, rule_dirs)
         return load_rules([*cfg.rule_dirs, *rule_dirs], settings=cfg.rules, include_disabled=True)
     except CheckerError as exc:
         _fail(exc)
