@@ -9,11 +9,9 @@ exception ends in status 2 with one line naming the inputs or the store (``--deb
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,6 +22,7 @@ from checker.config import FAIL_ON, Config, describe, load_config
 from checker.engine import Rule, load_rules
 from checker.engine.names import __doc__ as NAMES_DOC
 from checker.errors import CheckerError, UsageError
+from checker.guard import GuardedGroup, RunContext
 from checker.ingest import IngestOptions
 from checker.parallel import ARTICLE_TIMEOUT, default_jobs
 from checker.pipeline import DEFAULT_STORE, LocalEngine, RuleSelection
@@ -83,23 +82,6 @@ def _config(config_path: Path | None, no_config: bool, rule_dirs: Sequence[Path]
     return cfg
 
 
-class _Context:
-    """What the run is working on, for the one line an unexpected error ends it with."""
-
-    inputs: Sequence[str] = ()
-    store: str | None = None
-
-    @classmethod
-    def words(cls) -> str:
-        parts = []
-        if cls.inputs:
-            shown = ", ".join(cls.inputs[:3]) + (" ..." if len(cls.inputs) > 3 else "")
-            parts.append(f"checking {shown}")
-        if cls.store:
-            parts.append(f"with the store {cls.store}")
-        return for_terminal(" ".join(parts)) or "starting"
-
-
 @contextmanager
 def _progress(enabled: bool, label: str) -> Iterator[Any]:
     """A rich progress counter on stderr (only when stderr is a terminal)."""
@@ -124,36 +106,6 @@ def _progress(enabled: bool, label: str) -> Iterator[Any]:
 def _fail(exc: Exception) -> NoReturn:
     click.echo(f"checker: error: {for_terminal(str(exc))}", err=True)
     raise SystemExit(EXIT_USAGE)
-
-
-class _Checker(click.Group):
-    """The command group, ending every unexpected exception in exit status 2 and one line
-    (not a traceback and status 1, which a CI job would read as "a finding")."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
-            raise
-        except KeyboardInterrupt:
-            click.echo("checker: interrupted", err=True)
-            raise SystemExit(130) from None
-        except BrokenPipeError:  # the reader of standard output went away ("| head")
-            with suppress(OSError):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise SystemExit(EXIT_USAGE) from None
-        except BaseException as exc:
-            if os.environ.get("CHECKER_DEBUG") or (ctx.obj or {}).get("debug"):
-                traceback.print_exc()
-            kind = "store error" if "sqlite3" in type(exc).__module__ else "internal error"
-            click.echo(
-                f"checker: {kind} while {_Context.words()}: "
-                f"{for_terminal(f'{type(exc).__name__}: {exc}')[:500]}. "
-                "This is a bug in checker: please report it with the input "
-                "(CHECKER_DEBUG=1 shows the traceback)",
-                err=True,
-            )
-            raise SystemExit(EXIT_USAGE) from None
 
 
 ingest_opts = [
@@ -212,7 +164,7 @@ def with_ingest_options(fn: Any) -> Any:
     return fn
 
 
-@click.group(cls=_Checker, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 @click.option(
     "--debug", is_flag=True, help="Show the traceback of an unexpected error (CHECKER_DEBUG=1)."
@@ -266,7 +218,7 @@ def extract(
     from checker.records import ErrorRecord
     from checker.report import write_claims
 
-    _Context.inputs = inputs
+    RunContext.inputs = inputs
     try:
         _check_inputs(inputs, [output])
         cfg = _config(config_path, no_config)
@@ -432,11 +384,11 @@ def check(
     """
     from checker.pipeline import check as run_check
 
-    _Context.inputs = inputs
+    RunContext.inputs = inputs
     try:
         _check_inputs(inputs, [output, html_out, json_out, md_out, junit_out, store])
         cfg = _config(config_path, no_config, rule_dirs)
-        _Context.store = str(store or cfg.store or DEFAULT_STORE)
+        RunContext.store = str(store or cfg.store or DEFAULT_STORE)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
         out_fmt = fmt or (SUFFIX_FORMAT.get(output.suffix.lower(), "json") if output else "text")
         selection = RuleSelection(
@@ -535,7 +487,7 @@ def _print_table(result: CheckResult) -> None:
 
     table = Table(title=f"{len(result.findings)} finding(s)", show_lines=True)
     for col in ("severity", "rule", "message"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")  # (a long word folds, never hides as "…")
     for f in result.findings:
         # Text, not str: rich reads a str as markup ("[/bold]", "[link=...]" in an outlet),
         # and control characters are shown escaped, never sent to the terminal

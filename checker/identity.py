@@ -34,31 +34,33 @@ _FAMILY = re.compile(r"#\d+$")
 
 
 def origin_key(article: Article) -> str | None:
-    """Where an article came from, as stored: "file:line" with the file's path normalised;
-    None for standard input ("<stdin>:1" names no place) and articles made by a program."""
+    """Where an article came from, as its identity: the file it was read from, its path
+    normalised ("a/./b.csv:12" -> "a/b.csv": a file, not a line, since rows move when rows
+    are added above them); None for standard input ("<stdin>:1" names no place) and for
+    articles made by a program."""
     origin = article.origin
     if origin is None or origin.startswith("<"):
         return None
     path, sep, line = origin.rpartition(":")
-    if not sep or not line.isdigit():
-        return os.path.normpath(origin)
-    return f"{os.path.normpath(path)}:{line}"
+    return os.path.normpath(path if sep and line.isdigit() else origin)
 
 
 def resolve(con: sqlite3.Connection, article: Article) -> tuple[str, str, str | None]:
-    """Where ``article`` goes: (its id in the store, "insert" | "update" | "skip", the
-    origin of the article that holds its own id when it gets another).
+    """Where ``article`` goes: (its id in the store, what to do, the origin of the article
+    that holds its id when it gets another). What to do: "insert", "update" (an edit),
+    "skip" (stored already), "adopt" (stored already, before origins were kept: record its
+    origin).
 
-    - its id is free: inserted as it is;
-    - the article stored under its id has the same content: the same article, nothing new
-      (a re-ingest is idempotent);
-    - that article came from the same place (the same file and line; or ``article`` was made
-      by a program, with no origin at all: its id is its identity): it was edited, and is
-      replaced;
-    - else another article holds the id: ``article`` is the one of ``<id>#2``, ``<id>#3``...
-      with its content or its origin, else it takes the lowest free of them -- the way
-      ``ArticleBuilder`` renames a repeated id in one run, so checking a file in parts, one
-      after another, gives the ids of checking it whole.
+    Read from a file, an article is the stored one with its id *from the same file*: the
+    same content is nothing new (a re-ingest is idempotent), other content is an edit. The
+    same id from another file is another article, even with the same text (FA-KES repeats
+    rows: checked in parts, they stay as many articles as checked whole); it is the one of
+    ``<id>#2``, ``<id>#3``... from its file, else takes the lowest free of them, as
+    ``ArticleBuilder`` renames a repeated id in one run. An article stored with no origin
+    (layout 2, or by a program) is this one if its content is the same.
+
+    From standard input its content is its identity; made by a program (no origin at all),
+    its id is (an article with that id is replaced).
     """
     aid, digest, origin = article.article_id, article.content_hash, origin_key(article)
     row = con.execute(
@@ -66,29 +68,42 @@ def resolve(con: sqlite3.Connection, article: Article) -> tuple[str, str, str | 
     ).fetchone()
     if row is None:
         return aid, "insert", None
-    if row[0] == digest:
-        return aid, "skip", None
-    if article.origin is None or (origin is not None and row[1] == origin):
-        return aid, "update", None
+    found = _match(origin, digest, row[0], row[1])
+    if found is not None:
+        return aid, found, None
+    if article.origin is None:
+        return aid, "update", None  # a program's article: its id is its identity
     holder = row[1]
     base = _FAMILY.sub("", aid)
-    taken: set[str] = set()
+    taken = {aid}
     for fid, fdigest, forigin in con.execute(
         "SELECT article_id, content_hash, origin FROM articles "
-        "WHERE article_id >= ? AND article_id < ? ORDER BY article_id",
-        (f"{base}#", f"{base}$"),  # "$" follows "#": the ids starting "<base>#"
+        "WHERE article_id = ? OR (article_id >= ? AND article_id < ?) ORDER BY article_id",
+        (base, f"{base}#", f"{base}$"),  # "$" follows "#": the ids starting "<base>#"
     ):
-        if not re.fullmatch(rf"{re.escape(base)}#\d+", fid):
+        if fid == aid or not (fid == base or re.fullmatch(rf"{re.escape(base)}#\d+", fid)):
             continue
         taken.add(fid)
-        if fdigest == digest:
-            return fid, "skip", holder
-        if origin is not None and forigin == origin:
-            return fid, "update", holder
+        found = _match(origin, digest, fdigest, forigin)
+        if found is not None:
+            return fid, found, holder
     n = 2
     while f"{base}#{n}" in taken:
         n += 1
     return f"{base}#{n}", "insert", holder
+
+
+def _match(
+    origin: str | None, digest: str, stored_digest: str, stored_origin: str | None
+) -> str | None:
+    """Whether a stored article is this one, and what to do then (see :func:`resolve`)."""
+    if origin is not None:
+        if stored_origin == origin:
+            return "skip" if stored_digest == digest else "update"
+        if stored_origin is None and stored_digest == digest:
+            return "adopt"
+        return None
+    return "skip" if stored_digest == digest else None
 
 
 def renamed(article: Article, claims: list[Claim], new_id: str) -> tuple[Article, list[Claim]]:
@@ -119,7 +134,7 @@ def rename_warning(article: Article, holder: str | None) -> ErrorRecord:
         field="article_id",
         value=given,
         message=f"another article with the id {given!r} is in the store "
-        f"({'from ' + holder if holder else 'from an earlier run'}, with other text): this one "
-        f"is stored as {article.article_id!r}, the other is kept. Give each article its own id "
-        "(front matter or an id column) to name them yourself",
+        f"({'from ' + holder if holder else 'from an earlier run or another input'}): this one "
+        f"is stored as {article.article_id!r}, and the other kept. Give each article its own "
+        "id (front matter or an id column) to name them yourself",
     )

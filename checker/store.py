@@ -216,6 +216,8 @@ class Store:
             ) from exc
         try:
             self._con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if self._version() == 0:  # before anything writes to it (WAL changes the file)
+                self._refuse_foreign(self._con)
             self._use_wal()
             # with WAL, NORMAL loses no commit when the process dies (only on power loss)
             self._con.execute("PRAGMA synchronous = NORMAL")
@@ -441,7 +443,12 @@ class Store:
                     if action == "insert":  # (said once: when it is first stored so)
                         out.warnings.append(rename_warning(article, holder))
                 out.items.append((article, kept))
-                if action == "skip":
+                if action == "adopt":  # stored before origins were kept: now it has one
+                    con.execute(
+                        "UPDATE articles SET origin = ? WHERE article_id = ?",
+                        (origin_key(article), aid),
+                    )
+                if action in ("skip", "adopt"):
                     continue
                 values = (*_article_row(article), article.content_hash, run_id, origin_key(article))
                 if action == "insert":

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.records import Claim
-from checker.report.format import claim_interval, fmt_date, fmt_number
+from checker.report.format import claim_interval, fmt_date, fmt_number, visible_bidi
 
 #: claims whose positive figures differ by this factor or more get a log axis.
 LOG_RATIO = 50.0
@@ -155,7 +155,12 @@ class _Scale:
 
 def _title(letter: str, c: Claim) -> str:
     who = c.outlet + (f" ({c.attribution})" if c.attribution else "")
-    return f"{letter} {who}: {c.surface} {c.subject} → {claim_interval(c)}"
+    return visible_bidi(f"{letter} {who}: {c.surface} {c.subject} → {claim_interval(c)}")
+
+
+def _label(letter: str, c: Claim) -> str:
+    # SVG text has no <bdi>: bidi controls are shown, not obeyed (and the label is cut)
+    return visible_bidi(f"{letter}  {c.outlet}")[:24]
 
 
 def interval_chart(claims: Sequence[Claim]) -> Chart:
@@ -173,7 +178,7 @@ def interval_chart(claims: Sequence[Claim]) -> Chart:
             Glyph(
                 letter=letter,
                 colour=i % N_COLOURS,
-                label=f"{letter}  {c.outlet}"[:24],
+                label=_label(letter, c),
                 x1=x1,
                 y1=y,
                 x2=x2,
@@ -244,7 +249,7 @@ def time_chart(claims: Sequence[Claim]) -> Chart:
             Glyph(
                 letter=letter,
                 colour=i % N_COLOURS,
-                label=f"{letter}  {c.outlet}"[:24],
+                label=_label(letter, c),
                 x1=x,
                 y1=y_low,
                 x2=x,

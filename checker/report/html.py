@@ -8,7 +8,6 @@ template misspells (``StrictUndefined``). The template gets one object, a
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TextIO
 
@@ -17,6 +16,7 @@ from markupsafe import Markup, escape
 
 from checker.records import CheckResult
 from checker.report.context import ReportContext, build_context
+from checker.report.format import visible_bidi
 
 #: the package the templates ship in (the repository's top-level ``reports/`` folder).
 TEMPLATE_PACKAGE = "checker.templates"
@@ -27,20 +27,12 @@ TEMPLATE = "report.html.j2"
 #: whole name in its title): a 3,000-character outlet would widen every table
 MAX_NAME_CHARS = 60
 
-# the bidirectional embeddings, overrides, isolates and marks: in a name they can make
-# "evil" show as "live", and run on into the text after it
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible_bidi(text: str) -> str:
-    return _BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
-
 
 def name_filter(value: object) -> Markup:
     """``{{ outlet|name }}``: a name isolated from the text around it (``<bdi dir="auto">``),
     its bidi controls shown as ``[U+202E]``, cut at :data:`MAX_NAME_CHARS` with the whole
     name as the title."""
-    text = _visible_bidi("" if value is None else str(value))
+    text = visible_bidi("" if value is None else str(value))
     if len(text) <= MAX_NAME_CHARS:
         return Markup('<bdi dir="auto">{}</bdi>').format(text)
     cut = text[: MAX_NAME_CHARS - 1].rstrip() + "…"
@@ -49,14 +41,14 @@ def name_filter(value: object) -> Markup:
 
 def cut_filter(value: object) -> str:
     """``{{ outlet|cut }}``: plain text (for an ``<option>``): bidi controls shown, cut."""
-    text = _visible_bidi("" if value is None else str(value))
+    text = visible_bidi("" if value is None else str(value))
     return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1].rstrip() + "…"
 
 
 def prose_filter(value: object) -> Markup:
     """``{{ message|prose }}``: a message (which quotes names) isolated, its bidi controls
     shown, so none reorders the rest of the page."""
-    return Markup('<bdi dir="auto">{}</bdi>').format(escape(_visible_bidi(str(value))))
+    return Markup('<bdi dir="auto">{}</bdi>').format(escape(visible_bidi(str(value))))
 
 
 @lru_cache(maxsize=1)
