@@ -21,12 +21,13 @@ from functools import lru_cache
 
 from checker.extract import attribution as attr
 from checker.extract import sources as src
+from checker.extract.bounds import MAX_THINGS_PER_ARTICLE, PREFIX_CHARS, TextScan
 from checker.extract.categories import Counted, categorise
 from checker.extract.dates import TimeExpression, find_time_expressions, resolve
 from checker.extract.modality import modality, scope
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, NumberBudget, find_figures
 from checker.extract.places import PlaceMention, find_places, locate, main_place, normalise_place
-from checker.extract.sentences import furniture_spans, sentence_spans
+from checker.extract.sentences import sentence_spans
 from checker.records import Article, Claim
 
 Span = tuple[int, int]
@@ -87,11 +88,14 @@ class _Context:
     prev_source: str | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
     dateline: Span = (0, 0)
-    furniture: list[Span] = field(default_factory=list)
+    #: the start of the text, where whole-article lookups look (bound: PREFIX_CHARS)
+    head: str = ""
     #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)
     numbers: NumberBudget = field(default_factory=NumberBudget)
-    #: where reading stopped when the budget ran out: (in the title, offset)
-    stopped: tuple[bool, int] | None = None
+    #: numbers, times, places and cues read so far (bound: MAX_THINGS_PER_ARTICLE)
+    things: int = 0
+    #: where reading stopped when a bound was reached: (in the title, offset, what)
+    stopped: tuple[bool, int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,30 +114,31 @@ def extract_claims(article: Article) -> list[Claim]:
 def extract_article(article: Article) -> Extraction:
     """:func:`extract_claims`, and a note when the article was not read to its end (more
     than :data:`~checker.extract.numbers.MAX_NUMBERS_PER_ARTICLE` numbers in it)."""
+    head = article.text[:PREFIX_CHARS]  # (bound: whole-article lookups in a prefix)
     ctx = _Context(
         article=article,
         reference=article.published,
-        fallback_place=normalise_place(article.location) or main_place(article.title, article.text),
-        monitor=src.monitor_name(article.title + "\n" + article.text),
+        fallback_place=normalise_place(article.location) or main_place(article.title, head),
+        monitor=src.monitor_name(article.title + "\n" + head),
+        head=head,
     )
     dateline = _dateline(article.text)
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
     claims = _read(ctx, article.title, in_title=True)
     ctx.last_source = ctx.prev_place = ctx.prev_source = None
-    ctx.furniture = furniture_spans(article.text)
     if ctx.stopped is None:
         claims.extend(_read(ctx, article.text, in_title=False))
     if ctx.stopped is None:
         return Extraction(claims)
-    in_title, at = ctx.stopped
+    in_title, at, what = ctx.stopped
     where = "its headline" if in_title else f"character {at:,} of its text"
     return Extraction(
         claims,
         (
-            f"read for {MAX_NUMBERS_PER_ARTICLE:,} numbers, the most an article is read for, "
-            f"up to {where} (a table or a page of figures rather than an article?): the rest "
-            "of it was not read for claims",
+            f"read for {what}, the most an article is read for, up to {where} (a table, a "
+            "list or a page made of them rather than an article?): the rest of it was not "
+            "read for claims",
         ),
     )
 
@@ -151,20 +156,20 @@ def _dateline(text: str) -> tuple[dt.date, Span] | None:
 
 
 def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
-    times = find_time_expressions(text)
-    # Bounds: each sentence looks only at the time expressions and blocked spans inside or
-    # around it (bisect on sorted, disjoint spans), not at every one of the text: a text of
-    # repeated date lines was quadratic (53 s for 920 KB).
-    time_starts = [t.start for t in times]
-    dated = _Spans([(t.start, t.end) for t in times if not t.number_free])
-    furniture = _Spans(ctx.furniture)
+    # Bounds: the time expressions and the blocked spans (dated numbers, page furniture) are
+    # scanned as far as the reading goes, and each sentence looks only at those inside or
+    # around it (bisect), not at every one of the text: a text of repeated date lines was
+    # quadratic (53 s for 920 KB).
+    sentences = sentence_spans(text)
+    scan = TextScan(text, sentences, furniture=not in_title)
     claims: list[Claim] = []
-    for sentence in sentence_spans(text):
+    for sentence in sentences:
         s_start, s_end = sentence
-        blocked = dated.near(s_start, s_end) + furniture.near(s_start, s_end)
-        figures = find_figures(text, s_start, s_end, blocked, ctx.numbers)
+        scan.upto(s_end)
+        times = scan.times_in(s_start, s_end)
+        figures = find_figures(text, s_start, s_end, scan.blocked(s_start, s_end), ctx.numbers)
         if ctx.numbers.spent and ctx.stopped is None:
-            ctx.stopped = (in_title, s_end)
+            ctx.stopped = (in_title, s_end, f"{MAX_NUMBERS_PER_ARTICLE:,} numbers")
         counted = categorise(text, sentence, figures) if figures else []
         for fig, cnt in _zero_counts(text, sentence):
             at = sum(1 for f in figures if f.start < fig.start)
@@ -174,10 +179,15 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         sources = _resolve_cues(ctx, cues)
         places = find_places(text, s_start, s_end)
         first_claim = len(claims)
+        ctx.things += len(figures) + len(times) + len(places) + len(cues)
+        if ctx.things > MAX_THINGS_PER_ARTICLE and ctx.stopped is None:
+            ctx.stopped = (
+                in_title,
+                s_end,
+                f"{MAX_THINGS_PER_ARTICLE:,} numbers, dates, places and sources",
+            )
         if figures:
-            lo = bisect.bisect_left(time_starts, s_start)
-            hi = bisect.bisect_left(time_starts, s_end, lo)
-            near = times[lo:hi]
+            near = times
             if not in_title:  # the body's own dateline is the reference date, not a figure's
                 near = [t for t in near if (t.start, t.end) != ctx.dateline]
             sent = _Sentence.of(text, sentence, near, places, cues, sources)
@@ -197,27 +207,6 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         if ctx.stopped is not None:
             break
     return claims
-
-
-class _Spans:
-    """Spans (start, end) merged into sorted disjoint ones, to find those near a sentence."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        merged: list[Span] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-            else:
-                merged.append((a, b))
-        self.spans = merged
-        self.starts = [a for a, _ in merged]
-        self.ends = [b for _, b in merged]
-
-    def near(self, start: int, end: int) -> list[Span]:
-        """The spans overlapping [start, end] (or touching it)."""
-        lo = bisect.bisect_left(self.ends, start)
-        hi = bisect.bisect_right(self.starts, end, lo)
-        return self.spans[lo:hi]
 
 
 def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
@@ -454,7 +443,7 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
     if source is None or " " in source or not source[:1].isupper() or source.isupper():
         return source  # a full name already, or an acronym ("SANA")
-    first = _name_before(ctx.article.text, source)
+    first = _name_before(ctx.head, source)
     if first is None:
         return source
     if (

@@ -74,8 +74,18 @@ _FURNITURE = re.compile(
 
 def furniture_spans(text: str) -> list[Span]:
     """Spans of ``text`` that are page furniture rather than the article."""
-    spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
-    for trailer in _TRAILER.finditer(text):
+    return furniture_in(text, 0, len(text), trailers=True)[0]
+
+
+def furniture_in(text: str, start: int, end: int, *, trailers: bool) -> tuple[list[Span], bool]:
+    """The furniture spans found in ``text[start:end]`` (a trailer runs to the end of the
+    text), and whether a trailer was looked at there: the first one is the only one (it runs
+    to the end), so with ``trailers`` False none is looked for (a part of the text after
+    the part where the first was)."""
+    spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text, start, end)]
+    seen = False
+    for trailer in _TRAILER.finditer(text, start, end) if trailers else ():
+        seen = True
         before = text[max(0, trailer.start() - 12) : trailer.start()]
         mid_line = trailer.group(0).startswith("Related") and not before.endswith("\n")
         # "Views 458 Related ...", "01 Related ...": after a counter it is furniture anywhere
@@ -84,7 +94,7 @@ def furniture_spans(text: str) -> list[Span]:
             continue
         spans.append((trailer.start(), len(text)))
         break
-    return sorted(spans)
+    return sorted(spans), seen
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
