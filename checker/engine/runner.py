@@ -26,6 +26,8 @@ from checker.records import Article, Claim, ErrorRecord, Finding
 
 #: rule errors recorded one by one per rule; past this, one summary record says how many more
 MAX_ERRORS_PER_RULE = 20
+#: seconds building one kind of subject (the pairs, the groups...) of one part may take
+SUBJECT_TIMEOUT = 120.0
 
 
 @dataclass
@@ -51,14 +53,16 @@ class Subjects:
         self.claims = claims
         self.titles = {a.article_id: a.title for a in articles}
         self._cache: dict[str, list[Any]] = {}
-        self._failed: dict[str, Exception] = {}
+        self._failed: dict[str, Exception | BudgetExceeded] = {}
 
     def get(self, name: str) -> list[Any]:
-        """The subjects of kind ``name``; raises what building them raised (every time)."""
+        """The subjects of kind ``name``; raises what building them raised (every time),
+        or :class:`BudgetExceeded` past :data:`SUBJECT_TIMEOUT` seconds."""
         if name not in self._cache:
             try:
-                self._cache[name] = list(self._build(name))
-            except Exception as exc:
+                with time_limit(SUBJECT_TIMEOUT, f"building the {name!r} subjects"):
+                    self._cache[name] = list(self._build(name))
+            except (Exception, BudgetExceeded) as exc:
                 self._failed[name] = exc
                 self._cache[name] = []
         if name in self._failed:
@@ -140,7 +144,7 @@ def _run_rule(
     printed = ""
     try:
         every = subjects.get(rule.subject)
-    except Exception as exc:
+    except (Exception, BudgetExceeded) as exc:
         out.errors.append(_subject_error(rule, subjects, exc))
         out.calls[rule.id] = 0
         return
@@ -189,7 +193,17 @@ def _run_rule(
     out.calls[rule.id] = calls
 
 
-def _subject_error(rule: Rule, subjects: Subjects, exc: Exception) -> ErrorRecord:
+def _subject_error(rule: Rule, subjects: Subjects, exc: Exception | BudgetExceeded) -> ErrorRecord:
+    if isinstance(exc, BudgetExceeded):
+        return ErrorRecord(
+            stage="rule",
+            rule=rule.id,
+            claim_ids=tuple(c.claim_id for c in subjects.claims[:20]),
+            exception=f"BudgetExceeded: {exc}",
+            message=f"building the {rule.subject!r} subjects of these "
+            f"{len(subjects.claims)} claims took longer than {exc.seconds:g} s and was "
+            "stopped: the rule did not run on them. Please report it with the articles",
+        )
     tb = traceback.extract_tb(exc.__traceback__)
     frame = tb[-1] if tb else None
     return ErrorRecord(
