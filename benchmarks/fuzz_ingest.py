@@ -91,6 +91,17 @@ FRAGMENTS = [
     b"\x1b",
     b"\x0b",
     b"\x85",
+    # what broke main in issue 13 (benchmarks/fuzz_hostile.py builds inputs from them)
+    b"\\ud800",
+    b"\\udfff",
+    b"9" * 5000,
+    b"1" + b",000" * 103,
+    b"\xe2\x80\xae",  # U+202E
+    b"[/bold]",
+    b"=HYPERLINK(",
+    b" " * 5000,
+    b"1-" * 500,
+    b"hundred " * 200,
 ]
 
 

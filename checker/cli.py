@@ -2,8 +2,11 @@
 
 Exit status (:mod:`checker.exitcodes`, the one place it is decided): 0 when no open finding
 reaches ``--fail-on``, 1 when one does, 2 when nothing or not all was checked (bad usage, an
-unknown rule id or config key, inputs without an article, a rule that raised; with
-``--strict``, any input error). Terminal output is :mod:`checker.terminal`'s.
+unknown rule id or config key, inputs without an article, a rule that raised, a damaged
+store, a report that cannot be written; with ``--strict``, any input error). Anything
+unexpected ends in status 2 with one line naming the inputs or the store (``--debug`` or
+``CHECKER_DEBUG=1`` shows the traceback: :mod:`checker.guard`), never in 1, which means a
+finding. Terminal output is :mod:`checker.terminal`'s.
 """
 
 from __future__ import annotations
@@ -18,15 +21,17 @@ import click
 
 from checker import __version__
 from checker.cli_more import review, rules_group
-from checker.config import FAIL_ON, Config, load_config
+from checker.config import FAIL_ON, Config, describe, load_config
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE, Status, exit_status
+from checker.guard import GuardedGroup, RunContext
 from checker.ingest import SUFFIXES, IngestOptions
 from checker.ingest.options import STDIN_FORMATS
-from checker.parallel import default_jobs
-from checker.pipeline import DEFAULT_STORE, RuleSelection
+from checker.parallel import ARTICLE_TIMEOUT, default_jobs
+from checker.pipeline import DEFAULT_STORE, LocalEngine, RuleSelection
 from checker.records import CheckResult
 from checker.reviews import DEFAULT_REVIEWS
+from checker.safeio import atomic_write, for_terminal, same_file
 from checker.terminal import (
     ProgressDisplay,
     echo_err,
@@ -69,16 +74,33 @@ def _ingest_options(
     )
 
 
-def _check_inputs(inputs: Sequence[str]) -> None:
+def _check_inputs(inputs: Sequence[str], outputs: Sequence[Path | None] = ()) -> None:
     if not inputs:
         raise UsageError("give at least one INPUT: a file, a folder, or - for stdin")
     missing = [i for i in inputs if i != "-" and not Path(i).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    for out in outputs:
+        clash = next((i for i in inputs if out is not None and same_file(i, out)), None)
+        if clash is not None:
+            raise UsageError(
+                f"the output {out} is also an input ({clash}): writing it would destroy the "
+                "input before it is read; write the output elsewhere"
+            )
+
+
+def _config(config_path: Path | None, no_config: bool, rule_dirs: Sequence[Path] = ()) -> Config:
+    """The project settings in force, said on standard error (they can add rule code, turn
+    rules off and stop the run failing: the run shows which file and folders it uses)."""
+    if no_config and config_path is not None:
+        raise UsageError("--no-config and --config FILE exclude each other: give one")
+    cfg = load_config(config_path, use=not no_config)
+    click.echo(f"checker: {for_terminal(describe(cfg, rule_dirs))}", err=True)
+    return cfg
 
 
 def _fail(exc: Exception) -> NoReturn:
-    click.echo(f"checker: error: {exc}", err=True)
+    click.echo(f"checker: error: {for_terminal(str(exc))}", err=True)
     raise SystemExit(EXIT_USAGE)
 
 
@@ -141,7 +163,14 @@ ingest_opts = [
         "--config",
         "config_path",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="pyproject.toml to read [tool.checker] from (default: ./pyproject.toml).",
+        help="pyproject.toml to read [tool.checker] from (default: ./pyproject.toml, which "
+        "can add rule folders, disable rules and set fail_on).",
+    ),
+    click.option(
+        "--no-config",
+        is_flag=True,
+        help="Read no [tool.checker] at all (for CI jobs that must not trust the working "
+        "folder's pyproject.toml).",
     ),
 ]
 
@@ -152,15 +181,20 @@ def with_ingest_options(fn: Any) -> Any:
     return fn
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
-def main() -> None:
+@click.option(
+    "--debug", is_flag=True, help="Show the traceback of an unexpected error (CHECKER_DEBUG=1)."
+)
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Find human-toll figures in news that cannot all be true.
 
     INPUT is a file or a folder of them (.txt/.md with optional YAML front matter,
     .json/.jsonl, .csv, .html pages, .xml/.rss/.atom feeds, .pdf reports), or - for
     standard input.
     """
+    ctx.obj = {"debug": debug}
 
 
 @main.command()
@@ -192,6 +226,7 @@ def extract(
     strict: bool,
     quiet: bool,
     config_path: Path | None,
+    no_config: bool,
 ) -> None:
     """Extract the numeric claims of every INPUT article (no store, no rules).
 
@@ -204,34 +239,42 @@ def extract(
     from checker.records import Article, ErrorRecord
     from checker.report import write_claims
 
+    RunContext.inputs = inputs
     try:
-        _check_inputs(inputs)
-        cfg = load_config(config_path)
+        _check_inputs(inputs, [output])
+        cfg = _config(config_path, no_config)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
     except CheckerError as exc:
         _fail(exc)
     errors: list[ErrorRecord] = []
     articles = 0
-    out_cm: Any = (
-        output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
-    )
-    with out_cm as out, ProgressDisplay(not quiet) as progress:
-        progress.phase("extracting", _expected(inputs))
+    # written to a temporary file renamed over the target at the end: a failed run leaves
+    # the previous file (and an input given as -o was refused above)
+    out_cm: Any = atomic_write(output, newline="") if output else nullcontext(sys.stdout)
+    try:
+        with out_cm as out, ProgressDisplay(not quiet) as progress:
+            progress.phase("extracting", _expected(inputs))
 
-        def claims() -> Iterator[Any]:
-            nonlocal articles
-            for item in run_extract(
-                inputs, options, jobs=jobs or default_jobs(), progress=progress
-            ):
-                if isinstance(item, ErrorRecord):
-                    errors.append(item)
-                    if not quiet:
-                        echo_err(str(item))
-                elif isinstance(item[0], Article):
-                    articles += 1
-                    yield from item[1]
+            def claims() -> Iterator[Any]:
+                nonlocal articles
+                for item in run_extract(
+                    inputs,
+                    options,
+                    jobs=jobs or default_jobs(),
+                    progress=progress,
+                    timeout=cfg.article_timeout or ARTICLE_TIMEOUT,
+                ):
+                    if isinstance(item, ErrorRecord):
+                        errors.append(item)
+                        if not quiet:
+                            echo_err(for_terminal(str(item)))
+                    elif isinstance(item[0], Article):
+                        articles += 1
+                        yield from item[1]
 
-        write_claims(claims(), fmt, out)
+            write_claims(claims(), fmt, out)
+    except OSError as exc:
+        _fail(OSError(f"cannot write {output or 'standard output'}: {exc}; nothing was replaced"))
     if errors and not quiet:
         echo_err(f"{len(errors)} error(s) and warning(s) recorded (see above).")
     _exit(exit_status(articles=articles, errors=errors, strict=strict), quiet)
@@ -383,6 +426,7 @@ def check(
     strict: bool,
     quiet: bool,
     config_path: Path | None,
+    no_config: bool,
 ) -> None:
     """Check INPUT articles against each other and every article already in the store.
 
@@ -401,9 +445,14 @@ def check(
         "sarif": sarif_out,
         "claimreview": claimreview_out,
     }
+    RunContext.inputs = inputs
     try:
-        _check_inputs(inputs)
-        cfg = load_config(config_path)
+        _check_inputs(
+            inputs,
+            [output, html_out, json_out, md_out, junit_out, sarif_out, claimreview_out, store],
+        )
+        cfg = _config(config_path, no_config, rule_dirs)
+        RunContext.store = str(store or cfg.store or DEFAULT_STORE)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
         out_fmt = fmt or (SUFFIX_FORMAT.get(output.suffix.lower(), "json") if output else "text")
         reviews = load_reviews(
@@ -414,6 +463,7 @@ def check(
             only=only,
             skip=[*cfg.disable, *skip],
             settings=cfg.rules,
+            timeout=cfg.rule_timeout,
         )
         rules = selection.load()
         # Only the HTML report shows articles (and ClaimReview their URLs); for the rest,
@@ -438,10 +488,21 @@ def check(
 
                 result = check_dask(inputs, scheduler=scheduler, **common)
             else:
-                result = run_check(inputs, jobs=jobs or default_jobs(), **common)
+                result = run_check(
+                    inputs,
+                    engine=LocalEngine(
+                        jobs or default_jobs(), cfg.article_timeout or ARTICLE_TIMEOUT
+                    ),
+                    **common,
+                )
             apply_reviews(result, reviews)
             progress.phase("reporting")
-            _write_reports(result, out_fmt, output, extra)
+            try:
+                _write_reports(result, out_fmt, output, extra)
+            except OSError as exc:
+                raise UsageError(
+                    f"cannot write the report: {exc}; no file was left half-written"
+                ) from exc
     except CheckerError as exc:
         _fail(exc)
     if not quiet:
@@ -471,9 +532,11 @@ def _write_reports(
         if path is None:
             write_check(result, f, sys.stdout)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as out:
-            write_check(result, f, out)
+        try:
+            with atomic_write(path) as out:
+                write_check(result, f, out)
+        except OSError as exc:
+            raise OSError(f"{path}: {exc.strerror or exc} (the previous {path} is kept)") from exc
 
 
 @main.command("eval")

@@ -43,7 +43,7 @@ from checker import __version__
 from checker.engine import Rule, RuleOutcome
 from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
-from checker.parallel import default_jobs, extract_one
+from checker.parallel import default_jobs, extract_one, warning_of
 from checker.partitions import (
     ARTICLES_PER_PART,
     CLAIMS_PER_PART,
@@ -311,7 +311,7 @@ def _extract_partition(articles: Sequence[Article]) -> ExtractedPartition:
         if isinstance(result, ErrorRecord):
             failures.append(result)
         else:
-            failures.append(None)
+            failures.append(warning_of(result))
             claims.extend(result)
     return failures, claims_to_frame(claims)
 

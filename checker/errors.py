@@ -81,3 +81,20 @@ class RuleFailure(CheckerError, AssertionError):
         self.severity = severity
         self.kind = kind
         self.evidence = evidence
+
+
+class BudgetExceeded(BaseException):
+    """A call ran over its time budget (:func:`checker.budget.time_limit`).
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is, so that an ``except Exception`` in the
+    interrupted code (a rule's, a library's) cannot swallow it. ``what`` names the call and
+    ``seconds`` the budget; catch it where the call is made and record it.
+    """
+
+    def __init__(self, what: str = "the call", seconds: float = 0.0) -> None:
+        super().__init__(what, seconds)
+        self.what = what
+        self.seconds = seconds
+
+    def __str__(self) -> str:
+        return f"{self.what} ran over its time budget of {self.seconds:g} s"

@@ -34,6 +34,7 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -42,6 +43,7 @@ from checker.engine import Rule, RuleOutcome, run_rules
 from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day
 from checker.engine.names import NAMES
 from checker.engine.runner import MAX_ERRORS_PER_RULE, same_finding
+from checker.parallel import new_pool
 from checker.records import Article, Claim, ErrorRecord
 from checker.ruleplan import RulePlan
 from checker.store import Store
@@ -343,22 +345,78 @@ def run_partitioned(
 ) -> RuleOutcome:
     """Every part, in this process one after another (``jobs`` 1) or on ``jobs`` processes
     (one part each at a time, the next read meanwhile); the outcomes merged in the order of
-    the parts."""
+    the parts.
+
+    A worker that dies (a rule killed its process, the system ran out of memory) breaks the
+    pool: the parts it was running are run again, one at a time, each in a fresh process,
+    and a part that kills that one too is recorded as an error naming it (its findings are
+    missing); the other parts go on in a new pool."""
     if jobs <= 1:
         return merge_outcomes(rules, (run_partition(rules, p) for p in parts))
     plan = RulePlan.of(rules)
     outcomes: dict[int, RuleOutcome] = {}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        running: dict[Future[RuleOutcome], int] = {}
+    running: dict[Future[RuleOutcome], tuple[int, RulePartition]] = {}
+    pool = new_pool(jobs)
+    try:
         for i, part in enumerate(parts):
-            running[pool.submit(run_planned, plan, part)] = i
+            running[pool.submit(run_planned, plan, part)] = (i, part)
             if len(running) >= jobs:  # one part per process: a part may be large
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    outcomes[running.pop(future)] = future.result()
-        for future, i in running.items():
-            outcomes[i] = future.result()
+                pool = _collect(plan, done, running, outcomes, pool, jobs)
+        pool = _collect(plan, set(running), running, outcomes, pool, jobs)
+    finally:
+        pool.shutdown(cancel_futures=True)
     return merge_outcomes(rules, (outcomes[i] for i in sorted(outcomes)))
+
+
+def _collect(
+    plan: RulePlan,
+    done: Iterable[Future[RuleOutcome]],
+    running: dict[Future[RuleOutcome], tuple[int, RulePartition]],
+    outcomes: dict[int, RuleOutcome],
+    pool: ProcessPoolExecutor,
+    jobs: int,
+) -> ProcessPoolExecutor:
+    """The outcomes of ``done`` into ``outcomes``; the pool to go on with (a new one if a
+    worker died, after the parts that were running in it were run again alone)."""
+    broken = False
+    for future in list(done):
+        i, part = running.pop(future)
+        try:
+            outcomes[i] = future.result()
+        except BrokenProcessPool:
+            broken = True
+            running[future] = (i, part)  # run again below
+    if not broken:
+        return pool
+    pool.shutdown(wait=False, cancel_futures=True)
+    for i, part in sorted(running.values(), key=lambda x: x[0]):
+        outcomes[i] = _run_alone(plan, i, part)
+    running.clear()
+    return new_pool(jobs)
+
+
+def _run_alone(plan: RulePlan, i: int, part: RulePartition) -> RuleOutcome:
+    """One part in a process of its own; an error naming it if that process dies too."""
+    with new_pool(1) as alone:
+        try:
+            return alone.submit(run_planned, plan, part).result()
+        except BrokenProcessPool:
+            pass
+    ids = sorted({c.article_id for c in part.claims} | {a.article_id for a in part.articles})
+    named = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    return RuleOutcome(
+        errors=[
+            ErrorRecord(
+                stage="rule",
+                claim_ids=tuple(c.claim_id for c in part.claims[:20]),
+                message=f"the process checking part {i + 1} of the run ({part.kind} rules over "
+                f"{len(part.claims)} claims of articles {named}) died twice (a rule that "
+                "ends its process, or out of memory): no finding of that part is reported. "
+                "Find the rule with --select, and fix it",
+            )
+        ]
+    )
 
 
 def run_planned(plan: RulePlan, part: RulePartition) -> RuleOutcome:
@@ -390,8 +448,8 @@ def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> Ru
         out.claim_incidents.update(outcome.claim_incidents)
         summaries = [e for e in outcome.errors if _is_summary(e)]
         for e in outcome.errors:
-            if e in summaries:
-                continue
+            if e in summaries or (e.level == "warning" and e in listed.get(e.rule, ())):
+                continue  # (a warning, such as a rule's print, is said once, not per part)
             listed.setdefault(e.rule, []).append(e)
             totals[e.rule] = totals.get(e.rule, 0) + 1
         for s in summaries:  # run_rules' own "N more errors ... (M in all)": add the N

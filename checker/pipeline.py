@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -26,7 +25,7 @@ from checker.ingest import IngestOptions, read_articles
 from checker.ingest.dates import DateReader
 from checker.ingest.language import ENGLISH
 from checker.ingest.position import locate_claims, parse_origin
-from checker.parallel import make_executor, map_extract
+from checker.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
 from checker.partitions import run_partitioned, stored_partitions
 from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
 from checker.report.format import kind_of
@@ -50,6 +49,8 @@ class RuleSelection:
     skip: Sequence[str] = ()
     settings: dict[str, RuleSettings] = field(default_factory=dict)
     builtin: bool = True
+    #: seconds one call of a rule may take (a rule's own setting wins)
+    timeout: float | None = None
 
     #: where ``skip`` entries came from, for messages ("--ignore", "disable in pyproject.toml")
     skip_origin: str = "--ignore or [tool.checker] disable"
@@ -58,7 +59,11 @@ class RuleSelection:
         """The selected rules; a ``--select``/``--ignore``/``disable`` entry that names no
         rule (a typo) is a :class:`~checker.errors.UsageError`, not a silent no-op."""
         every = load_rules(
-            self.dirs, builtin=self.builtin, settings=self.settings, include_disabled=True
+            self.dirs,
+            builtin=self.builtin,
+            settings=self.settings,
+            include_disabled=True,
+            timeout=self.timeout,
         )
         check_rule_names(every, self.only, "--select")
         check_rule_names(every, self.skip, self.skip_origin)
@@ -89,18 +94,19 @@ def extract(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    timeout: float | None = ARTICLE_TIMEOUT,
 ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
     """Stream ``(article, claims)`` for every input article, or an ErrorRecord for what
-    could not be read, extracted or validated. Order follows the inputs."""
-    executor = make_executor(jobs)
+    could not be read, extracted (in ``timeout`` seconds an article) or validated. Order
+    follows the inputs."""
+    pool = ExtractPool(jobs, timeout)
     try:
         for batch in _batches(read_articles(inputs, options), BATCH_SIZE):
-            yield from _extract_batch(batch, executor)
+            yield from _extract_batch(batch, pool)
             if progress:
                 progress(records_in(batch))
     finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+        pool.close()
 
 
 def records_in(batch: Sequence[Article | ErrorRecord]) -> int:
@@ -134,16 +140,17 @@ def skips_extraction(article: Article) -> bool:
 
 
 def _extract_batch(
-    batch: list[Article | ErrorRecord], executor: Executor | None
+    batch: list[Article | ErrorRecord], pool: ExtractPool
 ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
     articles = [a for a in batch if isinstance(a, Article)]
-    done = iter(map_extract([a for a in articles if not skips_extraction(a)], executor))
+    todo = [a for a in articles if not skips_extraction(a)]
+    done = iter(pool.map(todo) if todo else [])
     extracted: list[list[Claim] | ErrorRecord] = [
         [] if skips_extraction(a) else next(done) for a in articles
     ]
     all_claims = [c for r in extracted if not isinstance(r, ErrorRecord) for c in r]
     valid, schema_errors = validate_claims(claims_to_frame(all_claims))
-    failures = [r if isinstance(r, ErrorRecord) else None for r in extracted]
+    failures = [r if isinstance(r, ErrorRecord) else warning_of(r) for r in extracted]
     return assemble_batch(batch, failures, frame_to_claims(valid), schema_errors)
 
 
@@ -157,9 +164,10 @@ def assemble_batch(
     schema errors), or the ErrorRecord that stands for it.
 
     ``failures`` has one entry per Article of ``batch`` (in order): the extraction's
-    ErrorRecord, or None when it gave claims; ``claims`` are the claims that passed the
-    schema, given here their provenance (file, line, column, row: :func:`locate_claims`).
-    Shared by the local and the Dask engines, so both yield the same stream.
+    ErrorRecord, or None when it gave claims (a record of level "warning" gave claims too,
+    and is yielded before them); ``claims`` are the claims that passed the schema, given
+    here their provenance (file, line, column, row: :func:`locate_claims`). Shared by the
+    local and the Dask engines, so both yield the same stream.
     """
     kept: dict[str, list[Claim]] = {}
     for c in claims:
@@ -175,7 +183,8 @@ def assemble_batch(
         failure = next(articles)
         if failure is not None:
             yield failure
-            continue
+            if failure.level != "warning":
+                continue
         yield from errors_by_article.pop(item.article_id, [])
         yield item, locate_claims(item, kept.get(item.article_id, []))
     for rest in errors_by_article.values():
@@ -204,6 +213,8 @@ class LocalEngine:
     store a part at a time (:mod:`checker.partitions`: memory holds a few parts)."""
 
     jobs: int = 1
+    #: seconds extracting one article may take
+    article_timeout: float | None = ARTICLE_TIMEOUT
 
     def extract(
         self,
@@ -211,7 +222,9 @@ class LocalEngine:
         options: IngestOptions | None,
         progress: Progress | None,
     ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
-        return extract(inputs, options, jobs=self.jobs, progress=progress)
+        return extract(
+            inputs, options, jobs=self.jobs, progress=progress, timeout=self.article_timeout
+        )
 
     def run_rules(
         self, rules: Sequence[Rule], db: Store, involving: set[str] | None
@@ -327,15 +340,14 @@ def check_articles(
     """:func:`check` of articles already read (a notebook's, an evaluation's)."""
     rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
     engine = LocalEngine(jobs)
-    executor = make_executor(jobs)
+    pool = ExtractPool(jobs)
 
     def items() -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
         try:
             for batch in _batches(articles, BATCH_SIZE):
-                yield from _extract_batch(batch, executor)
+                yield from _extract_batch(batch, pool)
         finally:
-            if executor is not None:
-                executor.shutdown(cancel_futures=True)
+            pool.close()
 
     return _check(items(), engine, rule_list, store, report_all, command, True, None)
 
@@ -355,42 +367,43 @@ def _check(
         run_id = db.start_run(command)
         batch: list[tuple[Article, list[Claim]]] = []
         given_claims: set[str] = set()
-        n_articles = n_claims = 0
+        counts = [0, 0]  # articles, claims given
         origins: dict[str, Article] = {}  # where each given article is, to locate findings
         given_ids = result.new_article_ids
 
         def flush() -> None:
-            db.add(batch)
-            if keep_inputs:
-                copies = db.copies(a.article_id for a, _ in batch)
-                if copies:
-                    result.articles[-len(batch) :] = [
-                        dataclasses.replace(a, copy_of=copies.get(a.article_id))
-                        for a in result.articles[-len(batch) :]
-                    ]
+            # the store decides each article's id (another article may hold it: renamed,
+            # with a warning), so what the run reports is what was stored
+            placed = db.place(batch, run_id)
+            result.errors.extend(placed.warnings)
+            copies = db.copies(a.article_id for a, _ in placed.items)
+            for article, claims in placed.items:
+                if article.article_id in result.new_article_ids:
+                    continue  # the same text given twice: one article
+                if article.article_id in copies:
+                    article = dataclasses.replace(article, copy_of=copies[article.article_id])
+                given_claims.update(c.claim_id for c in claims)
+                if keep_inputs:
+                    result.articles.append(article)
+                    result.claims.extend(claims)
+                counts[0] += 1
+                counts[1] += len(claims)
+                result.new_article_ids.add(article.article_id)
+                if article.origin:  # a light copy: no text kept (memory stays bounded)
+                    origins[article.article_id] = dataclasses.replace(article, text="")
             batch.clear()
 
         for item in items:
             if isinstance(item, ErrorRecord):
                 result.errors.append(item)
                 continue
-            article, claims = item
-            given_claims.update(c.claim_id for c in claims)
-            if keep_inputs:
-                result.articles.append(article)
-                result.claims.extend(claims)
-            n_articles += 1
-            n_claims += len(claims)
-            result.new_article_ids.add(article.article_id)
-            if article.origin:  # a light copy: no text kept (memory stays bounded)
-                origins[article.article_id] = dataclasses.replace(article, text="")
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
                 flush()
         if batch:
             flush()
         if not keep_inputs:
-            result.n_articles, result.n_claims = n_articles, n_claims
+            result.n_articles, result.n_claims = counts
         involving = None if report_all else result.new_article_ids
         if on_phase:
             on_phase("checking")

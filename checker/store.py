@@ -12,9 +12,15 @@ one process at a time and for being killed at any moment:
   a process killed mid-batch leaves none of that batch, never half an article.
 
 The tables follow the records of ../shared/spec/records.md; dates are ISO strings
-(``YYYY-MM-DD``), ``Article.origin`` is not stored (it names a file of one run), but each
-claim keeps the file, line and column it was read from (provenance, layout version 4). The
-layout is versioned in ``meta.schema_version`` and upgraded by :data:`MIGRATIONS`.
+(``YYYY-MM-DD``); each claim keeps the file, line and column it was read from (provenance,
+layout version 4). The layout is versioned in ``meta.schema_version`` and upgraded by
+:data:`MIGRATIONS`; a store whose layout is not what its version says (a dropped column), an
+SQLite file of something else, or a damaged file is a :class:`~checker.errors.StoreError`
+naming it, never a traceback, and never gets checker's tables added.
+
+An article's identity is its id *and* where it came from (``origin``: the file and line,
+since layout 5) or its text: :meth:`Store.place` keeps two different articles that share an
+id apart, and a re-ingest of the same article idempotent (see :func:`checker.identity.resolve`).
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from typing import Any
 import pandas as pd
 
 from checker.errors import StoreError, UsageError
+from checker.identity import Placed, origin_key, rename_warning, renamed, resolve
 from checker.ingest.copies import SIMILAR, band_keys, pack, signature, similarity, unpack
 from checker.records import (
     DATE_FIELDS,
@@ -174,7 +181,7 @@ def _migrate_3(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN language TEXT")
 
 
-_V3_STATEMENTS = (
+_V4_STATEMENTS = (
     "ALTER TABLE claims ADD COLUMN source_file TEXT",
     "ALTER TABLE claims ADD COLUMN line INTEGER",
     'ALTER TABLE claims ADD COLUMN "column" INTEGER',
@@ -189,8 +196,15 @@ def _migrate_4(con: sqlite3.Connection) -> None:
     """Version 4: provenance. Claims get the input file, line, column and record (row) they
     were read from, findings the file, line and column they point at. Claims stored before
     keep nulls until their articles are re-ingested."""
-    for statement in _V3_STATEMENTS:
+    for statement in _V4_STATEMENTS:
         con.execute(statement)
+
+
+def _migrate_5(con: sqlite3.Connection) -> None:
+    """Version 5: where each article came from (``origin``, its file), part of its
+    identity. Articles stored before have none: one arriving with their id and other text
+    is stored under a fresh id rather than replacing them."""
+    con.execute("ALTER TABLE articles ADD COLUMN origin TEXT")
 
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -201,7 +215,26 @@ MIGRATIONS: dict[int, Migration] = {
     2: _migrate_2,
     3: _migrate_3,
     4: _migrate_4,
+    5: _migrate_5,
 }
+
+#: the columns each table must have (checked whenever a store is opened)
+LAYOUT: dict[str, tuple[str, ...]] = {
+    "meta": ("key", "value"),
+    "runs": ("id", "started", "finished", "command"),
+    "articles": (*ARTICLE_COLUMNS, "content_hash", "first_seen_run", "origin"),
+    "claims": CLAIM_COLUMNS,
+    "findings": (
+        "run_id", "finding_id", "rule", "severity", "message", "explanation", "claim_ids",
+        "kind", "incident_id", "source_file", "line", "column",
+    ),
+    "incidents": (
+        "incident_id", "category", "subject", "unit", "location", "region", "country", "as_of",
+        "period_start", "scope", "sources", "claims",
+    ),
+    "article_sigs": ("article_id", "sig"),
+    "copy_bands": ("band", "key", "article_id"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,16 +280,20 @@ class Store:
             ) from exc
         try:
             self._con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if self._version() == 0:  # before anything writes to it (WAL changes the file)
+                self._refuse_foreign(self._con)
             self._use_wal()
             # with WAL, NORMAL loses no commit when the process dies (only on power loss)
             self._con.execute("PRAGMA synchronous = NORMAL")
             self._con.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            self._check_layout()
         except BaseException as exc:
             self._con.close()
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(
-                    f"cannot open the store {self.path}: {exc} (is it a checker store?)"
+                    f"cannot open the store {self.path}: {exc} (is it a checker store, and "
+                    "whole? give another --store path, or restore it from a copy)"
                 ) from exc
             raise
 
@@ -345,10 +382,12 @@ class Store:
 
     def _migrate(self) -> None:
         latest = max(MIGRATIONS)
-        if _version(self._con) == latest:  # the usual case: no write lock needed
+        if self._version() == latest:  # the usual case: no write lock needed
             return
         with self._write("upgrading its layout") as con:
-            current = _version(con)
+            current = self._version()
+            if current == 0:
+                self._refuse_foreign(con)
             if current > latest:
                 raise StoreError(
                     f"the store {self.path} has layout version {current}, made by a newer "
@@ -362,6 +401,57 @@ class Store:
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     (str(version),),
                 )
+
+    def _version(self) -> int:
+        try:
+            return _version(self._con)
+        except ValueError:
+            raw = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+            raise StoreError(
+                f"the store {self.path} is damaged or not a checker store: its layout "
+                f"version (meta.schema_version) is {raw.fetchone()[0]!r}, not a number. "
+                "Give another --store path"
+            ) from None
+
+    def _refuse_foreign(self, con: sqlite3.Connection) -> None:
+        """A database with tables but no checker layout is someone else's: left alone."""
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        if tables:
+            raise StoreError(
+                f"{self.path} is an SQLite database, but not a checker store (it has "
+                f"{', '.join(tables[:8])}{' ...' if len(tables) > 8 else ''}): checker leaves "
+                "it as it is. Give another --store path"
+            )
+
+    def _check_layout(self) -> None:
+        """Every table has the columns its version says (a store edited by hand may not)."""
+        for table, wanted in LAYOUT.items():
+            have = {r[1] for r in self._con.execute(f"PRAGMA table_info({table})")}
+            missing = [c for c in wanted if c not in have]
+            if missing:
+                raise StoreError(
+                    f"the store {self.path} is damaged: its {table} table "
+                    f"{'is missing' if not have else 'lacks the column(s) ' + ', '.join(missing)}"
+                    f" (layout version {self.schema_version}). Give another --store path, or "
+                    "restore it from a copy"
+                )
+
+    @contextmanager
+    def _reading(self, what: str) -> Iterator[None]:
+        """Reading the store: a damaged file or row is a StoreError naming the store."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot read {what} from the store {self.path}: {str(exc)[:300]}. The file is "
+                "damaged: restore it from a copy, or give another --store path"
+            ) from exc
 
     # -- runs --------------------------------------------------------------------------
 
@@ -387,48 +477,63 @@ class Store:
         """Store a batch of articles with their claims, all or nothing; ids new or changed.
 
         An article already stored with the same content hash is left as it is (its claims
-        too). One stored with other content has its row and claims replaced. ``run_id``
-        (from :meth:`start_run`) is recorded as the run that first saw each new article.
+        too). One stored from the same origin with other content has its row and claims
+        replaced; one with an id another article holds is stored under a fresh id (see
+        :meth:`place`). ``run_id`` (from :meth:`start_run`) is recorded as the run that
+        first saw each new article.
         """
+        return self.place(batch, run_id).changed
+
+    def place(
+        self, batch: Iterable[tuple[Article, Sequence[Claim]]], run_id: int | None = None
+    ) -> Placed:
+        """:meth:`add`, saying where each article went: as itself, or renamed ``<id>#2`` (its
+        claims with it) because another article holds its id (:func:`checker.identity.resolve`)."""
+        out = Placed()
         changed: dict[str, None] = {}
         with self._write("adding articles") as con:
             for article, claims in batch:
-                aid = article.article_id
-                digest = article.content_hash
-                row = con.execute(
-                    "SELECT content_hash FROM articles WHERE article_id = ?", (aid,)
-                ).fetchone()
-                if row is not None and row[0] == digest:
+                for claim in claims:
+                    if claim.article_id != article.article_id:
+                        raise UsageError(
+                            f"claim {claim.claim_id} belongs to article {claim.article_id}, "
+                            f"not to article {article.article_id} it was given with; nothing "
+                            "of this batch was stored"
+                        )
+                aid, action, holder = resolve(con, article)
+                kept = list(claims)
+                if aid != article.article_id:
+                    article, kept = renamed(article, kept, aid)
+                    if action == "insert":  # (said once: when it is first stored so)
+                        out.warnings.append(rename_warning(article, holder))
+                out.items.append((article, kept))
+                if action == "adopt":  # stored before origins were kept: now it has one
+                    con.execute(
+                        "UPDATE articles SET origin = ? WHERE article_id = ?",
+                        (origin_key(article), aid),
+                    )
+                if action in ("skip", "adopt"):
                     continue
-                if row is not None:
+                if action != "insert":
                     con.execute("DELETE FROM copy_bands WHERE article_id = ?", (aid,))
                     con.execute("DELETE FROM article_sigs WHERE article_id = ?", (aid,))
                 sig = signature(f"{article.title}\n{article.text}")
                 copy_of = _copy_of(con, aid, sig) if sig is not None else None
                 stored = dataclasses.replace(article, copy_of=copy_of)
-                values = (*_article_row(stored), digest, run_id)
-                if row is None:
+                values = (*_article_row(stored), article.content_hash, run_id, origin_key(article))
+                if action == "insert":
                     con.execute(_INSERT_ARTICLE, values)
                 else:
                     con.execute("DELETE FROM claims WHERE article_id = ?", (aid,))
-                    con.execute(_UPDATE_ARTICLE, (*values[1:-1], aid))
+                    con.execute(_UPDATE_ARTICLE, (*values[1:-2], values[-1], aid))
                 if sig is not None:
                     con.execute("INSERT INTO article_sigs VALUES (?, ?)", (aid, pack(sig)))
                     con.executemany(
                         "INSERT INTO copy_bands VALUES (?, ?, ?)",
                         [(b, k, aid) for b, k in enumerate(band_keys(sig))],
                     )
-                rows = []
-                for claim in claims:
-                    if claim.article_id != aid:
-                        raise UsageError(
-                            f"claim {claim.claim_id} belongs to article {claim.article_id}, "
-                            f"not to article {aid} it was given with; nothing of this batch "
-                            f"was stored"
-                        )
-                    rows.append(_claim_row(claim))
                 try:
-                    con.executemany(_INSERT_CLAIM, rows)
+                    con.executemany(_INSERT_CLAIM, [_claim_row(c) for c in kept])
                 except sqlite3.IntegrityError as exc:
                     raise StoreError(
                         f"article {aid}: its claims cannot be stored ({exc}); a claim_id "
@@ -436,7 +541,8 @@ class Store:
                         f"validate_claims first; nothing of this batch was stored"
                     ) from exc
                 changed[aid] = None
-        return list(changed)
+        out.changed = list(changed)
+        return out
 
     def copies(self, article_ids: Iterable[str]) -> dict[str, str]:
         """article id -> the article it is a copy of, for those of ``article_ids`` that are."""
@@ -448,10 +554,11 @@ class Store:
 
     def has(self, article_id: str, content_hash: str) -> bool:
         """Whether this article is stored with exactly this content."""
-        row = self._con.execute(
-            "SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ?",
-            (article_id, content_hash),
-        ).fetchone()
+        with self._reading("an article"):
+            row = self._con.execute(
+                "SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ?",
+                (article_id, content_hash),
+            ).fetchone()
         return row is not None
 
     def articles(self, article_ids: Iterable[str] | None = None) -> Iterator[Article]:
@@ -464,20 +571,21 @@ class Store:
         where, params = _id_filter("article_id", article_ids)
         last = 0
         while True:
-            rows = self._con.execute(
-                f"SELECT rowid, {cols} FROM articles WHERE rowid > ? {where} "
-                f"ORDER BY rowid LIMIT {_PAGE}",
-                (last, *params),
-            ).fetchall()
+            with self._reading("articles"):
+                rows = self._con.execute(
+                    f"SELECT rowid, {cols} FROM articles WHERE rowid > ? {where} "
+                    f"ORDER BY rowid LIMIT {_PAGE}",
+                    (last, *params),
+                ).fetchall()
             for row in rows:
-                yield _article(row[1:])
+                yield self._row(_article, row[1:])
             if len(rows) < _PAGE:
                 return
             last = rows[-1][0]
 
     def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
         """The stored claims (all, or of the articles named): by article, in text order."""
-        return [_claim(row) for row in self._claim_rows(article_ids)]
+        return [self._row(_claim, row) for row in self._claim_rows(article_ids)]
 
     def claims_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """The stored claims as a claims table (checker.schema's columns and types)."""
@@ -488,11 +596,24 @@ class Store:
     def _claim_rows(self, article_ids: Iterable[str] | None) -> list[tuple[Any, ...]]:
         cols = ", ".join(f"c.{c}" for c in _CLAIM_SQL_NAMES)
         where, params = _id_filter("c.article_id", article_ids)
-        return self._con.execute(
-            f"SELECT {cols} FROM claims c JOIN articles a ON a.article_id = c.article_id "
-            f"WHERE 1 {where} ORDER BY a.rowid, c.rowid",
-            params,
-        ).fetchall()
+        with self._reading("claims"):
+            return self._con.execute(
+                f"SELECT {cols} FROM claims c JOIN articles a ON a.article_id = c.article_id "
+                f"WHERE 1 {where} ORDER BY a.rowid, c.rowid",
+                params,
+            ).fetchall()
+
+    def _row(self, make: Callable[[Sequence[Any]], Any], row: Sequence[Any]) -> Any:
+        """A stored row as a record; a row that is not one (a bad date, a number where
+        text belongs) is a StoreError naming the store and the row."""
+        try:
+            return make(row)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise StoreError(
+                f"the store {self.path} holds a damaged row ({exc}; the row starts "
+                f"{_short_row(row)}): restore the store from a copy, or give another "
+                "--store path"
+            ) from None
 
     # -- incidents ---------------------------------------------------------------------
 
@@ -571,34 +692,36 @@ class Store:
     def findings(self, run_id: int | None = None) -> list[StoredFinding]:
         """The findings stored for run ``run_id`` (all runs when None), oldest run first."""
         where = "WHERE run_id = ?" if run_id is not None else ""
-        rows = self._con.execute(
-            "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids, kind, "
-            f'incident_id, source_file, line, "column" FROM findings {where} '
-            "ORDER BY run_id, rowid",
-            () if run_id is None else (run_id,),
-        ).fetchall()
+        with self._reading("findings"):
+            rows = self._con.execute(
+                "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids, "
+                f'kind, incident_id, source_file, line, "column" FROM findings {where} '
+                "ORDER BY run_id, rowid",
+                () if run_id is None else (run_id,),
+            ).fetchall()
         return [_stored_finding(row) for row in rows]
 
     def find_findings(self, prefix: str) -> list[StoredFinding]:
         """The latest stored record of each finding whose id starts with ``prefix`` (a whole
         id or its first characters), for ``checker review``."""
-        rows = self._con.execute(
-            "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids, kind, "
-            'incident_id, source_file, line, "column" FROM findings WHERE finding_id >= ? '
-            "AND finding_id < ? ORDER BY run_id, rowid",
-            (prefix, prefix + "\uffff"),
-        ).fetchall()
+        with self._reading("findings"):
+            rows = self._con.execute(
+                "SELECT run_id, finding_id, rule, severity, message, explanation, claim_ids, "
+                'kind, incident_id, source_file, line, "column" FROM findings '
+                "WHERE finding_id >= ? AND finding_id < ? ORDER BY run_id, rowid",
+                (prefix, prefix + "\uffff"),
+            ).fetchall()
         latest = {row[1]: row for row in rows}
         return [_stored_finding(row) for row in latest.values()]
 
 
 _INSERT_ARTICLE = (
-    f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}, content_hash, first_seen_run) "
-    f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 2))})"
+    f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}, content_hash, first_seen_run, origin) "
+    f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 3))})"
 )
 _UPDATE_ARTICLE = (
     "UPDATE articles SET "
-    + ", ".join(f"{c} = ?" for c in (*ARTICLE_COLUMNS[1:], "content_hash"))
+    + ", ".join(f"{c} = ?" for c in (*ARTICLE_COLUMNS[1:], "content_hash", "origin"))
     + " WHERE article_id = ?"
 )
 _CLAIM_SQL_NAMES = tuple(f'"{c}"' for c in CLAIM_COLUMNS)  # quoted: "end" is an SQL word
@@ -642,6 +765,11 @@ def _version(con: sqlite3.Connection) -> int:
         return 0
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
+
+
+def _short_row(row: Sequence[Any]) -> str:
+    text = repr(tuple(row[:3]))
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 def _now() -> str:

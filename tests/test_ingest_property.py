@@ -72,6 +72,10 @@ FRAGMENTS = [
     b"true",
     b"1e999",
     b"  ",
+    b"\\ud800",  # a lone surrogate, escaped in JSON (issue 13)
+    b"9" * 5000,  # past Python's int digit limit
+    b"\xe2\x80\xae",  # U+202E
+    b"\x1b]8;;",
     SEED[:200].encode(),
     SEED[400:700].encode(),
 ]

@@ -170,14 +170,14 @@ def test_check_writes_the_store_in_batches(tmp_path: Path, monkeypatch: pytest.M
     path = tmp_path / "part.csv"
     _write_csv(path, BATCH_SIZE * 2 + 30)
     sizes: list[int] = []
-    real_add = pipeline.Store.add
+    real_place = pipeline.Store.place  # (add, saying where each article went)
 
-    def counting_add(self: Any, batch: Any, run_id: int | None = None) -> list[str]:
+    def counting_place(self: Any, batch: Any, run_id: int | None = None) -> Any:
         batch = list(batch)
         sizes.append(len(batch))
-        return real_add(self, batch, run_id)
+        return real_place(self, batch, run_id)
 
-    monkeypatch.setattr(pipeline.Store, "add", counting_add)
+    monkeypatch.setattr(pipeline.Store, "place", counting_place)
     result = pipeline.check([path], store=tmp_path / "s.sqlite", jobs=2)
     assert sum(sizes) == len(result.articles) == BATCH_SIZE * 2 + 30
     assert max(sizes) <= BATCH_SIZE and len(sizes) >= 3

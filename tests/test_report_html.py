@@ -223,6 +223,7 @@ def test_self_contained(page: str) -> None:
 # --- escaping: article text never becomes markup --------------------------------------------
 
 _ALLOWED_TAGS = {
+    "bdi",  # names and messages, isolated from the text around them
     "html",
     "head",
     "meta",

@@ -26,9 +26,17 @@ from typing import Any
 
 from _pytest.assertion.rewrite import rewrite_asserts
 
+from checker.budget import time_limit
 from checker.engine.marks import MARK_ATTR, RuleMark
 from checker.engine.names import EXTRA_NAMES, KNOWN_NAMES, SUBJECT_NAMES
-from checker.errors import ConfigError, RuleLoadError
+from checker.engine.sandbox import (
+    DEFAULT_RULE_TIMEOUT,
+    IMPORT_TIMEOUT,
+    RuleExit,
+    exit_words,
+    guarded,
+)
+from checker.errors import BudgetExceeded, ConfigError, RuleLoadError
 from checker.records import SEVERITIES
 
 RULE_PREFIX = "check_"
@@ -41,6 +49,8 @@ class RuleSettings:
     enabled: bool | None = None
     severity: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: seconds one call of the rule may take (None: the run's default)
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,8 @@ class Rule:
     enabled: bool = True
     #: the kind of its findings (``conflict``, ``toll_updated``, ... or its own word)
     kind: str = "finding"
+    #: seconds one call may take before it is stopped and recorded as a rule error
+    timeout: float = DEFAULT_RULE_TIMEOUT
 
     @property
     def summary(self) -> str:
@@ -93,8 +105,24 @@ def load_module(path: Path, package: str = "checker_rules") -> types.ModuleType:
     module = types.ModuleType(name)
     module.__file__ = str(path)
     sys.modules[name] = module  # dataclasses and pickling look modules up by name
+    code = compile(tree, str(path), "exec", dont_inherit=True, optimize=0)
     try:
-        exec(compile(tree, str(path), "exec", dont_inherit=True, optimize=0), module.__dict__)
+        # guarded: what the module prints stays off standard output, and it may not end
+        # the run (sys.exit, os._exit) or hang it (a loop at import)
+        with guarded(), time_limit(IMPORT_TIMEOUT, f"importing {path}"):
+            exec(code, module.__dict__)
+    except BudgetExceeded as exc:
+        sys.modules.pop(name, None)
+        raise RuleLoadError(
+            f"{path}: importing the rule module took longer than {exc.seconds:g} s (an endless "
+            "loop at import?) and was stopped. Fix the module or leave it out of --rules."
+        ) from None
+    except (SystemExit, RuleExit) as exc:
+        sys.modules.pop(name, None)
+        raise RuleLoadError(
+            f"{path}: importing the rule module called {exit_words(exc)}; a rule module may "
+            "not end the run. Fix the module or leave it out of --rules."
+        ) from None
     except Exception as exc:
         sys.modules.pop(name, None)
         raise RuleLoadError(
@@ -104,7 +132,10 @@ def load_module(path: Path, package: str = "checker_rules") -> types.ModuleType:
 
 
 def collect(
-    module: types.ModuleType, path: Path, settings: Mapping[str, RuleSettings]
+    module: types.ModuleType,
+    path: Path,
+    settings: Mapping[str, RuleSettings],
+    timeout: float | None = None,
 ) -> list[Rule]:
     """The rules a loaded module defines, checked and with their settings applied."""
     rules = []
@@ -113,12 +144,16 @@ def collect(
             continue
         if func.__module__ != module.__name__:
             continue  # imported from elsewhere, not defined here
-        rules.append(make_rule(func, f"{path.stem}.{fname}", path, settings))
+        rules.append(make_rule(func, f"{path.stem}.{fname}", path, settings, timeout))
     return rules
 
 
 def make_rule(
-    func: Callable[..., Any], rule_id: str, path: Path, settings: Mapping[str, RuleSettings]
+    func: Callable[..., Any],
+    rule_id: str,
+    path: Path,
+    settings: Mapping[str, RuleSettings],
+    timeout: float | None = None,
 ) -> Rule:
     """Check a rule function's signature and docstring and apply its settings."""
     where = f"{path}: rule {rule_id}"
@@ -165,6 +200,7 @@ def make_rule(
         path=path,
         enabled=True if s.enabled is None else s.enabled,
         kind=mark.kind or func.__name__.removeprefix(RULE_PREFIX),
+        timeout=s.timeout or timeout or DEFAULT_RULE_TIMEOUT,
     )
 
 
@@ -183,8 +219,12 @@ def load_rules(
     builtin: bool = True,
     settings: Mapping[str, RuleSettings] | None = None,
     include_disabled: bool = False,
+    timeout: float | None = None,
 ) -> list[Rule]:
-    """Load the built-in rules and those in ``folders``, in that order, ids unique."""
+    """Load the built-in rules and those in ``folders``, in that order, ids unique.
+
+    ``timeout``: seconds one call of a rule may take (a rule's own ``timeout`` setting
+    wins; default :data:`~checker.engine.sandbox.DEFAULT_RULE_TIMEOUT`)."""
     settings = settings or {}
     locations: list[tuple[Path, str]] = []
     if builtin:
@@ -194,7 +234,7 @@ def load_rules(
     seen: dict[str, Path] = {}
     for location, package in locations:
         for path in rule_files(location):
-            for r in collect(load_module(path, package), path, settings):
+            for r in collect(load_module(path, package), path, settings, timeout):
                 if r.id in seen:
                     raise RuleLoadError(
                         f"rule id {r.id} is defined in both {seen[r.id]} and {r.path}; "

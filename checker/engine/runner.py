@@ -2,7 +2,10 @@
 
 A failing ``assert`` (or ``checker.fail``) is a :class:`~checker.records.Finding`; any other
 exception is a rule error (an :class:`~checker.records.ErrorRecord` with stage "rule"),
-recorded with the claims the rule was looking at, and the run goes on.
+recorded with the claims the rule was looking at, and the run goes on. So is a call over
+the rule's time budget, and a ``sys.exit``/``os._exit`` in a rule; what a rule prints is
+kept off standard output (:mod:`checker.engine.sandbox`), and a subject kind that cannot be
+built (a bug in the incident engine) is an error of each rule asking for it, not a crashed run.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.budget import time_limit
 from checker.engine import incidents as grouping
 from checker.engine.clustering import town_key
 from checker.engine.cues import salient_words
 from checker.engine.loader import Rule
 from checker.engine.names import ArticleClaims, IncidentView, Pair
-from checker.errors import RuleFailure
+from checker.engine.sandbox import Capture, RuleExit, exit_words, guarded
+from checker.errors import BudgetExceeded, RuleFailure
 from checker.records import (
     SEVERITIES,
     Article,
@@ -32,6 +37,8 @@ from checker.records import (
 
 #: rule errors recorded one by one per rule; past this, one summary record says how many more
 MAX_ERRORS_PER_RULE = 20
+#: seconds building one kind of subject (the pairs, the groups...) of one part may take
+SUBJECT_TIMEOUT = 120.0
 
 
 @dataclass
@@ -74,6 +81,7 @@ class Subjects:
         self._towns: dict[str, frozenset[str]] | None = None
         self._grouping: grouping.Grouping | None = None
         self._present_ids: frozenset[str] | None = None
+        self._failed: dict[str, Exception | BudgetExceeded] = {}
 
     @property
     def grouping(self) -> grouping.Grouping:
@@ -93,8 +101,17 @@ class Subjects:
         return self._towns.get(article_id, frozenset())
 
     def get(self, name: str) -> list[Any]:
+        """The subjects of kind ``name``; raises what building them raised (every time),
+        or :class:`BudgetExceeded` past :data:`SUBJECT_TIMEOUT` seconds."""
         if name not in self._cache:
-            self._cache[name] = list(getattr(self, f"_{name}")())
+            try:
+                with time_limit(SUBJECT_TIMEOUT, f"building the {name!r} subjects"):
+                    self._cache[name] = list(getattr(self, f"_{name}")())
+            except (Exception, BudgetExceeded) as exc:
+                self._failed[name] = exc
+                self._cache[name] = []
+        if name in self._failed:
+            raise self._failed[name]
         return self._cache[name]
 
     def _claim(self) -> Iterable[Any]:
@@ -202,46 +219,86 @@ def run_rules(
     out = RuleOutcome()
     asks_incidents = any(r.subject in ("pair", "article_pair", "incident") for r in rules)
     seen: set[str] = set()
-    for rule in rules:
-        if progress:
-            progress(rule.id)
-        errors = 0
-        calls = 0
-        for subject in subjects.get(rule.subject):
-            held = subject_claims(subject)
-            if involving is not None:
-                ids = {c.article_id for c in held}
-                if rule.subject == "article":
-                    ids.add(subject.article.article_id)
-                if not ids & involving:
-                    continue
-            calls += 1
-            finding_or_error = _call(rule, subject, held)
-            if isinstance(finding_or_error, Finding):
-                key = same_finding(finding_or_error)
-                if key not in seen:
-                    seen.add(key)
-                    out.findings.append(finding_or_error)
-            elif finding_or_error is not None:
-                errors += 1
-                if errors <= MAX_ERRORS_PER_RULE:
-                    out.errors.append(finding_or_error)
-        if errors > MAX_ERRORS_PER_RULE:
-            out.errors.append(
-                ErrorRecord(
-                    stage="rule",
-                    rule=rule.id,
-                    message=f"{errors - MAX_ERRORS_PER_RULE} more errors of this rule not listed "
-                    f"({errors} in all); fix the rule and re-run.",
-                )
-            )
-        out.calls[rule.id] = calls
+    with guarded() as output:
+        for rule in rules:
+            if progress:
+                progress(rule.id)
+            _run_rule(rule, subjects, involving, output, out, seen)
     if asks_incidents:
-        g = subjects.grouping
-        out.incidents = list(g.incidents)
-        out.claim_incidents = dict(g.of_claim)
-        out.findings = [_with_incidents(f, g.of_claim) for f in out.findings]
+        try:
+            g = subjects.grouping
+        except (Exception, BudgetExceeded):
+            g = None  # recorded as each incident rule's error already
+        if g is not None:
+            out.incidents = list(g.incidents)
+            out.claim_incidents = dict(g.of_claim)
+            out.findings = [_with_incidents(f, g.of_claim) for f in out.findings]
     return out
+
+
+def _run_rule(
+    rule: Rule,
+    subjects: Subjects,
+    involving: set[str] | None,
+    output: Capture,
+    out: RuleOutcome,
+    seen: set[str],
+) -> None:
+    """One rule over every subject it asks for, its findings and errors added to ``out``
+    (a finding the same as one already found, by :func:`same_finding`, is left out)."""
+    errors = 0
+    calls = 0
+    printed = ""
+    try:
+        every = subjects.get(rule.subject)
+    except (Exception, BudgetExceeded) as exc:
+        out.errors.append(_subject_error(rule, subjects, exc))
+        out.calls[rule.id] = 0
+        return
+    for subject in every:
+        held = subject_claims(subject)
+        if involving is not None:
+            ids = {c.article_id for c in held}
+            if rule.subject == "article":
+                ids.add(subject.article.article_id)
+            if not ids & involving:
+                continue
+        calls += 1
+        finding_or_error = _call(rule, subject, held)
+        printed = printed or output.take()[:200]
+        if isinstance(finding_or_error, Finding):
+            key = same_finding(finding_or_error)
+            if key not in seen:
+                seen.add(key)
+                out.findings.append(finding_or_error)
+        elif finding_or_error is not None:
+            errors += 1
+            if errors <= MAX_ERRORS_PER_RULE:
+                out.errors.append(finding_or_error)
+    output.take()
+    if errors > MAX_ERRORS_PER_RULE:
+        out.errors.append(
+            ErrorRecord(
+                stage="rule",
+                rule=rule.id,
+                message=f"{errors - MAX_ERRORS_PER_RULE} more errors of this rule not listed "
+                f"({errors} in all); fix the rule and re-run.",
+            )
+        )
+    if printed:
+        out.errors.append(
+            ErrorRecord(
+                stage="rule",
+                level="warning",
+                rule=rule.id,
+                source=str(rule.path),
+                value=printed.strip()[:200],
+                message="the rule printed to standard output (kept out of it, so it does "
+                "not corrupt the report there): a rule reports with assert or "
+                "checker.fail, not print",
+            )
+        )
+    out.calls[rule.id] = calls
 
 
 def same_finding(f: Finding) -> str:
@@ -263,10 +320,58 @@ def _with_incidents(f: Finding, of_claim: Mapping[str, str]) -> Finding:
     return dataclasses.replace(f, claims=claims)
 
 
+def _subject_error(rule: Rule, subjects: Subjects, exc: Exception | BudgetExceeded) -> ErrorRecord:
+    if isinstance(exc, BudgetExceeded):
+        return ErrorRecord(
+            stage="rule",
+            rule=rule.id,
+            claim_ids=tuple(c.claim_id for c in subjects.claims[:20]),
+            exception=f"BudgetExceeded: {exc}",
+            message=f"building the {rule.subject!r} subjects of these "
+            f"{len(subjects.claims)} claims took longer than {exc.seconds:g} s and was "
+            "stopped: the rule did not run on them. Please report it with the articles",
+        )
+    tb = traceback.extract_tb(exc.__traceback__)
+    frame = tb[-1] if tb else None
+    return ErrorRecord(
+        stage="rule",
+        rule=rule.id,
+        source=frame.filename if frame else None,
+        line=frame.lineno if frame else None,
+        claim_ids=tuple(c.claim_id for c in subjects.claims[:20]),
+        exception=f"{type(exc).__name__}: {exc}",
+        message=f"building the {rule.subject!r} subjects of these {len(subjects.claims)} claims "
+        f"failed ({type(exc).__name__}: {exc}): the rule did not run on them. This is a bug "
+        "in checker's incident engine, not in the rule: please report it with the articles",
+    )
+
+
 def _call(rule: Rule, subject: Any, held: tuple[Claim, ...]) -> Finding | ErrorRecord | None:
     incident_id = getattr(subject, "incident_id", None)
     try:
-        rule.call(subject)
+        with time_limit(rule.timeout, f"rule {rule.id}"):
+            rule.call(subject)
+    except BudgetExceeded as exc:
+        return ErrorRecord(
+            stage="rule",
+            rule=rule.id,
+            source=str(rule.path),
+            claim_ids=tuple(c.claim_id for c in held),
+            exception=f"BudgetExceeded: {exc}",
+            message=f"the rule ran longer than its time budget of {exc.seconds:g} s on these "
+            "claims (an endless loop?) and was stopped: no finding from it. Fix the rule, or "
+            f'raise its budget ([tool.checker.rules."{rule.id}"] timeout = SECONDS)',
+        )
+    except (SystemExit, RuleExit) as exc:
+        return ErrorRecord(
+            stage="rule",
+            rule=rule.id,
+            source=str(rule.path),
+            claim_ids=tuple(c.claim_id for c in held),
+            exception=f"{type(exc).__name__}: {exit_words(exc)}",
+            message=f"the rule called {exit_words(exc)}: a rule cannot end the run (it went "
+            "on without this call's finding); report with assert or checker.fail",
+        )
     except RuleFailure as exc:
         involved = tuple(c for c in exc.claims if isinstance(c, Claim))
         if not involved and not exc.evidence:

@@ -15,6 +15,7 @@ sentence with no cue is the outlet's own statement.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -167,6 +168,11 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
     "militants media").
     """
     cues: list[Cue] = []
+    # bounds: barriers found by bisect, and the persons of the sentence found once, not
+    # for every cue of a long sentence
+    bars = sorted(barriers)
+    persons: list[re.Match[str]] | None = None
+    person_ends: list[int] = []
     for m in _CUE.finditer(text, start, end):
         verb = m.group("verb")
         if verb is not None and (
@@ -182,7 +188,8 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
             )
         ):
             continue  # "an estimated 170000", "reported dead", "Sheikh Said" (a place)
-        floor = max([start, *(b for b in barriers if b <= m.start())])
+        below = bisect.bisect_right(bars, m.start())
+        floor = max(start, bars[below - 1]) if below else start
         if m.group("acc") is not None:
             phrase = _forward(text, m.end(), end)
             doc = _DOCUMENT_BY.match(text, m.end(), end)
@@ -206,9 +213,11 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
                 phrase = role.group(0).strip()
         if phrase is not None and phrase.lower() in _PRONOUN:
             # "Turkish President Tayyip Erdogan threatened ... he said": the person named
-            person = None
-            for p in _PERSON.finditer(text, start, m.start()):
-                person = p.group("name")
+            if persons is None:
+                persons = list(_PERSON.finditer(text, start, end))
+                person_ends = [p.end() for p in persons]
+            before = bisect.bisect_right(person_ends, m.start())
+            person = persons[before - 1].group("name") if before else None
             cues.append(Cue(m.start(), m.end(), person, pronoun=person is None))
             continue
         if not _is_source_like(phrase):
@@ -258,24 +267,33 @@ _ANAPHOR = re.compile(
 )
 
 
+#: how many sources back an anaphor may refer (bound: not every source of a long text)
+_ANAPHOR_REACH = 50
+
+
 def resolve_anaphor(noun: str, earlier: Sequence[str]) -> str | None:
     """The source an anaphor ("the ministry") refers to: the latest one whose name holds its
     noun, or for "the group"/"the report"/"the source", the latest one named."""
-    for name in reversed(earlier):
+    for name in reversed(earlier[-_ANAPHOR_REACH:]):
         if noun.split()[-1] in name.lower() or noun in ("group", "report", "statement", "source"):
             return name
     return None
 
 
-def _backward(text: str, floor: int, pos: int) -> str | None:
-    """The phrase ending at ``pos``: back to its determiner, a clause word or punctuation."""
+def _backward(text: str, floor: int, pos: int, depth: int = 0) -> str | None:
+    """The phrase ending at ``pos``: back to its determiner, a clause word or punctuation.
+
+    It looks further back (a name in apposition, a relative clause's subject) at most
+    :data:`_BACK_DEPTH` times: "The A a B a C ... said" made it recurse over the whole
+    sentence.
+    """
     found = list(_TOKEN.finditer(text, max(floor, pos - 160), pos))
     if len(found) > 1 and found[-1].group(0) == ",":
         commas = [k for k in range(len(found) - 1) if found[k].group(0) == ","]
         between = [t.group(0).lower() for t in found[commas[-1] + 1 : -1]] if commas else []
-        if any(w in _ROLE or w in _POSTS for w in between):
+        if depth < _BACK_DEPTH and any(w in _ROLE or w in _POSTS for w in between):
             # "Obaida Hitto, producer for state-run TRT World, said": the person before
-            return _backward(text, floor, found[commas[-1]].start())
+            return _backward(text, floor, found[commas[-1]].start(), depth + 1)
         if found[-2].group(0)[:1].isupper():
             found.pop()  # "The country's disaster management agency, CONRED, say": the name
     while found and found[-1].group(0).lower() in _SKIP_BEFORE_VERB:
@@ -325,14 +343,19 @@ def _backward(text: str, floor: int, pos: int) -> str | None:
             words.append(tok)
             # "The Aleppo Media Center an activist collective said", "Doctor Ibrahim
             # al-Assad a neurologist in Saraqib said": the name in apposition.
-            if low in ("a", "an") and k > 0 and _is_name_part(tokens[k - 1]):
-                name = _backward(text, floor, found[k].start())
+            if (
+                low in ("a", "an")
+                and k > 0
+                and _is_name_part(tokens[k - 1])
+                and depth < _BACK_DEPTH
+            ):
+                name = _backward(text, floor, found[k].start(), depth + 1)
                 if name is not None and (_ORG_NAME.search(name) or _PERSON_NAME.fullmatch(name)):
                     return name
             break
         if low in _BACK_STOP and not (low == "and" and words and len(words) <= 4):
-            if low in ("which", "who") and words:
-                subject = _backward(text, floor, found[k].start())
+            if low in ("which", "who") and words and depth < _BACK_DEPTH:
+                subject = _backward(text, floor, found[k].start(), depth + 1)
                 if _is_source_like(subject):
                     return subject
             break
@@ -344,9 +367,13 @@ def _backward(text: str, floor: int, pos: int) -> str | None:
     # "The Observatory which relies on a network of contacts inside Syria said": the subject
     # is before the relative clause.
     back = [t.group(0).lower() for t in found[max(0, k - 6) : k + 1]]
-    if ("which" in back or "who" in back) and not _is_source_like(" ".join(reversed(words)), True):
+    if (
+        ("which" in back or "who" in back)
+        and depth < _BACK_DEPTH
+        and not _is_source_like(" ".join(reversed(words)), True)
+    ):
         at = max(i for i, w in enumerate(back) if w in ("which", "who"))
-        subject = _backward(text, floor, found[max(0, k - 6) + at].start())
+        subject = _backward(text, floor, found[max(0, k - 6) + at].start(), depth + 1)
         if _is_source_like(subject):
             return subject
     words.reverse()
@@ -365,6 +392,9 @@ def _backward(text: str, floor: int, pos: int) -> str | None:
     ):
         words = words[-caps:]
     return " ".join(words)
+
+
+_BACK_DEPTH = 3
 
 
 def _is_name_part(word: str) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.extract.numbers import Figure
-from checker.extract.predicates import after_trigger, before_trigger
+from checker.extract.predicates import AFTER_REACH, after_trigger, before_trigger
 from checker.extract.vocabulary import (
     BUILDING_HEADS,
     DAMAGE,
@@ -146,15 +146,20 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
             or _SUB_COUNT_AFTER.match(text, r.figure.end)
             or (prev.sub_count and _COORDINATION.match(gap))
         )
+    # the first figure after each one that is neither a sub-count nor a count of things
+    # (bound: found in one pass from the right, not by a scan per figure: a sentence of
+    # sub-counts was quadratic)
+    not_sub = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        skipped = readings[k].sub_count or readings[k].excluded
+        not_sub[k] = not_sub[k + 1] if skipped else k
     for i, r in enumerate(readings):
         # The predicate may come after the sub-counts ("87 people including 31 children died")
         # and after counts of things outside the categories ("200 households across five
         # villages have been affected").
-        j = i + 1
-        while j < n and (readings[j].sub_count or readings[j].excluded):
-            j += 1
+        j = not_sub[i + 1]
         nxt = figures[j].start if j < n else s_end
-        skip = _skipped(readings, i + 1, j)
+        skip = _skipped(readings, i + 1, j, r.head_end + AFTER_REACH)
         r.after, r.after_end = after_trigger(text, r.head_end, nxt, s_end, skip)
     # A verb between two figures ("10 civilians killed 15 injured", "killed 220000 people
     # wounded at least one million") is the first one's when the second has its own.
@@ -197,12 +202,13 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     return out
 
 
-def _skipped(readings: list[_Reading], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The spans of readings[lo:hi] to blank out of a predicate's window: a run of sub-counts
-    whole, with the "and" joining its parts; a count of things on its own."""
+def _skipped(readings: list[_Reading], lo: int, hi: int, reach: int) -> list[tuple[int, int]]:
+    """The spans of readings[lo:hi] to blank out of a predicate's window (up to ``reach``):
+    a run of sub-counts whole, with the "and" joining its parts; a count of things on its
+    own."""
     spans: list[tuple[int, int]] = []
     k = lo
-    while k < hi:
+    while k < hi and readings[k].figure.start < reach:
         start = readings[k].figure.start
         if readings[k].sub_count:
             while k + 1 < hi and readings[k + 1].sub_count:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.extract import attribution as attr
 from checker.extract import sources as src
+from checker.extract.bounds import MAX_THINGS_PER_ARTICLE, PREFIX_CHARS, TextScan
 from checker.extract.categories import Counted, categorise, unit_of
 from checker.extract.dates import (
     DATELINE_REACH,
@@ -28,9 +30,9 @@ from checker.extract.dates import (
     resolve,
 )
 from checker.extract.modality import modality, scope, total_words
-from checker.extract.numbers import Figure, find_figures
+from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, NumberBudget, find_figures
 from checker.extract.places import ArticlePlaces, Located, locate, looks_like_place, scan_article
-from checker.extract.sentences import furniture_spans, sentence_spans
+from checker.extract.sentences import sentence_spans
 from checker.records import Article, Claim
 
 Span = tuple[int, int]
@@ -40,7 +42,9 @@ _WAR_LONG = re.compile(
     r"\b(?:war|conflict|crisis|uprising)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed"
     r"|displaced|forced|uprooted|caused)"
     r"|\bsince\s+(?:the\s+|Syria['’]?s?\s+)?(?:civil\s+)?(?:war|conflict|crisis|uprising|revolt)"
-    r"|\b\S+-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis|uprising)"
+    # words joined by hyphens, not \S+: "\S+-year" backtracked over every hyphenated run
+    # ("1-1-1-...": 31 s for 80 KB)
+    r"|\b\w+(?:-\w+){0,3}-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis|uprising)"
     r"|\bwar-(?:battered|torn|ravaged)|\bsince\s+(?:March\s+)?2011\b|\bthroughout\s+the\s+war"
     r"|\bfled\s+the\s+(?:civil\s+)?war"
     r"|\b(?:in|during)\s+(?:the|Syria['’]?s?)\s+(?:\S+\s+)?(?:civil\s+)?(?:war|conflict)\b",
@@ -95,16 +99,37 @@ class _Context:
     prev_source: str | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
     dateline: Span = (0, 0)
-    furniture: list[Span] = field(default_factory=list)
+    #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)
+    numbers: NumberBudget = field(default_factory=NumberBudget)
+    #: numbers, times and cues read so far (bound: MAX_THINGS_PER_ARTICLE)
+    things: int = 0
+    #: where reading stopped when a bound was reached: (in the title, offset, what)
+    stopped: tuple[bool, int, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """An article's claims, and what extraction had to leave out (messages for a warning)."""
+
+    claims: list[Claim]
+    notes: tuple[str, ...] = ()
 
 
 def extract_claims(article: Article) -> list[Claim]:
     """Every numeric claim of ``article``: headline first, then body, in reading order."""
+    return extract_article(article).claims
+
+
+def extract_article(article: Article) -> Extraction:
+    """:func:`extract_claims`, and a note when the article was not read to its end (more
+    than :data:`~checker.extract.numbers.MAX_NUMBERS_PER_ARTICLE` numbers in it, or
+    :data:`~checker.extract.bounds.MAX_THINGS_PER_ARTICLE` things)."""
+    head = article.text[:PREFIX_CHARS]  # (bound: whole-article lookups in a prefix)
     ctx = _Context(
         article=article,
         reference=article.published,
-        places=scan_article(article.title, article.text, article.location),
-        monitor=src.monitor_name(article.title + "\n" + article.text),
+        places=scan_article(article.title, head, article.location),
+        monitor=src.monitor_name(article.title + "\n" + head),
     )
     if ctx.reference is None:
         ctx.reference = _url_date(article.url)
@@ -113,9 +138,20 @@ def extract_claims(article: Article) -> list[Claim]:
         ctx.reference, ctx.dateline = dateline
     claims = _read(ctx, article.title, in_title=True)
     ctx.last_source = ctx.prev_place = ctx.prev_source = None
-    ctx.furniture = furniture_spans(article.text)
-    claims.extend(_read(ctx, article.text, in_title=False))
-    return claims
+    if ctx.stopped is None:
+        claims.extend(_read(ctx, article.text, in_title=False))
+    if ctx.stopped is None:
+        return Extraction(claims)
+    in_title, at, what = ctx.stopped
+    where = "its headline" if in_title else f"character {at:,} of its text"
+    return Extraction(
+        claims,
+        (
+            f"read for {what}, the most an article is read for, up to {where} (a table, a "
+            "list or a page made of them rather than an article?): the rest of it was not "
+            "read for claims",
+        ),
+    )
 
 
 def _url_date(url: str | None) -> dt.date | None:
@@ -131,15 +167,22 @@ def _url_date(url: str | None) -> dt.date | None:
 
 
 def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
-    times = find_time_expressions(text)
-    blocked = [(t.start, t.end) for t in times if not t.number_free] + ctx.furniture
+    # Bounds: the time expressions and the blocked spans (dated numbers, page furniture) are
+    # scanned as far as the reading goes, and each sentence looks only at those inside or
+    # around it (bisect), not at every one of the text: a text of repeated date lines was
+    # quadratic (53 s for 920 KB).
     claims: list[Claim] = []
     spans = sentence_spans(text)
     if not in_title:
         spans = _headline_apart(text, ctx.article.title, spans)
+    scan = TextScan(text, spans, furniture=not in_title)
     for sentence in spans:
         s_start, s_end = sentence
-        figures = find_figures(text, s_start, s_end, blocked)
+        scan.upto(s_end)
+        times = scan.times_in(s_start, s_end)
+        figures = find_figures(text, s_start, s_end, scan.blocked(s_start, s_end), ctx.numbers)
+        if ctx.numbers.spent and ctx.stopped is None:
+            ctx.stopped = (in_title, s_end, f"{MAX_NUMBERS_PER_ARTICLE:,} numbers")
         counted = categorise(text, sentence, figures) if figures else []
         for fig, cnt in _zero_counts(text, sentence):
             at = sum(1 for f in figures if f.start < fig.start)
@@ -147,15 +190,24 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             counted.insert(at, cnt)
         cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted])
         sources = _resolve_cues(ctx, cues)
+        first_claim = len(claims)
+        ctx.things += len(figures) + len(times) + len(cues)
+        if ctx.things > MAX_THINGS_PER_ARTICLE and ctx.stopped is None:
+            ctx.stopped = (
+                in_title,
+                s_end,
+                f"{MAX_THINGS_PER_ARTICLE:,} numbers, dates and sources",
+            )
         if figures:
             sent = _Sentence(
                 sentence,
-                [t for t in times if s_start <= t.start < s_end],
+                times,
                 cues,
                 sources,
                 figures,
                 war_words=bool(_WAR_LONG.search(text, s_start, s_end)),
                 total_words=total_words(text, s_start, s_end),
+                quote=" ".join(text[s_start:s_end].split()),
             )
             ids = [
                 Claim.make_id(
@@ -172,12 +224,14 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
         if given:
             ctx.last_source = given[-1]
             ctx.sources.extend(given)
-        sentence_claims = [c for c in claims if c.start >= s_start]
+        sentence_claims = claims[first_claim:]  # (bound: not a scan of every claim so far)
         if sentence_claims:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
         ctx.prev_place = ctx.places.named_in(text, sentence, in_title)
+        if ctx.stopped is not None:
+            break
     return claims
 
 
@@ -220,6 +274,7 @@ class _Sentence:
     figures: list[Figure] = field(default_factory=list)  #: all the sentence's figures
     war_words: bool = False  #: the sentence speaks of the whole war ("since the war began")
     total_words: bool = False  #: the sentence speaks of a total ("so far", "since")
+    quote: str = ""  #: its words, spaces folded (once per sentence, not per figure)
 
 
 def _claim(
@@ -263,7 +318,7 @@ def _claim(
         in_title=in_title,
         start=fig.start,
         end=fig.end,
-        quote=" ".join(text[s_start:s_end].split()),
+        quote=sent.quote,
         surface=surface,
         value=fig.value,
         hedge=fig.hedge,
@@ -466,13 +521,11 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
     if source is None or " " in source or not source[:1].isupper() or source.isupper():
         return source  # a full name already, or an acronym ("SANA")
-    after = re.search(rf"\b{re.escape(source)}\s+([A-Z][a-z][\w'’-]+)\b", ctx.article.text)
-    if after is not None and _first_name_ok(after.group(1)):
-        return f"{source} {after.group(1)}"  # "Hadi said": "Hadi Supeno" told the Post
-    m = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(source)}\b", ctx.article.text)
-    if m is None:
+    surname, first = _names_around(ctx.article.text[:PREFIX_CHARS], source)
+    if surname is not None and _first_name_ok(surname):
+        return f"{source} {surname}"  # "Hadi said": "Hadi Supeno" told the Post
+    if first is None:
         return source
-    first = m.group(1).strip()
     if (
         src.normalise_source(first) != first
         or looks_like_place(first)
@@ -481,6 +534,19 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
     ):
         return source  # "Monday SANA", "Aleppo Reuters": not a first name
     return f"{first} {source}"
+
+
+@lru_cache(maxsize=256)
+def _names_around(text: str, name: str) -> tuple[str | None, str | None]:
+    """The capitalised word after the first "<name> <Surname>" of ``text``, and the words
+    before the first "<First> <name>" (bound: once per article and name, in the article's
+    first PREFIX_CHARS characters, not a search of the whole article for every figure)."""
+    after = re.search(rf"\b{re.escape(name)}\s+([A-Z][a-z][\w'’-]+)\b", text)
+    before = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(name)}\b", text)
+    return (
+        after.group(1) if after is not None else None,
+        before.group(1).strip() if before is not None else None,
+    )
 
 
 def _first_name_ok(word: str) -> bool:

@@ -62,7 +62,9 @@ def modality(text: str, clause_start: int, fig_start: int, head_end: int, s_end:
     after = text[head_end : min(s_end, head_end + 40)]
     if _PROJECTED_AFTER.match(after):
         return "projected"
-    if _DENIED.search(text[clause_start:fig_start]):
+    # bound: the denial must govern the figure (five words before it at most), so the 200
+    # characters before it are enough; searching from the sentence start was quadratic.
+    if _DENIED.search(text, max(clause_start, fig_start - 200), fig_start):
         return "denied"
     return "reported"
 

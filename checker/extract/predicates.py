@@ -32,6 +32,10 @@ _RELATIVE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,.;:]{0,100},", re.IGNORE
 _PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing\s+to\s+)?[a-z]+ing", re.IGNORECASE)
 
 
+#: how far after a counted phrase its predicate may be
+AFTER_REACH = 90
+
+
 def after_trigger(
     text: str, start: int, nxt: int, s_end: int, skip: list[tuple[int, int]]
 ) -> tuple[str | None, int]:
@@ -39,7 +43,7 @@ def after_trigger(
     and where that predicate ends; a category starting with "?" is a verb right before the
     next figure, which may be that figure's ("killed 220000 people wounded [at least one
     million]")."""
-    end = min(nxt, s_end, start + 90)
+    end = min(nxt, s_end, start + AFTER_REACH)
     window = text[start:end]
     for a, b in reversed(skip):  # blank out sub-counts ("including three children")
         if start <= a < end:

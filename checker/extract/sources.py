@@ -201,7 +201,9 @@ def is_generic_monitor(source: str | None) -> bool:
 _HEADLINE_TAIL = re.compile(
     r"(?:[:\-–]\s*|\s)(?P<src>(?:a\s+)?monitor(?:ing\s+group)?|activists|Observatory|[Ss]tate\s+"
     r"(?:TV|media|television)|SANA|UNICEF|UN|WHO|UNHCR|civil\s+defen[cs]e|Civil\s+Defen[cs]e"
-    r"|Monitor|Activists|Syrian\s+state\s+TV|NGO)\s*(?:\|[^|]*)?[.\s]*$"
+    # the tail: "| anything" or dots and spaces to the end; written as two branches, not
+    # "\s*(?:\|[^|]*)?[.\s]*$", whose overlapping runs backtracked quadratically on spaces
+    r"|Monitor|Activists|Syrian\s+state\s+TV|NGO)(?:\s*\|[^|]*|[.\s]*)$"
 )
 _HEADLINE_HEAD = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*:\s")
 

@@ -29,6 +29,7 @@ A record with no outlet, when no ``IngestOptions.outlet`` is given, gets outlet
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.errors import UsageError
-from checker.ingest.build import ArticleBuilder
+from checker.ingest.build import ArticleBuilder, clean_text
 from checker.ingest.csvfile import read_csv
 from checker.ingest.decode import Source
 from checker.ingest.feed import read_feed
@@ -163,7 +164,8 @@ def _read_folder(folder: Path, builder: ArticleBuilder) -> Iterator[Article | Er
 
 
 def _read_file(path: Path, builder: ArticleBuilder) -> Iterator[Article | ErrorRecord]:
-    name = str(path)
+    # A file name that is not UTF-8 holds surrogates (os.fsdecode): shown with U+FFFD.
+    name, stem = clean_text(str(path)), clean_text(path.stem)
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         yield ErrorRecord(
@@ -176,12 +178,47 @@ def _read_file(path: Path, builder: ArticleBuilder) -> Iterator[Article | ErrorR
         )
         return
     try:
-        with path.open("rb") as stream:
-            yield from read_stream(stream, fmt, name=name, stem=path.stem, builder=builder)
+        stream = _open_regular(path)
     except OSError as exc:
         yield ErrorRecord(
             stage="ingest", source=name, message=f"cannot read file: {exc.strerror or exc}"
         )
+        return
+    if stream is None:
+        yield ErrorRecord(
+            stage="ingest",
+            source=name,
+            message="not a regular file (a FIFO, socket or device, whose reading may never "
+            "end): skipped; pipe it to '-' to read it",
+        )
+        return
+    try:
+        with stream:
+            yield from read_stream(stream, fmt, name=name, stem=stem, builder=builder)
+    except OSError as exc:
+        yield ErrorRecord(
+            stage="ingest", source=name, message=f"cannot read file: {exc.strerror or exc}"
+        )
+
+
+def _open_regular(path: Path) -> BinaryIO | None:
+    """``path`` opened for reading if it is a regular file, else None.
+
+    Opened without blocking (``O_NONBLOCK``: opening a FIFO with no writer would wait for
+    one forever), then checked on the open file itself, so a file swapped for a FIFO after
+    a check of its name cannot block either.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _internal_error(name: str, exc: Exception) -> ErrorRecord:

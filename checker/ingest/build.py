@@ -42,6 +42,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 _NOT_NAME = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
+#: A lone UTF-16 surrogate ("\\ud800" in JSON or YAML, an undecodable byte in a file name):
+#: no UTF-8 encoder (SQLite, the reports, pyarrow) accepts one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _short = reprlib.Repr()
 _short.maxstring = 80
 _short.maxother = 80
@@ -52,6 +55,15 @@ def _title_start(value: object, start: TextStart | None) -> TextStart | None:
     if not isinstance(value, str) or start is None:
         return None
     return advance(start, value[: len(value) - len(value.lstrip())])
+
+
+def clean_text(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (so it can be encoded)."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def has_surrogates(value: str) -> bool:
+    return _SURROGATE.search(value) is not None
 
 
 def normalise_name(name: str) -> str:
@@ -89,6 +101,25 @@ def match_fields(
                 taken.add(index)
                 break
     return found, missing
+
+
+def _clean_raw(raw: Raw, problems: list[tuple[str, str | None, str | None]]) -> None:
+    """Lone surrogates out of every string of ``raw`` (its values, default id and source),
+    each field that held one noted in ``problems``: one would make the store, the JSON
+    output and the reports fail on the whole run."""
+    raw.source = clean_text(raw.source)
+    raw.default_id = clean_text(raw.default_id)
+    for name, value in raw.values.items():
+        if isinstance(value, str) and has_surrogates(value):
+            raw.values[name] = clean_text(value)
+            problems.append(
+                (
+                    f"{name} holds lone UTF-16 surrogates (such as \\ud800 in JSON), which no "
+                    "text encoding can write: each was replaced with U+FFFD",
+                    name,
+                    None,
+                )
+            )
 
 
 @dataclass(slots=True)
@@ -133,6 +164,7 @@ class ArticleBuilder:
 
     def build(self, raw: Raw) -> Iterator[Article | ErrorRecord]:
         problems: list[tuple[str, str | None, str | None]] = []  # message, field, value
+        _clean_raw(raw, problems)
 
         def scalar(name: str) -> str | None:
             value = raw.values.get(name)

@@ -13,13 +13,22 @@ import json
 import re
 from collections.abc import Iterator
 
-from checker.ingest.build import ArticleBuilder, Raw, match_fields
+from checker.ingest.build import ArticleBuilder, Raw, clean_text, match_fields
 from checker.ingest.decode import Source, decode_document, is_binary
 from checker.ingest.options import MAX_JSON_BYTES
 from checker.records import Article, ErrorRecord
 
 _WS = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
+#: Python refuses to turn more digits than this into an int (sys.int_info's default 4,300,
+#: a guard against quadratic conversion); a longer JSON integer is kept as its digits.
+_MAX_INT_DIGITS = 4000
+
+
+def _parse_int(digits: str) -> int | str:
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
+_DECODER = json.JSONDecoder(parse_int=_parse_int)
 
 
 def read_json(source: Source, builder: ArticleBuilder) -> Iterator[Article | ErrorRecord]:
@@ -58,6 +67,8 @@ def read_json(source: Source, builder: ArticleBuilder) -> Iterator[Article | Err
         )
     except RecursionError:
         yield error("JSON nested too deeply to read: the file is read up to there")
+    except ValueError as exc:  # a number json cannot convert, and any other value error
+        yield error(f"JSON value that cannot be read ({exc}): the file is read up to there")
 
 
 def read_jsonl(source: Source, builder: ArticleBuilder) -> Iterator[Article | ErrorRecord]:
@@ -77,7 +88,7 @@ def read_jsonl(source: Source, builder: ArticleBuilder) -> Iterator[Article | Er
             continue
         records += 1
         try:
-            value = json.loads(line.rstrip("\r\n"))
+            value = _DECODER.decode(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             yield ErrorRecord(
                 stage="ingest",
@@ -95,6 +106,14 @@ def read_jsonl(source: Source, builder: ArticleBuilder) -> Iterator[Article | Er
                 source=source.name,
                 line=number,
                 message="JSON nested too deeply to read: line skipped",
+            )
+            continue
+        except ValueError as exc:  # a value json cannot convert: this line only
+            yield ErrorRecord(
+                stage="ingest",
+                source=source.name,
+                line=number,
+                message=f"JSON value that cannot be read ({exc}): line skipped",
             )
             continue
         default_id = f"{source.stem}:{number}"
@@ -128,7 +147,7 @@ def _record(
             ),
         )
         return
-    keys = [str(key) for key in value]
+    keys = [clean_text(str(key)) for key in value]
     found, missing = match_fields(keys, builder.options.columns)
     items = list(value.values())
     values = {name: items[index] for name, index in found.items()}

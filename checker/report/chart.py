@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from checker.records import Claim
-from checker.report.format import figure_phrase, fmt_date, fmt_number
+from checker.report.format import figure_phrase, fmt_date, fmt_number, visible_bidi
 
 #: claims whose positive figures differ by this factor or more get a log axis.
 LOG_RATIO = 50.0
@@ -163,7 +163,12 @@ class _Scale:
 
 def _title(letter: str, c: Claim) -> str:
     who = c.outlet + (f" ({c.attribution})" if c.attribution else "")
-    return f"{letter} {who}: {figure_phrase(c)}"
+    return visible_bidi(f"{letter} {who}: {figure_phrase(c)}")
+
+
+def _label(letter: str, c: Claim) -> str:
+    # SVG text has no <bdi>: bidi controls are shown, not obeyed (and the label is cut)
+    return visible_bidi(f"{letter}  {c.outlet[:14]} {_short_day(c)}".rstrip())[:32]
 
 
 def _short_day(c: Claim) -> str:
@@ -187,7 +192,7 @@ def interval_chart(claims: Sequence[Claim], copies: Collection[str] = ()) -> Cha
             Glyph(
                 letter=letter,
                 colour=i % N_COLOURS,
-                label=f"{letter}  {c.outlet[:14]} {_short_day(c)}".rstrip(),
+                label=_label(letter, c),
                 x1=x1,
                 y1=y,
                 x2=x2,
@@ -262,7 +267,7 @@ def time_chart(claims: Sequence[Claim], copies: Collection[str] = ()) -> Chart:
             Glyph(
                 letter=letter,
                 colour=i % N_COLOURS,
-                label=f"{letter}  {c.outlet}"[:24],
+                label=_label(letter, c),
                 x1=x,
                 y1=y_low,
                 x2=x,

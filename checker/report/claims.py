@@ -24,16 +24,27 @@ def write_jsonl(claims: Iterable[Claim], out: TextIO) -> int:
     return n
 
 
+#: What makes a spreadsheet read a cell as a formula ("=HYPERLINK(...)" in an outlet or a
+#: quote): OWASP's CSV injection list.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(v: Any) -> Any:
     # None is an empty cell (pandas reads it back as NaN, which frame_to_claims maps to None)
-    return "" if v is None else v
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v  # shown as text, as OWASP advises; the quote is visible, not hidden
+    return v
 
 
 def write_csv(claims: Iterable[Claim], out: TextIO) -> int:
     """A header of :data:`CLAIM_FIELDS`, then one row a claim; returns the count.
 
     Quotes holding commas, quotes or newlines are quoted per RFC 4180 by :mod:`csv`; lines end
-    with ``\\n`` (open files with ``newline=""`` so none is translated).
+    with ``\\n`` (open files with ``newline=""`` so none is translated). A text cell that a
+    spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return) is written with a ``'`` before it.
     """
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CLAIM_FIELDS)

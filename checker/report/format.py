@@ -23,6 +23,14 @@ SEVERITY_RANK: dict[str, int] = {s: i + 1 for i, s in enumerate(SEVERITIES)}
 SEVERITIES_DESC: tuple[str, ...] = tuple(reversed(SEVERITIES))
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
+# the bidirectional embeddings, overrides, isolates and marks: in a name they can make
+# "evil" show as "live", and run on into the text after it
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_bidi(text: str) -> str:
+    """``text`` with each bidirectional control shown as ``[U+202E]`` (for names)."""
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
 
 
 def fmt_number(x: float | None) -> str:

@@ -12,19 +12,49 @@ from functools import lru_cache
 from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup, escape
 
 from checker.records import CheckResult
 from checker.report.context import ReportContext, build_context
+from checker.report.format import visible_bidi
 
 #: the package the templates ship in (the repository's top-level ``reports/`` folder).
 TEMPLATE_PACKAGE = "checker.templates"
 TEMPLATE = "report.html.j2"
 
 
+#: characters of a name (outlet, id, source, place) shown before it is cut ("…", the
+#: whole name in its title): a 3,000-character outlet would widen every table
+MAX_NAME_CHARS = 60
+
+
+def name_filter(value: object) -> Markup:
+    """``{{ outlet|name }}``: a name isolated from the text around it (``<bdi dir="auto">``),
+    its bidi controls shown as ``[U+202E]``, cut at :data:`MAX_NAME_CHARS` with the whole
+    name as the title."""
+    text = visible_bidi("" if value is None else str(value))
+    if len(text) <= MAX_NAME_CHARS:
+        return Markup('<bdi dir="auto">{}</bdi>').format(text)
+    cut = text[: MAX_NAME_CHARS - 1].rstrip() + "…"
+    return Markup('<bdi dir="auto" title="{}">{}</bdi>').format(text, cut)
+
+
+def cut_filter(value: object) -> str:
+    """``{{ outlet|cut }}``: plain text (for an ``<option>``): bidi controls shown, cut."""
+    text = visible_bidi("" if value is None else str(value))
+    return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1].rstrip() + "…"
+
+
+def prose_filter(value: object) -> Markup:
+    """``{{ message|prose }}``: a message (which quotes names) isolated, its bidi controls
+    shown, so none reorders the rest of the page."""
+    return Markup('<bdi dir="auto">{}</bdi>').format(escape(visible_bidi(str(value))))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The report's Jinja environment (built once; templates are compiled once)."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader(TEMPLATE_PACKAGE, "."),
         autoescape=True,
         undefined=StrictUndefined,
@@ -32,6 +62,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
+    env.filters.update(name=name_filter, cut=cut_filter, prose=prose_filter)
+    return env
 
 
 def _template() -> Template:

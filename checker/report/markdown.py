@@ -30,9 +30,26 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#@~!])")
 _SPACE = re.compile(r"\s+")
 
 
+# What GitHub turns into a link by itself (its autolinks run on the text after Markdown's
+# escapes are read, so a backslash does not stop them; a code span does).
+_BARE_LINK = re.compile(
+    r"(?i)\b(?:https?|ftp)://[^\s<>`]+|\bwww\.[^\s<>`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
 def md_escape(text: str) -> str:
-    """``text`` on one line, safe to put in Markdown prose or a table cell."""
-    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+    """``text`` on one line, safe to put in Markdown prose or a table cell; a bare URL or
+    e-mail address in it is shown as code, never made a link."""
+    text = _SPACE.sub(" ", text).strip()
+    out: list[str] = []
+    pos = 0
+    for m in _BARE_LINK.finditer(text):
+        link = m.group(0).rstrip(".,;:!?)'\"")  # the sentence's punctuation stays outside
+        out.append(_MD_SPECIAL.sub(r"\\\1", text[pos : m.start()]))
+        out.append(f"`{link.replace('|', '%7C')}`")
+        pos = m.start() + len(link)
+    out.append(_MD_SPECIAL.sub(r"\\\1", text[pos:]))
+    return "".join(out)
 
 
 def _code(text: str, *, in_table: bool = False) -> str:
