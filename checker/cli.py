@@ -89,13 +89,22 @@ def _check_inputs(inputs: Sequence[str], outputs: Sequence[Path | None] = ()) ->
             )
 
 
-def _config(config_path: Path | None, no_config: bool, rule_dirs: Sequence[Path] = ()) -> Config:
+def _config(
+    config_path: Path | None,
+    no_config: bool,
+    rule_dirs: Sequence[Path] = (),
+    *,
+    quiet: bool = False,
+) -> Config:
     """The project settings in force, said on standard error (they can add rule code, turn
     rules off and stop the run failing: the run shows which file and folders it uses)."""
     if no_config and config_path is not None:
         raise UsageError("--no-config and --config FILE exclude each other: give one")
     cfg = load_config(config_path, use=not no_config)
-    click.echo(f"checker: {for_terminal(describe(cfg, rule_dirs))}", err=True)
+    # said when something may differ from the defaults: a [tool.checker] table or rule
+    # folders in force, or the config turned off (a run on defaults says nothing)
+    if not quiet and (cfg.has_table or cfg.rule_dirs or rule_dirs or no_config or config_path):
+        echo_err(for_terminal(describe(cfg, rule_dirs)))
     return cfg
 
 
@@ -242,7 +251,7 @@ def extract(
     RunContext.inputs = inputs
     try:
         _check_inputs(inputs, [output])
-        cfg = _config(config_path, no_config)
+        cfg = _config(config_path, no_config, quiet=quiet)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
     except CheckerError as exc:
         _fail(exc)
@@ -451,7 +460,7 @@ def check(
             inputs,
             [output, html_out, json_out, md_out, junit_out, sarif_out, claimreview_out, store],
         )
-        cfg = _config(config_path, no_config, rule_dirs)
+        cfg = _config(config_path, no_config, rule_dirs, quiet=quiet)
         RunContext.store = str(store or cfg.store or DEFAULT_STORE)
         options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
         out_fmt = fmt or (SUFFIX_FORMAT.get(output.suffix.lower(), "json") if output else "text")

@@ -31,16 +31,18 @@ class Placed:
 
 
 _FAMILY = re.compile(r"#\d+$")
+_FEED_ENTRY = re.compile(r":entry \d+$")
 
 
 def origin_key(article: Article) -> str | None:
     """Where an article came from, as its identity: the file it was read from, its path
     normalised ("a/./b.csv:12" -> "a/b.csv": a file, not a line, since rows move when rows
     are added above them); None for standard input ("<stdin>:1" names no place) and for
-    articles made by a program."""
+    articles made by a program, and for a feed entry (its id is the entry's own, given by
+    the feed: the same entry in Monday's and Tuesday's feed is one article)."""
     origin = article.origin
-    if origin is None or origin.startswith("<"):
-        return None
+    if origin is None or origin.startswith("<") or _FEED_ENTRY.search(origin):
+        return None  # a feed entry's id is the feed's own, the same in every copy of it
     path, sep, line = origin.rpartition(":")
     return os.path.normpath(path if sep and line.isdigit() else origin)
 

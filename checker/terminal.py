@@ -141,6 +141,9 @@ def print_findings_table(findings: Sequence[Finding]) -> None:
     """``--format text``: severity, status, rule (never cut), where, message."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from checker.safeio import for_terminal
 
     table = Table(title=_plural(len(findings), "finding"), show_lines=True)
     longest = max((len(f.rule) for f in findings), default=4)
@@ -151,6 +154,8 @@ def print_findings_table(findings: Sequence[Finding]) -> None:
     for f in findings:
         sev = f.severity if f.status == "open" else f"{f.severity} ({f.status})"
         where = ":".join(str(p) for p in (f.source_file, f.line) if p is not None)
-        table.add_row(sev, f.rule, where, f.message)
-    console = Console(width=max(100, Console().width, longest + 60))
+        # Text, not str: rich reads a str as markup ("[/bold]", "[link=...]" in an outlet's
+        # name), and control characters are shown escaped, never sent to the terminal
+        table.add_row(*(Text(for_terminal(v)) for v in (sev, f.rule, where, f.message)))
+    console = Console(width=max(100, Console().width, longest + 60), highlight=False)
     console.print(table)

@@ -227,6 +227,7 @@ def test_readme_commands_do_all_the_set_up() -> None:
         "0",
         "1",
         "2",
+        "130",
     ]
 
 

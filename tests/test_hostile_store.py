@@ -21,6 +21,7 @@ from conftest import EXAMPLES
 from checker.cli import main
 from checker.errors import StoreError
 from checker.pipeline import check
+from checker.records import PROVENANCE_FIELDS
 from checker.store import MIGRATIONS, Store
 
 SEED = EXAMPLES / "001_50fb227fe682e39d.md"
@@ -154,7 +155,14 @@ def _content(store: Path) -> tuple[dict[str, str], list[tuple[object, ...]]]:
     with Store(store) as db:
         articles = {a.article_id: a.content_hash for a in db.articles()}
         claims = [
-            (articles[c.article_id], *(v for k, v in c.to_dict().items() if "_id" not in k))
+            (
+                articles[c.article_id],
+                *(
+                    v
+                    for k, v in c.to_dict().items()
+                    if "_id" not in k and k not in PROVENANCE_FIELDS  # (where: another file)
+                ),
+            )
             for c in db.claims()
         ]
     return articles, sorted(claims, key=repr)

@@ -26,7 +26,7 @@ from typing import Any
 from markupsafe import Markup
 
 from checker.records import Claim, Finding
-from checker.report.format import anchor, claim_words, fmt_date, reading
+from checker.report.format import anchor, claim_words, fmt_date, reading, visible_bidi
 
 
 def _index(values: list[str], lookup: dict[str, int], value: str) -> int:
@@ -43,8 +43,10 @@ def _num(x: float | None) -> float | int | None:
 
 
 def safe_json(data: Any) -> Markup:
-    """``data`` as JSON that is safe inside a ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """``data`` as JSON that is safe inside a ``<script>`` element; bidirectional controls
+    in its strings are shown ("[U+202E]"), never obeyed, wherever the page's script puts
+    them."""
+    text = visible_bidi(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
