@@ -154,15 +154,15 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
             keep_inputs = not lean
             t0 = time.perf_counter()
             if engine == "dask":
-                from checker.distributed import check_dask, connect
+                from checker.run.dask import DaskEngine, connect
 
                 with connect(workers=jobs) as client:
                     t0 = time.perf_counter()  # the cluster's start is not the check's
-                    result = check_dask(
+                    result = check(
                         [csv_path],
                         store=store,
                         options=options,
-                        client=client,
+                        engine=DaskEngine(client),
                         keep_inputs=keep_inputs,
                     )
                     seconds = time.perf_counter() - t0
@@ -300,7 +300,7 @@ def main() -> None:
         return
     if not FAKES.is_file():
         raise SystemExit(f"the FA-KES corpus is not at {FAKES}")
-    from checker.parallel import default_jobs
+    from checker.run.parallel import default_jobs
 
     jobs = args.jobs or default_jobs()
     sizes = [int(s) for s in args.sizes.split(",") if s]

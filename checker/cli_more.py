@@ -5,16 +5,18 @@ from __future__ import annotations
 import getpass
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from checker.config import load_config
-from checker.engine import Rule, load_rules
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE
-from checker.report.rst import inline_text, to_text
 from checker.reviews import DEFAULT_REVIEWS, VERDICTS
+from checker.store_layout import DEFAULT_STORE
+
+if TYPE_CHECKING:
+    from checker.engine import Rule
 
 #: shortest finding-id prefix ``checker review`` accepts
 MIN_PREFIX = 6
@@ -40,6 +42,8 @@ def rules_group() -> None:
 
 def _all_rules(rule_dirs: Sequence[Path], config_path: Path | None) -> list[Rule]:
     """Built-in, configured and ``--rules`` rules, disabled ones too (exit 2 on a bad one)."""
+    from checker.engine import load_rules
+
     try:
         cfg = load_config(config_path)
         return load_rules([*cfg.rule_dirs, *rule_dirs], settings=cfg.rules, include_disabled=True)
@@ -61,6 +65,8 @@ def rules_list(rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from checker.report.rst import inline_text
+
     found = _all_rules(rule_dirs, config_path)
     ids = [r.id + ("" if r.enabled else " (disabled)") for r in found]
     longest = max((len(i) for i in ids), default=4)
@@ -80,6 +86,8 @@ def rules_list(rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_explain(rule_id: str, rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
     """Show a rule's full documentation, severity and options."""
+    from checker.report.rst import to_text
+
     found = _all_rules(rule_dirs, config_path)
     matches = [r for r in found if r.id == rule_id or r.id.split(".")[-1] == rule_id]
     if not matches:
@@ -126,7 +134,7 @@ def rules_names() -> None:
     "--store",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
-    help="The store whose findings the ids must name (default .checker/claims.sqlite).",
+    help=f"The store whose findings the ids must name (default {DEFAULT_STORE}).",
 )
 @click.option("--list", "list_only", is_flag=True, help="List the reviews in the file and exit.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
@@ -146,7 +154,6 @@ def review(
     Each FINDING_ID (or its first 6+ characters) must name a finding the store holds. The
     verdict is written to the reviews file, keyed by finding id (stable across runs).
     """
-    from checker.pipeline import DEFAULT_STORE
     from checker.reviews import load_reviews, new_review, save_reviews
     from checker.store import Store
 

@@ -36,14 +36,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import StoreError, UsageError
 from checker.identity import Placed, origin_key, rename_warning, renamed, resolve
 from checker.ingest.copies import SIMILAR, band_keys, pack, signature, similarity, unpack
 from checker.records import (
+    CLAIM_FIELDS,
     DATE_FIELDS,
     Article,
     Claim,
@@ -52,189 +51,18 @@ from checker.records import (
     IncidentClaim,
     parse_iso_date,
 )
-from checker.schema import CLAIM_COLUMNS, columns_to_frame
+from checker.store_layout import (
+    ARTICLE_COLUMNS,
+    BUSY_TIMEOUT_S,
+    DEFAULT_STORE,
+    LAYOUT,
+    MIGRATIONS,
+)
 
-DEFAULT_PATH = Path(".checker") / "claims.sqlite"
-BUSY_TIMEOUT_S = 30.0
+if TYPE_CHECKING:
+    import pandas as pd
+
 _PAGE = 1000
-
-ARTICLE_COLUMNS: tuple[str, ...] = (
-    "article_id", "outlet", "published", "title", "text", "url", "location", "copy_of",
-    "language",
-)  # fmt: skip
-
-
-_V1_TABLES = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE runs (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        started TEXT NOT NULL,
-        finished TEXT,
-        command TEXT NOT NULL
-    )""",
-    """CREATE TABLE articles (
-        article_id TEXT PRIMARY KEY,
-        outlet TEXT NOT NULL,
-        published TEXT,
-        title TEXT NOT NULL,
-        text TEXT NOT NULL,
-        url TEXT,
-        location TEXT,
-        content_hash TEXT NOT NULL,
-        first_seen_run INTEGER REFERENCES runs(id)
-    )""",
-    """CREATE TABLE claims (
-        claim_id TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-        outlet TEXT NOT NULL,
-        published TEXT,
-        in_title INTEGER NOT NULL,
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        quote TEXT NOT NULL,
-        surface TEXT NOT NULL,
-        value REAL NOT NULL,
-        hedge TEXT NOT NULL,
-        low REAL,
-        high REAL,
-        category TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        location TEXT,
-        as_of TEXT,
-        period_start TEXT,
-        attribution TEXT,
-        modality TEXT NOT NULL,
-        scope TEXT NOT NULL
-    )""",
-    "CREATE INDEX claims_article ON claims(article_id)",
-    """CREATE TABLE findings (
-        run_id INTEGER NOT NULL REFERENCES runs(id),
-        finding_id TEXT NOT NULL,
-        rule TEXT NOT NULL,
-        severity TEXT NOT NULL,
-        message TEXT NOT NULL,
-        explanation TEXT NOT NULL,
-        claim_ids TEXT NOT NULL,
-        PRIMARY KEY (run_id, finding_id)
-    )""",
-)
-
-
-def _migrate_1(con: sqlite3.Connection) -> None:
-    """Version 1: meta, runs, articles, claims, findings."""
-    # One statement at a time: ``executescript`` would commit the migration's transaction.
-    for statement in _V1_TABLES:
-        con.execute(statement)
-
-
-_V2_STATEMENTS = (
-    "ALTER TABLE articles ADD COLUMN copy_of TEXT",
-    "ALTER TABLE claims ADD COLUMN region TEXT",
-    "ALTER TABLE claims ADD COLUMN country TEXT",
-    "ALTER TABLE claims ADD COLUMN unit TEXT NOT NULL DEFAULT 'people'",
-    "ALTER TABLE claims ADD COLUMN part_of TEXT",
-    "ALTER TABLE claims ADD COLUMN incident_id TEXT",
-    "ALTER TABLE claims ADD COLUMN reported TEXT",
-    "ALTER TABLE findings ADD COLUMN kind TEXT NOT NULL DEFAULT 'finding'",
-    "ALTER TABLE findings ADD COLUMN incident_id TEXT",
-    """CREATE TABLE incidents (
-        incident_id TEXT PRIMARY KEY,
-        category TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        unit TEXT NOT NULL,
-        location TEXT,
-        region TEXT,
-        country TEXT,
-        as_of TEXT,
-        period_start TEXT,
-        scope TEXT NOT NULL,
-        sources INTEGER NOT NULL,
-        claims TEXT NOT NULL
-    )""",
-    "CREATE INDEX claims_incident ON claims(incident_id)",
-    """CREATE TABLE article_sigs (
-        article_id TEXT PRIMARY KEY REFERENCES articles(article_id) ON DELETE CASCADE,
-        sig BLOB NOT NULL
-    )""",
-    """CREATE TABLE copy_bands (
-        band INTEGER NOT NULL,
-        key TEXT NOT NULL,
-        article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE
-    )""",
-    "CREATE INDEX copy_bands_key ON copy_bands(band, key)",
-    "CREATE INDEX copy_bands_article ON copy_bands(article_id)",
-)
-
-
-def _migrate_2(con: sqlite3.Connection) -> None:
-    """Version 2: places as a hierarchy (region, country), unit, part_of and incident_id on
-    claims; copy_of on articles, with the MinHash signatures and band keys that find copies
-    (checker.ingest.copies); kind and incident_id on findings; the incidents table.
-    Claims stored by version 1 keep null regions until their articles are re-ingested."""
-    for statement in _V2_STATEMENTS:
-        con.execute(statement)
-
-
-def _migrate_3(con: sqlite3.Connection) -> None:
-    """Version 3: the language detected on ingestion, on articles (null for articles stored
-    before, and for texts too short to tell)."""
-    con.execute("ALTER TABLE articles ADD COLUMN language TEXT")
-
-
-_V4_STATEMENTS = (
-    "ALTER TABLE claims ADD COLUMN source_file TEXT",
-    "ALTER TABLE claims ADD COLUMN line INTEGER",
-    'ALTER TABLE claims ADD COLUMN "column" INTEGER',
-    'ALTER TABLE claims ADD COLUMN "row" INTEGER',
-    "ALTER TABLE findings ADD COLUMN source_file TEXT",
-    "ALTER TABLE findings ADD COLUMN line INTEGER",
-    'ALTER TABLE findings ADD COLUMN "column" INTEGER',
-)
-
-
-def _migrate_4(con: sqlite3.Connection) -> None:
-    """Version 4: provenance. Claims get the input file, line, column and record (row) they
-    were read from, findings the file, line and column they point at. Claims stored before
-    keep nulls until their articles are re-ingested."""
-    for statement in _V4_STATEMENTS:
-        con.execute(statement)
-
-
-def _migrate_5(con: sqlite3.Connection) -> None:
-    """Version 5: where each article came from (``origin``, its file), part of its
-    identity. Articles stored before have none: one arriving with their id and other text
-    is stored under a fresh id rather than replacing them."""
-    con.execute("ALTER TABLE articles ADD COLUMN origin TEXT")
-
-
-Migration = Callable[[sqlite3.Connection], None]
-#: schema version -> the function that upgrades a store from the version before it.
-#: Append a new version here to change the layout; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {
-    1: _migrate_1,
-    2: _migrate_2,
-    3: _migrate_3,
-    4: _migrate_4,
-    5: _migrate_5,
-}
-
-#: the columns each table must have (checked whenever a store is opened)
-LAYOUT: dict[str, tuple[str, ...]] = {
-    "meta": ("key", "value"),
-    "runs": ("id", "started", "finished", "command"),
-    "articles": (*ARTICLE_COLUMNS, "content_hash", "first_seen_run", "origin"),
-    "claims": CLAIM_COLUMNS,
-    "findings": (
-        "run_id", "finding_id", "rule", "severity", "message", "explanation", "claim_ids",
-        "kind", "incident_id", "source_file", "line", "column",
-    ),
-    "incidents": (
-        "incident_id", "category", "subject", "unit", "location", "region", "country", "as_of",
-        "period_start", "scope", "sources", "claims",
-    ),
-    "article_sigs": ("article_id", "sig"),
-    "copy_bands": ("band", "key", "article_id"),
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +90,7 @@ class Store:
     of them may use the same file at once.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_STORE) -> None:
         #: ":memory:" keeps nothing after the run (no file, no WAL): for one-off checks
         self.in_memory = str(path) == ":memory:"
         self.path = Path(path)
@@ -589,9 +417,11 @@ class Store:
 
     def claims_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """The stored claims as a claims table (checker.schema's columns and types)."""
+        from checker.schema import columns_to_frame  # (pandas and pandera: only when asked)
+
         rows = self._claim_rows(article_ids)
-        columns = zip(*rows, strict=True) if rows else ([] for _ in CLAIM_COLUMNS)
-        return columns_to_frame(dict(zip(CLAIM_COLUMNS, columns, strict=True)))
+        columns = zip(*rows, strict=True) if rows else ([] for _ in CLAIM_FIELDS)
+        return columns_to_frame(dict(zip(CLAIM_FIELDS, columns, strict=True)))
 
     def _claim_rows(self, article_ids: Iterable[str] | None) -> list[tuple[Any, ...]]:
         cols = ", ".join(f"c.{c}" for c in _CLAIM_SQL_NAMES)
@@ -724,10 +554,10 @@ _UPDATE_ARTICLE = (
     + ", ".join(f"{c} = ?" for c in (*ARTICLE_COLUMNS[1:], "content_hash", "origin"))
     + " WHERE article_id = ?"
 )
-_CLAIM_SQL_NAMES = tuple(f'"{c}"' for c in CLAIM_COLUMNS)  # quoted: "end" is an SQL word
+_CLAIM_SQL_NAMES = tuple(f'"{c}"' for c in CLAIM_FIELDS)  # quoted: "end" is an SQL word
 _INSERT_CLAIM = (
     f"INSERT INTO claims({', '.join(_CLAIM_SQL_NAMES)}) "
-    f"VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
+    f"VALUES ({', '.join('?' * len(CLAIM_FIELDS))})"
 )
 
 
@@ -805,7 +635,7 @@ def _article(row: Sequence[Any]) -> Article:
 def _claim_row(c: Claim) -> tuple[Any, ...]:
     # int()/float(): numpy scalars (a claim built from a frame by hand) cannot be bound
     values = []
-    for name in CLAIM_COLUMNS:
+    for name in CLAIM_FIELDS:
         v = getattr(c, name)
         if name in _DATE_NAMES:
             v = _iso(v)
@@ -825,7 +655,7 @@ def _num(x: float | None) -> float | None:
 
 
 def _claim(row: Sequence[Any]) -> Claim:
-    kw = dict(zip(CLAIM_COLUMNS, row, strict=True))
+    kw = dict(zip(CLAIM_FIELDS, row, strict=True))
     for name in _DATE_NAMES:
         kw[name] = _date(kw[name])
     kw["in_title"] = bool(kw["in_title"])

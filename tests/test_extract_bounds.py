@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from checker import parallel
 from checker.extract import extract_claims
 from checker.extract.claims import Extraction
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE
 from checker.extract.sentences import MAX_SENTENCE_CHARS, sentence_spans
-from checker.parallel import extract_one
 from checker.pipeline import check, extract
 from checker.records import Article, ErrorRecord
+from checker.run import parallel
+from checker.run.parallel import extract_one
 
 SLACK = float(os.environ.get("CHECKER_TIME_SLACK", "2"))
 DAY = dt.date(2019, 6, 24)

@@ -1,4 +1,4 @@
-"""A rule run in parts (checker.partitions): by blocking key and by article, read from the
+"""A rule run in parts (checker.run.partitions): by blocking key and by article, read from the
 store a part at a time, merged into the outcome of one run over everything."""
 
 from __future__ import annotations
@@ -12,17 +12,18 @@ import pytest
 from checker.engine import iter_subjects, load_rules, run_rules
 from checker.engine.incidents import block_key
 from checker.engine.runner import MAX_ERRORS_PER_RULE
-from checker.partitions import (
+from checker.pipeline import check
+from checker.records import ErrorRecord
+from checker.run.partitions import (
     Spans,
     assign_blocks,
     merge_outcomes,
+    order_outcome,
     rule_partitions,
     run_partition,
     run_partitioned,
     stored_partitions,
 )
-from checker.pipeline import check, order_outcome
-from checker.records import ErrorRecord
 from checker.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

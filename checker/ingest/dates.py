@@ -23,6 +23,8 @@ from typing import Any
 
 from dateparser.date import DateDataParser
 
+from checker.lexicon import MONTH_PATTERN
+
 _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PREFER_DATES_FROM": "past",
     # "May 2019" or "2019" is not a publication date: never invent the missing day.
@@ -39,10 +41,7 @@ _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?"
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_PATTERN  # (read with re.IGNORECASE)
 #: A dateline: at the very start of the text, after an optional "Published"/"Posted on"/
 #: "Last updated at" and weekday, a full date with a year. Seen in the corpus: "Mon, 24 Jun
 #: 2019", "Wed 05 Apr 2017 ...", "05.02.2015" and "21.08.2013Get short URL" (Sputnik),

@@ -25,14 +25,10 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from checker.budget import time_limit
+from checker.budget import ARTICLE_TIMEOUT, time_limit
 from checker.errors import BudgetExceeded
 from checker.extract.claims import extract_article
 from checker.records import Article, Claim, ErrorRecord
-
-#: seconds extracting one article may take (``article_timeout`` in ``[tool.checker]``);
-#: an article of 1 MB takes well under one on one core.
-ARTICLE_TIMEOUT = 10.0
 
 
 class Claims(list[Claim]):
@@ -164,11 +160,13 @@ def map_extract(
     articles: Sequence[Article],
     executor: Executor | None,
     timeout: float | None = ARTICLE_TIMEOUT,
+    *,
+    workers: int = 2,
 ) -> list[ExtractResult]:
-    """Extract every article, in order, on the executor's processes (or here)."""
+    """Extract every article, in order, on the executor's ``workers`` processes (or here):
+    four chunks a worker, so a slow chunk holds up little."""
     if executor is None or len(articles) < 2:
         return _extract_chunk(articles, timeout)
-    workers = getattr(executor, "_max_workers", 2)
     size = max(1, -(-len(articles) // (workers * 4)))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     task = functools.partial(_extract_chunk, timeout=timeout)
@@ -186,7 +184,7 @@ class ExtractPool:
 
     def map(self, articles: Sequence[Article]) -> list[ExtractResult]:
         try:
-            return map_extract(articles, self._executor, self.timeout)
+            return map_extract(articles, self._executor, self.timeout, workers=self.jobs)
         except BrokenProcessPool:
             self._replace()
             return _extract_chunk(articles, self.timeout)
