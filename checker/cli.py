@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import click
 
 from checker import __version__
-from checker.cli_more import review, rules_group
+from checker.cli_more import eval_cmd, review, rules_group
 from checker.config import FAIL_ON, Config, describe, load_config
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE, Status, exit_status
@@ -503,78 +503,9 @@ def _write_reports(
             raise OSError(f"{path}: {exc.strerror or exc} (the previous {path} is kept)") from exc
 
 
-@main.command("eval")
-@click.option(
-    "--gold",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("tests/gold"),
-    show_default=True,
-    help="The gold-set folder.",
-)
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("../shared/corpus/fa-kes/FA-KES-Dataset.csv"),
-    show_default=True,
-    help="The FA-KES CSV the gold set's fakes/ and findings/ refer to.",
-)
-@click.option(
-    "--idmc",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("../shared/corpus/idmc-news/articles.jsonl"),
-    show_default=True,
-    help="The idmc-news JSONL the gold set's idmc/ refers to.",
-)
-@click.option(
-    "--examples",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("examples/idlib"),
-    show_default=True,
-    help="The seed articles the gold set's seeds/ refer to.",
-)
-@click.option(
-    "--findings",
-    is_flag=True,
-    help="Score findings (conflicts and updates) against the annotated FA-KES events "
-    "instead of extraction.",
-)
-@click.option(
-    "--holdout",
-    is_flag=True,
-    help="Also score the gold kept aside (idmc holdout, FA-KES holdout, holdout events).",
-)
-@click.option("--details", is_flag=True, help="List every miss, article by article.")
-def eval_cmd(
-    gold: Path,
-    corpus: Path,
-    idmc: Path,
-    examples: Path,
-    findings: bool,
-    holdout: bool,
-    details: bool,
-) -> None:
-    """Score extraction against the hand-annotated gold set: precision, recall and F1 of
-    (article, value, category) and each field's accuracy, per set (FA-KES and seeds, idmc
-    news; with --holdout the sets kept aside). With --findings, precision and recall of the
-    conflicts and updates on the annotated FA-KES events."""
-    from checker import evaluate, evaluate_findings
-
-    try:
-        if findings:
-            for split in ("dev", "holdout") if holdout else ("dev",):
-                report = evaluate_findings.evaluate_findings(gold, corpus, (split,))
-                click.echo(f"# {split} events")
-                click.echo(evaluate_findings.format_findings(report, details))
-            return
-        sets = evaluate.DEV_SETS + (evaluate.HOLDOUT_SETS if holdout else ())
-        reports = evaluate.evaluate_sets(gold, corpus, examples, idmc, sets)
-    except CheckerError as exc:
-        _fail(exc)
-    click.echo(evaluate.format_sets(reports, details))
-
-
 main.add_command(rules_group)
 main.add_command(review)
+main.add_command(eval_cmd)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,4 +1,5 @@
-"""The ``checker rules`` and ``checker review`` commands (registered on ``checker.cli.main``)."""
+"""The ``checker rules``, ``checker review`` and ``checker eval`` commands (registered on
+``checker.cli.main``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from checker.config import load_config
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE
 from checker.reviews import DEFAULT_REVIEWS, VERDICTS
+from checker.settings import resolve_settings
 from checker.store_layout import DEFAULT_STORE
 
 if TYPE_CHECKING:
@@ -89,7 +91,9 @@ def rules_explain(rule_id: str, rule_dirs: tuple[Path, ...], config_path: Path |
     from checker.report.rst import to_text
 
     found = _all_rules(rule_dirs, config_path)
-    matches = [r for r in found if r.id == rule_id or r.id.split(".")[-1] == rule_id]
+    from checker.engine.loader import named
+
+    matches = named(found, rule_id)
     if not matches:
         _fail(UsageError(f"no rule {rule_id!r}; `checker rules list` shows the ids"))
     for r in matches:
@@ -158,8 +162,10 @@ def review(
     from checker.store import Store
 
     try:
-        cfg = load_config(config_path)
-        path = reviews_path or cfg.reviews or DEFAULT_REVIEWS
+        settings = resolve_settings(
+            load_config(config_path), {"store": store, "reviews": reviews_path, "jobs": 1}
+        )
+        path = settings.reviews
         reviews = load_reviews(path)
         if list_only:
             for fid, r in sorted(reviews.items()):
@@ -167,7 +173,7 @@ def review(
             return
         if not finding_ids or verdict is None:
             raise UsageError("give FINDING_ID... and --verdict (or --list)")
-        db_path = store or cfg.store or DEFAULT_STORE
+        db_path = settings.store
         if not Path(db_path).is_file():
             raise UsageError(f"no store at {db_path}: run `checker check` first, or pass --store")
         with Store(db_path) as db:
@@ -200,3 +206,73 @@ def review(
         click.echo(f"{f.finding_id}  {verdict}  {f.rule}: {f.message}")
     save_reviews(path, reviews)
     click.echo(f"checker: {len(found)} review(s) written to {path}", err=True)
+
+
+@click.command("eval")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("tests/gold"),
+    show_default=True,
+    help="The gold-set folder.",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("../shared/corpus/fa-kes/FA-KES-Dataset.csv"),
+    show_default=True,
+    help="The FA-KES CSV the gold set's fakes/ and findings/ refer to.",
+)
+@click.option(
+    "--idmc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("../shared/corpus/idmc-news/articles.jsonl"),
+    show_default=True,
+    help="The idmc-news JSONL the gold set's idmc/ refers to.",
+)
+@click.option(
+    "--examples",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("examples/idlib"),
+    show_default=True,
+    help="The seed articles the gold set's seeds/ refer to.",
+)
+@click.option(
+    "--findings",
+    is_flag=True,
+    help="Score findings (conflicts and updates) against the annotated FA-KES events "
+    "instead of extraction.",
+)
+@click.option(
+    "--holdout",
+    is_flag=True,
+    help="Also score the gold kept aside (idmc holdout, FA-KES holdout, holdout events).",
+)
+@click.option("--details", is_flag=True, help="List every miss, article by article.")
+def eval_cmd(
+    gold: Path,
+    corpus: Path,
+    idmc: Path,
+    examples: Path,
+    findings: bool,
+    holdout: bool,
+    details: bool,
+) -> None:
+    """Score extraction against the hand-annotated gold set: precision, recall and F1 of
+    (article, value, category) and each field's accuracy, per set (FA-KES and seeds, idmc
+    news; with --holdout the sets kept aside). With --findings, precision and recall of the
+    conflicts and updates on the annotated FA-KES events."""
+    from checker import evaluate, evaluate_findings
+
+    try:
+        if findings:
+            for split in ("dev", "holdout") if holdout else ("dev",):
+                report = evaluate_findings.evaluate_findings(gold, corpus, (split,))
+                click.echo(f"# {split} events")
+                click.echo(evaluate_findings.format_findings(report, details))
+            return
+        sets = evaluate.DEV_SETS + (evaluate.HOLDOUT_SETS if holdout else ())
+        reports = evaluate.evaluate_sets(gold, corpus, examples, idmc, sets)
+    except CheckerError as exc:
+        _fail(exc)
+    click.echo(evaluate.format_sets(reports, details))

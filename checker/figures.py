@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 from checker.records import Claim
 
@@ -44,16 +45,19 @@ def fmt_bound(x: float | None) -> str:
     return "∞" if x is None else fmt_number(x)
 
 
-def fmt_allows(low: float | None, high: float | None) -> str:
+def fmt_allows(
+    low: float | None, high: float | None, number: Callable[[float], str] = fmt_number
+) -> str:
     """What an interval allows, in words: "exactly 22", "26 or more", "at most 900,000",
-    "225,000 to 275,000", "any number"."""
+    "225,000 to 275,000", "any number" (each bound written by ``number``: the chart's
+    margin passes its compact "900k")."""
     if low is not None and low == high:
-        return f"exactly {fmt_number(low)}"
+        return f"exactly {number(low)}"
     if high is None:
-        return "any number" if not low else f"{fmt_number(low)} or more"
+        return "any number" if not low else f"{number(low)} or more"
     if not low:
-        return f"at most {fmt_number(high)}"
-    return f"{fmt_number(low)} to {fmt_number(high)}"
+        return f"at most {number(high)}"
+    return f"{number(low)} to {number(high)}"
 
 
 #: categories that read as a participle after the group ("civilians killed")

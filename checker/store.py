@@ -32,8 +32,6 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -43,13 +41,11 @@ from checker.identity import Placed, origin_key, rename_warning, renamed, resolv
 from checker.ingest.copies import SIMILAR, band_keys, pack, signature, similarity, unpack
 from checker.records import (
     CLAIM_FIELDS,
-    DATE_FIELDS,
     Article,
     Claim,
     Finding,
     Incident,
     IncidentClaim,
-    parse_iso_date,
 )
 from checker.store_layout import (
     ARTICLE_COLUMNS,
@@ -58,29 +54,21 @@ from checker.store_layout import (
     LAYOUT,
     MIGRATIONS,
 )
+from checker.store_rows import (
+    StoredFinding,
+    article_from_row,
+    article_row,
+    claim_from_row,
+    claim_row,
+    date_of,
+    iso_date,
+    stored_finding,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 _PAGE = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class StoredFinding:
-    """A finding as stored for one run: its claims by id (they may since have changed)."""
-
-    run_id: int
-    finding_id: str
-    rule: str
-    severity: str
-    message: str
-    explanation: str
-    claim_ids: tuple[str, ...]
-    kind: str = "finding"
-    incident_id: str | None = None
-    source_file: str | None = None
-    line: int | None = None
-    column: int | None = None
 
 
 class Store:
@@ -348,7 +336,7 @@ class Store:
                 sig = signature(f"{article.title}\n{article.text}")
                 copy_of = _copy_of(con, aid, sig) if sig is not None else None
                 stored = dataclasses.replace(article, copy_of=copy_of)
-                values = (*_article_row(stored), article.content_hash, run_id, origin_key(article))
+                values = (*article_row(stored), article.content_hash, run_id, origin_key(article))
                 if action == "insert":
                     con.execute(_INSERT_ARTICLE, values)
                 else:
@@ -361,7 +349,7 @@ class Store:
                         [(b, k, aid) for b, k in enumerate(band_keys(sig))],
                     )
                 try:
-                    con.executemany(_INSERT_CLAIM, [_claim_row(c) for c in kept])
+                    con.executemany(_INSERT_CLAIM, [claim_row(c) for c in kept])
                 except sqlite3.IntegrityError as exc:
                     raise StoreError(
                         f"article {aid}: its claims cannot be stored ({exc}); a claim_id "
@@ -406,14 +394,14 @@ class Store:
                     (last, *params),
                 ).fetchall()
             for row in rows:
-                yield self._row(_article, row[1:])
+                yield self._row(article_from_row, row[1:])
             if len(rows) < _PAGE:
                 return
             last = rows[-1][0]
 
     def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
         """The stored claims (all, or of the articles named): by article, in text order."""
-        return [self._row(_claim, row) for row in self._claim_rows(article_ids)]
+        return [self._row(claim_from_row, row) for row in self._claim_rows(article_ids)]
 
     def claims_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """The stored claims as a claims table (checker.schema's columns and types)."""
@@ -456,7 +444,7 @@ class Store:
         rows = [
             (
                 i.incident_id, i.category, i.subject, i.unit, i.location, i.region, i.country,
-                _iso(i.as_of), _iso(i.period_start), i.scope, i.sources,
+                iso_date(i.as_of), iso_date(i.period_start), i.scope, i.sources,
                 json.dumps([c.to_dict() for c in i.claims]),
             )
             for i in incidents
@@ -482,7 +470,7 @@ class Store:
         return [
             Incident(
                 incident_id=iid, category=cat, subject=subj, unit=unit, location=loc,
-                region=reg, country=cty, as_of=_date(as_of), period_start=_date(start),
+                region=reg, country=cty, as_of=date_of(as_of), period_start=date_of(start),
                 scope=scope, sources=int(sources),
                 claims=tuple(IncidentClaim(d["claim_id"], d["source"]) for d in json.loads(cl)),
             )
@@ -529,7 +517,7 @@ class Store:
                 "ORDER BY run_id, rowid",
                 () if run_id is None else (run_id,),
             ).fetchall()
-        return [_stored_finding(row) for row in rows]
+        return [stored_finding(row) for row in rows]
 
     def find_findings(self, prefix: str) -> list[StoredFinding]:
         """The latest stored record of each finding whose id starts with ``prefix`` (a whole
@@ -542,7 +530,7 @@ class Store:
                 (prefix, prefix + "\uffff"),
             ).fetchall()
         latest = {row[1]: row for row in rows}
-        return [_stored_finding(row) for row in latest.values()]
+        return [stored_finding(row) for row in latest.values()]
 
 
 _INSERT_ARTICLE = (
@@ -579,14 +567,6 @@ def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | N
     return None
 
 
-def _stored_finding(row: Sequence[Any]) -> StoredFinding:
-    run, fid, rule, severity, message, explanation, ids, kind, iid, src, line, col = row
-    return StoredFinding(
-        run, fid, rule, severity, message, explanation, tuple(json.loads(ids)), kind, iid, src,
-        line, col,
-    )  # fmt: skip
-
-
 def _version(con: sqlite3.Connection) -> int:
     has_meta = con.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
@@ -606,63 +586,8 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return None if d is None else d.isoformat()
-
-
 def _id_filter(column: str, ids: Iterable[str] | None) -> tuple[str, tuple[str, ...]]:
     """A ``WHERE`` fragment selecting ``ids`` (one JSON parameter, however many ids)."""
     if ids is None:
         return "", ()
     return f"AND {column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
-
-
-def _article_row(a: Article) -> tuple[Any, ...]:
-    return (
-        a.article_id, a.outlet, _iso(a.published), a.title, a.text, a.url, a.location, a.copy_of,
-        a.language,
-    )  # fmt: skip
-
-
-def _article(row: Sequence[Any]) -> Article:
-    aid, outlet, published, title, text, url, location, copy_of, language = row
-    return Article(
-        aid, outlet, parse_iso_date(published), title, text, url, location, copy_of,
-        language=language,
-    )  # fmt: skip
-
-
-def _claim_row(c: Claim) -> tuple[Any, ...]:
-    # int()/float(): numpy scalars (a claim built from a frame by hand) cannot be bound
-    values = []
-    for name in CLAIM_FIELDS:
-        v = getattr(c, name)
-        if name in _DATE_NAMES:
-            v = _iso(v)
-        elif name in ("value", "low", "high"):
-            v = _num(v)
-        elif name in ("start", "end", "in_title"):
-            v = int(v)
-        values.append(v)
-    return tuple(values)
-
-
-_DATE_NAMES = frozenset(DATE_FIELDS)
-
-
-def _num(x: float | None) -> float | None:
-    return None if x is None else float(x)
-
-
-def _claim(row: Sequence[Any]) -> Claim:
-    kw = dict(zip(CLAIM_FIELDS, row, strict=True))
-    for name in _DATE_NAMES:
-        kw[name] = _date(kw[name])
-    kw["in_title"] = bool(kw["in_title"])
-    return Claim(**kw)
-
-
-@lru_cache(maxsize=65536)
-def _date(iso: str | None) -> dt.date | None:
-    """An ISO date column value as a date (cached: a store holds few distinct dates)."""
-    return None if iso is None else dt.date.fromisoformat(iso)
