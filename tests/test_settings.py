@@ -96,6 +96,10 @@ def test_spelled_out_numbers_are_read_as_quantulum3_reads_them() -> None:
             read += 1
             assert plain == numbers._quantulum_spellout(w), w
     assert read > 200
+    # one scale twice is two numbers to quantulum3: none, without asking it
+    for w in ("two million three million", "five thousand and twenty thousand"):
+        assert numbers._quantulum_spellout(w) is None
+        assert numbers.spelled_value.__wrapped__(w) is None
 
 
 def test_importing_checker_loads_none_of_the_engine() -> None:

@@ -326,7 +326,16 @@ def spelled_value(words: str) -> float | None:
         return round(share * _SCALE[m.group(2)], 6)
     words = re.sub(r"^an?\s+", "one ", words)
     plain = _plain_spelled(words)
-    return plain if plain is not None else _quantulum_spellout(words)
+    if plain is not None:
+        return plain
+    if _SAME_SCALE_TWICE.fullmatch(words):
+        return None  # "two million three million": quantulum3 reads two numbers, not one
+    return _quantulum_spellout(words)
+
+
+_SAME_SCALE_TWICE = re.compile(
+    rf"(?:{_SMALL_W}) (thousand|million|billion)(?: and | |-)(?:{_SMALL_W}) \1"
+)
 
 
 # Spelled-out numbers read here, as quantulum3 reads them (checked on every wording the
