@@ -170,7 +170,8 @@ class Claim:
         return (self.low is None or x >= self.low) and (self.high is None or x <= self.high)
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        # every field is a plain value: no deep copy (dataclasses.asdict) needed
+        d = {k: getattr(self, k) for k in CLAIM_FIELDS}
         for k in DATE_FIELDS:
             d[k] = _iso(d[k])
         return d

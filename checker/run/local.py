@@ -5,7 +5,7 @@ errors are shared with the Dask engine, so both yield the same stream."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -59,9 +59,26 @@ def skips_extraction(article: Article) -> bool:
 
 def extract_batch(batch: Sequence[Article | ErrorRecord], pool: ExtractPool) -> Iterator[Extracted]:
     """One batch extracted on ``pool``, its claims validated, in input order."""
+    return start_batch(batch, pool)()
+
+
+def start_batch(
+    batch: Sequence[Article | ErrorRecord], pool: ExtractPool
+) -> Callable[[], Iterator[Extracted]]:
+    """:func:`extract_batch` started on ``pool``: the function returned waits for the
+    extraction, then validates and assembles (the next batch can be read meanwhile)."""
     articles = [a for a in batch if isinstance(a, Article)]
     todo = [a for a in articles if not skips_extraction(a)]
-    done = iter(pool.map(todo) if todo else [])
+    pending = pool.submit(todo) if todo else list
+    return lambda: _finish_batch(batch, articles, pending())
+
+
+def _finish_batch(
+    batch: Sequence[Article | ErrorRecord],
+    articles: Sequence[Article],
+    results: Sequence[list[Claim] | ErrorRecord],
+) -> Iterator[Extracted]:
+    done = iter(results)
     extracted: list[list[Claim] | ErrorRecord] = [
         [] if skips_extraction(a) else next(done) for a in articles
     ]
@@ -118,11 +135,21 @@ def extract_stream(
     """``(article, claims)`` for every article of ``items`` (ErrorRecords passed on), in
     order, extracted a batch at a time on ``jobs`` processes."""
     pool = ExtractPool(jobs, timeout)
+    # one batch ahead: the next batch is read (and handed to the pool) while the pool
+    # extracts this one; the stream's order is the input's
+    pending: tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]] | None = None
     try:
         for batch in batches(items):
-            yield from extract_batch(batch, pool)
+            started = start_batch(batch, pool)
+            if pending is not None:
+                yield from pending[1]()
+                if progress:
+                    progress(records_in(pending[0]))
+            pending = (batch, started)
+        if pending is not None:
+            yield from pending[1]()
             if progress:
-                progress(records_in(batch))
+                progress(records_in(pending[0]))
     finally:
         pool.close()
 
