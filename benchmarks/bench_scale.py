@@ -150,7 +150,8 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
             seconds = time.perf_counter() - t0
             out.update(articles=articles, claims=claims, errors=errors)
         else:
-            store = Path(tmp) / "claims.sqlite"
+            keep = os.environ.get("BENCH_KEEP_STORE")
+            store = Path(keep) if keep and stage == "ci" else Path(tmp) / "claims.sqlite"
             keep_inputs = not lean
             t0 = time.perf_counter()
             if engine == "dask":
@@ -212,6 +213,12 @@ def ci_case(csv_path: Path, store: Path, tmp: Path) -> dict[str, Any]:
         sys.executable, "-m", "checker.cli", "check", str(one), "--store", str(store),
         "--format", "json", "-o", str(tmp / "ci.json"), "--quiet",
     ]  # fmt: skip
+    if os.environ.get("BENCH_KEEP_STORE") == str(store):
+        import shutil
+
+        kept, store = store, tmp / "ci.sqlite"  # the kept store stays without the article
+        shutil.copy(kept, store)
+        cmd[cmd.index(str(kept))] = str(store)
     t0 = time.perf_counter()
     subprocess.run(cmd, check=False)
     process_s = time.perf_counter() - t0
@@ -341,7 +348,31 @@ def main() -> None:
     ap.add_argument(
         "--one", nargs=5, metavar=("STAGE", "CSV", "JOBS", "ENGINE", "LEAN"), help=argparse.SUPPRESS
     )
+    ap.add_argument(
+        "--keep-store",
+        type=Path,
+        default=None,
+        help="keep the largest size's store here (before the CI case adds its article)",
+    )
+    ap.add_argument(
+        "--ci-store",
+        type=Path,
+        default=None,
+        help="only time the CI case against (a copy of) this kept store, then exit",
+    )
     args = ap.parse_args()
+    if args.ci_store:
+        import shutil
+
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "claims.sqlite"
+            shutil.copy(args.ci_store, copy)
+            one = Path(tmp) / "fakes.csv"
+            replicate(FAKES, 1, one)
+            print(json.dumps(ci_case(one, copy, Path(tmp))))
+        return
+    if args.keep_store:
+        os.environ["BENCH_KEEP_STORE"] = str(args.keep_store)
     if args.one:
         stage, path, jobs, engine, lean = args.one
         print(json.dumps(measure(stage, Path(path), int(jobs), engine, lean == "1")))
