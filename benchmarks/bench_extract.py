@@ -87,6 +87,32 @@ def end_to_end() -> float:
     return seconds
 
 
+def extract_process() -> float:
+    """Wall seconds of ``checker extract FA-KES.csv`` as a whole process (interpreter start,
+    imports and writing the JSONL included), with its default ``--jobs``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [
+            sys.executable, "-m", "checker.cli", "extract", str(FAKES), "-q",
+            "-o", os.path.join(tmp, "claims.jsonl"),
+        ]  # fmt: skip
+        start = time.perf_counter()
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"checker extract failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds
+
+
+def startup(*args: str) -> float:
+    """Best wall seconds of three fresh ``python ARGS...`` processes."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sample", type=int, default=20, help="articles for the naive pipeline")
@@ -134,7 +160,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"speed ratio on the same sample: {naive_s / ours_sample_s:.0f}x")
     print(f"process peak RSS (ru_maxrss): {rss_mb:.0f} MiB")
     if args.check:
+        help_s = startup("-m", "checker.cli", "--help")
+        import_s = startup("-c", "import checker")
+        print(f"checker --help: {help_s:.2f} s; import checker: {import_s:.2f} s (best of 3)")
+        whole = extract_process()
+        print(
+            f"checker extract FA-KES.csv (fresh process): {whole:.2f} s, "
+            f"{len(articles) / whole:.0f} articles/s, "
+            f"{len(articles) / whole / (len(sample) / naive_s):.0f}x the naive pipeline"
+        )
         print(f"checker check FA-KES.csv --format html (fresh process): {end_to_end():.2f} s")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 
