@@ -177,7 +177,13 @@ class Subjects:
                         yield Pair(a, b, "same", inc)
         for part in self.claims:
             whole = by_id.get(part.part_of or "")
-            if whole is not None and not self.folded(part.article_id):
+            # a part counts what its whole counts: a part_of across categories (an older
+            # store's "43 injured" part of "4 killed") is no part
+            if (
+                whole is not None
+                and whole.category == part.category
+                and not self.folded(part.article_id)
+            ):
                 inc_id = g.of_claim.get(whole.claim_id)
                 yield Pair(part, whole, "a_in_b", g.incident(inc_id) if inc_id else None)
 

@@ -218,7 +218,10 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             for fig, cnt in zip(figures, counted, strict=True):
                 if cnt.category is not None:
                     whole = cnt.whole
-                    part_of = ids[whole] if whole is not None and counted[whole].category else None
+                    # a part counts what its whole counts ("4 killed including 3 children
+                    # and 43 others injured": the 43 are no part of the 4)
+                    same = whole is not None and counted[whole].category == cnt.category
+                    part_of = ids[whole] if whole is not None and same else None
                     claims.append(_claim(ctx, text, in_title, sent, fig, cnt, part_of))
         given = [s for s in sources if s is not None]
         if given:
