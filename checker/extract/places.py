@@ -6,192 +6,48 @@ city, district, neighbourhood, camp or named area ("Khan Sheikhoun", "Sheikh Maq
 country (a war-long toll: "Syria"). ``region`` is the first-level division holding it
 ("Idlib", "Borno") and ``country`` its country ("Syria", "Nigeria").
 
-Three things say where a place lies, in this order of trust:
-
-1. the text itself: "the village of Urum al-Joz in Aleppo province", "Atmeh, near the
-   Turkish border in Idlib", "Maiduguri, Borno state" - the grammar of apposition and
-   "in"/"near" gives the region (and picks, among places of one name, the one the text
-   means);
-2. the gazetteer (:mod:`checker.extract.gazetteer`: GeoNames, pycountry, and the places news
-   names that GeoNames lacks), among the places the name may be, the one in the countries
-   and regions the article names, else the biggest;
-3. the article's own location hint (FA-KES's column) and the places it names most.
-
-A capitalised word is taken for a place only when it is plausible there: a country or
-region, a town of a country the article is about, a big city, or a name the text puts a
-cue on ("in X", "X province", "the town of X"); names that are also common English words
-("Police", "Most") always need the cue. Places inside the names of organisations ("Syrian
-Observatory for Human Rights", "Ahrar al-Sham") are not places.
-
-The whole article is scanned once (:class:`ArticlePlaces`); a figure's place is then the
-nearest place its sentence puts something in (:func:`locate`).
+The whole article is scanned once (:func:`scan_article`: the mentions of
+:mod:`checker.extract.place_names`, and what the article is about overall); a figure's place
+is then the nearest place its sentence puts something in (:func:`locate`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer
+from checker.extract.place_names import (
+    NOWHERE,
+    Located,
+    PlaceMention,
+    Span,
+    find_mentions,
+    looks_like_place,
+    normalise_place,
+    place_spans,
+    resolve_name,
+)
 
-Span = tuple[int, int]
-
-#: the longest place name tried, in words ("Democratic Republic of the Congo")
-MAX_NAME_WORDS = 6
-#: a town of a country the article does not name is a place only from this size up
-BIG_CITY = 100_000
-#: a town of a country the article does not name, with only "in" before it, from this size up
-SMALL_TOWN = 20_000
 #: a region's name is its city's when a city of that name is this big ("Aleppo", "Homs")
 BIG_NAMESAKE = 300_000
 #: a sentence's candidates are looked at up to this many (a run-on "sentence" of a megabyte
 #: is not a sentence: the rest of it is left without places, linearly)
 MAX_MENTIONS_PER_SENTENCE = 200
 
-_ARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)"
-_WORD = rf"(?:{_ARTICLE}-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
-_JOIN = rf"(?:{_ARTICLE}|bin|bani|ibn|de|del|della|di|du|des|la|le|los|las|of|the|el|al)"
-_PHRASE = re.compile(rf"(?<![\w'’-])(?=[aeA-Z]){_WORD}(?:[ \t]+(?:{_JOIN}[- \t]+)?{_WORD}){{0,7}}")
-_TOKEN = re.compile(rf"{_JOIN}[- \t]+(?={_WORD})|{_WORD}")
-
-# Words that end an organisation's or a group's name: a place inside it is not a place
-# ("Syrian Observatory for Human Rights", "Free Syrian Army", "Aleppo Media Centre").
-_ORG_WORDS = frozenset(
-    """
-    army forces force front state observatory council committee committees party brigade
-    brigades movement organization organisation ministry agency news tv times post rights
-    watch crescent cross helmets defence defense units corps coalition commission office
-    fund programme program bank university media centre center network union group groups
-    authority authorities police command radio television channel daily herald tribune
-    journal press institute foundation association federation league battalion division
-    regiment militia militias guard guards academy company corporation club assembly
-    parliament government administration mission monitor daily
-    jabhat jaish ahrar nusra liwa harakat hayat hay'at tahrir kataib ansar jund fatah faylaq
-    """.split()
-)
-# Organisation words that still place what they name ("Idlib National Hospital").
-_LOCATING_ORG = frozenset("hospital school market mosque airport prison camp stadium".split())
-# Capitalised words that begin sentences or names and are never places themselves.
-_NEVER = frozenset(
-    """
-    the a an this that these those it its he she they we i in on at of for by with from and
-    but or as after before since until while when where which who what said says according
-    president prime minister mr mrs ms dr gen general king prince emir pope
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december reuters afp ap sana tass
-    more most some many several other others another
-    """.split()
-)
-_TYPES_REGION = r"province|governorate|state|region|county|prefecture|department|oblast"
-_TYPES_PLACE = (
-    r"village|town|city|district|neighbou?rhood|suburb|camp|refugee\s+camp|area|municipality"
-    r"|island|hamlet|settlement|locality|quarter|commune|sub-district|subdistrict|countryside"
-    r"|suburbs|outskirts|crossing|border\s+crossing"
-)
-# Named things that are places of their own ("Castello Road", "Tishrin Dam"): the type word
-# is part of the name.
-_TYPES_NAMED = r"street|road|square|roundabout|bridge|dam|airport|air\s+base|airbase|base|highway"
-_TYPE_AFTER = re.compile(
-    rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE}|{_TYPES_NAMED})\b", re.I
-)
-_REGION_TYPE = re.compile(r"province|governorate|state|oblast|prefecture", re.I)
-_TYPE_OF = re.compile(
-    rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?$", re.IGNORECASE
-)
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|from|over|towards?|within"
-    r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting)"
-    r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
-    r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
-    r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
-    r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
-    r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
-    r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
-    re.IGNORECASE,
-)
-_LOCATIVE_AFTER = re.compile(
-    r"(?:['’]?s)?\s+(?:province|city|countryside|governorate|suburbs?|district|region|area"
-    r"|outskirts|state|county|village|town|camp|[a-z]+\s+(?:blast|attack|bombing|explosion"
-    r"|strike|raids?|shelling|clashes|fighting|offensive|massacre|convoy|floods?|flooding"
-    r"|earthquake|landslides?|storm|fire))\b"
-    r"|['’]?s\s+(?:[a-z-]+\s+){0,2}(?:districts?|neighbou?rhoods?|countryside|outskirts|suburbs?"
-    r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?)\b"
-)
-# How a place is tied to the one that holds it: "X, Y", "X in Y", "X in the Y countryside",
-# "X near Y", "X, a town in Y", "X (Y)".
-_HOLDER = re.compile(
-    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
-    r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
-    r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?"
-    r"(?:(?:city|town|province|capital)\s+(?:of\s+)?)?"
-    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
-_NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
-_SPEAKER_IN = re.compile(
-    r"\b(?:reporter|correspondent|official|source|spokes(?:man|woman|person)|governor|journalist"
-    r"|envoy|ambassador|delegation|officials|sources)s?\s+(?:in|at|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_IN_PLACE = re.compile(
-    r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-_RIGHT_AFTER_IN = re.compile(r"\b(?:in|near|at|outside)\s+$", re.IGNORECASE)
-_COUNTRY_POSSESSIVE = re.compile(r"\b[A-Z][a-z]+['’]s?\s+(?:(?:north|south|east|west)\w*\s+)?$")
-
-
-@dataclass(slots=True)
-class PlaceMention:
-    """A place named in a text: where, the name the claim will carry, and where it lies."""
-
-    start: int
-    end: int
-    name: str  #: display name ("Khan Sheikhoun", "Idlib", "Syria")
-    level: int  #: 0 country, 1 region, 2 town or finer
-    region: str | None
-    country: str | None
-    #: the text puts something in it ("in X", "X province"): a figure may be about it
-    locative: bool = False
-    #: candidates the gazetteer gave, best first (empty for a place only the text knows)
-    candidates: tuple[Place, ...] = ()
-    #: the text's own type word ("village", "province"), if any
-    type_word: str | None = None
-    #: the mention holding this one ("X in Y province": X's holder is Y)
-    holder: PlaceMention | None = None
-    #: the name as the text writes it, cleaned ("Karsaa")
-    raw: str = ""
-    #: a country's capital (its name often stands for the government: "Ankara said")
-    capital: bool = False
-    #: a town of the same name as this region, and its size ("Aleppo": 2 million)
-    city_size: int = 0
-
-    @property
-    def triple(self) -> tuple[str, str | None, str | None]:
-        return self.name, self.region, self.country
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """Where a figure is: its finest place, region and country (any may be unknown)."""
-
-    location: str | None
-    region: str | None
-    country: str | None
-
-    @classmethod
-    def of(cls, m: PlaceMention | None) -> Located:
-        return cls(None, None, None) if m is None else cls(*m.triple)
-
-
-NOWHERE = Located(None, None, None)
+__all__ = [
+    "NOWHERE",
+    "ArticlePlaces",
+    "Located",
+    "PlaceMention",
+    "locate",
+    "looks_like_place",
+    "normalise_place",
+    "place_spans",
+    "resolve_name",
+    "scan_article",
+]
 
 
 @dataclass(slots=True)
@@ -284,389 +140,16 @@ class ArticlePlaces:
 
 def scan_article(title: str, text: str, hint: str | None = None) -> ArticlePlaces:
     """Find and resolve the places of an article (see the module's docstring)."""
-    raw_title, raw_body = _candidates(title), _candidates(text)
-    context = _context(raw_title + raw_body, hint)
-    places = ArticlePlaces(
-        _resolve(title, raw_title, context), _resolve(text, raw_body, context), hint=context.hint
-    )
+    in_title, in_body, hinted = find_mentions(title, text, hint)
+    places = ArticlePlaces(in_title, in_body, hint=hinted)
     for m in places.title + places.body:
         if m.country:
             places.countries[m.country] += 1
         if m.level == 1:
             places.regions[(m.name, m.country)] += 1
-    if context.hint.country:
-        places.countries[context.hint.country] += 1
-    return places
-
-
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    """A candidate name found in a text, with the places it may be."""
-
-    start: int
-    end: int
-    text: str
-    candidates: tuple[Place, ...]
-    type_word: str | None
-    cue: bool
-    #: the region around a city that is a region of its own ("Damascus suburbs": Rif Dimashq)
-    around: Place | None = None
-    #: a locative word before it ("in", "near", "the town of")
-    before: bool = False
-    #: "in", "near", "at" or "outside" right before it (no "the")
-    right_after_in: bool = False
-
-
-_AROUND = frozenset({"countryside", "suburb", "suburbs", "outskirts"})
-
-
-def _candidates(text: str) -> list[_Raw]:
-    """Every span of ``text`` that may name a place: gazetteer names (longest first within
-    a run of capitalised words) and names the text types ("the village of X"). In a text
-    written in title case (a headline: "Car Bomb Kills 20 In Azaz"), capitals say nothing,
-    so only the gazetteer's names count there."""
-    g = gazetteer()
-    title_case = _title_case(text)
-    found: list[_Raw] = []
-    for run in _PHRASE.finditer(text):
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
-        words = [text[a:b] for a, b in tokens]
-        if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
-            continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
-        i = 0
-        while i < len(tokens):
-            word = words[i]
-            if word.lower().rstrip(" -\t") in _NEVER or _is_join(word) or _MODIFIER.search(word):
-                i += 1
-                continue
-            hit: tuple[int, int, str, tuple[Place, ...]] | None = None
-            for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
-                if _is_join(words[j - 1]) or (j == i + 1 and _DIRECTION.fullmatch(word)):
-                    continue  # "Northern" alone is no place; "Northern Ireland" is
-                a, b = tokens[i][0], tokens[j - 1][1]
-                name = _clean(text[a:b])
-                cands = g.lookup(name) or _plural_lost(name)
-                if cands and len(name) <= 3 and name.isupper():
-                    cands = tuple(c for c in cands if c.kind == COUNTRY)  # "IS", "UN": codes
-                if cands:
-                    hit = (a, b, name, cands)
-                    break
-            if hit is None and not title_case and len(tokens) - i <= 3:
-                a, b = tokens[i][0], tokens[-1][1]
-                name, j = _clean(text[a:b]), len(tokens)
-                if _type_word(text, a, b) and _unknown_name(name):
-                    hit = (a, b, name, ())
-            if hit is None:
-                i += 1
-                continue
-            i = j
-            a, b, name, cands = hit
-            type_word = _type_word(text, a, b)
-            before = bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
-            cue = bool(type_word) or before
-            common = bool(cands) and g.is_common_word(name) and not cue
-            if common and all(c.kind != COUNTRY for c in cands):
-                continue  # "Police said", "Most of the dead"
-            around = None
-            if type_word in _AROUND:  # "Damascus suburbs": the region around the city
-                around = next(
-                    (c for c in g.lookup(f"{name} countryside") if c.kind == REGION), None
-                )
-            right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
-            found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
-    return found
-
-
-def _type_word(text: str, start: int, end: int) -> str | None:
-    """The type the text gives a name: "X province", "the village of X"."""
-    m = _TYPE_AFTER.match(text, end) or _TYPE_OF.search(text, max(0, start - 40), start)
-    return m.group("type").lower() if m is not None else None
-
-
-def _unknown_name(name: str) -> bool:
-    """Whether a typed name the gazetteer lacks can be a place's ("Urum al-Joz" village),
-    not an adjective or a common word ("Syrian city", "Main town")."""
-    g = gazetteer()
-    words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(_ARTICLE, w)]
-    if not words or _DEMONYM.fullmatch(words[-1]):
-        return False  # "Syrian city", "the Syrian Kurdish city"
-    return bool(words) and not any(g.is_common_word(w) or w.lower() in _NEVER for w in words)
-
-
-_DIRECTION = re.compile(
-    r"(?:North|South|East|West|Central|Upper|Lower|Greater)(?:ern|east|west|eastern|western)?"
-    r"|Middle",
-    re.IGNORECASE,
-)
-_MODIFIER = re.compile(r"-(?:held|controlled|based|backed|led|run|linked|allied|affiliated)$")
-
-
-def _title_case(text: str) -> bool:
-    words = re.findall(r"\b[A-Za-z][a-z]{3,}\b", text[:400])
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|ean|i|an)|(?:North|South|East|West)\w*", re.I)
-
-
-_JOIN_TOKEN = re.compile(rf"{_JOIN}[- \t]+")
-
-
-def _is_join(word: str) -> bool:
-    return word[-1:] in " -\t" and bool(_JOIN_TOKEN.fullmatch(word))
-
-
-def _org_name(words: Sequence[str]) -> bool:
-    return any(w.lower().rstrip("s") in _ORG_WORDS or w.lower() in _ORG_WORDS for w in words)
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-_THE = re.compile(r"^(?:the|The)\s+")
-
-
-@lru_cache(maxsize=65536)
-def _clean(name: str) -> str:
-    """A name as a place: possessive and "the" dropped ("Aleppo's" -> "Aleppo")."""
-    return _THE.sub("", _POSSESSIVE.sub("", name.strip()))
-
-
-def _plural_lost(name: str) -> tuple[Place, ...]:
-    """FA-KES lost its apostrophes: "Syrias", "Aleppos" are possessives."""
-    if len(name) > 4 and name.endswith("s") and " " not in name:
-        return tuple(p for p in gazetteer().lookup(name[:-1]) if p.kind in (COUNTRY, REGION))
-    return ()
-
-
-@dataclass(slots=True)
-class _Context:
-    countries: Counter[str]
-    regions: set[tuple[str, str | None]]
-    hint: Located
-
-
-def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
-    """The countries and regions an article names (unambiguously), and its hint's place."""
-    countries: Counter[str] = Counter()
-    regions: set[tuple[str, str | None]] = set()
-    for r in raw:
-        best = r.candidates[0] if r.candidates else None
-        if best is None:
-            continue
-        if best.kind == COUNTRY:
-            countries[best.name] += 1
-        elif best.kind == REGION and not gazetteer().is_common_word(r.text):
-            regions.add((best.name, best.country))
-    named = countries.most_common(1)[0][0] if countries else None
-    hinted = resolve_name(hint, named) if hint else NOWHERE
     if hinted.country:
-        countries[hinted.country] += 2
-    for _, country in regions:
-        if country:
-            countries.setdefault(country, 0)  # a region's country: known, if not named
-    return _Context(countries, regions, hinted)
-
-
-def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
-    """Choose each candidate's place (context first), decide whether it is a place at all,
-    then tie places to their holders ("X in Y province")."""
-    out: list[PlaceMention] = []
-    for r in raw:
-        m = _choose(r, ctx)
-        if m is not None:
-            m.locative = r.cue or _is_locative(text, r.start, r.end, r.before)
-            if m.locative and m.capital and not r.type_word:
-                # "pressure on Ankara", "Moscow said": the government, not the city
-                m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
-            out.append(m)
-    for i in range(1, len(out)):
-        _hold(text, out, i)
-    return out
-
-
-def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
-    """The place a candidate names here, or None when it is not plausibly a place.
-
-    A name may match a place by its transliteration key only in a country the article is
-    about; elsewhere the name must be the place's own ("Russian" is not Rosian, Germany),
-    and a small town there needs the text's cue ("the village of X", "in X")."""
-    type_word = r.type_word or ""
-    country = ctx.hint.country or (ctx.countries.most_common(1)[0][0] if ctx.countries else None)
-    if re.fullmatch(_TYPES_NAMED, type_word, re.IGNORECASE):  # "Castello Road"
-        name = f"{_title(r.text)} {type_word.title()}"
-        return PlaceMention(r.start, r.end, name, 2, ctx.hint.region, country, locative=True,
-                            type_word=type_word, raw=name)  # fmt: skip
-    usable = tuple(
-        c
-        for c in r.candidates
-        if c.kind == COUNTRY or c.country in ctx.countries or _same_name(r.text, c.name)
-    )
-    region_typed = bool(_REGION_TYPE.fullmatch(type_word))
-    if region_typed:
-        regions = [c for c in usable if c.kind == REGION]
-        if regions:
-            best = _best(regions, ctx)
-            return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
-                                candidates=tuple(regions), type_word=type_word)  # fmt: skip
-    elif type_word and not re.fullmatch(_TYPES_REGION, type_word):
-        usable = tuple(c for c in usable if c.kind == PLACE)  # "al-Sulaymaniyah area"
-    if not usable:
-        if not type_word:
-            return None
-        name = _title(r.text)
-        level = 1 if region_typed else 2
-        region = name if level == 1 else (r.around.name if r.around else ctx.hint.region)
-        return PlaceMention(r.start, r.end, name, level, region, country, type_word=type_word,
-                            raw=name)  # fmt: skip
-    best = _best(usable, ctx)
-    in_context = best.country in ctx.countries or best.kind == COUNTRY
-    small = best.kind == PLACE and not in_context and best.population < BIG_CITY
-    if small and not (r.type_word or (r.cue and best.population >= SMALL_TOWN)):
-        return None
-    abroad = best.kind == PLACE and country is not None and best.country != country
-    if abroad and best.population < BIG_CITY and not r.type_word and not r.right_after_in:
-        # a small town of another country the article names (its actors: "US destroyers")
-        # is a place only right after "in", "near" ("the Tomahawk cruise missiles": not
-        # Tomahawk, Wisconsin)
-        return None
-    region = best.name if best.kind == REGION else best.region
-    if r.around is not None:
-        region = r.around.name
-    city = max((c.population for c in usable if c.kind == PLACE and c.country == best.country
-                and _same_name(c.name, best.name)), default=0)  # fmt: skip
-    return PlaceMention(r.start, r.end, best.name, best.level, region, best.country,
-                        candidates=usable, type_word=r.type_word, raw=_title(r.text),
-                        capital=best.capital, city_size=city)  # fmt: skip
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Whether two names are one spelling, up to case, diacritics, quotes and the article."""
-    return _plain(a) == _plain(b)
-
-
-@lru_cache(maxsize=65536)
-def _plain(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[’‘`'ʿʾ´]", "", text)
-    text = re.sub(r"[-‐–.]", " ", text)
-    return re.sub(rf"^(?:{_ARTICLE}|the)\s+", "", " ".join(text.split()))
-
-
-def _best(cands: Sequence[Place], ctx: _Context) -> Place:
-    """The place a name most likely means here: in a region the article names, else in a
-    country it names, else a country or region, else the biggest."""
-
-    def score(p: Place) -> tuple[int, int, int, int]:
-        in_region = (p.region, p.country) in ctx.regions or p.region == ctx.hint.region
-        return (
-            -int(p.kind == COUNTRY),
-            -int(p.country in ctx.countries and in_region),
-            -min(ctx.countries.get(p.country or "", -1) + 1, 1) * 2 - int(p.kind == REGION),
-            -p.population,
-        )
-
-    best = min(cands, key=score)
-    if best.kind == PLACE and best.population < BIG_CITY:
-        # a famous city over a namesake village the context favours ("Amsterdam" in a
-        # Reuters byline, not Amsterdam, New York)
-        big = max((c for c in cands if c.kind == PLACE), key=lambda c: c.population)
-        if big.population >= BIG_CITY and big.population >= 20 * max(best.population, 1):
-            return big
-    return best
-
-
-def _title(name: str) -> str:
-    return " ".join(w if w[:1].isupper() or "-" in w else w.capitalize() for w in name.split())
-
-
-def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
-    """Tie ``mentions[i]`` to the finer place just before it that it holds: "Atmeh, near
-    the Turkish border in Idlib" -> Atmeh's region is Idlib's."""
-    outer = mentions[i]
-    for j in range(i - 1, max(-1, i - 3), -1):
-        inner = mentions[j]
-        gap = text[inner.end : outer.start]
-        if len(gap) > 60 or not _HOLDER.fullmatch(" " + gap if not gap[:1].isspace() else gap):
-            if len(gap) > 60:
-                return
-            continue
-        if outer.level > inner.level or (outer.level == inner.level == 2 and not _NEAR.search(gap)):
-            continue
-        inner.holder = outer
-        if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
-            _rehome(inner, outer)
-        return
-
-
-def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
-    """The inner place lies in the outer one: take the homonym there, or its region."""
-    region = outer.region if outer.level >= 1 else None
-    country = outer.country
-    there = [c for c in inner.candidates if (region is None or c.region == region)
-             and (country is None or c.country == country)]  # fmt: skip
-    if there:
-        best = max(there, key=lambda c: c.population)
-        inner.name, inner.region, inner.country = best.name, best.region, best.country
-    elif not inner.candidates:
-        inner.region = region or inner.region
-        inner.country = country or inner.country
-    elif country is not None and inner.country != country:
-        # the gazetteer's place of that name lies in another country: the text's own
-        # place, unknown to the gazetteer, where the text says ("Karsaa ... in Idlib")
-        inner.name, inner.region, inner.country = inner.raw or inner.name, region, country
-
-
-def _is_locative(text: str, start: int, end: int, before: bool | None = None) -> bool:
-    """Whether the text puts something in the place at ``text[start:end]`` (not "Turkey and
-    Russia discuss", "Turkey-controlled", "Damascus-based", "SANA's reporter in Aleppo
-    said": where the speaker is)."""
-    if text[end : end + 1] == "-":
-        return False
-    if _SPEAKER_IN.search(text, max(0, start - 40), start):
-        return False
-    if before if before is not None else _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
-        return True
-    if _COUNTRY_POSSESSIVE.search(text, max(0, start - 30), start):
-        return True  # "Syria's Idlib", "Nigeria's Borno state"
-    return bool(_LOCATIVE_AFTER.match(text, end))
-
-
-@lru_cache(maxsize=4096)
-def resolve_name(name: str | None, country: str | None = None) -> Located:
-    """A place name on its own (a location hint, a gold annotation) as (location, region,
-    country): the gazetteer's best reading of it, preferring regions and ``country``."""
-    if not name or not name.strip():
-        return NOWHERE
-    cands = gazetteer().lookup(_clean(name))
-    if not cands:
-        return Located(_title(name.strip()), None, None)
-    ctx = _Context(Counter({country: 1}) if country else Counter(), set(), NOWHERE)
-    regions = [c for c in cands if c.kind == REGION]
-    best = _best(regions, ctx) if regions else _best(cands, ctx)
-    region = best.name if best.kind == REGION else best.region
-    return Located(best.name, region, best.country)
-
-
-def normalise_place(name: str | None) -> str | None:
-    """One spelling per place: the gazetteer's name for it ("Khan Shaykhun" -> "Khan
-    Sheikhoun", "deir ezzor" -> "Deir ez-Zor"), else the name in title case."""
-    return resolve_name(name).location if name else None
-
-
-def place_spans(text: str) -> list[Span]:
-    """The spans of ``text`` that name places the gazetteer knows or the text types, read
-    without an article's context (for the attribution reader: "citing Urum al-Joz")."""
-    return [(r.start, r.end) for r in _candidates(text)]
-
-
-def looks_like_place(phrase: str) -> bool:
-    """Whether a phrase on its own is the name of a country, region or known town (for the
-    attribution reader: "citing Urum al-Joz" names no source)."""
-    phrase = _clean(phrase)
-    g = gazetteer()
-    if g.is_common_word(phrase):
-        return False
-    return bool(g.lookup(phrase) or _plural_lost(phrase))
+        places.countries[hinted.country] += 1
+    return places
 
 
 def locate(
