@@ -123,11 +123,25 @@ _HOLDER = re.compile(
     re.IGNORECASE,
 )
 _NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
+# Where a speaker is ("SANA reporter in Aleppo said", "a civil defence official from
+# Idlib"): not what the figure is about, though a sentence naming no other place may well be
+# about the speaker's town
 _SPEAKER_IN = re.compile(
-    r"\b(?:reporter|correspondent|official|source|spokes(?:man|woman|person)|governor|journalist"
-    r"|envoy|ambassador|delegation|officials|sources)s?\s+(?:in|at|from)\s+(?:the\s+)?$",
+    r"\b(?:reporter|correspondent|official|source|spokes(?:man|woman|person)|governor"
+    r"|journalist|officials|sources)s?\s+(?:in|at|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where a byline, a meeting or a body sits: never what a figure is about ("(Reporting by
+# Anthony Deutsch in Amsterdam)", "the Security Council in New York", "talks in Ankara")
+_SITTING_IN = re.compile(
+    r"(?:\b(?:envoy|ambassador|delegation|council|assembly|summit|conference|talks|meeting"
+    r"|headquarters|embassy|diplomats?|negotiators?|parliament|court|tribunal)s?"
+    r"|\b(?:reporting|writing|editing|reported|written|edited)\s+by\s+[^.;:()\n\d]{1,60}?)"
+    r"\s+(?:in|at|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: how far back a speaker before a place is looked for (a byline names its reporters)
+_SPEAKER_REACH = 90
 _IN_PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -158,6 +172,9 @@ class PlaceMention:
     raw: str = ""
     #: a country's capital (its name often stands for the government: "Ankara said")
     capital: bool = False
+    #: where the sentence's speaker is ("SANA reporter in Aleppo"): not locative, but the
+    #: place of a sentence that names no other
+    speaker: bool = False
     #: a town of the same name as this region, and its size ("Aleppo": 2 million)
     city_size: int = 0
 
@@ -356,7 +373,13 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
     for r in raw:
         m = _choose(r, ctx)
         if m is not None:
-            m.locative = r.cue or _is_locative(text, r.start, r.end, r.before)
+            reach = max(0, r.start - _SPEAKER_REACH)
+            if _SITTING_IN.search(text, reach, r.start):
+                m.locative = False
+            elif _SPEAKER_IN.search(text, reach, r.start):
+                m.speaker = True
+            else:
+                m.locative = r.cue or _is_locative(text, r.start, r.end, r.before)
             if m.locative and m.capital and not r.type_word:
                 # "pressure on Ankara", "Moscow said": the government, not the city
                 m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
@@ -505,7 +528,8 @@ def _is_locative(text: str, start: int, end: int, before: bool | None = None) ->
     said": where the speaker is)."""
     if text[end : end + 1] == "-":
         return False
-    if _SPEAKER_IN.search(text, max(0, start - 40), start):
+    reach = max(0, start - _SPEAKER_REACH)
+    if _SPEAKER_IN.search(text, reach, start) or _SITTING_IN.search(text, reach, start):
         return False
     if before if before is not None else _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
         return True

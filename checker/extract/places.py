@@ -96,7 +96,8 @@ class ArticlePlaces:
         mentions = self.in_span(*sentence, in_title)
         local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
         if not local:
-            return None
+            speaker = next((m for m in mentions if m.speaker and m.level >= 1), None)
+            return Located.of(speaker) if speaker else None
         return Located.of(mentions[_finest_held(mentions, local[0])])
 
     @property
@@ -182,6 +183,10 @@ def locate(
     if whole_country and not (local and not any(m.level == 0 for m in mentions)):
         country = next((m for m in mentions if m.level == 0 and m.locative), None)
         return Located.of(country) if country else places.country_place()
+    if not local and not _COUNTRY_WIDE.search(text, *sentence):
+        # "An AFP correspondent in Aleppo said ... dozens of barrel bombs": the speaker's
+        # place, for want of any other
+        local = [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
     if local:
         b = min(local, key=lambda i: _distance(mentions[i], anchor))
         b = _finest_held(mentions, b)
