@@ -113,13 +113,15 @@ _LOCATIVE_AFTER = re.compile(
 # How a place is tied to the one that holds it: "X, Y", "X in Y", "X in the Y countryside",
 # "X near Y", "X, a town in Y", "X (Y)".
 _HOLDER = re.compile(
+    rf"(?:\s+(?:{_TYPES_PLACE}|{_TYPES_REGION})\b)?"  # "al-Athamiyeh neighborhood in Aleppo"
     r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
     rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
     r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
     r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|province|capital)\s+(?:of\s+)?)?"
-    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)$",
+    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)"
+    rf"(?:{_ARTICLE}-\s*)?$",  # "in al- Sulaymaniyah area"
     re.IGNORECASE,
 )
 _NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
@@ -288,8 +290,11 @@ def _unknown_name(name: str) -> bool:
     not an adjective or a common word ("Syrian city", "Main town")."""
     g = gazetteer()
     words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(_ARTICLE, w)]
-    if not words or _DEMONYM.fullmatch(words[-1]):
-        return False  # "Syrian city", "the Syrian Kurdish city"
+    nisba = bool(re.search(rf"\b{_ARTICLE}[- ]\w+$", name, re.IGNORECASE))
+    if not words or (_DEMONYM.fullmatch(words[-1]) and not nisba):
+        # "Syrian city", "the Syrian Kurdish city" (but "al-Telifoun al-Hawaei
+        # neighborhood": after the Arabic article, a name)
+        return False
     return bool(words) and not any(g.is_common_word(w) or w.lower() in _NEVER for w in words)
 
 
@@ -384,7 +389,7 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
                 # "pressure on Ankara", "Moscow said": the government, not the city
                 m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
             out.append(m)
-    for i in range(1, len(out)):
+    for i in range(len(out) - 1, 0, -1):  # the outermost first: "X in Y area in Z city"
         _hold(text, out, i)
     return out
 
@@ -496,12 +501,37 @@ def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
             if len(gap) > 60:
                 return
             continue
-        if outer.level > inner.level or (outer.level == inner.level == 2 and not _NEAR.search(gap)):
+        if outer.name == inner.name and outer.level == inner.level:
+            return  # "Guerrero  In Guerrero state": a heading, then the place again
+        if outer.level > inner.level or (
+            outer.level == inner.level == 2 and not _town_holds(inner, outer, gap)
+        ):
             continue
         inner.holder = outer
         if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
             _rehome(inner, outer)
         return
+
+
+def _town_holds(inner: PlaceMention, outer: PlaceMention, gap: str) -> bool:
+    """Whether a town-level place holds another: "X, near Y"; "the Omdadda neighbourhood in
+    Omdurman", "al-Athamiyeh neighborhood in Aleppo city" (a part of a town, typed so or
+    unknown to the gazetteer, or smaller than the town, in it) - not "Azaz, Marea" (a list)."""
+    if _NEAR.search(gap):
+        return True
+    if not _IN_GAP.search(gap):
+        return False
+    if inner.type_word in _PARTS or not inner.candidates:
+        return True
+    size = max((c.population for c in inner.candidates if c.name == inner.name), default=0)
+    return outer.city_size > size or outer.type_word in ("city", "town")
+
+
+_IN_GAP = re.compile(r"\bin\b", re.IGNORECASE)
+#: type words of the parts of a town
+_PARTS = frozenset(
+    "neighborhood neighbourhood district quarter suburb area camp sub-district subdistrict".split()
+)
 
 
 def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:

@@ -226,14 +226,16 @@ def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
 
 def _finest_held(mentions: list[PlaceMention], b: int) -> int:
     """The finest mention that ``mentions[b]`` holds (directly or through others), else b:
-    the figure nearest "Idlib" in "the town of Atmeh in Idlib" is about Atmeh."""
-    best, target = b, mentions[b]
-    for k in range(max(0, b - 3), b):
+    the figure nearest "Idlib" in "the town of Atmeh in Idlib" is about Atmeh, the one
+    nearest "Aleppo" in "al-Telifoun al-Hawaei neighborhood in al-Sulaymaniyah area in
+    Aleppo city" about al-Telifoun al-Hawaei."""
+    best, depth, target = b, 0, mentions[b]
+    for k in range(max(0, b - 4), b):
         m, hops = mentions[k], 0
-        while m.holder is not None and m.holder is not target and hops < 3:
+        while m is not target and m.holder is not None and hops < 4:
             m, hops = m.holder, hops + 1
-        if m.holder is target and mentions[k].level > mentions[best].level:
-            best = k
+        if m is target and hops > depth:
+            best, depth = k, hops
     return best
 
 
