@@ -13,6 +13,7 @@ FA-KES's date column sometimes disagrees with it by days or years. Otherwise aga
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -91,6 +92,8 @@ class _Context:
     sources: list[str] = field(default_factory=list)
     #: the place the previous sentence named, for one that names none ("The attack killed four")
     prev_place: Located | None = None
+    #: where each claim is, by claim_id (for the figures stated again at a finer place)
+    where: dict[str, Located] = field(default_factory=dict)
     #: the source of the previous sentence's figures, for one continuing its account
     prev_source: str | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
@@ -115,7 +118,30 @@ def extract_claims(article: Article) -> list[Claim]:
     ctx.last_source = ctx.prev_place = ctx.prev_source = None
     ctx.furniture = furniture_spans(article.text)
     claims.extend(_read(ctx, article.text, in_title=False))
-    return claims
+    return _restated_places(claims, ctx.where)
+
+
+def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Claim]:
+    """A figure the article states again at a finer place takes that place: the headline's
+    "7 Civilians Injured in ... Aleppo" is the body's "al-Khalediya neighborhood in Aleppo
+    city injuring 7 people"; "11 in northern Egypt" the body's "Eleven people were killed
+    in floods in Beheira province". Only when the finer statements agree on one place."""
+    same: dict[tuple[str, float, str], list[Claim]] = {}
+    for c in claims:
+        if c.value > 0 and c.hedge != "range":  # "dozens" again is not the same figure
+            same.setdefault((c.category, c.value, c.unit), []).append(c)
+    out: list[Claim] = []
+    for c in claims:
+        mine = where.get(c.claim_id)
+        others = same.get((c.category, c.value, c.unit), ())
+        finer = [where[o.claim_id] for o in others if o is not c and o.claim_id in where]
+        finer = [f for f in finer if mine is not None and mine.holds(f)]
+        leaves = {f.location: f for f in finer if not any(f.holds(g) for g in finer)}
+        if len(leaves) == 1:
+            (f,) = leaves.values()
+            c = dataclasses.replace(c, location=f.location, region=f.region, country=f.country)
+        out.append(c)
+    return out
 
 
 def _url_date(url: str | None) -> dt.date | None:
@@ -255,8 +281,10 @@ def _claim(
     source = _source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
     surface = text[fig.start : fig.end]
+    claim_id = Claim.make_id(art.article_id, in_title, fig.start, fig.end, surface)
+    ctx.where[claim_id] = where
     return Claim(
-        claim_id=Claim.make_id(art.article_id, in_title, fig.start, fig.end, surface),
+        claim_id=claim_id,
         article_id=art.article_id,
         outlet=art.outlet,
         published=art.published,

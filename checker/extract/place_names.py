@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer
@@ -93,7 +93,9 @@ _TYPE_OF = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|from|over|towards?|within"
-    r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting)"
+    r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting"
+    r"|(?:shelling|bombing|bombardment|siege|battle|capture|liberation|evacuation|outskirts"
+    r"|countryside|suburbs)\s+of)"
     r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
     r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
     r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
@@ -148,6 +150,7 @@ _IN_PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+_AFTER_COUNTRY = re.compile(r"(?:['’]s?)?\s+(?:(?:north|south|east|west)\w*\s+)?", re.IGNORECASE)
 _RIGHT_AFTER_IN = re.compile(r"\b(?:in|near|at|outside)\s+$", re.IGNORECASE)
 _COUNTRY_POSSESSIVE = re.compile(r"\b[A-Z][a-z]+['’]s?\s+(?:(?:north|south|east|west)\w*\s+)?$")
 
@@ -192,10 +195,42 @@ class Located:
     location: str | None
     region: str | None
     country: str | None
+    #: the places the text says hold the location, innermost first ("al-Telifoun al-Hawaei
+    #: neighborhood in al-Sulaymaniyah area": ("Sulaymaniyah", "Aleppo"))
+    within: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def of(cls, m: PlaceMention | None) -> Located:
-        return cls(None, None, None) if m is None else cls(*m.triple)
+        if m is None:
+            return cls(None, None, None)
+        within: list[str] = []
+        holder = m.holder
+        while holder is not None and len(within) < 4:
+            within.append(holder.name)
+            holder = holder.holder
+        return cls(*m.triple, within=tuple(within))
+
+    @property
+    def level(self) -> int:
+        """0 a country, 1 a region (or its namesake city), 2 finer; -1 nowhere."""
+        if self.location is None:
+            return -1
+        if self.location == self.country:
+            return 0
+        return 1 if self.location == self.region else 2
+
+    def holds(self, other: Located) -> bool:
+        """Whether ``other`` is a finer place inside this one: a town of this region or
+        country, a neighbourhood the text puts in this town."""
+        if self.location is None or other.location is None or other.country != self.country:
+            return False
+        if self.level == 2:
+            return self.location in other.within
+        if other.level <= self.level:
+            return False
+        if self.level == 0:
+            return True
+        return other.region == self.region
 
 
 NOWHERE = Located(None, None, None)
@@ -388,6 +423,10 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             if m.locative and m.capital and not r.type_word:
                 # "pressure on Ankara", "Moscow said": the government, not the city
                 m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
+            if out and out[-1].level == 0 and m.level >= 1:
+                # "Syria's Idlib", "Syrias Aleppo" (FA-KES lost its apostrophes)
+                gap = text[out[-1].end : r.start]
+                m.locative = m.locative or bool(_AFTER_COUNTRY.fullmatch(gap))
             out.append(m)
     for i in range(len(out) - 1, 0, -1):  # the outermost first: "X in Y area in Z city"
         _hold(text, out, i)

@@ -95,10 +95,14 @@ class ArticlePlaces:
         None when it names none: what the next sentence's figures may go on with."""
         mentions = self.in_span(*sentence, in_title)
         local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
+        local = local or [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
         if not local:
-            speaker = next((m for m in mentions if m.speaker and m.level >= 1), None)
-            return Located.of(speaker) if speaker else None
-        return Located.of(mentions[_finest_held(mentions, local[0])])
+            return None
+        b = _finest_held(mentions, local[0])
+        joined = _joined(text, mentions, b, sentence[1])
+        if joined is not None:
+            return joined if joined.location else None
+        return Located.of(mentions[b])
 
     @property
     def main_country(self) -> str | None:
@@ -190,7 +194,7 @@ def locate(
     if local:
         b = min(local, key=lambda i: _distance(mentions[i], anchor))
         b = _finest_held(mentions, b)
-        joined = _joined(text, mentions, b)
+        joined = _joined(text, mentions, b, anchor)
         if joined is not None:
             return joined
         found = mentions[b]
@@ -239,20 +243,23 @@ def _finest_held(mentions: list[PlaceMention], b: int) -> int:
     return best
 
 
-def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
+def _joined(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> Located | None:
     """ "in Aleppo and Deir ez-Zor", "the provinces of Ha Giang (7), Lai Chau (6), Lang Son
     (5)": the smallest place holding every place of the list the place at ``b`` is in, or
     None when it is in no list. Places joined by "and" make a list; by commas, three or more
-    do (two may be a place and its holder: "Atmeh, Idlib")."""
+    do (two may be a place and its holder: "Atmeh, Idlib"). A list that gives each place its
+    own figure ("10 died in Guizhou province and 9 in Chongqing") is one only for a figure
+    after it ("13 raids on Raqa and 11 on Tabqa, killing at least 31")."""
     me = mentions[b]
     if me.level < 1:
         return None
     lo = hi = b
-    anded = False
+    anded = numbered = False
     while lo > 0 and (gap := _LIST_GAP.fullmatch(text, mentions[lo - 1].end, mentions[lo].start)):
         if mentions[lo - 1].level < 1 or mentions[lo].holder is mentions[lo - 1]:
             break
         anded = anded or bool(gap.group("and"))
+        numbered = numbered or bool(_OWN_FIGURE.search(gap.group()))
         lo -= 1
     while hi + 1 < len(mentions) and (
         gap := _LIST_GAP.fullmatch(text, mentions[hi].end, mentions[hi + 1].start)
@@ -260,9 +267,15 @@ def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
         if mentions[hi + 1].level < 1 or mentions[hi].holder is mentions[hi + 1]:
             break
         anded = anded or bool(gap.group("and"))
+        numbered = numbered or bool(_OWN_FIGURE.search(gap.group()))
         hi += 1
-    listed = [m for m in mentions[lo : hi + 1] if m.holder is None or m.holder.level < 1]
+    if numbered and anchor < mentions[hi].end:
+        return None
+    span = mentions[lo : hi + 1]
+    listed = [m for m in span if m.holder is None or all(m.holder is not o for o in span)]
     names = {m.name for m in listed}
+    if len(names) == 1 and me.level == 2 and _AND_MORE.match(text, mentions[hi].end):
+        return Located(me.region, me.region, me.country) if me.region else None
     if len(names) < 2 or (len(names) < 3 and not anded):
         return None
     regions = {(m.region, m.country) for m in listed}
@@ -275,11 +288,26 @@ def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
 
 
 # What may separate the places of a list: commas, "and", a figure in brackets, a type word
-# ("Ha Giang (7), Lai Chau (6)", "Tachileik in Shan State- Katha in Sagaing Region")
+# ("Ha Giang (7), Lai Chau (6)", "Tachileik in Shan State- Katha in Sagaing Region", "13
+# raids on the city of Raqa and 11 on the town of Tabqa")
+_LIST_TYPES = (
+    r"(?:provinces?|regions?|states?|districts?|counties|county|governorates?|prefectures?"
+    r"|cit(?:y|ies)|towns?|villages?|neighbou?rhoods?|areas?|municipalit(?:y|ies))"
+)
 _LIST_GAP = re.compile(
-    r"(?:\s*(?:provinces?|regions?|states?|districts?|counties|county|governorates?|"
-    r"prefectures?)\b)?[\s,;:()\-–—\d]*(?P<and>(?:and|&)\s+(?:the\s+)?"
-    r"(?:provinces?\s+of\s+)?)?[\s(\d)]*",
+    rf"(?:\s*{_LIST_TYPES}\b)?[\s,;:()\-–—\d]*(?P<and>(?:and|&)\s+(?:the\s+)?"
+    r"(?:\d+\s+(?:[a-z]+\s+)?(?:on|in|at)\s+(?:the\s+)?)?"
+    rf"(?:{_LIST_TYPES}\s+of\s+(?:the\s+)?)?)?[\s(\d)]*",
+    re.IGNORECASE,
+)
+# A figure of its own in a list's gap (not one in brackets: "Ha Giang (7), Lai Chau (6)")
+_OWN_FIGURE = re.compile(r"(?<![(\d])\d")
+# A place the text says is one of several: "in al-Bab city and the villages of ...", "Azaz
+# and nearby villages", "Ariha and other towns"
+_AND_MORE = re.compile(
+    rf"(?:\s*{_LIST_TYPES}\b)?\s*,?\s+(?:and|&)\s+(?:the\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:other\s+|nearby\s+|surrounding\s+|neighbou?ring\s+)?"
+    r"(?:villages|towns|areas|neighbou?rhoods|districts|cities|provinces|regions)\b",
     re.IGNORECASE,
 )
 
