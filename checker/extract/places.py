@@ -208,12 +208,14 @@ def locate(
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
     account = previous or places.fallback()
-    if countries and previous is None:
+    if countries:
         country = min(countries, key=lambda m: _distance(m, anchor))
-        if places.hint.country != country.country or not account.region:
+        spread = _SPREAD.search(text, max(sentence[0], country.start - 40), country.start)
+        if spread or account.country != country.country or not account.region:
+            # "across China", "17 dead in the Philippines" after a sentence on Russia
             return Located.of(country)
-        # "air strikes in northwestern Syria killed 10" in an article the metadata places
-        # in Idlib: where in Syria, the account says
+        # "air strikes in northwestern Syria killed 10" in an account of Idlib: where in
+        # Syria, the account says
     return account
 
 
