@@ -50,6 +50,8 @@ _WAR_LONG = re.compile(
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))"
 )
+#: How many sentences naming no place the account's place goes on through.
+ACCOUNT_REACH = 1
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
 # A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
@@ -92,6 +94,8 @@ class _Context:
     sources: list[str] = field(default_factory=list)
     #: the place the previous sentence named, for one that names none ("The attack killed four")
     prev_place: Located | None = None
+    #: sentences since the last that named a place
+    placeless: int = 0
     #: where each claim is, by claim_id (for the figures stated again at a finer place)
     where: dict[str, Located] = field(default_factory=dict)
     #: the source of the previous sentence's figures, for one continuing its account
@@ -116,6 +120,7 @@ def extract_claims(article: Article) -> list[Claim]:
         ctx.reference, ctx.dateline = dateline
     claims = _read(ctx, article.title, in_title=True)
     ctx.last_source = ctx.prev_place = ctx.prev_source = None
+    ctx.placeless = 0
     ctx.furniture = furniture_spans(article.text)
     claims.extend(_read(ctx, article.text, in_title=False))
     return _restated_places(claims, ctx.where)
@@ -203,7 +208,13 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
-        ctx.prev_place = ctx.places.named_in(text, sentence, in_title)
+        named = ctx.places.named_in(text, sentence, in_title)
+        if named is not None:
+            ctx.prev_place, ctx.placeless = named, 0
+        else:  # the account stays where it was for a sentence naming no place, not longer
+            ctx.placeless += 1
+            if ctx.placeless > ACCOUNT_REACH:
+                ctx.prev_place = None
     return claims
 
 

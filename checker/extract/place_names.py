@@ -139,6 +139,7 @@ _SPEAKER_IN = re.compile(
 # Anthony Deutsch in Amsterdam)", "the Security Council in New York", "talks in Ankara")
 _SITTING_IN = re.compile(
     r"(?:\b(?:envoy|ambassador|delegation|council|assembly|summit|conference|talks|meeting"
+    r"|commissioner|high\s+commission|consulate|mission"
     r"|headquarters|embassy|diplomats?|negotiators?|parliament|court|tribunal)s?"
     r"|\b(?:reporting|writing|editing|reported|written|edited)\s+by\s+[^.;:()\n\d]{1,60}?)"
     r"\s+(?:in|at|from)\s+(?:the\s+)?$",
@@ -485,7 +486,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
                 and _same_name(c.name, best.name)), default=0)  # fmt: skip
     return PlaceMention(r.start, r.end, best.name, best.level, region, best.country,
                         candidates=usable, type_word=r.type_word, raw=_title(r.text),
-                        capital=best.capital, city_size=city)  # fmt: skip
+                        capital=any(c.capital for c in usable if _same_name(c.name, best.name)), city_size=city)  # fmt: skip
 
 
 def _same_name(a: str, b: str) -> bool:

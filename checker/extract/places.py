@@ -98,7 +98,9 @@ class ArticlePlaces:
         local = local or [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
         if not local:
             return None
-        b = _finest_held(mentions, local[0])
+        # the finest place it names: "the town of Khan Sheikhoun in Idlib", after a
+        # headline run into the sentence ("Massacre in Idlib ... Warplanes targeted ...")
+        b = _finest_held(mentions, max(local, key=lambda i: (mentions[i].level, -i)))
         joined = _joined(text, mentions, b, sentence[1])
         if joined is not None:
             return joined if joined.location else None
