@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer
+from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer, place_key
 
 Span = tuple[int, int]
 
@@ -181,6 +181,8 @@ class PlaceMention:
     #: where the sentence's speaker is ("SANA reporter in Aleppo"): not locative, but the
     #: place of a sentence that names no other
     speaker: bool = False
+    #: the text itself says where it lies ("Marathon, near Athens"), against the gazetteer
+    rehomed: bool = False
     #: a town of the same name as this region, and its size ("Aleppo": 2 million)
     city_size: int = 0
 
@@ -289,11 +291,20 @@ def _candidates(text: str) -> list[_Raw]:
                 if cands:
                     hit = (a, b, name, cands)
                     break
-            if hit is None and not title_case and len(tokens) - i <= 3:
+            whole = not title_case and len(tokens) - i <= 3
+            if hit is not None:  # a name going on past the gazetteer's: glued by an
+                # article ("Bab al Salama"), or a direction ("Gogrial East")
+                rest = words[j:]
+                whole = whole and bool(rest) and (
+                    _is_join(rest[0]) or all(_DIRECTION.fullmatch(w) for w in rest)
+                )
+            if whole and not _is_join(words[-1]):
+                # "the village of Urum al-Joz", "the Bab al Salama crossing" (not al-Bab),
+                # "Gogrial East County" (not Gogrial): a typed name the gazetteer lacks
                 a, b = tokens[i][0], tokens[-1][1]
-                name, j = _clean(text[a:b]), len(tokens)
+                name = _clean(text[a:b])
                 if _type_word(text, a, b) and _unknown_name(name):
-                    hit = (a, b, name, ())
+                    hit, j = (a, b, name, ()), len(tokens)
             if hit is None:
                 i += 1
                 continue
@@ -331,7 +342,10 @@ def _unknown_name(name: str) -> bool:
         # "Syrian city", "the Syrian Kurdish city" (but "al-Telifoun al-Hawaei
         # neighborhood": after the Arabic article, a name)
         return False
-    return bool(words) and not any(g.is_common_word(w) or w.lower() in _NEVER for w in words)
+    # a name's first word is no English word ("Main town", "Old City"); later ones may be
+    # ("Bañado Sur area", "Gogrial East County")
+    common = [g.is_common_word(w) or w.lower() in _NEVER for w in words]
+    return not common[0] and not any(w.lower() in _NEVER for w in words[1:])
 
 
 _DIRECTION = re.compile(
@@ -411,8 +425,12 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
     """Choose each candidate's place (context first), decide whether it is a place at all,
     then tie places to their holders ("X in Y province")."""
     out: list[PlaceMention] = []
-    for r in raw:
+    for k, r in enumerate(raw):
         m = _choose(r, ctx)
+        if m is None and k + 1 < len(raw) and _held_by_next(text, r, raw[k + 1], ctx):
+            # "Marathon, near Athens": a place the gazetteer knows only abroad (Marathon,
+            # Florida), which the text puts by a place of the article's
+            m = PlaceMention(r.start, r.end, _title(r.text), 2, None, None, raw=_title(r.text))
         if m is not None:
             reach = max(0, r.start - _SPEAKER_REACH)
             if _SITTING_IN.search(text, reach, r.start):
@@ -432,6 +450,17 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
     for i in range(len(out) - 1, 0, -1):  # the outermost first: "X in Y area in Z city"
         _hold(text, out, i)
     return out
+
+
+def _held_by_next(text: str, r: _Raw, nxt: _Raw, ctx: _Context) -> bool:
+    """Whether a candidate the context rejected is tied to the next one, a place of the
+    article's countries, as a place it holds ("Marathon, near Athens")."""
+    if not r.candidates or nxt.start - r.end > 40:
+        return False
+    if not any(c.country in ctx.countries and ctx.countries[c.country] for c in nxt.candidates):
+        return False
+    gap = text[r.end : nxt.start]
+    return bool(_HOLDER.fullmatch(gap if gap[:1].isspace() else " " + gap))
 
 
 def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
@@ -580,6 +609,7 @@ def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
     country = outer.country
     there = [c for c in inner.candidates if (region is None or c.region == region)
              and (country is None or c.country == country)]  # fmt: skip
+    before = inner.triple
     if there:
         best = max(there, key=lambda c: c.population)
         inner.name, inner.region, inner.country = best.name, best.region, best.country
@@ -590,6 +620,7 @@ def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
         # the gazetteer's place of that name lies in another country: the text's own
         # place, unknown to the gazetteer, where the text says ("Karsaa ... in Idlib")
         inner.name, inner.region, inner.country = inner.raw or inner.name, region, country
+    inner.rehomed = inner.rehomed or inner.triple != before
 
 
 def _is_locative(text: str, start: int, end: int, before: bool | None = None) -> bool:
@@ -653,4 +684,19 @@ def find_mentions(
     the article's location ``hint``; and the hint's own place."""
     raw_title, raw_body = _candidates(title), _candidates(text)
     context = _context(raw_title + raw_body, hint)
-    return _resolve(title, raw_title, context), _resolve(text, raw_body, context), context.hint
+    in_title, in_body = _resolve(title, raw_title, context), _resolve(text, raw_body, context)
+    _one_place_per_name(in_title + in_body)
+    return in_title, in_body, context.hint
+
+
+def _one_place_per_name(mentions: list[PlaceMention]) -> None:
+    """A name the text once places itself ("Marathon, near Athens") is that place wherever
+    the article names it ("a hamlet by the town of Marathon"), not the gazetteer's other
+    place of that name (Marathon, Florida)."""
+    homes = {place_key(m.raw or m.name): m for m in mentions if m.rehomed and m.level == 2}
+    if not homes:
+        return
+    for m in mentions:
+        home = homes.get(place_key(m.raw or m.name))
+        if home is not None and not m.rehomed and m.level == 2:
+            m.name, m.region, m.country = home.triple
