@@ -295,8 +295,10 @@ def _candidates(text: str) -> list[_Raw]:
             if hit is not None:  # a name going on past the gazetteer's: glued by an
                 # article ("Bab al Salama"), or a direction ("Gogrial East")
                 rest = words[j:]
-                whole = whole and bool(rest) and (
-                    _is_join(rest[0]) or all(_DIRECTION.fullmatch(w) for w in rest)
+                whole = (
+                    whole
+                    and bool(rest)
+                    and (_is_join(rest[0]) or all(_DIRECTION.fullmatch(w) for w in rest))
                 )
             if whole and not _is_join(words[-1]):
                 # "the village of Urum al-Joz", "the Bab al Salama crossing" (not al-Bab),
@@ -513,9 +515,10 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         region = r.around.name
     city = max((c.population for c in usable if c.kind == PLACE and c.country == best.country
                 and _same_name(c.name, best.name)), default=0)  # fmt: skip
+    capital = any(c.capital for c in usable if _same_name(c.name, best.name))
     return PlaceMention(r.start, r.end, best.name, best.level, region, best.country,
                         candidates=usable, type_word=r.type_word, raw=_title(r.text),
-                        capital=any(c.capital for c in usable if _same_name(c.name, best.name)), city_size=city)  # fmt: skip
+                        capital=capital, city_size=city)  # fmt: skip
 
 
 def _same_name(a: str, b: str) -> bool:
