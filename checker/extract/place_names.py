@@ -58,7 +58,7 @@ _ORG_WORDS = frozenset(
     authority authorities police command radio television channel daily herald tribune
     journal press institute foundation association federation league battalion division
     regiment militia militias guard guards academy company corporation club assembly
-    parliament government administration mission monitor daily
+    parliament government administration mission daily
     jabhat jaish ahrar nusra liwa harakat hayat hay'at tahrir kataib ansar jund fatah faylaq
     """.split()
 )
@@ -101,6 +101,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
     r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
     r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of"
     r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,
 )
@@ -227,8 +228,10 @@ class Located:
         country, a neighbourhood the text puts in this town."""
         if self.location is None or other.location is None or other.country != self.country:
             return False
-        if self.level == 2:
-            return self.location in other.within
+        if self.level == 2:  # "al-Sulaimaniyeh area" holds "al-Telifoun al-Hawaei ... in
+            # al-Sulaymaniyah area": one place, two spellings
+            key = place_key(self.location)
+            return any(place_key(w) == key for w in other.within)
         if other.level <= self.level:
             return False
         if self.level == 0:
