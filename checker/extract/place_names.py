@@ -323,9 +323,7 @@ def _candidates(text: str) -> list[_Raw]:
                 continue  # "Police said", "Most of the dead"
             around = None
             if type_word in _AROUND:  # "Damascus suburbs": the region around the city
-                around = next(
-                    (c for c in g.lookup(f"{name} countryside") if c.kind == REGION), None
-                )
+                around = _around(name)
             right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
             found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
     return found
@@ -447,14 +445,68 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             if m.locative and m.capital and not r.type_word:
                 # "pressure on Ankara", "Moscow said": the government, not the city
                 m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
+            if m.level >= 1 and _NEAR_CITY.search(text, max(0, r.start - 40), r.start):
+                # "clashes near Damascus", "areas around Damascus": the countryside around a
+                # city that is a region of its own (Rif Dimashq)
+                around = _around(r.text)
+                if around is not None and around.name != m.region:
+                    m.name, m.region, m.level = _title(r.text), around.name, 2
             if out and out[-1].level == 0 and m.level >= 1:
                 # "Syria's Idlib", "Syrias Aleppo" (FA-KES lost its apostrophes)
                 gap = text[out[-1].end : r.start]
                 m.locative = m.locative or bool(_AFTER_COUNTRY.fullmatch(gap))
             out.append(m)
+    out = _capital_mentions(text, out, ctx)
     for i in range(len(out) - 1, 0, -1):  # the outermost first: "X in Y area in Z city"
         _hold(text, out, i)
     return out
+
+
+# "fired rockets at the capital", "in the Syrian capital" - not "the capital Damascus",
+# "the capital, Honiara" (the name is a mention of its own)
+_THE_CAPITAL = re.compile(
+    r"\b(?:in|at|on|into|near|outside|around|across|targeting|targeted|hit|struck|shelled)\s+"
+    r"the\s+(?:(?P<of>[A-Z][a-z]+)\s+)?capital\b(?!\s*,?\s*[A-Z])(?!\s+(?:city\s+)?of\b)"
+)
+
+
+def _capital_mentions(text: str, mentions: list[PlaceMention], ctx: _Context) -> list[PlaceMention]:
+    """``mentions`` with the capitals the text names as "the capital" (the article's
+    country's, or the one its adjective says: "the Syrian capital"), in text order."""
+    if "capital" not in text:
+        return mentions
+    added: list[PlaceMention] = []
+    for m in _THE_CAPITAL.finditer(text):
+        country = ctx.hint.country or (
+            ctx.countries.most_common(1)[0][0] if ctx.countries else None
+        )
+        if m.group("of"):
+            stem = m.group("of")
+            named = [c for c in ctx.countries if c[:4] == stem[:4]]
+            country = named[0] if named else country
+        city = gazetteer().capital(country)
+        if city is None:
+            continue
+        at = m.end() - len("capital")
+        added.append(PlaceMention(at, m.end(), city.name, 2, city.region, city.country,
+                                  locative=True, candidates=(city,), raw=city.name,
+                                  capital=True))  # fmt: skip
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda p: p.start)
+
+
+_NEAR_CITY = re.compile(
+    r"\b(?:near|outside|around|surrounding|(?:outskirts|suburbs|environs)\s+of)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def _around(name: str) -> Place | None:
+    """The region around a city that is a region of its own: "Damascus" -> Rif Dimashq."""
+    return next((c for c in gazetteer().lookup(f"{name} countryside") if c.kind == REGION), None)
 
 
 def _held_by_next(text: str, r: _Raw, nxt: _Raw, ctx: _Context) -> bool:
