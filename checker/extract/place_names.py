@@ -375,7 +375,20 @@ def _is_join(word: str) -> bool:
 
 
 def _org_name(words: Sequence[str]) -> bool:
-    return any(w.lower().rstrip("s") in _ORG_WORDS or w.lower() in _ORG_WORDS for w in words)
+    """Whether a run of capitalised words names an organisation or a group ("Free Syrian
+    Army", "Islamic State") - not a region typed as one ("Shan State", "Borno State")."""
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low.rstrip("s") in _ORG_WORDS or low in _ORG_WORDS:
+            if low == "state" and k > 0 and _is_region(words[k - 1]):
+                continue
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _is_region(word: str) -> bool:
+    return any(p.kind == REGION for p in gazetteer().lookup(word))
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -636,7 +649,7 @@ def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
             continue
         inner.holder = outer
         if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
-            _rehome(inner, outer)
+            _rehome(inner, outer, inside=not _BESIDE.search(gap))
         return
 
 
@@ -661,7 +674,10 @@ _PARTS = frozenset(
 )
 
 
-def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
+_BESIDE = re.compile(r"\b(?:near|of)\b", re.IGNORECASE)  # "near Y", "east of Y": not in Y
+
+
+def _rehome(inner: PlaceMention, outer: PlaceMention, inside: bool = True) -> None:
     """The inner place lies in the outer one: take the homonym there, or its region."""
     region = outer.region if outer.level >= 1 else None
     country = outer.country
@@ -674,9 +690,18 @@ def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
     elif not inner.candidates:
         inner.region = region or inner.region
         inner.country = country or inner.country
-    elif country is not None and inner.country != country:
-        # the gazetteer's place of that name lies in another country: the text's own
-        # place, unknown to the gazetteer, where the text says ("Karsaa ... in Idlib")
+    elif country is not None and (
+        inner.country != country
+        or (
+            inside
+            and region is not None
+            and outer.level == 1
+            and not _same_name(inner.raw, inner.name)
+        )
+    ):
+        # the gazetteer's place of that name lies in another country or region: the
+        # text's own place, unknown to the gazetteer, where the text says ("Karsaa ... in
+        # Idlib", "Singu in Mandalay Region")
         inner.name, inner.region, inner.country = inner.raw or inner.name, region, country
     inner.rehomed = inner.rehomed or inner.triple != before
 

@@ -257,28 +257,26 @@ def _joined(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> Loc
     me = mentions[b]
     if me.level < 1:
         return None
-    lo = hi = b
+    # a place and its holders are one item: "Tachileik in Shan State- Katha in Sagaing
+    # Region- Singu in Mandalay Region"
+    units = _units(mentions, max(0, b - 24), min(len(mentions), b + 24))
+    at = next(k for k, (i, j) in enumerate(units) if i <= b <= j)
+    lo = hi = at
     anded = numbered = False
-    while lo > 0 and (gap := _LIST_GAP.fullmatch(text, mentions[lo - 1].end, mentions[lo].start)):
-        if mentions[lo - 1].level < 1 or mentions[lo].holder is mentions[lo - 1]:
-            break
+    while lo > 0 and (gap := _gap(text, mentions, units[lo - 1], units[lo])):
         anded = anded or bool(gap.group("and"))
         numbered = numbered or bool(_OWN_FIGURE.search(gap.group()))
         lo -= 1
-    while hi + 1 < len(mentions) and (
-        gap := _LIST_GAP.fullmatch(text, mentions[hi].end, mentions[hi + 1].start)
-    ):
-        if mentions[hi + 1].level < 1 or mentions[hi].holder is mentions[hi + 1]:
-            break
+    while hi + 1 < len(units) and (gap := _gap(text, mentions, units[hi], units[hi + 1])):
         anded = anded or bool(gap.group("and"))
         numbered = numbered or bool(_OWN_FIGURE.search(gap.group()))
         hi += 1
-    if numbered and anchor < mentions[hi].end:
+    last = mentions[units[hi][1]]
+    if numbered and anchor < last.end:
         return None
-    span = mentions[lo : hi + 1]
-    listed = [m for m in span if m.holder is None or all(m.holder is not o for o in span)]
+    listed = [mentions[i] for i, _ in units[lo : hi + 1]]
     names = {m.name for m in listed}
-    if len(names) == 1 and me.level == 2 and _AND_MORE.match(text, mentions[hi].end):
+    if len(names) == 1 and me.level == 2 and _AND_MORE.match(text, last.end):
         return Located(me.region, me.region, me.country) if me.region else None
     if len(names) < 2 or (len(names) < 3 and not anded):
         return None
@@ -289,6 +287,29 @@ def _joined(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> Loc
     if len(countries) == 1 and me.country:
         return Located(me.country, None, me.country)
     return NOWHERE
+
+
+def _units(mentions: list[PlaceMention], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The mentions ``lo:hi`` as items of a possible list: each place with the places the
+    text says hold it right after it ("Katha in Sagaing Region"), as (first, last)."""
+    units: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        j = i
+        while j + 1 < hi and mentions[j].holder is mentions[j + 1]:
+            j += 1
+        units.append((i, j))
+        i = j + 1
+    return units
+
+
+def _gap(
+    text: str, mentions: list[PlaceMention], left: tuple[int, int], right: tuple[int, int]
+) -> re.Match[str] | None:
+    """What separates two items when they are items of one list, else None."""
+    if mentions[right[0]].level < 1 or mentions[left[1]].level < 1:
+        return None
+    return _LIST_GAP.fullmatch(text, mentions[left[1]].end, mentions[right[0]].start)
 
 
 # What may separate the places of a list: commas, "and", a figure in brackets, a type word
