@@ -288,6 +288,7 @@ def _claim(
         ctx.prev_place,
         whole_country=war_long,
         host_country=category == "refugees",
+        figures=[f.num_start for f in sent.figures],
     )
     source = _source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)

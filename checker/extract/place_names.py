@@ -112,6 +112,8 @@ _LOCATIVE_AFTER = re.compile(
     r"|earthquake|landslides?|storm|fire))\b"
     r"|['’]?s\s+(?:[a-z-]+\s+){0,2}(?:districts?|neighbou?rhoods?|countryside|outskirts|suburbs?"
     r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?)\b"
+    # "1,000 Households- Mandera IDPs", "Aleppo residents": people of the place
+    r"|\s+(?i:IDPs|refugees|residents|villagers|evictees|inhabitants|locals|dwellers)\b"
 )
 # How a place is tied to the one that holds it: "X, Y", "X in Y", "X in the Y countryside",
 # "X near Y", "X, a town in Y", "X (Y)".
@@ -469,10 +471,36 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
                 gap = text[out[-1].end : r.start]
                 m.locative = m.locative or bool(_AFTER_COUNTRY.fullmatch(gap))
             out.append(m)
+    _nearby_regions(out)
     out = _capital_mentions(text, out, ctx)
     for i in range(len(out) - 1, 0, -1):  # the outermost first: "X in Y area in Z city"
         _hold(text, out, i)
     return out
+
+
+def _nearby_regions(mentions: list[PlaceMention]) -> None:
+    """A town of several namesakes is the one in a region named close by ("In Guerrero
+    state, around 90 homes ... in Atoyac de Alvarez and San Jeronimo": Guerrero's)."""
+    for m in mentions:
+        if m.level != 2 or len(m.candidates) < 2 or m.holder is not None or m.rehomed:
+            continue
+        if all(c.region != m.region for c in m.candidates):
+            continue  # the text already placed it ("around Damascus": Rif Dimashq)
+        near = {
+            (o.region, o.country)
+            for o in mentions
+            if o.level == 1 and abs(o.start - m.start) < NEARBY and o is not m
+        }
+        if not near or (m.region, m.country) in near:
+            continue
+        there = [c for c in m.candidates if c.kind == PLACE and (c.region, c.country) in near]
+        if there:
+            best = max(there, key=lambda c: c.population)
+            m.name, m.region, m.country = best.name, best.region, best.country
+
+
+#: how close (in characters) a region must be named to choose among a town's namesakes
+NEARBY = 150
 
 
 # "fired rockets at the capital", "in the Syrian capital" - not "the capital Damascus",

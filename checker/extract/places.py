@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.extract.place_names import (
@@ -169,6 +170,7 @@ def locate(
     *,
     whole_country: bool = False,
     host_country: bool = False,
+    figures: Sequence[int] = (),
 ) -> Located:
     """Where a figure at ``anchor`` in ``sentence`` of ``text`` is.
 
@@ -178,14 +180,17 @@ def locate(
     war-long toll) the country; for refugees (``host_country``) the host country, even as a
     subject ("Turkey, which hosts 3.6 million"). A sentence that names no place goes on with
     ``previous`` (the account's place), else the article's :meth:`ArticlePlaces.fallback`.
+    A place after another of the sentence's ``figures`` (their offsets) and a comma is that
+    figure's ("75,293 Households integrated IDPs, ..., 1, 000 Households- Mandera IDPs").
     """
     mentions = places.in_span(*sentence, in_title)
     if host_country:
         countries = [m for m in mentions if m.level == 0]
         hosts = [m for m in countries if m.country != "Syria"] or countries
         if hosts:
-            return Located.of(min(hosts, key=lambda m: _distance(m, anchor)))
+            return Located.of(min(hosts, key=lambda m: _distance(text, m, anchor)))
     local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
+    local = [i for i in local if not _other_figures(text, mentions[i], anchor, figures)]
     if whole_country and not (local and not any(m.level == 0 for m in mentions)):
         country = next((m for m in mentions if m.level == 0 and m.locative), None)
         return Located.of(country) if country else places.country_place()
@@ -194,7 +199,7 @@ def locate(
         # place, for want of any other
         local = [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
     if local:
-        b = min(local, key=lambda i: _distance(mentions[i], anchor))
+        b = min(local, key=lambda i: _distance(text, mentions[i], anchor))
         b = _finest_held(mentions, b)
         joined = _joined(text, mentions, b, anchor)
         if joined is not None:
@@ -205,13 +210,20 @@ def locate(
             town = places.main_town(found.region)
             if town is not None:
                 return Located.of(town)
-        return Located.of(found)
+        where = Located.of(found)
+        if where.region is None and not found.candidates:
+            # "397 in the Gunungreja village": a village the gazetteer lacks, in the
+            # region of the account
+            account = previous or places.fallback()
+            if account.region and account.country in (None, where.country):
+                where = Located(where.location, account.region, account.country, where.within)
+        return where
     if _COUNTRY_WIDE.search(text, *sentence):
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
     account = previous or places.fallback()
     if countries:
-        country = min(countries, key=lambda m: _distance(m, anchor))
+        country = min(countries, key=lambda m: _distance(text, m, anchor))
         spread = _SPREAD.search(text, max(sentence[0], country.start - 40), country.start)
         if spread or account.country != country.country or not account.region:
             # "across China", "17 dead in the Philippines" after a sentence on Russia
@@ -219,6 +231,27 @@ def locate(
         # "air strikes in northwestern Syria killed 10" in an account of Idlib: where in
         # Syria, the account says
     return account
+
+
+def _other_figures(text: str, m: PlaceMention, anchor: int, figures: Sequence[int]) -> bool:
+    """Whether a place belongs to another item of a list of figures: after another figure
+    and a comma ("75,293 Households integrated IDPs, ..., 1, 000 Households- Mandera
+    IDPs"), or before a comma with another figure just before it ("1, 000 Households-
+    Mandera IDPs, 13,618 Households unprofiled IDPs")."""
+    if not figures:
+        return False
+    if m.start > anchor:
+        between = [f for f in figures if anchor < f < m.start]
+        return bool(between) and "," in text[anchor : m.start]
+    if "," not in text[m.end : anchor] or anchor - m.end > ITEM_REACH // 2:
+        return False
+    own = [f for f in figures if m.start - ITEM_REACH < f < m.start and f != anchor]
+    return any("," not in _NUMBER_HEAD.sub("", text[f : m.start]) for f in own)
+
+
+_NUMBER_HEAD = re.compile(r"^[\d,.\s]+")  # "1, 000 Households- Mandera": the number itself
+#: how far before a place a figure may be and the place still its item's
+ITEM_REACH = 40
 
 
 def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
@@ -350,6 +383,17 @@ _COUNTRY_WIDE = re.compile(
 )
 
 
-def _distance(m: PlaceMention, anchor: int) -> int:
-    # A place after the figure ("killed 26 people in Idlib") is as close as one before it.
-    return m.start - anchor if m.start >= anchor else anchor - m.end
+def _distance(text: str, m: PlaceMention, anchor: int) -> int:
+    """How far a place is from a figure: a place after the figure ("killed 26 people in
+    Idlib") is as close as one before it; one before it across a comma or semicolon belongs
+    to another item of a list ("33 homes in Tegalsari village, 185 in the Sidamulya
+    village") and counts farther."""
+    if m.start >= anchor:
+        return m.start - anchor
+    gap = anchor - m.end
+    return gap + CLAUSE_PENALTY if _CLAUSE_BREAK.search(text, m.end, anchor) else gap
+
+
+#: how much farther a place before a figure across a comma or semicolon counts, in characters
+CLAUSE_PENALTY = 40
+_CLAUSE_BREAK = re.compile(r"[,;]")
