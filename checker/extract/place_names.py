@@ -555,7 +555,7 @@ def _held_by_next(text: str, r: _Raw, nxt: _Raw, ctx: _Context) -> bool:
     article's countries, as a place it holds ("Marathon, near Athens")."""
     if not r.candidates or nxt.start - r.end > 40:
         return False
-    if not any(c.country in ctx.countries and ctx.countries[c.country] for c in nxt.candidates):
+    if not any(ctx.countries.get(c.country or "", 0) for c in nxt.candidates):
         return False
     gap = text[r.end : nxt.start]
     return bool(_HOLDER.fullmatch(gap if gap[:1].isspace() else " " + gap))

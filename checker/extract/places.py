@@ -141,8 +141,9 @@ class ArticlePlaces:
         return Located(country, None, country) if country else NOWHERE
 
     def country_place(self) -> Located:
-        """The article's country, as a place (for a war-long or country-wide figure)."""
-        country = self.main_country
+        """The article's country, as a place (for a war-long or country-wide figure): the
+        country of the place the account is about, else the one it names most."""
+        country = self._base().country or self.main_country
         return Located(country, None, country) if country else NOWHERE
 
 
