@@ -105,6 +105,34 @@ _LOCATIVE_BEFORE = re.compile(
     r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,
 )
+# the words _LOCATIVE_BEFORE can end with: a place after any other word needs no search
+_LOCATIVE_LAST = frozenset(
+    """
+    in at near on across around outside inside into from over toward towards within
+    throughout targeting targeted hit struck shelled bombed pounded besieged hitting of the
+    rebel-held opposition-held regime-held government-held northern southern eastern western
+    central rural north south east west northeast northwest southeast southwest northeastern
+    northwestern southeastern southwestern
+    """.split()
+)
+
+
+def _locative_before(text: str, at: int) -> bool:
+    """Whether the words before ``text[at]`` put something in the place there ("in",
+    "the town of", "shelling of")."""
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == at:
+        return False
+    k = j
+    while k > 0 and j - k < 20 and not text[k - 1].isspace():
+        k -= 1
+    if text[k:j].lower() not in _LOCATIVE_LAST:
+        return False
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, at - 60), at))
+
+
 _LOCATIVE_AFTER = re.compile(
     r"(?:['’]?s)?\s+(?:province|city|countryside|governorate|suburbs?|district|region|area"
     r"|outskirts|state|county|village|town|camp|[a-z]+\s+(?:blast|attack|bombing|explosion"
@@ -148,6 +176,8 @@ _SITTING_IN = re.compile(
     r"\s+(?:in|at|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# what ends a speaker's or a meeting's phrase right before a place: checked first, cheaply
+_IN_AT_FROM = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 #: how far back a speaker before a place is looked for (a byline names its reporters)
 _SPEAKER_REACH = 90
 _IN_PLACE = re.compile(
@@ -274,6 +304,8 @@ def _candidates(text: str) -> list[_Raw]:
     title_case = _title_case(text)
     found: list[_Raw] = []
     for run in _PHRASE.finditer(text):
+        if run.group().lower() in _NEVER:
+            continue  # "The", "He", "Monday": most runs, one word that is never a place
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
         words = [text[a:b] for a, b in tokens]
         if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
@@ -318,7 +350,7 @@ def _candidates(text: str) -> list[_Raw]:
             i = j
             a, b, name, cands = hit
             type_word = _type_word(text, a, b)
-            before = bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
+            before = _locative_before(text, a)
             cue = bool(type_word) or before
             common = bool(cands) and g.is_common_word(name) and not cue
             if common and all(c.kind != COUNTRY for c in cands):
@@ -333,7 +365,9 @@ def _candidates(text: str) -> list[_Raw]:
 
 def _type_word(text: str, start: int, end: int) -> str | None:
     """The type the text gives a name: "X province", "the village of X"."""
-    m = _TYPE_AFTER.match(text, end) or _TYPE_OF.search(text, max(0, start - 40), start)
+    m = _TYPE_AFTER.match(text, end)
+    if m is None and "of" in text[max(0, start - 8) : start]:  # cheaply first
+        m = _TYPE_OF.search(text, max(0, start - 40), start)
     return m.group("type").lower() if m is not None else None
 
 
@@ -451,16 +485,21 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             m = PlaceMention(r.start, r.end, _title(r.text), 2, None, None, raw=_title(r.text))
         if m is not None:
             reach = max(0, r.start - _SPEAKER_REACH)
-            if _SITTING_IN.search(text, reach, r.start):
+            after_in = _IN_AT_FROM.search(text, max(0, r.start - 10), r.start)
+            if after_in and _SITTING_IN.search(text, reach, r.start):
                 m.locative = False
-            elif _SPEAKER_IN.search(text, reach, r.start):
+            elif after_in and _SPEAKER_IN.search(text, reach, r.start):
                 m.speaker = True
             else:
                 m.locative = r.cue or _is_locative(text, r.start, r.end, r.before)
             if m.locative and m.capital and not r.type_word:
                 # "pressure on Ankara", "Moscow said": the government, not the city
                 m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
-            if m.level >= 1 and _NEAR_CITY.search(text, max(0, r.start - 40), r.start):
+            if (
+                m.level >= 1
+                and m.city_size
+                and _NEAR_CITY.search(text, max(0, r.start - 40), r.start)
+            ):
                 # "clashes near Damascus", "areas around Damascus": the countryside around a
                 # city that is a region of its own (Rif Dimashq)
                 around = _around(r.text)
@@ -481,16 +520,15 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
 def _nearby_regions(mentions: list[PlaceMention]) -> None:
     """A town of several namesakes is the one in a region named close by ("In Guerrero
     state, around 90 homes ... in Atoyac de Alvarez and San Jeronimo": Guerrero's)."""
+    regions = [(o.start, (o.region, o.country)) for o in mentions if o.level == 1]
+    if not regions:
+        return
     for m in mentions:
         if m.level != 2 or len(m.candidates) < 2 or m.holder is not None or m.rehomed:
             continue
         if all(c.region != m.region for c in m.candidates):
             continue  # the text already placed it ("around Damascus": Rif Dimashq)
-        near = {
-            (o.region, o.country)
-            for o in mentions
-            if o.level == 1 and abs(o.start - m.start) < NEARBY and o is not m
-        }
+        near = {where for at, where in regions if abs(at - m.start) < NEARBY}
         if not near or (m.region, m.country) in near:
             continue
         there = [c for c in m.candidates if c.kind == PLACE and (c.region, c.country) in near]
@@ -514,10 +552,17 @@ _THE_CAPITAL = re.compile(
 def _capital_mentions(text: str, mentions: list[PlaceMention], ctx: _Context) -> list[PlaceMention]:
     """``mentions`` with the capitals the text names as "the capital" (the article's
     country's, or the one its adjective says: "the Syrian capital"), in text order."""
-    if "capital" not in text:
+    at = text.find("capital")
+    if at < 0:
         return mentions
     added: list[PlaceMention] = []
-    for m in _THE_CAPITAL.finditer(text):
+    found = []
+    while at >= 0:
+        m = _THE_CAPITAL.search(text, max(0, at - 40), at + 40)
+        if m is not None and m.end() == at + len("capital"):
+            found.append(m)
+        at = text.find("capital", at + 1)
+    for m in found:
         country = ctx.hint.country or (
             ctx.countries.most_common(1)[0][0] if ctx.countries else None
         )
@@ -561,6 +606,10 @@ def _held_by_next(text: str, r: _Raw, nxt: _Raw, ctx: _Context) -> bool:
     return bool(_HOLDER.fullmatch(gap if gap[:1].isspace() else " " + gap))
 
 
+_NAMED_TYPE = re.compile(_TYPES_NAMED, re.IGNORECASE)
+_REGION_TYPES = re.compile(_TYPES_REGION)
+
+
 def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     """The place a candidate names here, or None when it is not plausibly a place.
 
@@ -569,7 +618,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     and a small town there needs the text's cue ("the village of X", "in X")."""
     type_word = r.type_word or ""
     country = ctx.hint.country or (ctx.countries.most_common(1)[0][0] if ctx.countries else None)
-    if re.fullmatch(_TYPES_NAMED, type_word, re.IGNORECASE):  # "Castello Road"
+    if _NAMED_TYPE.fullmatch(type_word):  # "Castello Road"
         name = f"{_title(r.text)} {type_word.title()}"
         return PlaceMention(r.start, r.end, name, 2, ctx.hint.region, country, locative=True,
                             type_word=type_word, raw=name)  # fmt: skip
@@ -585,7 +634,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
             best = _best(regions, ctx)
             return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
                                 candidates=tuple(regions), type_word=type_word)  # fmt: skip
-    elif type_word and not re.fullmatch(_TYPES_REGION, type_word):
+    elif type_word and not _REGION_TYPES.fullmatch(type_word):
         usable = tuple(c for c in usable if c.kind == PLACE)  # "al-Sulaymaniyah area"
     if not usable:
         if not type_word:
@@ -609,9 +658,12 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     region = best.name if best.kind == REGION else best.region
     if r.around is not None:
         region = r.around.name
-    city = max((c.population for c in usable if c.kind == PLACE and c.country == best.country
-                and _same_name(c.name, best.name)), default=0)  # fmt: skip
-    capital = any(c.capital for c in usable if _same_name(c.name, best.name))
+    city, capital = 0, False
+    for c in usable:
+        if c.name == best.name or _same_name(c.name, best.name):
+            capital = capital or c.capital
+            if c.kind == PLACE and c.country == best.country:
+                city = max(city, c.population)
     return PlaceMention(r.start, r.end, best.name, best.level, region, best.country,
                         candidates=usable, type_word=r.type_word, raw=_title(r.text),
                         capital=capital, city_size=city)  # fmt: skip
@@ -741,9 +793,11 @@ def _is_locative(text: str, start: int, end: int, before: bool | None = None) ->
     if text[end : end + 1] == "-":
         return False
     reach = max(0, start - _SPEAKER_REACH)
-    if _SPEAKER_IN.search(text, reach, start) or _SITTING_IN.search(text, reach, start):
+    if _IN_AT_FROM.search(text, max(0, start - 10), start) and (
+        _SPEAKER_IN.search(text, reach, start) or _SITTING_IN.search(text, reach, start)
+    ):
         return False
-    if before if before is not None else _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
+    if before if before is not None else _locative_before(text, start):
         return True
     if _COUNTRY_POSSESSIVE.search(text, max(0, start - 30), start):
         return True  # "Syria's Idlib", "Nigeria's Borno state"

@@ -293,7 +293,11 @@ def _joined(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> Loc
         return None
     # a place and its holders are one item: "Tachileik in Shan State- Katha in Sagaing
     # Region- Singu in Mandalay Region"
-    units = _units(mentions, max(0, b - 24), min(len(mentions), b + 24))
+    if len(mentions) == 1:  # no list, but perhaps "al-Bab city and the villages of"
+        if me.level == 2 and me.region and _AND_MORE.match(text, me.end):
+            return Located(me.region, me.region, me.country)
+        return None
+    units = _units(mentions, max(0, b - 12), min(len(mentions), b + 12))
     at = next(k for k, (i, j) in enumerate(units) if i <= b <= j)
     lo = hi = at
     anded = numbered = False
