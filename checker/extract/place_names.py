@@ -328,22 +328,27 @@ def _candidates(text: str) -> list[_Raw]:
                 if cands:
                     hit = (a, b, name, cands)
                     break
-            whole = not title_case and len(tokens) - i <= 3
+            # the run may go on past the name's type: "Gogrial East County of Warrap"
+            end = next(
+                (k for k in range(i + 1, len(tokens)) if _RUN_TYPE.fullmatch(words[k])),
+                len(tokens),
+            )
+            whole = not title_case and end - i <= 3 and end > i
             if hit is not None:  # a name going on past the gazetteer's: glued by an
                 # article ("Bab al Salama"), or a direction ("Gogrial East")
-                rest = words[j:]
+                rest = words[j:end]
                 whole = (
                     whole
                     and bool(rest)
                     and (_is_join(rest[0]) or all(_DIRECTION.fullmatch(w) for w in rest))
                 )
-            if whole and not _is_join(words[-1]):
+            if whole and not _is_join(words[end - 1]):
                 # "the village of Urum al-Joz", "the Bab al Salama crossing" (not al-Bab),
                 # "Gogrial East County" (not Gogrial): a typed name the gazetteer lacks
-                a, b = tokens[i][0], tokens[-1][1]
+                a, b = tokens[i][0], tokens[end - 1][1]
                 name = _clean(text[a:b])
                 if _type_word(text, a, b) and _unknown_name(name):
-                    hit, j = (a, b, name, ()), len(tokens)
+                    hit, j = (a, b, name, ()), end
             if hit is None:
                 i += 1
                 continue
@@ -377,7 +382,8 @@ def _unknown_name(name: str) -> bool:
     g = gazetteer()
     words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(_ARTICLE, w)]
     nisba = bool(re.search(rf"\b{_ARTICLE}[- ]\w+$", name, re.IGNORECASE))
-    if not words or (_DEMONYM.fullmatch(words[-1]) and not nisba):
+    named_direction = len(words) > 1 and bool(_DIRECTION.fullmatch(words[-1]))  # "Gogrial East"
+    if not words or (_DEMONYM.fullmatch(words[-1]) and not nisba and not named_direction):
         # "Syrian city", "the Syrian Kurdish city" (but "al-Telifoun al-Hawaei
         # neighborhood": after the Arabic article, a name)
         return False
@@ -387,6 +393,7 @@ def _unknown_name(name: str) -> bool:
     return not common[0] and not any(w.lower() in _NEVER for w in words[1:])
 
 
+_RUN_TYPE = re.compile(r"County|District|Province|State|Region|Governorate|Regency", re.I)
 _DIRECTION = re.compile(
     r"(?:North|South|East|West|Central|Upper|Lower|Greater)(?:ern|east|west|eastern|western)?"
     r"|Middle",
@@ -524,6 +531,13 @@ def _nearby_regions(mentions: list[PlaceMention]) -> None:
     if not regions:
         return
     for m in mentions:
+        if m.level == 2 and not m.candidates and m.region is None and m.holder is None:
+            # "Thailand's Trat Province, destroying over 30 homes ... in Muang District": a
+            # place the gazetteer lacks lies in the region named next to it
+            at, (region, country) = min(regions, key=lambda r: abs(r[0] - m.start))
+            if abs(at - m.start) < NEARBY and country in (None, m.country):
+                m.region, m.country = region, country
+            continue
         if m.level != 2 or len(m.candidates) < 2 or m.holder is not None or m.rehomed:
             continue
         if all(c.region != m.region for c in m.candidates):

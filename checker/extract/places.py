@@ -190,6 +190,9 @@ def locate(
         hosts = [m for m in countries if m.country != "Syria"] or countries
         if hosts:
             return Located.of(min(hosts, key=lambda m: _distance(text, m, anchor)))
+    for m in mentions:  # "the provinces of Ha Giang (7), Lai Chau (6)": the place's own
+        if 0 <= anchor - m.end <= 3 and m.level >= 1 and _BRACKET.fullmatch(text, m.end, anchor):
+            return Located.of(m)
     local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
     local = [i for i in local if not _other_figures(text, mentions[i], anchor, figures)]
     if whole_country and not (local and not any(m.level == 0 for m in mentions)):
@@ -250,6 +253,7 @@ def _other_figures(text: str, m: PlaceMention, anchor: int, figures: Sequence[in
     return any("," not in _NUMBER_HEAD.sub("", text[f : m.start]) for f in own)
 
 
+_BRACKET = re.compile(r"\s*\(\s*")
 _NUMBER_HEAD = re.compile(r"^[\d,.\s]+")  # "1, 000 Households- Mandera": the number itself
 #: how far before a place a figure may be and the place still its item's
 ITEM_REACH = 40
