@@ -79,7 +79,8 @@ _TYPES_REGION = r"province|governorate|state|region|county|prefecture|department
 _TYPES_PLACE = (
     r"village|town|city|district|neighbou?rhood|suburb|camp|refugee\s+camp|area|municipality"
     r"|island|hamlet|settlement|locality|quarter|commune|sub-district|subdistrict|countryside"
-    r"|suburbs|outskirts|crossing|border\s+crossing"
+    r"|suburbs|outskirts|crossing|border\s+crossing|regency|ward|township|sub-county|subcounty"
+    r"|tehsil|taluka?|upazila|barangay|prefecture-level\s+city"
 )
 # Named things that are places of their own ("Castello Road", "Tishrin Dam"): the type word
 # is part of the name.
@@ -335,12 +336,17 @@ def _candidates(text: str) -> list[_Raw]:
             )
             whole = not title_case and end - i <= 3 and end > i
             if hit is not None:  # a name going on past the gazetteer's: glued by an
-                # article ("Bab al Salama"), or a direction ("Gogrial East")
+                # article ("Bab al Salama"), a direction ("Gogrial East"), words of no place
                 rest = words[j:end]
                 whole = (
                     whole
                     and bool(rest)
-                    and (_is_join(rest[0]) or all(_DIRECTION.fullmatch(w) for w in rest))
+                    and not _POSSESSIVE.search(words[j - 1])  # "Trat's Muang District"
+                    and (
+                        _is_join(rest[0])
+                        or all(_DIRECTION.fullmatch(w) for w in rest)
+                        or not any(g.lookup(_clean(w)) for w in rest)  # "Pidie Jaya regency"
+                    )
                 )
             if whole and not _is_join(words[end - 1]):
                 # "the village of Urum al-Joz", "the Bab al Salama crossing" (not al-Bab),
@@ -393,7 +399,9 @@ def _unknown_name(name: str) -> bool:
     return not common[0] and not any(w.lower() in _NEVER for w in words[1:])
 
 
-_RUN_TYPE = re.compile(r"County|District|Province|State|Region|Governorate|Regency", re.I)
+_RUN_TYPE = re.compile(
+    r"County|District|Province|State|Region|Governorate|Regency|Ward|Township", re.I
+)
 _DIRECTION = re.compile(
     r"(?:North|South|East|West|Central|Upper|Lower|Greater)(?:ern|east|west|eastern|western)?"
     r"|Middle",
@@ -469,7 +477,9 @@ def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
         if best.kind == COUNTRY:
             countries[best.name] += 1
         elif best.kind == REGION and not gazetteer().is_common_word(r.text):
-            regions.add((best.name, best.country))
+            if all(c.country == best.country for c in r.candidates):
+                # a region only its own country has ("Idlib"), not one of many ("Norte")
+                regions.add((best.name, best.country))
     named = countries.most_common(1)[0][0] if countries else None
     hinted = resolve_name(hint, named) if hint else NOWHERE
     if hinted.country:
@@ -527,15 +537,17 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
 def _nearby_regions(mentions: list[PlaceMention]) -> None:
     """A town of several namesakes is the one in a region named close by ("In Guerrero
     state, around 90 homes ... in Atoyac de Alvarez and San Jeronimo": Guerrero's)."""
-    regions = [(o.start, (o.region, o.country)) for o in mentions if o.level == 1]
+    regions = [(o.start, (o.region, o.country)) for o in mentions if o.level == 1 and o.locative]
     if not regions:
         return
     for m in mentions:
         if m.level == 2 and not m.candidates and m.region is None and m.holder is None:
+            if m.type_word and _NAMED_TYPE.fullmatch(m.type_word):
+                continue
             # "Thailand's Trat Province, destroying over 30 homes ... in Muang District": a
             # place the gazetteer lacks lies in the region named next to it
             at, (region, country) = min(regions, key=lambda r: abs(r[0] - m.start))
-            if abs(at - m.start) < NEARBY and country in (None, m.country):
+            if abs(at - m.start) < NEARBY:  # its country, too: the article's was a guess
                 m.region, m.country = region, country
             continue
         if m.level != 2 or len(m.candidates) < 2 or m.holder is not None or m.rehomed:
@@ -609,6 +621,15 @@ def _around(name: str) -> Place | None:
     return next((c for c in gazetteer().lookup(f"{name} countryside") if c.kind == REGION), None)
 
 
+def _region_within(name: str) -> Place | None:
+    """A region a place's name carries ("Muang Yala" district, of Yala province)."""
+    for word in name.split()[1:]:
+        found = next((p for p in gazetteer().lookup(word) if p.kind == REGION), None)
+        if found is not None and _same_name(found.name, word):
+            return found
+    return None
+
+
 def _held_by_next(text: str, r: _Raw, nxt: _Raw, ctx: _Context) -> bool:
     """Whether a candidate the context rejected is tied to the next one, a place of the
     article's countries, as a place it holds ("Marathon, near Athens")."""
@@ -632,9 +653,12 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     and a small town there needs the text's cue ("the village of X", "in X")."""
     type_word = r.type_word or ""
     country = ctx.hint.country or (ctx.countries.most_common(1)[0][0] if ctx.countries else None)
-    if _NAMED_TYPE.fullmatch(type_word):  # "Castello Road"
+    if _NAMED_TYPE.fullmatch(type_word):  # "Castello Road", "Hmeimim air base"
         name = f"{_title(r.text)} {type_word.title()}"
-        return PlaceMention(r.start, r.end, name, 2, ctx.hint.region, country, locative=True,
+        known = [c for c in r.candidates if c.kind == PLACE and ctx.countries.get(c.country or "")]
+        region = known[0].region if known else ctx.hint.region
+        country = known[0].country if known else country
+        return PlaceMention(r.start, r.end, name, 2, region, country, locative=True,
                             type_word=type_word, raw=name)  # fmt: skip
     usable = tuple(
         c
@@ -656,6 +680,10 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         name = _title(r.text)
         level = 1 if region_typed else 2
         region = name if level == 1 else (r.around.name if r.around else ctx.hint.region)
+        if level == 2 and r.around is None:
+            inside = _region_within(name)  # "Muang Yala District": a district of Yala
+            if inside is not None:
+                region, country = inside.name, inside.country
         return PlaceMention(r.start, r.end, name, level, region, country, type_word=type_word,
                             raw=name)  # fmt: skip
     best = _best(usable, ctx)
@@ -764,7 +792,8 @@ def _town_holds(inner: PlaceMention, outer: PlaceMention, gap: str) -> bool:
 _IN_GAP = re.compile(r"\bin\b", re.IGNORECASE)
 #: type words of the parts of a town
 _PARTS = frozenset(
-    "neighborhood neighbourhood district quarter suburb area camp sub-district subdistrict".split()
+    "neighborhood neighbourhood district quarter suburb area camp sub-district subdistrict ward"
+    " barangay".split()
 )
 
 

@@ -215,11 +215,11 @@ def locate(
             if town is not None:
                 return Located.of(town)
         where = Located.of(found)
-        if where.region is None and not found.candidates:
-            # "397 in the Gunungreja village": a village the gazetteer lacks, in the
-            # region of the account
+        if where.region is None and not found.candidates and found.holder is None:
+            # "397 in the Gunungreja village", "Pidie Jaya regency": a place the gazetteer
+            # lacks and the text places nowhere lies where the account is
             account = previous or places.fallback()
-            if account.region and account.country in (None, where.country):
+            if account.region:
                 where = Located(where.location, account.region, account.country, where.within)
         return where
     if _COUNTRY_WIDE.search(text, *sentence):
