@@ -476,10 +476,12 @@ def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
             continue
         if best.kind == COUNTRY:
             countries[best.name] += 1
-        elif best.kind == REGION and not gazetteer().is_common_word(r.text):
-            if all(c.country == best.country for c in r.candidates):
-                # a region only its own country has ("Idlib"), not one of many ("Norte")
-                regions.add((best.name, best.country))
+        elif (
+            best.kind == REGION
+            and not gazetteer().is_common_word(r.text)
+            and all(c.country == best.country for c in r.candidates)
+        ):  # a region only its own country has ("Idlib"), not one of many ("Norte")
+            regions.add((best.name, best.country))
     named = countries.most_common(1)[0][0] if countries else None
     hinted = resolve_name(hint, named) if hint else NOWHERE
     if hinted.country:
