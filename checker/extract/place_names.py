@@ -311,6 +311,11 @@ def _candidates(text: str) -> list[_Raw]:
         words = [text[a:b] for a, b in tokens]
         if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
             continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
+        mount = _mountain(text, run.start(), words)
+        if mount is not None:  # "Mount Sinabung", "Mt. Ontake": a named place of its own
+            a = run.start() if words[0] in _MOUNT else tokens[0][0]
+            found.append(_Raw(a, run.end(), mount, (), "mount", True, right_after_in=True))
+            continue
         i = 0
         while i < len(tokens):
             word = words[i]
@@ -372,6 +377,19 @@ def _candidates(text: str) -> list[_Raw]:
             right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
             found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
     return found
+
+
+_MOUNT = frozenset({"Mount", "Mt", "Mountain"})
+
+
+def _mountain(text: str, start: int, words: Sequence[str]) -> str | None:
+    """ "Mount X" for a run "Mount X", "Mt X", or "X" after "Mt. ", else None."""
+    if words[0] in _MOUNT and len(words) > 1 and words[0] != "Mountain":
+        rest = " ".join(w.strip() for w in words[1:])
+        return f"Mount {_clean(rest)}"
+    if text[max(0, start - 4) : start] == "Mt. " and words[0] not in _NEVER:
+        return f"Mount {_clean(' '.join(w.strip() for w in words))}"
+    return None
 
 
 def _type_word(text: str, start: int, end: int) -> str | None:
@@ -655,6 +673,9 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     and a small town there needs the text's cue ("the village of X", "in X")."""
     type_word = r.type_word or ""
     country = ctx.hint.country or (ctx.countries.most_common(1)[0][0] if ctx.countries else None)
+    if type_word == "mount":
+        return PlaceMention(r.start, r.end, r.text, 2, ctx.hint.region, country, locative=True,
+                            type_word=type_word, raw=r.text)  # fmt: skip
     if _NAMED_TYPE.fullmatch(type_word):  # "Castello Road", "Hmeimim air base"
         name = f"{_title(r.text)} {type_word.title()}"
         known = [c for c in r.candidates if c.kind == PLACE and ctx.countries.get(c.country or "")]

@@ -135,8 +135,11 @@ class ArticlePlaces:
         if local:
             return Located.of(local[0])
         if self.regions:
-            (region, country), _ = self.regions.most_common(1)[0]
-            return Located(region, region, country)
+            # the region the article names most, if it names it far more than any other
+            # (a report on several regions is about their country)
+            (top, n), *rest = self.regions.most_common(2)
+            if not rest or n >= 2 * rest[0][1]:
+                return Located(top[0], top[0], top[1])
         country = self.main_country
         return Located(country, None, country) if country else NOWHERE
 
