@@ -309,6 +309,11 @@ def _candidates(text: str) -> list[_Raw]:
             continue  # "The", "He", "Monday": most runs, one word that is never a place
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
         words = [text[a:b] for a, b in tokens]
+        cut = next((k for k, w in enumerate(words) if k and w.rstrip() == "the"), 0)
+        if cut and _org_name(words[cut:]) and not _org_name(words[:cut]):
+            # "a school in Deraa the Britain-based Syria Observatory for Human Rights said"
+            # (FA-KES lost its commas): the place, then the organisation
+            tokens, words = tokens[:cut], words[:cut]
         if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
             continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
         mount = _mountain(text, run.start(), words)
@@ -321,6 +326,11 @@ def _candidates(text: str) -> list[_Raw]:
             word = words[i]
             if word.lower().rstrip(" -\t") in _NEVER or _is_join(word) or _MODIFIER.search(word):
                 i += 1
+                continue
+            old_town = _old_town(text, tokens, words, i)
+            if old_town is not None:  # "the Old City of Aleppo"
+                found.append(old_town)
+                i += 2
                 continue
             hit: tuple[int, int, str, tuple[Place, ...]] | None = None
             for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
@@ -377,6 +387,22 @@ def _candidates(text: str) -> list[_Raw]:
             right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
             found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
     return found
+
+
+def _old_town(text: str, tokens: list[Span], words: list[str], i: int) -> _Raw | None:
+    """ "the Old City of Aleppo", "the old town of Homs": a named area of the city after
+    "of" (in the city's region), else None."""
+    if words[i] != "Old" or i + 3 >= len(tokens) or words[i + 1] not in ("City", "Town"):
+        return None
+    if words[i + 2].strip() != "of":
+        return None
+    city = gazetteer().lookup(_clean(words[i + 3]))
+    place = next((c for c in city if c.kind in (REGION, PLACE)), None)
+    if place is None or place.region is None:
+        return None
+    region = gazetteer().region(place.region, place.country)
+    a, b = tokens[i][0], tokens[i + 1][1]
+    return _Raw(a, b, f"Old {words[i + 1]}", (), "area", True, around=region, before=True)
 
 
 _MOUNT = frozenset({"Mount", "Mt", "Mountain"})
