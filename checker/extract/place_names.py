@@ -93,7 +93,8 @@ _TYPE_OF = re.compile(
     rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|from|over|towards?|within"
+    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|from|over|towards?|within|above"
+    r"|below|beyond|along"
     r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting"
     r"|(?:shelling|bombing|bombardment|siege|battle|capture|liberation|evacuation|outskirts"
     r"|countryside|suburbs)\s+of)"
@@ -109,7 +110,8 @@ _LOCATIVE_BEFORE = re.compile(
 # the words _LOCATIVE_BEFORE can end with: a place after any other word needs no search
 _LOCATIVE_LAST = frozenset(
     """
-    in at near on across around outside inside into from over toward towards within
+    in at near on across around outside inside into from over toward towards within above
+    below beyond along
     throughout targeting targeted hit struck shelled bombed pounded besieged hitting of the
     rebel-held opposition-held regime-held government-held northern southern eastern western
     central rural north south east west northeast northwest southeast southwest northeastern
@@ -375,6 +377,8 @@ def _candidates(text: str) -> list[_Raw]:
                 continue
             i = j
             a, b, name, cands = hit
+            if _RIVER.match(text, b):
+                continue  # "the Paraguay River", "the Amur River": a river, not the place
             type_word = _type_word(text, a, b)
             before = _locative_before(text, a)
             cue = bool(type_word) or before
@@ -405,6 +409,7 @@ def _old_town(text: str, tokens: list[Span], words: list[str], i: int) -> _Raw |
     return _Raw(a, b, f"Old {words[i + 1]}", (), "area", True, around=region, before=True)
 
 
+_RIVER = re.compile(r"\s+(?:River|river|Valley\s+River|Basin)\b")
 _MOUNT = frozenset({"Mount", "Mt", "Mountain"})
 
 

@@ -229,6 +229,10 @@ def locate(
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
     account = previous or places.fallback()
+    if account.region and account.level == 2 and _THE_REGION.search(text, *sentence):
+        # "More than 4,400 households ... have been affected in the province": the
+        # account's region, not its town
+        return Located(account.region, account.region, account.country)
     if countries:
         country = min(countries, key=lambda m: _distance(text, m, anchor))
         spread = _SPREAD.search(text, max(sentence[0], country.start - 40), country.start)
@@ -386,6 +390,11 @@ _AND_MORE = re.compile(
 _SPREAD = re.compile(
     r"\b(?:across|throughout|all\s+over|(?:various|other|several|many)\s+(?:\w+\s+)?(?:areas|parts"
     r"|towns|villages|places)\s+(?:of|in|across))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_THE_REGION = re.compile(
+    r"\b(?:in|across|throughout)\s+the\s+(?:whole\s+|entire\s+)?(?:province|governorate|state|region"
+    r"|prefecture)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:provinces?\s+of\s+)?", re.IGNORECASE)
