@@ -271,7 +271,12 @@ class Located:
             return False
         if self.level == 0:
             return True
-        return other.region == self.region
+        if other.region == self.region:
+            return True
+        # "rocket shells at Damascus" / "in East Ghota of Damascus": the countryside around
+        # a city that is a region of its own
+        around = _around(self.location)
+        return around is not None and around.name == other.region
 
 
 NOWHERE = Located(None, None, None)

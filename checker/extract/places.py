@@ -399,7 +399,8 @@ _THE_REGION = re.compile(
 )
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:provinces?\s+of\s+)?", re.IGNORECASE)
 _COUNTRY_WIDE = re.compile(
-    r"\b(?:across|throughout)\s+(?:the\s+country|Syria)|\bnationwide\b|\bin\s+various\s+areas\b",
+    r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:country|Syria)\b"
+    r"|\bnationwide\b|\bin\s+various\s+areas\b",
     re.IGNORECASE,
 )
 
