@@ -92,10 +92,11 @@ class _Context:
     last_source: str | None = None
     #: every source named so far, for "the ministry said"
     sources: list[str] = field(default_factory=list)
-    #: the place the previous sentence named, for one that names none ("The attack killed four")
-    prev_place: Located | None = None
-    #: sentences since the last that named a place
-    placeless: int = 0
+    #: the sentences before this one, latest last (ACCOUNT_REACH + 1 of them): the place the
+    #: account is at, for a sentence that names none ("The attack killed four"), is the one
+    #: the latest of them names (:meth:`previous_place`)
+    recent: list[tuple[str, Span, bool]] = field(default_factory=list)
+    _named: dict[tuple[Span, bool], Located | None] = field(default_factory=dict)
     #: where each claim is, by claim_id (for the figures stated again at a finer place)
     where: dict[str, Located] = field(default_factory=dict)
     #: the source of the previous sentence's figures, for one continuing its account
@@ -119,8 +120,8 @@ def extract_claims(article: Article) -> list[Claim]:
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
     claims = _read(ctx, article.title, in_title=True)
-    ctx.last_source = ctx.prev_place = ctx.prev_source = None
-    ctx.placeless = 0
+    ctx.last_source = ctx.prev_source = None
+    ctx.recent = []
     ctx.furniture = furniture_spans(article.text)
     claims.extend(_read(ctx, article.text, in_title=False))
     return _restated_places(claims, ctx.where)
@@ -147,6 +148,19 @@ def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Cla
             c = dataclasses.replace(c, location=f.location, region=f.region, country=f.country)
         out.append(c)
     return out
+
+
+def _previous_place(ctx: _Context) -> Located | None:
+    """The place the account is at: the one the latest sentence naming a place names, if it
+    is at most ACCOUNT_REACH sentences back (the account goes on through a sentence naming
+    no place, not longer). Worked out only for a figure that needs it."""
+    for text, span, in_title in reversed(ctx.recent):
+        key = (span, in_title)
+        if key not in ctx._named:
+            ctx._named[key] = ctx.places.named_in(text, span, in_title)
+        if ctx._named[key] is not None:
+            return ctx._named[key]
+    return None
 
 
 def _url_date(url: str | None) -> dt.date | None:
@@ -208,13 +222,7 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
-        named = ctx.places.named_in(text, sentence, in_title)
-        if named is not None:
-            ctx.prev_place, ctx.placeless = named, 0
-        else:  # the account stays where it was for a sentence naming no place, not longer
-            ctx.placeless += 1
-            if ctx.placeless > ACCOUNT_REACH:
-                ctx.prev_place = None
+        ctx.recent = [*ctx.recent[-ACCOUNT_REACH:], (text, sentence, in_title)]
     return claims
 
 
@@ -285,7 +293,7 @@ def _claim(
         sentence,
         fig.num_start,
         in_title,
-        ctx.prev_place,
+        lambda: _previous_place(ctx),
         whole_country=war_long,
         host_country=category == "refugees",
         figures=[f.num_start for f in sent.figures],

@@ -214,8 +214,12 @@ def _candidates(text: str) -> list[_Raw]:
     for run in _PHRASE.finditer(text):
         if run.group().lower() in _NEVER:
             continue  # "The", "He", "Monday": most runs, one word that is never a place
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
-        words = [text[a:b] for a, b in tokens]
+        word = run.group()
+        if word[0].isupper() and " " not in word and "\t" not in word:  # one word: no split
+            tokens, words = [(run.start(), run.end())], [word]
+        else:
+            tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
+            words = [text[a:b] for a, b in tokens]
         cut = next((k for k, w in enumerate(words) if k and w.rstrip() == "the"), 0)
         if cut and _org_name(words[cut:]) and not _org_name(words[:cut]):
             # "a school in Deraa the Britain-based Syria Observatory for Human Rights said"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from checker.extract.place_names import (
@@ -170,7 +170,7 @@ def locate(
     sentence: Span,
     anchor: int,
     in_title: bool,
-    previous: Located | None,
+    previous: Located | Callable[[], Located | None] | None,
     *,
     whole_country: bool = False,
     host_country: bool = False,
@@ -183,7 +183,8 @@ def locate(
     holding both ("in Aleppo and Idlib" -> Syria); for a figure about a whole country (a
     war-long toll) the country; for refugees (``host_country``) the host country, even as a
     subject ("Turkey, which hosts 3.6 million"). A sentence that names no place goes on with
-    ``previous`` (the account's place), else the article's :meth:`ArticlePlaces.fallback`.
+    ``previous`` (the account's place; or a function giving it, called only if need be),
+    else the article's :meth:`ArticlePlaces.fallback`.
     A place after another of the sentence's ``figures`` (their offsets) and a comma is that
     figure's ("75,293 Households integrated IDPs, ..., 1, 000 Households- Mandera IDPs").
     """
@@ -221,14 +222,14 @@ def locate(
         if where.region is None and not found.candidates and found.holder is None:
             # "397 in the Gunungreja village", "Pidie Jaya regency": a place the gazetteer
             # lacks and the text places nowhere lies where the account is
-            account = previous or places.fallback()
+            account = (previous() if callable(previous) else previous) or places.fallback()
             if account.region:
                 where = Located(where.location, account.region, account.country, where.within)
         return where
     if _COUNTRY_WIDE.search(text, *sentence):
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
-    account = previous or places.fallback()
+    account = (previous() if callable(previous) else previous) or places.fallback()
     if account.region and account.level == 2 and _THE_REGION.search(text, *sentence):
         # "More than 4,400 households ... have been affected in the province": the
         # account's region, not its town
