@@ -215,6 +215,8 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             after_in = _IN_AT_FROM.search(text, max(0, r.start - 10), r.start)
             if after_in and _SITTING_IN.search(text, reach, r.start):
                 m.locative = False
+            elif _DATELINE_AFTER.match(text, r.end):
+                m.locative = False  # "Asuncion (AFP) -": where the story was filed
             elif after_in and _SPEAKER_IN.search(text, reach, r.start):
                 m.speaker = True
             else:
@@ -242,6 +244,12 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
     for i in range(len(out) - 1, 0, -1):  # the outermost first: "X in Y area in Z city"
         _hold(text, out, i)
     return out
+
+
+# what follows a dateline's place: "(AFP) -", ", Oct 10 (Thomson Reuters Foundation) -"
+_DATELINE_AFTER = re.compile(
+    r"(?:\s*,\s*[^()\n]{0,25}?)?\s*\((?:[A-Z][A-Za-z.]+)(?:\s[A-Z][A-Za-z.]+){0,3}\)\s*[-–—]"
+)
 
 
 def _nearby_regions(mentions: list[PlaceMention]) -> None:

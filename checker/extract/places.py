@@ -202,6 +202,13 @@ def locate(
     if whole_country and not (local and not any(m.level == 0 for m in mentions)):
         country = next((m for m in mentions if m.level == 0 and m.locative), None)
         return Located.of(country) if country else places.country_place()
+    if not local:
+        nations = [i for i, m in enumerate(mentions) if m.level == 0 and m.locative]
+        near = min(nations, key=lambda i: _distance(text, mentions[i], anchor), default=None)
+        if near is not None and _countries_listed(text, mentions, near):
+            # "Floods in Malaysia and Indonesia": a figure over several countries is
+            # in none of them
+            return NOWHERE
     if not local and not _COUNTRY_WIDE.search(text, *sentence):
         # "An AFP correspondent in Aleppo said ... dozens of barrel bombs": the speaker's
         # place, for want of any other
@@ -339,6 +346,22 @@ def _joined(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> Loc
     return NOWHERE
 
 
+def _countries_listed(text: str, mentions: list[PlaceMention], b: int) -> bool:
+    """Whether the country at ``b`` is one of a list of several ("in Sudan and South
+    Sudan", "in Paraguay, Argentina and Uruguay")."""
+    names = {mentions[b].name}
+    for step in (-1, 1):
+        k = b
+        while 0 <= k + step < len(mentions) and mentions[k + step].level == 0:
+            left, right = (k + step, k) if step < 0 else (k, k + step)
+            gap = _LIST_GAP.fullmatch(text, mentions[left].end, mentions[right].start)
+            if gap is None or not (gap.group("and") or "," in gap.group()):
+                break
+            names.add(mentions[k + step].name)
+            k += step
+    return len(names) >= 2
+
+
 def _units(mentions: list[PlaceMention], lo: int, hi: int) -> list[tuple[int, int]]:
     """The mentions ``lo:hi`` as items of a possible list: each place with the places the
     text says hold it right after it ("Katha in Sagaing Region"), as (first, last)."""
@@ -401,7 +424,11 @@ _THE_REGION = re.compile(
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:provinces?\s+of\s+)?", re.IGNORECASE)
 _COUNTRY_WIDE = re.compile(
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:country|Syria)\b"
-    r"|\bnationwide\b|\bin\s+various\s+areas\b",
+    r"|\bnationwide\b|\bin\s+various\s+areas\b"
+    # "39 people in 17 prefectures", "storms hit 9 provinces": several first-level regions
+    r"|\b(?:in|across|hit|affected|of)\s+(?:(?:at\s+least|some|about)\s+)?(?:\d+|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)\s+(?:provinces"
+    r"|prefectures|states|regions|governorates|departments)\b",
     re.IGNORECASE,
 )
 
