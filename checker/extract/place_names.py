@@ -387,6 +387,11 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
             best = _best(regions, ctx)
             return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
                                 candidates=tuple(regions), type_word=type_word)  # fmt: skip
+        towns = [c for c in usable if c.kind == PLACE and c.region is None]
+        if towns:  # "Luangprabang Province": a region the gazetteer knows only by its town
+            best = _best(towns, ctx)
+            return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
+                                type_word=type_word, raw=_title(r.text))  # fmt: skip
     elif type_word and not _REGION_TYPES.fullmatch(type_word):
         usable = tuple(c for c in usable if c.kind == PLACE)  # "al-Sulaymaniyah area"
     if not usable:
