@@ -215,7 +215,7 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             after_in = _IN_AT_FROM.search(text, max(0, r.start - 10), r.start)
             if after_in and _SITTING_IN.search(text, reach, r.start):
                 m.locative = False
-            elif _DATELINE_AFTER.match(text, r.end):
+            elif "(" in text[r.end : r.end + 40] and _DATELINE_AFTER.match(text, r.end):
                 m.locative = False  # "Asuncion (AFP) -": where the story was filed
             elif after_in and _SPEAKER_IN.search(text, reach, r.start):
                 m.speaker = True
