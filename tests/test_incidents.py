@@ -165,12 +165,6 @@ def test_same_day_incompatible_figures_for_one_town_are_a_conflict(
     assert not [f for f in r.findings if f.kind == "toll_updated"]  # one day: no timeline
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="one finding per pair of claims: each article repeats its figure (headline, body, "
-    "a sentence printed twice), so one disagreement between two articles is reported up to "
-    "six times (22 vs 'at least 44': 6 findings)",
-)
 def test_one_disagreement_between_two_articles_is_one_finding(
     fakes: dict[str, Article],
 ) -> None:
