@@ -67,7 +67,8 @@ def check_sources_disagree(article_pair: Pair, options: dict) -> None:
 
     "The Observatory said 31 were killed, Ariha Today 27": the article itself reports a
     disagreement between its sources. Not the outlet's error, and so of low severity; but a
-    fact-checker wants to see which figure the headline took.
+    fact-checker wants to see which figure the headline took. Two exact figures must be
+    equal; a hedged one may be ``tolerance`` (10 %) off.
 
     Flags:
         body: "31" killed (citing Syrian Observatory for Human Rights);
@@ -83,6 +84,7 @@ def check_sources_disagree(article_pair: Pair, options: dict) -> None:
     sa, sb = norm_source(a.attribution), norm_source(b.attribution)
     if not sa or not sb or sa == sb:
         return
-    g = gap(a, b, options["tolerance"])
+    exact = a.hedge == b.hedge == "exact"  # two exact figures: no rounding to allow for
+    g = gap(a, b, 0.0 if exact else options["tolerance"])
     if g > 0:
         fail(f"The article quotes two sources that disagree: {says(a)}; {says(b)}.", a, b)

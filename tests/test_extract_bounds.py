@@ -75,7 +75,11 @@ PLACES = {
 }
 
 
-@pytest.mark.xfail(strict=False, reason="places rewrite: every figure against every place")
+@pytest.mark.xfail(
+    strict=False,
+    reason="0.5 s, not 0.2: a thousand figures each weighed against its sentence's places "
+    "(capped at MAX_MENTIONS_PER_SENTENCE), and 200 KB of capitals scanned for names",
+)
 @pytest.mark.parametrize("name", list(PLACES))
 def test_places_in_time(name: str) -> None:
     started = time.process_time()
@@ -172,10 +176,9 @@ def test_an_undated_article_beside_a_dated_one_does_not_crash_this_run_or_the_ne
         assert sorted(a.article_id for a in result.articles) == ["dated", "undated"]
         assert [a.published for a in result.articles if a.article_id == "undated"] == [None]
         crashes = [e for e in result.errors if e.stage == "rule" and e.exception]
-        assert all("bug in checker's matching" in e.message for e in crashes), crashes
+        assert all("bug in checker's incident engine" in e.message for e in crashes), crashes
 
 
-@pytest.mark.xfail(strict=False, reason="matching: sorting a pair by a date that may be None")
 def test_an_undated_article_beside_a_dated_one_is_compared(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in UNDATED))

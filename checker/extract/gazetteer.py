@@ -107,6 +107,7 @@ class Gazetteer:
         self._names = names
         self._words = words
         self._made: dict[int, Place] = {}
+        self._capitals: dict[str, Place] | None = None
 
     def place(self, pid: int) -> Place:
         p = self._made.get(pid)
@@ -150,6 +151,18 @@ class Gazetteer:
         if not name:
             return None
         return next((p for p in self.lookup(name) if p.kind == COUNTRY), None)
+
+    def capital(self, country: str | None) -> Place | None:
+        """The capital city of ``country`` (its common English name), else None."""
+        if self._capitals is None:  # one pass over the rows, the first time it is asked
+            found: dict[str, Place] = {}
+            for pid, row in enumerate(self._rows):
+                if "c" in row[row.rfind("\t") :]:
+                    p = self.place(pid)
+                    if p.country:
+                        found.setdefault(p.country, p)
+            self._capitals = found
+        return self._capitals.get(country or "")
 
     def region(self, name: str | None, country: str | None = None) -> Place | None:
         """The region named ``name`` (in ``country`` when given), else None."""

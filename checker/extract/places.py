@@ -6,192 +6,49 @@ city, district, neighbourhood, camp or named area ("Khan Sheikhoun", "Sheikh Maq
 country (a war-long toll: "Syria"). ``region`` is the first-level division holding it
 ("Idlib", "Borno") and ``country`` its country ("Syria", "Nigeria").
 
-Three things say where a place lies, in this order of trust:
-
-1. the text itself: "the village of Urum al-Joz in Aleppo province", "Atmeh, near the
-   Turkish border in Idlib", "Maiduguri, Borno state" - the grammar of apposition and
-   "in"/"near" gives the region (and picks, among places of one name, the one the text
-   means);
-2. the gazetteer (:mod:`checker.extract.gazetteer`: GeoNames, pycountry, and the places news
-   names that GeoNames lacks), among the places the name may be, the one in the countries
-   and regions the article names, else the biggest;
-3. the article's own location hint (FA-KES's column) and the places it names most.
-
-A capitalised word is taken for a place only when it is plausible there: a country or
-region, a town of a country the article is about, a big city, or a name the text puts a
-cue on ("in X", "X province", "the town of X"); names that are also common English words
-("Police", "Most") always need the cue. Places inside the names of organisations ("Syrian
-Observatory for Human Rights", "Ahrar al-Sham") are not places.
-
-The whole article is scanned once (:class:`ArticlePlaces`); a figure's place is then the
-nearest place its sentence puts something in (:func:`locate`).
+The whole article is scanned once (:func:`scan_article`: the mentions of
+:mod:`checker.extract.place_names`, and what the article is about overall); a figure's place
+is then the nearest place its sentence puts something in (:func:`locate`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer
+from checker.extract.place_names import (
+    NOWHERE,
+    Located,
+    PlaceMention,
+    Span,
+    find_mentions,
+    looks_like_place,
+    normalise_place,
+    place_spans,
+    resolve_name,
+)
 
-Span = tuple[int, int]
-
-#: the longest place name tried, in words ("Democratic Republic of the Congo")
-MAX_NAME_WORDS = 6
-#: a town of a country the article does not name is a place only from this size up
-BIG_CITY = 100_000
-#: a town of a country the article does not name, with only "in" before it, from this size up
-SMALL_TOWN = 20_000
 #: a region's name is its city's when a city of that name is this big ("Aleppo", "Homs")
 BIG_NAMESAKE = 300_000
 #: a sentence's candidates are looked at up to this many (a run-on "sentence" of a megabyte
 #: is not a sentence: the rest of it is left without places, linearly)
 MAX_MENTIONS_PER_SENTENCE = 200
 
-_ARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)"
-_WORD = rf"(?:{_ARTICLE}-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
-_JOIN = rf"(?:{_ARTICLE}|bin|bani|ibn|de|del|della|di|du|des|la|le|los|las|of|the|el|al)"
-_PHRASE = re.compile(rf"(?<![\w'’-])(?=[aeA-Z]){_WORD}(?:[ \t]+(?:{_JOIN}[- \t]+)?{_WORD}){{0,7}}")
-_TOKEN = re.compile(rf"{_JOIN}[- \t]+(?={_WORD})|{_WORD}")
-
-# Words that end an organisation's or a group's name: a place inside it is not a place
-# ("Syrian Observatory for Human Rights", "Free Syrian Army", "Aleppo Media Centre").
-_ORG_WORDS = frozenset(
-    """
-    army forces force front state observatory council committee committees party brigade
-    brigades movement organization organisation ministry agency news tv times post rights
-    watch crescent cross helmets defence defense units corps coalition commission office
-    fund programme program bank university media centre center network union group groups
-    authority authorities police command radio television channel daily herald tribune
-    journal press institute foundation association federation league battalion division
-    regiment militia militias guard guards academy company corporation club assembly
-    parliament government administration mission monitor daily
-    jabhat jaish ahrar nusra liwa harakat hayat hay'at tahrir kataib ansar jund fatah faylaq
-    """.split()
-)
-# Organisation words that still place what they name ("Idlib National Hospital").
-_LOCATING_ORG = frozenset("hospital school market mosque airport prison camp stadium".split())
-# Capitalised words that begin sentences or names and are never places themselves.
-_NEVER = frozenset(
-    """
-    the a an this that these those it its he she they we i in on at of for by with from and
-    but or as after before since until while when where which who what said says according
-    president prime minister mr mrs ms dr gen general king prince emir pope
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december reuters afp ap sana tass
-    more most some many several other others another
-    """.split()
-)
-_TYPES_REGION = r"province|governorate|state|region|county|prefecture|department|oblast"
-_TYPES_PLACE = (
-    r"village|town|city|district|neighbou?rhood|suburb|camp|refugee\s+camp|area|municipality"
-    r"|island|hamlet|settlement|locality|quarter|commune|sub-district|subdistrict|countryside"
-    r"|suburbs|outskirts|crossing|border\s+crossing"
-)
-# Named things that are places of their own ("Castello Road", "Tishrin Dam"): the type word
-# is part of the name.
-_TYPES_NAMED = r"street|road|square|roundabout|bridge|dam|airport|air\s+base|airbase|base|highway"
-_TYPE_AFTER = re.compile(
-    rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE}|{_TYPES_NAMED})\b", re.I
-)
-_REGION_TYPE = re.compile(r"province|governorate|state|oblast|prefecture", re.I)
-_TYPE_OF = re.compile(
-    rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?$", re.IGNORECASE
-)
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|from|over|towards?|within"
-    r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting)"
-    r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
-    r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
-    r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
-    r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
-    r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
-    r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
-    re.IGNORECASE,
-)
-_LOCATIVE_AFTER = re.compile(
-    r"(?:['’]?s)?\s+(?:province|city|countryside|governorate|suburbs?|district|region|area"
-    r"|outskirts|state|county|village|town|camp|[a-z]+\s+(?:blast|attack|bombing|explosion"
-    r"|strike|raids?|shelling|clashes|fighting|offensive|massacre|convoy|floods?|flooding"
-    r"|earthquake|landslides?|storm|fire))\b"
-    r"|['’]?s\s+(?:[a-z-]+\s+){0,2}(?:districts?|neighbou?rhoods?|countryside|outskirts|suburbs?"
-    r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?)\b"
-)
-# How a place is tied to the one that holds it: "X, Y", "X in Y", "X in the Y countryside",
-# "X near Y", "X, a town in Y", "X (Y)".
-_HOLDER = re.compile(
-    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
-    r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
-    r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?"
-    r"(?:(?:city|town|province|capital)\s+(?:of\s+)?)?"
-    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
-_NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
-_SPEAKER_IN = re.compile(
-    r"\b(?:reporter|correspondent|official|source|spokes(?:man|woman|person)|governor|journalist"
-    r"|envoy|ambassador|delegation|officials|sources)s?\s+(?:in|at|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_IN_PLACE = re.compile(
-    r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-_RIGHT_AFTER_IN = re.compile(r"\b(?:in|near|at|outside)\s+$", re.IGNORECASE)
-_COUNTRY_POSSESSIVE = re.compile(r"\b[A-Z][a-z]+['’]s?\s+(?:(?:north|south|east|west)\w*\s+)?$")
-
-
-@dataclass(slots=True)
-class PlaceMention:
-    """A place named in a text: where, the name the claim will carry, and where it lies."""
-
-    start: int
-    end: int
-    name: str  #: display name ("Khan Sheikhoun", "Idlib", "Syria")
-    level: int  #: 0 country, 1 region, 2 town or finer
-    region: str | None
-    country: str | None
-    #: the text puts something in it ("in X", "X province"): a figure may be about it
-    locative: bool = False
-    #: candidates the gazetteer gave, best first (empty for a place only the text knows)
-    candidates: tuple[Place, ...] = ()
-    #: the text's own type word ("village", "province"), if any
-    type_word: str | None = None
-    #: the mention holding this one ("X in Y province": X's holder is Y)
-    holder: PlaceMention | None = None
-    #: the name as the text writes it, cleaned ("Karsaa")
-    raw: str = ""
-    #: a country's capital (its name often stands for the government: "Ankara said")
-    capital: bool = False
-    #: a town of the same name as this region, and its size ("Aleppo": 2 million)
-    city_size: int = 0
-
-    @property
-    def triple(self) -> tuple[str, str | None, str | None]:
-        return self.name, self.region, self.country
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """Where a figure is: its finest place, region and country (any may be unknown)."""
-
-    location: str | None
-    region: str | None
-    country: str | None
-
-    @classmethod
-    def of(cls, m: PlaceMention | None) -> Located:
-        return cls(None, None, None) if m is None else cls(*m.triple)
-
-
-NOWHERE = Located(None, None, None)
+__all__ = [
+    "NOWHERE",
+    "ArticlePlaces",
+    "Located",
+    "PlaceMention",
+    "locate",
+    "looks_like_place",
+    "normalise_place",
+    "place_spans",
+    "resolve_name",
+    "scan_article",
+]
 
 
 @dataclass(slots=True)
@@ -239,9 +96,16 @@ class ArticlePlaces:
         None when it names none: what the next sentence's figures may go on with."""
         mentions = self.in_span(*sentence, in_title)
         local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
+        local = local or [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
         if not local:
             return None
-        return Located.of(mentions[_finest_held(mentions, local[0])])
+        # the finest place it names: "the town of Khan Sheikhoun in Idlib", after a
+        # headline run into the sentence ("Massacre in Idlib ... Warplanes targeted ...")
+        b = _finest_held(mentions, max(local, key=lambda i: (mentions[i].level, -i)))
+        joined = _joined(text, mentions, b, sentence[1])
+        if joined is not None:
+            return joined if joined.location else None
+        return Located.of(mentions[b])
 
     @property
     def main_country(self) -> str | None:
@@ -271,402 +135,33 @@ class ArticlePlaces:
         if local:
             return Located.of(local[0])
         if self.regions:
-            (region, country), _ = self.regions.most_common(1)[0]
-            return Located(region, region, country)
+            # the region the article names most, if it names it far more than any other
+            # (a report on several regions is about their country)
+            (top, n), *rest = self.regions.most_common(2)
+            if not rest or n >= 2 * rest[0][1]:
+                return Located(top[0], top[0], top[1])
         country = self.main_country
         return Located(country, None, country) if country else NOWHERE
 
     def country_place(self) -> Located:
-        """The article's country, as a place (for a war-long or country-wide figure)."""
-        country = self.main_country
+        """The article's country, as a place (for a war-long or country-wide figure): the
+        country of the place the account is about, else the one it names most."""
+        country = self._base().country or self.main_country
         return Located(country, None, country) if country else NOWHERE
 
 
 def scan_article(title: str, text: str, hint: str | None = None) -> ArticlePlaces:
     """Find and resolve the places of an article (see the module's docstring)."""
-    raw_title, raw_body = _candidates(title), _candidates(text)
-    context = _context(raw_title + raw_body, hint)
-    places = ArticlePlaces(
-        _resolve(title, raw_title, context), _resolve(text, raw_body, context), hint=context.hint
-    )
+    in_title, in_body, hinted = find_mentions(title, text, hint)
+    places = ArticlePlaces(in_title, in_body, hint=hinted)
     for m in places.title + places.body:
         if m.country:
             places.countries[m.country] += 1
         if m.level == 1:
             places.regions[(m.name, m.country)] += 1
-    if context.hint.country:
-        places.countries[context.hint.country] += 1
-    return places
-
-
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    """A candidate name found in a text, with the places it may be."""
-
-    start: int
-    end: int
-    text: str
-    candidates: tuple[Place, ...]
-    type_word: str | None
-    cue: bool
-    #: the region around a city that is a region of its own ("Damascus suburbs": Rif Dimashq)
-    around: Place | None = None
-    #: a locative word before it ("in", "near", "the town of")
-    before: bool = False
-    #: "in", "near", "at" or "outside" right before it (no "the")
-    right_after_in: bool = False
-
-
-_AROUND = frozenset({"countryside", "suburb", "suburbs", "outskirts"})
-
-
-def _candidates(text: str) -> list[_Raw]:
-    """Every span of ``text`` that may name a place: gazetteer names (longest first within
-    a run of capitalised words) and names the text types ("the village of X"). In a text
-    written in title case (a headline: "Car Bomb Kills 20 In Azaz"), capitals say nothing,
-    so only the gazetteer's names count there."""
-    g = gazetteer()
-    title_case = _title_case(text)
-    found: list[_Raw] = []
-    for run in _PHRASE.finditer(text):
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
-        words = [text[a:b] for a, b in tokens]
-        if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
-            continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
-        i = 0
-        while i < len(tokens):
-            word = words[i]
-            if word.lower().rstrip(" -\t") in _NEVER or _is_join(word) or _MODIFIER.search(word):
-                i += 1
-                continue
-            hit: tuple[int, int, str, tuple[Place, ...]] | None = None
-            for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
-                if _is_join(words[j - 1]) or (j == i + 1 and _DIRECTION.fullmatch(word)):
-                    continue  # "Northern" alone is no place; "Northern Ireland" is
-                a, b = tokens[i][0], tokens[j - 1][1]
-                name = _clean(text[a:b])
-                cands = g.lookup(name) or _plural_lost(name)
-                if cands and len(name) <= 3 and name.isupper():
-                    cands = tuple(c for c in cands if c.kind == COUNTRY)  # "IS", "UN": codes
-                if cands:
-                    hit = (a, b, name, cands)
-                    break
-            if hit is None and not title_case and len(tokens) - i <= 3:
-                a, b = tokens[i][0], tokens[-1][1]
-                name, j = _clean(text[a:b]), len(tokens)
-                if _type_word(text, a, b) and _unknown_name(name):
-                    hit = (a, b, name, ())
-            if hit is None:
-                i += 1
-                continue
-            i = j
-            a, b, name, cands = hit
-            type_word = _type_word(text, a, b)
-            before = bool(_LOCATIVE_BEFORE.search(text, max(0, a - 60), a))
-            cue = bool(type_word) or before
-            common = bool(cands) and g.is_common_word(name) and not cue
-            if common and all(c.kind != COUNTRY for c in cands):
-                continue  # "Police said", "Most of the dead"
-            around = None
-            if type_word in _AROUND:  # "Damascus suburbs": the region around the city
-                around = next(
-                    (c for c in g.lookup(f"{name} countryside") if c.kind == REGION), None
-                )
-            right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
-            found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
-    return found
-
-
-def _type_word(text: str, start: int, end: int) -> str | None:
-    """The type the text gives a name: "X province", "the village of X"."""
-    m = _TYPE_AFTER.match(text, end) or _TYPE_OF.search(text, max(0, start - 40), start)
-    return m.group("type").lower() if m is not None else None
-
-
-def _unknown_name(name: str) -> bool:
-    """Whether a typed name the gazetteer lacks can be a place's ("Urum al-Joz" village),
-    not an adjective or a common word ("Syrian city", "Main town")."""
-    g = gazetteer()
-    words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(_ARTICLE, w)]
-    if not words or _DEMONYM.fullmatch(words[-1]):
-        return False  # "Syrian city", "the Syrian Kurdish city"
-    return bool(words) and not any(g.is_common_word(w) or w.lower() in _NEVER for w in words)
-
-
-_DIRECTION = re.compile(
-    r"(?:North|South|East|West|Central|Upper|Lower|Greater)(?:ern|east|west|eastern|western)?"
-    r"|Middle",
-    re.IGNORECASE,
-)
-_MODIFIER = re.compile(r"-(?:held|controlled|based|backed|led|run|linked|allied|affiliated)$")
-
-
-def _title_case(text: str) -> bool:
-    words = re.findall(r"\b[A-Za-z][a-z]{3,}\b", text[:400])
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|ean|i|an)|(?:North|South|East|West)\w*", re.I)
-
-
-_JOIN_TOKEN = re.compile(rf"{_JOIN}[- \t]+")
-
-
-def _is_join(word: str) -> bool:
-    return word[-1:] in " -\t" and bool(_JOIN_TOKEN.fullmatch(word))
-
-
-def _org_name(words: Sequence[str]) -> bool:
-    return any(w.lower().rstrip("s") in _ORG_WORDS or w.lower() in _ORG_WORDS for w in words)
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-_THE = re.compile(r"^(?:the|The)\s+")
-
-
-@lru_cache(maxsize=65536)
-def _clean(name: str) -> str:
-    """A name as a place: possessive and "the" dropped ("Aleppo's" -> "Aleppo")."""
-    return _THE.sub("", _POSSESSIVE.sub("", name.strip()))
-
-
-def _plural_lost(name: str) -> tuple[Place, ...]:
-    """FA-KES lost its apostrophes: "Syrias", "Aleppos" are possessives."""
-    if len(name) > 4 and name.endswith("s") and " " not in name:
-        return tuple(p for p in gazetteer().lookup(name[:-1]) if p.kind in (COUNTRY, REGION))
-    return ()
-
-
-@dataclass(slots=True)
-class _Context:
-    countries: Counter[str]
-    regions: set[tuple[str, str | None]]
-    hint: Located
-
-
-def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
-    """The countries and regions an article names (unambiguously), and its hint's place."""
-    countries: Counter[str] = Counter()
-    regions: set[tuple[str, str | None]] = set()
-    for r in raw:
-        best = r.candidates[0] if r.candidates else None
-        if best is None:
-            continue
-        if best.kind == COUNTRY:
-            countries[best.name] += 1
-        elif best.kind == REGION and not gazetteer().is_common_word(r.text):
-            regions.add((best.name, best.country))
-    named = countries.most_common(1)[0][0] if countries else None
-    hinted = resolve_name(hint, named) if hint else NOWHERE
     if hinted.country:
-        countries[hinted.country] += 2
-    for _, country in regions:
-        if country:
-            countries.setdefault(country, 0)  # a region's country: known, if not named
-    return _Context(countries, regions, hinted)
-
-
-def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
-    """Choose each candidate's place (context first), decide whether it is a place at all,
-    then tie places to their holders ("X in Y province")."""
-    out: list[PlaceMention] = []
-    for r in raw:
-        m = _choose(r, ctx)
-        if m is not None:
-            m.locative = r.cue or _is_locative(text, r.start, r.end, r.before)
-            if m.locative and m.capital and not r.type_word:
-                # "pressure on Ankara", "Moscow said": the government, not the city
-                m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))
-            out.append(m)
-    for i in range(1, len(out)):
-        _hold(text, out, i)
-    return out
-
-
-def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
-    """The place a candidate names here, or None when it is not plausibly a place.
-
-    A name may match a place by its transliteration key only in a country the article is
-    about; elsewhere the name must be the place's own ("Russian" is not Rosian, Germany),
-    and a small town there needs the text's cue ("the village of X", "in X")."""
-    type_word = r.type_word or ""
-    country = ctx.hint.country or (ctx.countries.most_common(1)[0][0] if ctx.countries else None)
-    if re.fullmatch(_TYPES_NAMED, type_word, re.IGNORECASE):  # "Castello Road"
-        name = f"{_title(r.text)} {type_word.title()}"
-        return PlaceMention(r.start, r.end, name, 2, ctx.hint.region, country, locative=True,
-                            type_word=type_word, raw=name)  # fmt: skip
-    usable = tuple(
-        c
-        for c in r.candidates
-        if c.kind == COUNTRY or c.country in ctx.countries or _same_name(r.text, c.name)
-    )
-    region_typed = bool(_REGION_TYPE.fullmatch(type_word))
-    if region_typed:
-        regions = [c for c in usable if c.kind == REGION]
-        if regions:
-            best = _best(regions, ctx)
-            return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
-                                candidates=tuple(regions), type_word=type_word)  # fmt: skip
-    elif type_word and not re.fullmatch(_TYPES_REGION, type_word):
-        usable = tuple(c for c in usable if c.kind == PLACE)  # "al-Sulaymaniyah area"
-    if not usable:
-        if not type_word:
-            return None
-        name = _title(r.text)
-        level = 1 if region_typed else 2
-        region = name if level == 1 else (r.around.name if r.around else ctx.hint.region)
-        return PlaceMention(r.start, r.end, name, level, region, country, type_word=type_word,
-                            raw=name)  # fmt: skip
-    best = _best(usable, ctx)
-    in_context = best.country in ctx.countries or best.kind == COUNTRY
-    small = best.kind == PLACE and not in_context and best.population < BIG_CITY
-    if small and not (r.type_word or (r.cue and best.population >= SMALL_TOWN)):
-        return None
-    abroad = best.kind == PLACE and country is not None and best.country != country
-    if abroad and best.population < BIG_CITY and not r.type_word and not r.right_after_in:
-        # a small town of another country the article names (its actors: "US destroyers")
-        # is a place only right after "in", "near" ("the Tomahawk cruise missiles": not
-        # Tomahawk, Wisconsin)
-        return None
-    region = best.name if best.kind == REGION else best.region
-    if r.around is not None:
-        region = r.around.name
-    city = max((c.population for c in usable if c.kind == PLACE and c.country == best.country
-                and _same_name(c.name, best.name)), default=0)  # fmt: skip
-    return PlaceMention(r.start, r.end, best.name, best.level, region, best.country,
-                        candidates=usable, type_word=r.type_word, raw=_title(r.text),
-                        capital=best.capital, city_size=city)  # fmt: skip
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Whether two names are one spelling, up to case, diacritics, quotes and the article."""
-    return _plain(a) == _plain(b)
-
-
-@lru_cache(maxsize=65536)
-def _plain(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[’‘`'ʿʾ´]", "", text)
-    text = re.sub(r"[-‐–.]", " ", text)
-    return re.sub(rf"^(?:{_ARTICLE}|the)\s+", "", " ".join(text.split()))
-
-
-def _best(cands: Sequence[Place], ctx: _Context) -> Place:
-    """The place a name most likely means here: in a region the article names, else in a
-    country it names, else a country or region, else the biggest."""
-
-    def score(p: Place) -> tuple[int, int, int, int]:
-        in_region = (p.region, p.country) in ctx.regions or p.region == ctx.hint.region
-        return (
-            -int(p.kind == COUNTRY),
-            -int(p.country in ctx.countries and in_region),
-            -min(ctx.countries.get(p.country or "", -1) + 1, 1) * 2 - int(p.kind == REGION),
-            -p.population,
-        )
-
-    best = min(cands, key=score)
-    if best.kind == PLACE and best.population < BIG_CITY:
-        # a famous city over a namesake village the context favours ("Amsterdam" in a
-        # Reuters byline, not Amsterdam, New York)
-        big = max((c for c in cands if c.kind == PLACE), key=lambda c: c.population)
-        if big.population >= BIG_CITY and big.population >= 20 * max(best.population, 1):
-            return big
-    return best
-
-
-def _title(name: str) -> str:
-    return " ".join(w if w[:1].isupper() or "-" in w else w.capitalize() for w in name.split())
-
-
-def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
-    """Tie ``mentions[i]`` to the finer place just before it that it holds: "Atmeh, near
-    the Turkish border in Idlib" -> Atmeh's region is Idlib's."""
-    outer = mentions[i]
-    for j in range(i - 1, max(-1, i - 3), -1):
-        inner = mentions[j]
-        gap = text[inner.end : outer.start]
-        if len(gap) > 60 or not _HOLDER.fullmatch(" " + gap if not gap[:1].isspace() else gap):
-            if len(gap) > 60:
-                return
-            continue
-        if outer.level > inner.level or (outer.level == inner.level == 2 and not _NEAR.search(gap)):
-            continue
-        inner.holder = outer
-        if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
-            _rehome(inner, outer)
-        return
-
-
-def _rehome(inner: PlaceMention, outer: PlaceMention) -> None:
-    """The inner place lies in the outer one: take the homonym there, or its region."""
-    region = outer.region if outer.level >= 1 else None
-    country = outer.country
-    there = [c for c in inner.candidates if (region is None or c.region == region)
-             and (country is None or c.country == country)]  # fmt: skip
-    if there:
-        best = max(there, key=lambda c: c.population)
-        inner.name, inner.region, inner.country = best.name, best.region, best.country
-    elif not inner.candidates:
-        inner.region = region or inner.region
-        inner.country = country or inner.country
-    elif country is not None and inner.country != country:
-        # the gazetteer's place of that name lies in another country: the text's own
-        # place, unknown to the gazetteer, where the text says ("Karsaa ... in Idlib")
-        inner.name, inner.region, inner.country = inner.raw or inner.name, region, country
-
-
-def _is_locative(text: str, start: int, end: int, before: bool | None = None) -> bool:
-    """Whether the text puts something in the place at ``text[start:end]`` (not "Turkey and
-    Russia discuss", "Turkey-controlled", "Damascus-based", "SANA's reporter in Aleppo
-    said": where the speaker is)."""
-    if text[end : end + 1] == "-":
-        return False
-    if _SPEAKER_IN.search(text, max(0, start - 40), start):
-        return False
-    if before if before is not None else _LOCATIVE_BEFORE.search(text, max(0, start - 60), start):
-        return True
-    if _COUNTRY_POSSESSIVE.search(text, max(0, start - 30), start):
-        return True  # "Syria's Idlib", "Nigeria's Borno state"
-    return bool(_LOCATIVE_AFTER.match(text, end))
-
-
-@lru_cache(maxsize=4096)
-def resolve_name(name: str | None, country: str | None = None) -> Located:
-    """A place name on its own (a location hint, a gold annotation) as (location, region,
-    country): the gazetteer's best reading of it, preferring regions and ``country``."""
-    if not name or not name.strip():
-        return NOWHERE
-    cands = gazetteer().lookup(_clean(name))
-    if not cands:
-        return Located(_title(name.strip()), None, None)
-    ctx = _Context(Counter({country: 1}) if country else Counter(), set(), NOWHERE)
-    regions = [c for c in cands if c.kind == REGION]
-    best = _best(regions, ctx) if regions else _best(cands, ctx)
-    region = best.name if best.kind == REGION else best.region
-    return Located(best.name, region, best.country)
-
-
-def normalise_place(name: str | None) -> str | None:
-    """One spelling per place: the gazetteer's name for it ("Khan Shaykhun" -> "Khan
-    Sheikhoun", "deir ezzor" -> "Deir ez-Zor"), else the name in title case."""
-    return resolve_name(name).location if name else None
-
-
-def place_spans(text: str) -> list[Span]:
-    """The spans of ``text`` that name places the gazetteer knows or the text types, read
-    without an article's context (for the attribution reader: "citing Urum al-Joz")."""
-    return [(r.start, r.end) for r in _candidates(text)]
-
-
-def looks_like_place(phrase: str) -> bool:
-    """Whether a phrase on its own is the name of a country, region or known town (for the
-    attribution reader: "citing Urum al-Joz" names no source)."""
-    phrase = _clean(phrase)
-    g = gazetteer()
-    if g.is_common_word(phrase):
-        return False
-    return bool(g.lookup(phrase) or _plural_lost(phrase))
+        places.countries[hinted.country] += 1
+    return places
 
 
 def locate(
@@ -675,10 +170,11 @@ def locate(
     sentence: Span,
     anchor: int,
     in_title: bool,
-    previous: Located | None,
+    previous: Located | Callable[[], Located | None] | None,
     *,
     whole_country: bool = False,
     host_country: bool = False,
+    figures: Sequence[int] = (),
 ) -> Located:
     """Where a figure at ``anchor`` in ``sentence`` of ``text`` is.
 
@@ -687,22 +183,47 @@ def locate(
     holding both ("in Aleppo and Idlib" -> Syria); for a figure about a whole country (a
     war-long toll) the country; for refugees (``host_country``) the host country, even as a
     subject ("Turkey, which hosts 3.6 million"). A sentence that names no place goes on with
-    ``previous`` (the account's place), else the article's :meth:`ArticlePlaces.fallback`.
+    ``previous`` (the account's place; or a function giving it, called only if need be),
+    else the article's :meth:`ArticlePlaces.fallback`.
+    A place after another of the sentence's ``figures`` (their offsets) and a comma is that
+    figure's ("75,293 Households integrated IDPs, ..., 1, 000 Households- Mandera IDPs").
     """
     mentions = places.in_span(*sentence, in_title)
     if host_country:
         countries = [m for m in mentions if m.level == 0]
         hosts = [m for m in countries if m.country != "Syria"] or countries
         if hosts:
-            return Located.of(min(hosts, key=lambda m: _distance(m, anchor)))
+            return Located.of(min(hosts, key=lambda m: _distance(text, m, anchor)))
+    for m in mentions:  # "the provinces of Ha Giang (7), Lai Chau (6)": the place's own
+        if 0 <= anchor - m.end <= 3 and m.level >= 1 and _BRACKET.fullmatch(text, m.end, anchor):
+            return Located.of(m)
     local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
+    local = [i for i in local if not _other_figures(text, mentions[i], anchor, figures)]
     if whole_country and not (local and not any(m.level == 0 for m in mentions)):
         country = next((m for m in mentions if m.level == 0 and m.locative), None)
         return Located.of(country) if country else places.country_place()
+    if not local:
+        nations = [i for i, m in enumerate(mentions) if m.level == 0 and m.locative]
+        near = min(nations, key=lambda i: _distance(text, mentions[i], anchor), default=None)
+        if near is not None and _countries_listed(text, mentions, near):
+            # "Floods in Malaysia and Indonesia": a figure over several countries is
+            # in none of them
+            return NOWHERE
+    if not local and not _COUNTRY_WIDE.search(text, *sentence):
+        # "An AFP correspondent in Aleppo said ... dozens of barrel bombs": the speaker's
+        # place, for want of any other
+        local = [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
+        if local:
+            # "... in the town of Khan Sheikhoun. ... according to the directorate of health
+            # in Idlib province": the account's finer place the speaker's holds
+            account = previous() if callable(previous) else previous
+            speaker = Located.of(mentions[local[0]])
+            if account is not None and account != speaker and speaker.holds(account):
+                return account
     if local:
-        b = min(local, key=lambda i: _distance(mentions[i], anchor))
+        b = min(local, key=lambda i: _distance(text, mentions[i], anchor))
         b = _finest_held(mentions, b)
-        joined = _joined(text, mentions, b)
+        joined = _joined(text, mentions, b, anchor)
         if joined is not None:
             return joined
         found = mentions[b]
@@ -711,18 +232,55 @@ def locate(
             town = places.main_town(found.region)
             if town is not None:
                 return Located.of(town)
-        return Located.of(found)
+        where = Located.of(found)
+        if where.region is None and not found.candidates and found.holder is None:
+            # "397 in the Gunungreja village", "Pidie Jaya regency": a place the gazetteer
+            # lacks and the text places nowhere lies where the account is
+            account = (previous() if callable(previous) else previous) or places.fallback()
+            if account.region:
+                where = Located(where.location, account.region, account.country, where.within)
+        return where
     if _COUNTRY_WIDE.search(text, *sentence):
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
-    account = previous or places.fallback()
-    if countries and previous is None:
-        country = min(countries, key=lambda m: _distance(m, anchor))
-        if places.hint.country != country.country or not account.region:
+    account = (previous() if callable(previous) else previous) or places.fallback()
+    if account.region and account.level == 2 and _THE_REGION.search(text, *sentence):
+        # "More than 4,400 households ... have been affected in the province": the
+        # account's region, not its town
+        return Located(account.region, account.region, account.country)
+    if countries:
+        country = min(countries, key=lambda m: _distance(text, m, anchor))
+        spread = _SPREAD.search(text, max(sentence[0], country.start - 40), country.start)
+        if spread or account.country != country.country or not account.region:
+            # "across China", "17 dead in the Philippines" after a sentence on Russia
             return Located.of(country)
-        # "air strikes in northwestern Syria killed 10" in an article the metadata places
-        # in Idlib: where in Syria, the account says
+        # "air strikes in northwestern Syria killed 10" in an account of Idlib: where in
+        # Syria, the account says
     return account
+
+
+def _other_figures(text: str, m: PlaceMention, anchor: int, figures: Sequence[int]) -> bool:
+    """Whether a place belongs to another item of a list of figures: after another figure
+    and a comma ("75,293 Households integrated IDPs, ..., 1, 000 Households- Mandera
+    IDPs"), or before a comma with another figure just before it ("1, 000 Households-
+    Mandera IDPs, 13,618 Households unprofiled IDPs")."""
+    if not figures:
+        return False
+    if m.start > anchor:  # (figures are in reading order: bisected, not scanned)
+        between = bisect.bisect_left(figures, m.start) - bisect.bisect_right(figures, anchor)
+        return between > 0 and "," in text[anchor : m.start]
+    if "," not in text[m.end : anchor] or anchor - m.end > ITEM_REACH // 2:
+        return False
+    lo = bisect.bisect_right(figures, m.start - ITEM_REACH)
+    hi = bisect.bisect_left(figures, m.start)
+    own = [f for f in figures[lo:hi] if f != anchor]
+    return any("," not in _NUMBER_HEAD.sub("", text[f : m.start]) for f in own)
+
+
+_BRACKET = re.compile(r"\s*\(\s*")
+_NUMBER_HEAD = re.compile(r"^[\d,.\s]+")  # "1, 000 Households- Mandera": the number itself
+#: how far before a place a figure may be and the place still its item's
+ITEM_REACH = 40
 
 
 def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
@@ -738,41 +296,54 @@ def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
 
 def _finest_held(mentions: list[PlaceMention], b: int) -> int:
     """The finest mention that ``mentions[b]`` holds (directly or through others), else b:
-    the figure nearest "Idlib" in "the town of Atmeh in Idlib" is about Atmeh."""
-    best, target = b, mentions[b]
-    for k in range(max(0, b - 3), b):
+    the figure nearest "Idlib" in "the town of Atmeh in Idlib" is about Atmeh, the one
+    nearest "Aleppo" in "al-Telifoun al-Hawaei neighborhood in al-Sulaymaniyah area in
+    Aleppo city" about al-Telifoun al-Hawaei."""
+    best, depth, target = b, 0, mentions[b]
+    for k in range(max(0, b - 4), b):
         m, hops = mentions[k], 0
-        while m.holder is not None and m.holder is not target and hops < 3:
+        while m is not target and m.holder is not None and hops < 4:
             m, hops = m.holder, hops + 1
-        if m.holder is target and mentions[k].level > mentions[best].level:
-            best = k
+        if m is target and hops > depth:
+            best, depth = k, hops
     return best
 
 
-def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
+def _joined(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> Located | None:
     """ "in Aleppo and Deir ez-Zor", "the provinces of Ha Giang (7), Lai Chau (6), Lang Son
     (5)": the smallest place holding every place of the list the place at ``b`` is in, or
     None when it is in no list. Places joined by "and" make a list; by commas, three or more
-    do (two may be a place and its holder: "Atmeh, Idlib")."""
+    do (two may be a place and its holder: "Atmeh, Idlib"). A list that gives each place its
+    own figure ("10 died in Guizhou province and 9 in Chongqing") is one only for a figure
+    after it ("13 raids on Raqa and 11 on Tabqa, killing at least 31")."""
     me = mentions[b]
     if me.level < 1:
         return None
-    lo = hi = b
-    anded = False
-    while lo > 0 and (gap := _LIST_GAP.fullmatch(text, mentions[lo - 1].end, mentions[lo].start)):
-        if mentions[lo - 1].level < 1 or mentions[lo].holder is mentions[lo - 1]:
-            break
+    # a place and its holders are one item: "Tachileik in Shan State- Katha in Sagaing
+    # Region- Singu in Mandalay Region"
+    if len(mentions) == 1:  # no list, but perhaps "al-Bab city and the villages of"
+        if me.level == 2 and me.region and _AND_MORE.match(text, me.end):
+            return Located(me.region, me.region, me.country)
+        return None
+    units = _units(mentions, max(0, b - 12), min(len(mentions), b + 12))
+    at = next(k for k, (i, j) in enumerate(units) if i <= b <= j)
+    lo = hi = at
+    anded = numbered = False
+    while lo > 0 and (gap := _gap(text, mentions, units[lo - 1], units[lo])):
         anded = anded or bool(gap.group("and"))
+        numbered = numbered or bool(_OWN_FIGURE.search(gap.group()))
         lo -= 1
-    while hi + 1 < len(mentions) and (
-        gap := _LIST_GAP.fullmatch(text, mentions[hi].end, mentions[hi + 1].start)
-    ):
-        if mentions[hi + 1].level < 1 or mentions[hi].holder is mentions[hi + 1]:
-            break
+    while hi + 1 < len(units) and (gap := _gap(text, mentions, units[hi], units[hi + 1])):
         anded = anded or bool(gap.group("and"))
+        numbered = numbered or bool(_OWN_FIGURE.search(gap.group()))
         hi += 1
-    listed = [m for m in mentions[lo : hi + 1] if m.holder is None or m.holder.level < 1]
+    last = mentions[units[hi][1]]
+    if numbered and anchor < last.end:
+        return None
+    listed = [mentions[i] for i, _ in units[lo : hi + 1]]
     names = {m.name for m in listed}
+    if len(names) == 1 and me.level == 2 and _AND_MORE.match(text, last.end):
+        return Located(me.region, me.region, me.country) if me.region else None
     if len(names) < 2 or (len(names) < 3 and not anded):
         return None
     regions = {(m.region, m.country) for m in listed}
@@ -784,12 +355,66 @@ def _joined(text: str, mentions: list[PlaceMention], b: int) -> Located | None:
     return NOWHERE
 
 
+def _countries_listed(text: str, mentions: list[PlaceMention], b: int) -> bool:
+    """Whether the country at ``b`` is one of a list of several ("in Sudan and South
+    Sudan", "in Paraguay, Argentina and Uruguay")."""
+    names = {mentions[b].name}
+    for step in (-1, 1):
+        k = b
+        while 0 <= k + step < len(mentions) and mentions[k + step].level == 0:
+            left, right = (k + step, k) if step < 0 else (k, k + step)
+            gap = _LIST_GAP.fullmatch(text, mentions[left].end, mentions[right].start)
+            if gap is None or not (gap.group("and") or "," in gap.group()):
+                break
+            names.add(mentions[k + step].name)
+            k += step
+    return len(names) >= 2
+
+
+def _units(mentions: list[PlaceMention], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The mentions ``lo:hi`` as items of a possible list: each place with the places the
+    text says hold it right after it ("Katha in Sagaing Region"), as (first, last)."""
+    units: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        j = i
+        while j + 1 < hi and mentions[j].holder is mentions[j + 1]:
+            j += 1
+        units.append((i, j))
+        i = j + 1
+    return units
+
+
+def _gap(
+    text: str, mentions: list[PlaceMention], left: tuple[int, int], right: tuple[int, int]
+) -> re.Match[str] | None:
+    """What separates two items when they are items of one list, else None."""
+    if mentions[right[0]].level < 1 or mentions[left[1]].level < 1:
+        return None
+    return _LIST_GAP.fullmatch(text, mentions[left[1]].end, mentions[right[0]].start)
+
+
 # What may separate the places of a list: commas, "and", a figure in brackets, a type word
-# ("Ha Giang (7), Lai Chau (6)", "Tachileik in Shan State- Katha in Sagaing Region")
+# ("Ha Giang (7), Lai Chau (6)", "Tachileik in Shan State- Katha in Sagaing Region", "13
+# raids on the city of Raqa and 11 on the town of Tabqa")
+_LIST_TYPES = (
+    r"(?:provinces?|regions?|states?|districts?|counties|county|governorates?|prefectures?"
+    r"|cit(?:y|ies)|towns?|villages?|neighbou?rhoods?|areas?|municipalit(?:y|ies))"
+)
 _LIST_GAP = re.compile(
-    r"(?:\s*(?:provinces?|regions?|states?|districts?|counties|county|governorates?|"
-    r"prefectures?)\b)?[\s,;:()\-–—\d]*(?P<and>(?:and|&)\s+(?:the\s+)?"
-    r"(?:provinces?\s+of\s+)?)?[\s(\d)]*",
+    rf"(?:\s*{_LIST_TYPES}\b)?[\s,;:()\-–—\d]*(?P<and>(?:and|&)\s+(?:the\s+)?"
+    r"(?:\d+\s+(?:[a-z]+\s+)?(?:on|in|at)\s+(?:the\s+)?)?"
+    rf"(?:{_LIST_TYPES}\s+of\s+(?:the\s+)?)?)?[\s(\d)]*",
+    re.IGNORECASE,
+)
+# A figure of its own in a list's gap (not one in brackets: "Ha Giang (7), Lai Chau (6)")
+_OWN_FIGURE = re.compile(r"(?<![(\d])\d")
+# A place the text says is one of several: "in al-Bab city and the villages of ...", "Azaz
+# and nearby villages", "Ariha and other towns"
+_AND_MORE = re.compile(
+    rf"(?:\s*{_LIST_TYPES}\b)?\s*,?\s+(?:and|&)\s+(?:the\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:other\s+|nearby\s+|surrounding\s+|neighbou?ring\s+)?"
+    r"(?:villages|towns|areas|neighbou?rhoods|districts|cities|provinces|regions)\b",
     re.IGNORECASE,
 )
 
@@ -800,13 +425,34 @@ _SPREAD = re.compile(
     r"|towns|villages|places)\s+(?:of|in|across))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_THE_REGION = re.compile(
+    r"\b(?:in|across|throughout)\s+the\s+(?:whole\s+|entire\s+)?(?:province|governorate|state|region"
+    r"|prefecture)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:provinces?\s+of\s+)?", re.IGNORECASE)
 _COUNTRY_WIDE = re.compile(
-    r"\b(?:across|throughout)\s+(?:the\s+country|Syria)|\bnationwide\b|\bin\s+various\s+areas\b",
+    r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:country|Syria)\b"
+    r"|\bnationwide\b|\bin\s+various\s+areas\b"
+    # "39 people in 17 prefectures", "storms hit 9 provinces": several first-level regions
+    r"|\b(?:in|across|hit|affected|of)\s+(?:(?:at\s+least|some|about)\s+)?(?:\d+|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)\s+(?:provinces"
+    r"|prefectures|states|regions|governorates|departments)\b",
     re.IGNORECASE,
 )
 
 
-def _distance(m: PlaceMention, anchor: int) -> int:
-    # A place after the figure ("killed 26 people in Idlib") is as close as one before it.
-    return m.start - anchor if m.start >= anchor else anchor - m.end
+def _distance(text: str, m: PlaceMention, anchor: int) -> int:
+    """How far a place is from a figure: a place after the figure ("killed 26 people in
+    Idlib") is as close as one before it; one before it across a comma or semicolon belongs
+    to another item of a list ("33 homes in Tegalsari village, 185 in the Sidamulya
+    village") and counts farther."""
+    if m.start >= anchor:
+        return m.start - anchor
+    gap = anchor - m.end
+    return gap + CLAUSE_PENALTY if _CLAUSE_BREAK.search(text, m.end, anchor) else gap
+
+
+#: how much farther a place before a figure across a comma or semicolon counts, in characters
+CLAUSE_PENALTY = 40
+_CLAUSE_BREAK = re.compile(r"[,;]")
