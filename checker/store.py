@@ -399,6 +399,22 @@ class Store:
                 return
             last = rows[-1][0]
 
+    def article_ids(self) -> Iterator[str]:
+        """The stored articles' ids, in the order of :meth:`articles` (no text read)."""
+        last = 0
+        while True:
+            with self._reading("articles"):
+                rows = self._con.execute(
+                    "SELECT rowid, article_id FROM articles WHERE rowid > ? "
+                    f"ORDER BY rowid LIMIT {_PAGE}",
+                    (last,),
+                ).fetchall()
+            for row in rows:
+                yield str(row[1])
+            if len(rows) < _PAGE:
+                return
+            last = rows[-1][0]
+
     def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
         """The stored claims (all, or of the articles named): by article, in text order."""
         return [self._row(claim_from_row, row) for row in self._claim_rows(article_ids)]

@@ -249,9 +249,11 @@ def stored_partitions(
     spans = Spans()
     per_day: dict[tuple[BlockKey, dt.date | None], int] = {}  # claims a key holds each day
     touched_days: set[tuple[BlockKey, dt.date | None]] = set()
-    for chunk, claims in _chunks(db, articles_per_part):
-        if want_articles:
-            part = _article_part(chunk, tuple(claims), wanted_ids)
+    for ids in _id_chunks(db, articles_per_part):
+        claims = db.claims(ids)
+        # a chunk without a wanted article yields no article part: its texts are not read
+        if want_articles and (wanted_ids is None or not wanted_ids.isdisjoint(ids)):
+            part = _article_part(tuple(db.articles(ids)), tuple(claims), wanted_ids)
             if part is not None:
                 yield part
         if want_blocks:
@@ -296,7 +298,8 @@ def _spill(
     try:
         for p, path in files.items():
             handles[p] = path.open("wb")
-        for _, claims in _chunks(db, articles_per_part):
+        for ids in _id_chunks(db, articles_per_part):
+            claims = db.claims(ids)
             held: dict[int, list[Claim]] = {}
             for c in claims:
                 key = block_key(c)
@@ -320,16 +323,16 @@ def _unspill(path: Path) -> list[Claim]:
                 return claims
 
 
-def _chunks(db: Store, size: int) -> Iterator[tuple[tuple[Article, ...], list[Claim]]]:
-    """The stored articles a chunk at a time, with their claims (in the store's order)."""
-    chunk: list[Article] = []
-    for article in db.articles():
-        chunk.append(article)
+def _id_chunks(db: Store, size: int) -> Iterator[list[str]]:
+    """The stored articles' ids a chunk of ``size`` at a time (in the store's order)."""
+    chunk: list[str] = []
+    for article_id in db.article_ids():
+        chunk.append(article_id)
         if len(chunk) >= size:
-            yield tuple(chunk), db.claims([a.article_id for a in chunk])
+            yield chunk
             chunk = []
     if chunk:
-        yield tuple(chunk), db.claims([a.article_id for a in chunk])
+        yield chunk
 
 
 def run_partition(rules: Sequence[Rule], part: RulePartition) -> RuleOutcome:
