@@ -128,7 +128,7 @@ def summary_line(result: CheckResult, output: str | None) -> str:
     dismissed = sum(f.status == "dismissed" for f in result.findings)
     if dismissed:
         parts += f"; {dismissed:,} dismissed" if parts else f"{dismissed:,} dismissed"
-    outlets = len(outlets_of(result.articles))
+    outlets = len(outlets_of(result.articles, result.claims))
     from_outlets = f" from {_plural(outlets, 'outlet')}" if result.articles else ""
     errs, warns = errors_only(result.errors), warnings_only(result.errors)
     return (
