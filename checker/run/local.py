@@ -135,8 +135,17 @@ def extract_stream(
     """``(article, claims)`` for every article of ``items`` (ErrorRecords passed on), in
     order, extracted a batch at a time on ``jobs`` processes."""
     pool = ExtractPool(jobs, timeout)
-    # one batch ahead: the next batch is read (and handed to the pool) while the pool
-    # extracts this one; the stream's order is the input's
+    if jobs <= 1:  # here, one batch at a time: the first article out after one batch read
+        try:
+            for batch in batches(items):
+                yield from extract_batch(batch, pool)
+                if progress:
+                    progress(records_in(batch))
+        finally:
+            pool.close()
+        return
+    # on processes, one batch ahead: the next batch is read (and handed to the pool) while
+    # the pool extracts this one; the stream's order is the input's
     pending: tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]] | None = None
     try:
         for batch in batches(items):
