@@ -521,3 +521,20 @@ def test_schoolchildren_are_the_subject_of_a_part() -> None:
     text = "The strikes killed at least 35 civilians including 11 schoolchildren."
     part, whole = extract_claims(Article("t", "test", dt.date(2016, 10, 26), "", text))[::-1]
     assert (part.subject, part.part_of) == ("schoolchildren", whole.claim_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # FA-KES 1965511222 (published 17 Aug 2016, a Wednesday)
+        ("Wednesday shelling comes a day after eight civilians were martyred there.", "2016-08-16"),
+        (
+            "Two days after 12 people were killed in Idlib on Monday, the strikes resumed.",
+            "2016-08-15",
+        ),
+        ("A day after 5 people were killed, more strikes hit the town.", "2016-08-16"),
+    ],
+)
+def test_a_figure_some_days_before_the_sentences_time(text: str, as_of: str) -> None:
+    (claim,) = extract_claims(Article("t", "test", dt.date(2016, 8, 17), "", text))
+    assert claim.as_of == dt.date.fromisoformat(as_of)
