@@ -5,6 +5,7 @@ from checker.engine.helpers import (
     aggregate,
     bounds,
     explained,
+    firm,
     gap,
     is_vague,
     norm_source,
@@ -20,6 +21,7 @@ from checker.engine.names import Pair
     tolerance=0.0,
     max_ratio=20,
     not_tolls=("attacks", "homes", "facilities"),
+    headcounts=("combatants",),
 )
 def check_incompatible_counts(pair: Pair, options: dict) -> None:
     """Two independent sources give figures for the same moment of one incident that cannot
@@ -44,7 +46,10 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     ``max_ratio`` (20) times apart are counts of different things (a day's toll and the
     war's); counts of strikes and buildings (``not_tolls``) and vague words ("dozens") are
     never set against each other here. Severity: high when both figures are placed at the
-    same town (or finer place), medium when the tie is their words or their stories.
+    same town (or finer place), hold at the same date and are not both headlines' (a
+    headline's figure is a summary); medium otherwise (the tie is their words or their
+    stories, two headlines, two dates, or ``headcounts``: how many fighters or bombers
+    there were, no toll).
 
     Flags:
         sana (2016-10-26): "12" children killed in Idlib
@@ -81,5 +86,7 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
         f"{g:.0%} apart and cannot both be true.",
         a,
         b,
-        severity=None if pair.tie == "town" else "medium",
+        severity=None
+        if pair.tie == "town" and firm(a, b) and a.category not in options["headcounts"]
+        else "medium",
     )

@@ -1,7 +1,7 @@
 """Rules about figures attributed to one named source."""
 
 from checker import fail, rule
-from checker.engine.helpers import gap, is_vague, norm_source, says
+from checker.engine.helpers import firm, gap, is_vague, norm_source, says
 from checker.engine.names import Pair
 
 
@@ -18,7 +18,8 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
     Observatory" are the Syrian Observatory for Human Rights). Copies of one text are one
     article. Two exact figures must be equal; a hedged one ("some 160,000") may be
     ``tolerance`` (5 %) off. High when both are placed at the same town or are one running
-    total (the same start), medium otherwise.
+    total (the same start), hold at the same date and are not both headlines'; medium
+    otherwise.
 
     Flags:
         reuters (2019-05-14): "more than 150,000" people displaced in Idlib (citing United Nations)
@@ -43,5 +44,5 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
         "source or quotes an outdated figure.",
         a,
         b,
-        severity=None if pair.tie in ("town", "total") else "medium",
+        severity=None if pair.tie in ("town", "total") and firm(a, b) else "medium",
     )

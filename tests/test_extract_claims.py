@@ -495,3 +495,46 @@ def test_figures_never_hold_after_the_reference_date_unless_projected(
         for c in extract_claims(article):
             if c.as_of is not None and reference is not None and c.modality != "projected":
                 assert c.as_of <= reference, (article.article_id, c.surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # FA-KES 1923102891 quotes a tweet: "Initial reports of 20+ killed"
+        ("Initial reports of 20+ killed in the strike on Hass.", [("20+", "at_least", "killed")]),
+        # FA-KES 1924058036: "As well as those killed at least 160 people were injured"
+        (
+            "As well as those killed at least 160 people were injured it said.",
+            [("at least 160", "at_least", "injured")],
+        ),
+    ],
+)
+def test_hedges_after_a_number_and_nominal_participles(
+    text: str, want: list[tuple[str, str, str]]
+) -> None:
+    got = extract_claims(Article("t", "test", dt.date(2016, 10, 26), "", text))
+    assert [(c.surface, c.hedge, c.category) for c in got] == want
+
+
+def test_schoolchildren_are_the_subject_of_a_part() -> None:
+    # FA-KES 1924058095: "killing at least 35 civilians including 11 schoolchildren"
+    text = "The strikes killed at least 35 civilians including 11 schoolchildren."
+    part, whole = extract_claims(Article("t", "test", dt.date(2016, 10, 26), "", text))[::-1]
+    assert (part.subject, part.part_of) == ("schoolchildren", whole.claim_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # FA-KES 1965511222 (published 17 Aug 2016, a Wednesday)
+        ("Wednesday shelling comes a day after eight civilians were martyred there.", "2016-08-16"),
+        (
+            "Two days after 12 people were killed in Idlib on Monday, the strikes resumed.",
+            "2016-08-15",
+        ),
+        ("A day after 5 people were killed, more strikes hit the town.", "2016-08-16"),
+    ],
+)
+def test_a_figure_some_days_before_the_sentences_time(text: str, as_of: str) -> None:
+    (claim,) = extract_claims(Article("t", "test", dt.date(2016, 8, 17), "", text))
+    assert claim.as_of == dt.date.fromisoformat(as_of)

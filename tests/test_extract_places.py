@@ -440,3 +440,15 @@ def test_an_adjective_before_city_is_no_place(corpus: dict[str, Article]) -> Non
     claims = claims_of(corpus, "1923848164")
     assert same(where(claims, "31", in_title=True), ("Qamishli", "Hasakah", "Syria"))
     assert [m.name for m in scan_article("", "in the rebel-held town of Atmeh").body] == ["Atmeh"]
+
+
+def test_a_reporting_verb_between_a_place_and_a_figure_parts_them(
+    corpus: dict[str, Article],
+) -> None:
+    # FA-KES 1926478973: "... were destroyed in the area of Mayadeen the ministry said adding
+    # some 40 ISIS fighters were killed around the town of Abu Kamal"; and "in Syria ... the
+    # defense ministry in Moscow said": the country the figure is in, not the speaker's city
+    claims = claims_of(corpus, "1926478973")
+    assert where(claims, "some 40")[:2] == ("Albu Kamal", "Deir ez-Zor")
+    assert where(claims, "up to 80")[:2] == ("Mayadeen", "Deir ez-Zor")
+    assert where(claims, "Some 120")[2] == "Syria"

@@ -67,6 +67,28 @@ UPDATE_FRAMING = re.compile(
 )
 
 
+# How a report says one of its figures is a past count: "The previous death toll was 20",
+# "updating a previous toll of 112", "up from 31"; "Earlier on Wednesday, seven ...".
+SUPERSEDED_BEFORE = re.compile(
+    r"(?:\b(?:previous|earlier|initial|preliminary|former|old)\s+(?:death\s+)?(?:toll|tally"
+    r"|figure|count|estimate)s?(?:\s+(?:was|of|had\s+been|stood\s+at|put\s+at))?"
+    r"|\bup\s+from)\s+(?:at\s+)?(?:least\s+)?$",
+    re.IGNORECASE,
+)
+_EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously)\b")
+
+
+def superseded(c: Claim) -> bool:
+    """Whether the claim's own sentence gives its figure as a past count, one the report
+    has moved on from (see :data:`SUPERSEDED_BEFORE`)."""
+    at = c.quote.find(c.surface)
+    if at < 0:
+        return False
+    return bool(
+        SUPERSEDED_BEFORE.search(c.quote, max(0, at - 60), at) or _EARLIER_OPENING.match(c.quote)
+    )
+
+
 def claim_day(c: Claim) -> dt.date | None:
     """The date a claim's figure holds at: ``as_of``, else the publication date."""
     return c.as_of or c.published

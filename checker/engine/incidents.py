@@ -34,6 +34,7 @@ from checker.engine.clustering import (
     Context,
     claim_day,
     place_level,
+    superseded,
 )
 from checker.engine.cues import incident_class
 from checker.engine.helpers import norm_source
@@ -54,6 +55,7 @@ __all__ = [
     "reported_day",
     "representatives",
     "source_of",
+    "superseded",
     "tie",
 ]
 

@@ -21,6 +21,7 @@ from checker.engine.incidents import (
     claim_day,
     reported_day,
     source_of,
+    superseded,
 )
 from checker.records import Article, Claim, Incident
 
@@ -203,9 +204,25 @@ class Pair:
 
     @property
     def same_moment(self) -> bool:
-        """Whether both figures are about the same moment: reported the same day, and the
-        later one not framed as an update."""
-        return self.days_apart == 0 and not self.update_framed
+        """Whether both figures are about the same moment: reported the same day, the later
+        one not framed as an update, and neither given as a past count, by its own report
+        ("the previous death toll was 20") or by the other's (sana's "20" when sputnik says
+        "The previous death toll was 20 ... at least 70")."""
+        return (
+            self.days_apart == 0
+            and not self.update_framed
+            and not superseded(self.a)
+            and not superseded(self.b)
+            and not self._past_count_of(self.a, self.b)
+            and not self._past_count_of(self.b, self.a)
+        )
+
+    def _past_count_of(self, figure: Claim, report: Claim) -> bool:
+        """Whether ``report``'s article gives ``figure``'s number as a past count."""
+        return any(
+            p.article_id == report.article_id and p.value == figure.value and superseded(p)
+            for p in self.peers
+        )
 
     @property
     def same_source(self) -> bool:

@@ -218,6 +218,15 @@ def _skipped(readings: list[_Reading], lo: int, hi: int, reach: int) -> list[tup
     return spans
 
 
+# a participle used as a noun right before a figure ("those killed", "the wounded"): no verb
+# acting on the figure
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:those|the)\s+(?:killed|injured|wounded|dead|detained|displaced|arrested|missing)"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) -> Counted:
     r = readings[i]
     subject = r.subject or "people"
@@ -228,6 +237,14 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
     if r.subject == "others" and i > 0 and done[i - 1].category in ("facilities", "attacks"):
         # "destroyed 10 houses and damaged 11 others": others of the things counted before
         return Counted(done[i - 1].category, done[i - 1].subject, r.head_end)
+    if (
+        r.before is not None
+        and r.after is not None
+        and _NOMINAL_BEFORE.search(text, max(0, r.figure.start - 40), r.figure.start)
+    ):
+        # "As well as those killed at least 160 people were injured": "those killed" names
+        # other people; the verb after the figure says what it counts
+        return Counted(r.after, subject, r.head_end)
     # "home to 3 million Syrians who have fled the war": what they did says more than where
     if r.before is not None and r.adjacent and not (r.before == "population" and r.after in _FLED):
         return Counted(r.before, subject, r.head_end)

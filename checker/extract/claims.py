@@ -419,7 +419,7 @@ def _dates(
         times = [t for t in times if (t.start, t.end) != ctx.dateline]
     as_of: dt.date | None = None
     spans: list[tuple[int, dt.date]] = []
-    points: list[tuple[int, dt.date, bool]] = []
+    points: list[tuple[int, dt.date, bool, int]] = []
     for i, t in enumerate(times):
         r = resolve(t, ref)
         gap = _gap(t, fig)
@@ -442,12 +442,28 @@ def _dates(
                 continue
             # "a few weeks ago" gives way to a calendar date in the same sentence
             vague = t.kind == "relative" and bool(_VAGUE_TIME.search(t.words))
-            points.append((gap + _DATE_REACH * vague, r.as_of, t.kind in _SPAN_KINDS))
+            points.append((gap + _DATE_REACH * vague, r.as_of, t.kind in _SPAN_KINDS, t.end))
     spanned = False
+    said_at = -1  # where the time the figure takes is said (-1: none, the reference)
     if points:
-        _, as_of, spanned = min(points)
+        _, as_of, spanned, said_at = min(points)
     period = min(spans)[1] if spans else None
-    return as_of or ref, period, spanned
+    as_of = as_of or ref
+    after = _DAYS_AFTER.search(text, max(0, fig.start - 30), fig.start)
+    if as_of is not None and after is not None and said_at <= after.start():
+        # "Wednesday shelling comes a day after eight civilians were martyred": Tuesday's
+        # (not "Two days after 12 were killed on Monday": the figure's own time is said)
+        n = after.group("n")
+        as_of -= dt.timedelta(days=int(n) if n.isdigit() else _FEW_DAYS.get(n.lower(), 1))
+    return as_of, period, spanned
+
+
+# a figure of what happened some days before the sentence's time ("a day after eight ...")
+_DAYS_AFTER = re.compile(
+    r"\b(?P<n>a|one|the|two|three|[1-9])\s+days?\s+after\s+(?:at\s+least\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_FEW_DAYS = {"two": 2, "three": 3}
 
 
 _STANDING = frozenset(["displaced", "evacuated", "refugees", "besieged", "other"])

@@ -101,7 +101,8 @@ _HEDGE = re.compile(
     + r")\s+$",
     re.IGNORECASE,
 )
-_OR_MORE = re.compile(r"\s+or\s+more\b", re.IGNORECASE)
+# "20 or more", "20+ killed"
+_OR_MORE = re.compile(r"\s+or\s+more\b|\+(?![\d+])", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*[-–]\s*|\s+(?:to|or)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:^|\s)between\s+$", re.IGNORECASE)
 _FROM = re.compile(r"(?:^|\s)from\s+$", re.IGNORECASE)

@@ -213,6 +213,11 @@ def locate(
         # "An AFP correspondent in Aleppo said ... dozens of barrel bombs": the speaker's
         # place, for want of any other
         local = [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
+        named = {m.country for m in mentions if m.level == 0 and m.locative}
+        if named and not {mentions[i].country for i in local} & named:
+            # "killed in Syria ..., the defense ministry in Moscow said": the country the
+            # sentence puts the figure in, not the speaker's abroad
+            local = []
         if local:
             # "... in the town of Khan Sheikhoun. ... according to the directorate of health
             # in Idlib province": the account's finer place the speaker's holds
@@ -446,7 +451,8 @@ def _distance(text: str, m: PlaceMention, anchor: int) -> int:
     """How far a place is from a figure: a place after the figure ("killed 26 people in
     Idlib") is as close as one before it; one before it across a comma or semicolon belongs
     to another item of a list ("33 homes in Tegalsari village, 185 in the Sidamulya
-    village") and counts farther."""
+    village") or another clause ("... Mayadeen the ministry said adding some 40") and
+    counts farther."""
     if m.start >= anchor:
         return m.start - anchor
     gap = anchor - m.end
@@ -455,4 +461,6 @@ def _distance(text: str, m: PlaceMention, anchor: int) -> int:
 
 #: how much farther a place before a figure across a comma or semicolon counts, in characters
 CLAUSE_PENALTY = 40
-_CLAUSE_BREAK = re.compile(r"[,;]")
+# a comma, a semicolon, or a reporting verb ("in the area of Mayadeen the ministry said
+# adding some 40 ... around the town of Abu Kamal": FA-KES lost its commas)
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:said|says|added|adding|stated|reported)\b")

@@ -57,6 +57,7 @@ PERSON_HEADS: dict[str, str | None] = {
             """
     people persons person civilians civilian individuals citizens inhabitants villagers
     children child kids boys girls babies baby infants women woman men man elderly
+    schoolchildren schoolboys schoolgirls toddlers teenagers youths adults
     students pupils teachers doctors doctor nurses medics paramedics staff staffers
     workers worker volunteers journalists reporters worshippers pilgrims passengers
     patients syrians kurds alawites christians shiites sunnis iraqis turks russians
