@@ -19,11 +19,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING, Any
 
 from checker.lexicon import MONTH_PATTERN
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PREFER_DATES_FROM": "past",
@@ -89,6 +90,8 @@ class DateReader:
             settings = dict(_DATEPARSER_SETTINGS)
             if order is not None:
                 settings["DATE_ORDER"] = order
+            from dateparser.date import DateDataParser  # 0.2-0.4 s: not for `--help`
+
             parser = DateDataParser(languages=["en"], settings=settings)
             self._parsers[order] = parser
         return parser
