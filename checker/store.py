@@ -570,11 +570,14 @@ def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | N
     as the original it was itself copied from, if any; None when there is none."""
     keys = band_keys(sig)
     rows = con.execute(
-        "SELECT DISTINCT a.article_id, a.copy_of, s.sig, a.rowid FROM copy_bands b "
+        # the band keys drive the join, so copy_bands_key is searched on (band, key): a row
+        # value IN (subquery) was searched on band alone, every stored article's band read
+        # for each new one (quadratic in the store: 0.17 s an article at 26,800 stored)
+        "SELECT DISTINCT a.article_id, a.copy_of, s.sig, a.rowid FROM json_each(?) k "
+        "JOIN copy_bands b ON b.band = k.value ->> 0 AND b.key = k.value ->> 1 "
         "JOIN articles a ON a.article_id = b.article_id "
         "JOIN article_sigs s ON s.article_id = b.article_id "
-        "WHERE (b.band, b.key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) "
-        "AND b.article_id != ? ORDER BY a.rowid",
+        "WHERE b.article_id != ? ORDER BY a.rowid",
         (json.dumps([[i, k] for i, k in enumerate(keys)]), aid),
     ).fetchall()
     for other, other_copy_of, blob, _ in rows:
