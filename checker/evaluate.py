@@ -60,10 +60,12 @@ INFO_FIELDS: tuple[str, ...] = (
 GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "fakes+seeds": (("fakes", "seeds"), None),
     "idmc": (("idmc",), "dev"),
+    # 14 articles drawn and annotated after the holdout was scored, then developed on
+    "idmc-fresh": (("idmc",), "fresh"),
     "idmc-holdout": (("idmc",), "holdout"),
     "fakes-holdout": (("fakes_holdout",), None),
 }
-DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc")
+DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc", "idmc-fresh")
 HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout")
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")

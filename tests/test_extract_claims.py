@@ -538,3 +538,32 @@ def test_schoolchildren_are_the_subject_of_a_part() -> None:
 def test_a_figure_some_days_before_the_sentences_time(text: str, as_of: str) -> None:
     (claim,) = extract_claims(Article("t", "test", dt.date(2016, 8, 17), "", text))
     assert claim.as_of == dt.date.fromisoformat(as_of)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # idmc-d01ca6c692 (Typhoon Wutip, 2013): an aside between dashes, "as well as"
+        (
+            "Cambodian police said four people — believed to be Syrians, including two "
+            "children — died late Sunday when their car was swept away in floodwaters.",
+            [("four", "killed"), ("two", "killed")],
+        ),
+        (
+            "In recent weeks floods have claimed 30 lives in Cambodia, as well as 22 in Thailand.",
+            [("30", "killed"), ("22", "killed")],
+        ),
+        # idmc-139ca38568: "Hundreds flee from Mt. Karangetang activity"
+        ("Hundreds flee from Mt. Karangetang activity", [("Hundreds", "displaced")]),
+        # forces sent somewhere are no toll (idmc-203b9d868d, idmc-d01ca6c692)
+        ("Hungary offered 1000 soldiers to Serbia for flood protection purposes.", []),
+        (
+            "We have evacuated thousands of people and mobilised 5,000 police and soldiers.",
+            [("thousands", "evacuated")],
+        ),
+        ("Clashes killed 30 soldiers.", [("30", "killed")]),
+    ],
+)
+def test_verbs_past_asides_ellipses_and_forces_sent(text: str, want: list[tuple[str, str]]) -> None:
+    got = extract_claims(Article("t", "test", dt.date(2013, 9, 30), "", text))
+    assert [(c.surface, c.category) for c in got] == want

@@ -166,6 +166,10 @@ DEV_FLOORS: dict[str, dict[str, float]] = {
         "f1": 0.92, "hedge": 0.97, "as_of": 0.84, "attribution": 0.80, "modality": 0.97,
         "location": 0.3, "region": 0.3, "country": 0.75,
     },
+    "idmc-fresh": {
+        "f1": 0.74, "hedge": 0.97, "as_of": 0.65, "attribution": 0.68, "modality": 0.97,
+        "location": 0.35, "region": 0.6, "country": 0.75,
+    },
 }  # fmt: skip
 
 
@@ -175,7 +179,7 @@ def test_the_extractor_on_the_dev_gold_sets() -> None:
     reports = evaluate_sets(GOLD, FAKES, EXAMPLES, IDMC, DEV_SETS)
     for name, report in reports.items():
         assert report.errors == [], name
-        assert report.gold_claims > 250, name  # the set is there, not a stray subset
+        assert report.gold_claims > (100 if name == "idmc-fresh" else 250), name  # no stray subset
         floors = DEV_FLOORS[name]
         assert report.f1 >= floors["f1"], (name, report.f1)
         assert set(GOAL_FIELDS) <= set(floors)

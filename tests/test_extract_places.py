@@ -452,3 +452,29 @@ def test_a_reporting_verb_between_a_place_and_a_figure_parts_them(
     assert where(claims, "some 40")[:2] == ("Albu Kamal", "Deir ez-Zor")
     assert where(claims, "up to 80")[:2] == ("Mayadeen", "Deir ez-Zor")
     assert where(claims, "Some 120")[2] == "Syria"
+
+
+def test_short_words_and_typed_regions_are_not_towns_abroad() -> None:
+    # idmc-d01ca6c692: "dozens of fishermen missing in the East Sea" is no town "Sia" of
+    # Vietnam; idmc-c7c8511de8: "the Central Highland region" of Indonesia is no Highland,
+    # California
+    sea = places_of("The typhoon left dozens of fishermen missing in the East Sea.",
+                    title="Typhoon hits Vietnam")  # fmt: skip
+    assert sea == [("Vietnam", None, "Vietnam")]
+    highland = places_of(
+        "Several hundred people were displaced by military operations in the Central "
+        "Highland region.",
+        title="Indonesia IDP Figure analysis",
+    )
+    assert highland[0][2] == "Indonesia"
+
+
+def test_a_place_the_gazetteer_lacks_is_in_the_country_named_before(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-fc73899e06: "On the northern islands of the Philippines, ... Landslides killed at
+    # least 13 people in the mountain province of Benguet" (Japan is named more often); and
+    # "KCNA reported that flooding destroyed 1,070 houses": the headline's North Korea
+    claims = claims_of(corpus, "idmc-fc73899e06")
+    assert where(claims, "at least 13")[2] == "Philippines"
+    assert where(claims, "1,070")[2] == "North Korea"

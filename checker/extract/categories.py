@@ -72,7 +72,7 @@ _COORDINATION = re.compile(
 # people died in Guizhou province and 9 in Chongqing", "347 in 2013 and 114 in 2012",
 # "33 homes in Tegalsari village, 185 in the Sidamulya village").
 _ELLIPSIS_BEFORE = re.compile(
-    r"(?:,|\band|\bwhile|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+"
+    r"(?:,|\band|\bas\s+well\s+as|\bwhile|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+"
     r"(?:(?:another|a\s+further|an\s+additional|only|just)\s+)?$",
     re.IGNORECASE,
 )
@@ -186,7 +186,13 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
             r.after = nxt_r.after
     out: list[Counted] = []
     for i in range(n):
-        out.append(_decide(text, readings, out, i))
+        counted = _decide(text, readings, out, i)
+        start = readings[i].figure.start
+        if counted.category == "combatants" and _DEPLOYED.search(text, max(0, start - 40), start):
+            # "Hungary offered 1000 soldiers", "mobilised 5,000 police and soldiers": forces
+            # sent to help or to fight, no one harmed, held or counted in a place
+            counted = Counted(None, counted.subject, counted.head_end)
+        out.append(counted)
     # "Ten children were among at least 48 people killed": the parent comes after.
     for i in range(n - 1):
         r = readings[i]
@@ -218,6 +224,13 @@ def _skipped(readings: list[_Reading], lo: int, hi: int, reach: int) -> list[tup
     return spans
 
 
+# a verb sending forces somewhere right before a count of them
+_DEPLOYED = re.compile(
+    r"\b(?:offer(?:ed|ing|s)?|deploy(?:ed|ing|s)?|mobili[sz](?:ed|ing|es|e)|sen[dt]|sending"
+    r"|dispatch(?:ed|ing|es)?|mustered|rushed|pledged|committed|assigned|stationed)"
+    r"\s+(?:(?:some|about|around|nearly|more\s+than|over|up\s+to|an\s+additional|another)\s+)?$",
+    re.IGNORECASE,
+)
 # a participle used as a noun right before a figure ("those killed", "the wounded"): no verb
 # acting on the figure
 _NOMINAL_BEFORE = re.compile(
@@ -231,6 +244,12 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
     r = readings[i]
     subject = r.subject or "people"
     if r.excluded:
+        return Counted(None, subject, r.head_end)
+    if r.thing == "combatants" and _DEPLOYED.search(
+        text, max(0, r.figure.start - 40), r.figure.start
+    ):
+        # "Hungary offered 1000 soldiers", "mobilised 5,000 police and soldiers": forces
+        # sent to help or to fight, no one harmed, held or counted in a place
         return Counted(None, subject, r.head_end)
     if r.thing is not None:
         return Counted(r.thing, subject, r.head_end)

@@ -172,6 +172,12 @@ class _Context:
     countries: Counter[str]
     regions: set[tuple[str, str | None]]
     hint: Located
+    #: the latest country named so far and where (for a place the gazetteer lacks)
+    last_country: tuple[int, str] | None = None
+
+
+#: how far back the country named before a place the gazetteer lacks holds it, in characters
+_COUNTRY_REACH = 300
 
 
 def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
@@ -210,6 +216,8 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             # "Marathon, near Athens": a place the gazetteer knows only abroad (Marathon,
             # Florida), which the text puts by a place of the article's
             m = PlaceMention(r.start, r.end, _title(r.text), 2, None, None, raw=_title(r.text))
+        if m is not None and m.level == 0 and m.country:
+            ctx.last_country = (r.end, m.country)
         if m is not None:
             reach = max(0, r.start - _SPEAKER_REACH)
             after_in = _IN_AT_FROM.search(text, max(0, r.start - 10), r.start)
@@ -380,6 +388,9 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         for c in r.candidates
         if c.kind == COUNTRY or c.country in ctx.countries or _same_name(r.text, c.name)
     )
+    if len(re.sub(r"\W", "", r.text)) <= 3:
+        # a short word matches by its key only too easily ("Sea" is Sia, "Sei" Sai)
+        usable = tuple(c for c in usable if _same_name(r.text, c.name))
     region_typed = bool(_REGION_TYPE.fullmatch(type_word))
     if region_typed:
         regions = [c for c in usable if c.kind == REGION]
@@ -392,13 +403,25 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
             best = _best(towns, ctx)
             return PlaceMention(r.start, r.end, best.name, 1, best.name, best.country,
                                 type_word=type_word, raw=_title(r.text))  # fmt: skip
+        # "the Central Highland region": a region the gazetteer lacks, not a town of the
+        # name abroad (Highland, California)
+        usable = tuple(c for c in usable if c.kind == COUNTRY)  # "Syria's state TV"
     elif type_word and not _REGION_TYPES.fullmatch(type_word):
         usable = tuple(c for c in usable if c.kind == PLACE)  # "al-Sulaymaniyah area"
+    elif type_word:
+        # "the Central Highland region" of an article on Indonesia: no town of the name
+        # abroad (Highland, California)
+        usable = tuple(c for c in usable if c.kind != PLACE or c.country in ctx.countries)
     if not usable:
         if not type_word:
             return None
         name = _title(r.text)
         level = 1 if region_typed else 2
+        recent = ctx.last_country
+        if not ctx.hint.country and recent is not None and r.start - recent[0] <= _COUNTRY_REACH:
+            # "On the northern islands of the Philippines, ... the mountain province of
+            # Benguet": a place the gazetteer lacks is in the country named just before
+            country = recent[1]
         region = name if level == 1 else (r.around.name if r.around else ctx.hint.region)
         if level == 2 and r.around is None:
             inside = _region_within(name)  # "Muang Yala District": a district of Yala

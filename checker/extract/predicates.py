@@ -36,6 +36,9 @@ _PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing\s+to\s+)?[a-z]+ing", re.IGNORECASE)
 AFTER_REACH = 90
 
 
+_DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,80}?\s[—–]\s")
+
+
 def after_trigger(
     text: str, start: int, nxt: int, s_end: int, skip: list[tuple[int, int]]
 ) -> tuple[str | None, int]:
@@ -51,6 +54,9 @@ def after_trigger(
     rel = _RELATIVE.match(window)
     if rel is not None:  # "Around 400 people, who were unable to reach their homes, spent"
         window = " " * rel.end() + window[rel.end() :]
+    # "four people — believed to be Syrians, including two children — died": an aside
+    # between dashes says nothing of the verb
+    window = _DASHED_ASIDE.sub(lambda m: " " * len(m.group(0)), window)
     brk = _CLAUSE_BREAK.search(window)
     if brk is not None:
         window = window[: brk.start()]

@@ -199,7 +199,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "displaced",
         r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
-        r"|to\s+flee|fleeing|homeless|driven\s+from\s+their\s+homes|fled|exodus"
+        r"|to\s+flee|fleeing|homeless|driven\s+from\s+their\s+homes|fled|flee|flees|exodus"
         r"|(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sheltering|sheltered|living|housed"
         r"|resid(?:e|es|ed|ing))"
         r"\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
