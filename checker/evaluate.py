@@ -428,7 +428,20 @@ def sources_agree(gold: str | None, got: str | None) -> bool:
     if a == b:
         return True
     wa, wb = set(a.split()), set(b.split())
+    if _initials(gold) == got.upper() or _initials(got) == gold.upper():
+        return True  # "KCNA", "Korean Central News Agency"
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _initials(name: str) -> str | None:
+    """The acronym of a name of three or more capitalised words, else None."""
+    words = [w for w in re.findall(r"[\w’']+", name) if w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})
 
 
 def _source_key(name: str) -> str:

@@ -186,3 +186,11 @@ def test_the_extractor_on_the_dev_gold_sets() -> None:
         for field in GOAL_FIELDS:
             accuracy = report.fields[field].accuracy
             assert accuracy >= floors[field], (name, field, accuracy)
+
+
+def test_an_acronym_names_its_source() -> None:
+    # idmc-fc73899e06: "KCNA reported that flooding destroyed 1,070 houses" (the gold writes
+    # the agency's name out)
+    assert sources_agree("Korean Central News Agency", "KCNA")
+    assert not sources_agree("Korean Central News Agency", "KNA")
+    assert not sources_agree("Central News", "CN")  # two words: no acronym to read
