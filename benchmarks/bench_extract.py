@@ -53,12 +53,22 @@ def naive(article: Article) -> int:
     return found + len(dates)
 
 
+#: CPU seconds of the last :func:`timed` run (other load on the machine does not inflate it)
+LAST_CPU = [0.0]
+
+
 def timed(fn: Callable[[Article], object], articles: Sequence[Article]) -> float:
-    """Seconds to run ``fn`` over ``articles``."""
-    start = time.perf_counter()
+    """Seconds to run ``fn`` over ``articles`` (its CPU seconds in ``LAST_CPU``)."""
+    start, cpu = time.perf_counter(), time.process_time()
     for a in articles:
         fn(a)
+    LAST_CPU[0] = time.process_time() - cpu
     return time.perf_counter() - start
+
+
+def _children_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
 
 
 def heap_peak(fn: Callable[[Article], object], articles: Sequence[Article]) -> int:
@@ -87,6 +97,32 @@ def end_to_end() -> float:
     return seconds
 
 
+def extract_process() -> float:
+    """Wall seconds of ``checker extract FA-KES.csv`` as a whole process (interpreter start,
+    imports and writing the JSONL included), with its default ``--jobs``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [
+            sys.executable, "-m", "checker.cli", "extract", str(FAKES), "-q",
+            "-o", os.path.join(tmp, "claims.jsonl"),
+        ]  # fmt: skip
+        start = time.perf_counter()
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"checker extract failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds
+
+
+def startup(*args: str) -> float:
+    """Best wall seconds of three fresh ``python ARGS...`` processes."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sample", type=int, default=20, help="articles for the naive pipeline")
@@ -108,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     naive_s = timed(naive, sample)
     ours_sample_s = timed(extract_claims, sample)
     ours_s = timed(extract_claims, articles)
+    ours_cpu = LAST_CPU[0]
     claims = sum(len(extract_claims(a)) for a in articles)
     naive_peak = heap_peak(naive, sample[:5])
     ours_peak = heap_peak(extract_claims, articles)
@@ -129,12 +166,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         f"checker (all {len(articles)}): {ours_s:.2f} s, {len(articles) / ours_s:.0f} articles/s, "
-        f"{claims} claims, heap peak {ours_peak / 2**10:.0f} KiB"
+        f"{claims} claims, heap peak {ours_peak / 2**10:.0f} KiB; "
+        f"{ours_cpu:.2f} CPU s, {len(articles) / ours_cpu:.0f} articles per CPU second"
     )
     print(f"speed ratio on the same sample: {naive_s / ours_sample_s:.0f}x")
     print(f"process peak RSS (ru_maxrss): {rss_mb:.0f} MiB")
     if args.check:
-        print(f"checker check FA-KES.csv --format html (fresh process): {end_to_end():.2f} s")
+        help_s = startup("-m", "checker.cli", "--help")
+        import_s = startup("-c", "import checker")
+        print(f"checker --help: {help_s:.2f} s; import checker: {import_s:.2f} s (best of 3)")
+        cpu = _children_cpu()
+        whole = extract_process()
+        cpu = _children_cpu() - cpu
+        print(
+            f"checker extract FA-KES.csv (fresh process): {whole:.2f} s, "
+            f"{len(articles) / whole:.0f} articles/s, "
+            f"{len(articles) / whole / (len(sample) / naive_s):.0f}x the naive pipeline; "
+            f"{cpu:.1f} CPU s (with its --jobs processes)"
+        )
+        cpu = _children_cpu()
+        seconds = end_to_end()
+        cpu = _children_cpu() - cpu
+        print(
+            f"checker check FA-KES.csv --format html (fresh process): {seconds:.2f} s; "
+            f"{cpu:.1f} CPU s (with its --jobs processes)"
+        )
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -150,19 +150,20 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
             seconds = time.perf_counter() - t0
             out.update(articles=articles, claims=claims, errors=errors)
         else:
-            store = Path(tmp) / "claims.sqlite"
+            keep = os.environ.get("BENCH_KEEP_STORE")
+            store = Path(keep) if keep and stage == "ci" else Path(tmp) / "claims.sqlite"
             keep_inputs = not lean
             t0 = time.perf_counter()
             if engine == "dask":
-                from checker.distributed import check_dask, connect
+                from checker.run.dask import DaskEngine, connect
 
                 with connect(workers=jobs) as client:
                     t0 = time.perf_counter()  # the cluster's start is not the check's
-                    result = check_dask(
+                    result = check(
                         [csv_path],
                         store=store,
                         options=options,
-                        client=client,
+                        engine=DaskEngine(client),
                         keep_inputs=keep_inputs,
                     )
                     seconds = time.perf_counter() - t0
@@ -173,6 +174,8 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
                     [csv_path], store=store, options=options, jobs=jobs, keep_inputs=keep_inputs
                 )
                 seconds = time.perf_counter() - t0
+                if stage == "ci":
+                    out.update(ci_case(csv_path, store, Path(tmp)), stage="check")
             doc = result.to_dict()
             out.update(
                 articles=doc["articles"],
@@ -187,6 +190,52 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
     out["rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     out.setdefault("workers_rss_mb", _rss_mb(resource.RUSAGE_CHILDREN))
     return out
+
+
+#: the CI case's new article: a FA-KES text under a fresh id, published on its own day
+CI_ID = "ci-new-article"
+
+
+def ci_case(csv_path: Path, store: Path, tmp: Path) -> dict[str, Any]:
+    """The CI case: one new article checked against the store ``csv_path`` built, as a whole
+    ``checker check`` process (wall seconds, interpreter start included) and in-process."""
+    from checker.pipeline import check
+
+    csv.field_size_limit(1 << 30)
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    one = tmp / "new.csv"
+    with one.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow({**row, "unit_id": CI_ID})
+    cmd = [
+        sys.executable, "-m", "checker.cli", "check", str(one), "--store", str(store),
+        "--format", "json", "-o", str(tmp / "ci.json"), "--quiet",
+    ]  # fmt: skip
+    if os.environ.get("BENCH_KEEP_STORE") == str(store):
+        import shutil
+
+        kept, store = store, tmp / "ci.sqlite"  # the kept store stays without the article
+        shutil.copy(kept, store)
+        cmd[cmd.index(str(kept))] = str(store)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=False)
+    process_s = time.perf_counter() - t0
+    with (tmp / "ci.json").open(encoding="utf-8") as fh:
+        findings = len(json.load(fh)["findings"])
+    again = tmp / "again.csv"
+    with again.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow({**row, "unit_id": CI_ID + "-2"})
+    t0 = time.perf_counter()
+    check([again], store=store, jobs=1, keep_inputs=False)
+    return {
+        "ci_process_s": process_s,
+        "ci_in_process_s": time.perf_counter() - t0,
+        "ci_findings": findings,
+    }
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -289,18 +338,48 @@ def main() -> None:
         help="check() keeping every article and claim in the result (the default "
         "keeps what the JSON report needs)",
     )
+    ap.add_argument(
+        "--stages",
+        default="extract,check",
+        help="extract, check (default both); the largest size's check also times the CI "
+        "case: one new article against its store",
+    )
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument(
         "--one", nargs=5, metavar=("STAGE", "CSV", "JOBS", "ENGINE", "LEAN"), help=argparse.SUPPRESS
     )
+    ap.add_argument(
+        "--keep-store",
+        type=Path,
+        default=None,
+        help="keep the largest size's store here (before the CI case adds its article)",
+    )
+    ap.add_argument(
+        "--ci-store",
+        type=Path,
+        default=None,
+        help="only time the CI case against (a copy of) this kept store, then exit",
+    )
     args = ap.parse_args()
+    if args.ci_store:
+        import shutil
+
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "claims.sqlite"
+            shutil.copy(args.ci_store, copy)
+            one = Path(tmp) / "fakes.csv"
+            replicate(FAKES, 1, one)
+            print(json.dumps(ci_case(one, copy, Path(tmp))))
+        return
+    if args.keep_store:
+        os.environ["BENCH_KEEP_STORE"] = str(args.keep_store)
     if args.one:
         stage, path, jobs, engine, lean = args.one
         print(json.dumps(measure(stage, Path(path), int(jobs), engine, lean == "1")))
         return
     if not FAKES.is_file():
         raise SystemExit(f"the FA-KES corpus is not at {FAKES}")
-    from checker.parallel import default_jobs
+    from checker.run.parallel import default_jobs
 
     jobs = args.jobs or default_jobs()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -313,10 +392,12 @@ def main() -> None:
             path = Path(tmp) / f"fakes-{size}x.csv"
             n, shift = replicate(FAKES, size, path)
             print(f"{size}x: {n:,} articles (replicas {shift} days apart)", flush=True)
-            plan = [("extract", jobs, "local")]
+            stages = args.stages.split(",")
+            plan = [("extract", jobs, "local")] if "extract" in stages else []
             if args.speedup and size < max(sizes) and jobs > 1:
                 plan.append(("extract", 1, "local"))
-            plan.append(("check", jobs, "local"))
+            if "check" in stages:
+                plan.append(("ci" if size == max(sizes) else "check", jobs, "local"))
             if size in dask_sizes:
                 plan.append(("check", jobs, "dask"))
             for stage, j, engine in plan:
@@ -326,6 +407,14 @@ def main() -> None:
             path.unlink()
     for stage in ("extract", "check"):
         notes += growth(runs, stage, "local", jobs)
+    for size, r in runs:
+        if "ci_process_s" in r:
+            notes.append(
+                f"- the CI case at {size}x: one new article against the store of "
+                f"{r['articles']:,} in {r['ci_process_s']:.1f} s as a whole `checker check` "
+                f"process ({r['ci_in_process_s']:.1f} s in-process; {r['ci_findings']} "
+                "findings; bound <= 2 s)"
+            )
     for size in sizes:
         one = {r["jobs"]: r for s, r in runs if s == size and r["stage"] == "extract"}
         if 1 in one and jobs in one and jobs != 1:

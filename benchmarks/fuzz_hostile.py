@@ -42,10 +42,10 @@ from checker.budget import time_limit
 from checker.engine import runner
 from checker.errors import BudgetExceeded
 from checker.ingest import IngestOptions, read_articles
-from checker.parallel import extract_one
 from checker.pipeline import check
 from checker.records import Article, ErrorRecord
 from checker.report import write_check, write_claims
+from checker.run.parallel import extract_one
 
 REPO = Path(__file__).resolve().parents[1]
 CRASHERS = REPO / "tests" / "fuzz_crashers"

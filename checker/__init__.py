@@ -1,13 +1,35 @@
 """checker: a claim and figure consistency checker for news.
 
 Layers import one way: records -> ingest -> extract -> store -> engine -> report -> cli.
-The library API a notebook or CI script calls lives in :mod:`checker.pipeline`.
+The library API a notebook or CI script calls lives in :mod:`checker.pipeline` (its settings
+in :mod:`checker.settings`).
+
+The names below are imported on first use (module ``__getattr__``), so that ``import
+checker.records`` or ``checker --help`` loads none of the engine (nor pytest, which rule
+modules are compiled with).
 """
 
-from checker.engine.marks import fail, rule
-from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.engine.marks import fail, rule
+    from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
 
 __version__ = "0.1.0"
+
+#: name -> the module that defines it
+_LAZY = {
+    "Article": "checker.records",
+    "CheckResult": "checker.records",
+    "Claim": "checker.records",
+    "ErrorRecord": "checker.records",
+    "Finding": "checker.records",
+    "fail": "checker.engine.marks",
+    "rule": "checker.engine.marks",
+}
 __all__ = [
     "Article",
     "CheckResult",
@@ -18,3 +40,16 @@ __all__ = [
     "fail",
     "rule",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'checker' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -31,6 +31,10 @@ from types import FrameType
 
 from checker.errors import BudgetExceeded
 
+#: seconds extracting one article may take (``article_timeout`` in ``[tool.checker]``);
+#: an article of 1 MB takes well under one on one core
+ARTICLE_TIMEOUT = 10.0
+
 __all__ = ["BudgetExceeded", "time_limit"]
 
 

@@ -20,58 +20,20 @@ from typing import Any, NoReturn
 import click
 
 from checker import __version__
-from checker.cli_more import review, rules_group
+from checker.cli_more import eval_cmd, review, rules_group
 from checker.config import FAIL_ON, Config, describe, load_config
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE, Status, exit_status
 from checker.guard import GuardedGroup, RunContext
-from checker.ingest import SUFFIXES, IngestOptions
-from checker.ingest.options import STDIN_FORMATS
-from checker.parallel import ARTICLE_TIMEOUT, default_jobs
-from checker.pipeline import DEFAULT_STORE, LocalEngine, RuleSelection
+from checker.ingest import SUFFIXES
+from checker.ingest.options import DATE_ORDERS, STDIN_FORMATS
 from checker.records import CheckResult
+from checker.report import CHECK_FORMATS, CLAIM_FORMATS, format_for, needs_articles
 from checker.reviews import DEFAULT_REVIEWS
 from checker.safeio import atomic_write, for_terminal, same_file
-from checker.terminal import (
-    ProgressDisplay,
-    echo_err,
-    print_errors,
-    print_findings_table,
-    summary_line,
-)
-
-CHECK_FORMATS = ("json", "html", "md", "junit", "text", "github", "sarif", "claimreview")
-SUFFIX_FORMAT = {
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-    ".xml": "junit",
-    ".sarif": "sarif",
-}
-
-
-def _ingest_options(
-    cfg: Config,
-    outlet: str | None,
-    columns: Sequence[str],
-    date_order: str | None,
-    stdin_format: str,
-) -> IngestOptions:
-    mapping: dict[str, str] = {}
-    for item in columns:
-        field, sep, column = item.partition("=")
-        if not sep or not field or not column:
-            raise UsageError(f"--column takes FIELD=COLUMN (e.g. text=story), not {item!r}")
-        mapping[field] = column
-    orders = {"sputnik": "DMY", **cfg.outlet_date_order}
-    return IngestOptions(
-        outlet=outlet,
-        columns=mapping,
-        date_order=date_order,
-        outlet_date_order=orders,
-        stdin_format=stdin_format,
-    )
+from checker.settings import ENGINES, resolve_settings
+from checker.store_layout import DEFAULT_STORE
+from checker.terminal import ProgressDisplay, echo_err, print_errors, summary_line
 
 
 def _check_inputs(inputs: Sequence[str], outputs: Sequence[Path | None] = ()) -> None:
@@ -138,7 +100,7 @@ ingest_opts = [
     ),
     click.option(
         "--date-order",
-        type=click.Choice(["DMY", "MDY", "YMD"], case_sensitive=False),
+        type=click.Choice(DATE_ORDERS, case_sensitive=False),
         help="Day/month order of all-numeric dates in every input (default: "
         "metadata month-first, datelines per outlet: sputnik DMY).",
     ),
@@ -211,7 +173,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv"]),
+    type=click.Choice(CLAIM_FORMATS),
     default="jsonl",
     show_default=True,
     help="One Claim a line (jsonl) or a CSV table of claims.",
@@ -252,7 +214,16 @@ def extract(
     try:
         _check_inputs(inputs, [output])
         cfg = _config(config_path, no_config, quiet=quiet)
-        options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
+        settings = resolve_settings(
+            cfg,
+            dict(
+                outlet=outlet,
+                columns=columns,
+                date_order=date_order,
+                stdin_format=stdin_format,
+                jobs=jobs,
+            ),
+        )
     except CheckerError as exc:
         _fail(exc)
     errors: list[ErrorRecord] = []
@@ -266,13 +237,7 @@ def extract(
 
             def claims() -> Iterator[Any]:
                 nonlocal articles
-                for item in run_extract(
-                    inputs,
-                    options,
-                    jobs=jobs or default_jobs(),
-                    progress=progress,
-                    timeout=cfg.article_timeout or ARTICLE_TIMEOUT,
-                ):
+                for item in run_extract(inputs, settings=settings, progress=progress):
                     if isinstance(item, ErrorRecord):
                         errors.append(item)
                         if not quiet:
@@ -396,7 +361,7 @@ def extract(
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local", "dask"]),
+    type=click.Choice(ENGINES),
     default="local",
     show_default=True,
     help="local: processes on this machine (--jobs); dask: a dask.distributed "
@@ -461,49 +426,42 @@ def check(
             [output, html_out, json_out, md_out, junit_out, sarif_out, claimreview_out, store],
         )
         cfg = _config(config_path, no_config, rule_dirs, quiet=quiet)
-        RunContext.store = str(store or cfg.store or DEFAULT_STORE)
-        options = _ingest_options(cfg, outlet, columns, date_order, stdin_format)
-        out_fmt = fmt or (SUFFIX_FORMAT.get(output.suffix.lower(), "json") if output else "text")
-        reviews = load_reviews(
-            reviews_path or cfg.reviews or DEFAULT_REVIEWS, must_exist=reviews_path is not None
+        settings = resolve_settings(
+            cfg,
+            dict(
+                store=store,
+                rule_dirs=rule_dirs,
+                select=only,
+                ignore=skip,
+                fail_on=fail_on,
+                engine=engine,
+                scheduler=scheduler,
+                jobs=jobs,
+                outlet=outlet,
+                columns=columns,
+                date_order=date_order,
+                stdin_format=stdin_format,
+                reviews=reviews_path,
+            ),
         )
-        selection = RuleSelection(
-            dirs=[*cfg.rule_dirs, *rule_dirs],
-            only=only,
-            skip=[*cfg.disable, *skip],
-            settings=cfg.rules,
-            timeout=cfg.rule_timeout,
-        )
-        rules = selection.load()
+        RunContext.store = str(settings.store)
+        out_fmt = format_for(fmt, output)
+        reviews = load_reviews(settings.reviews, must_exist=settings.reviews_required)
+        rules = settings.rules.load()
         # Only the HTML report shows articles (and ClaimReview their URLs); for the rest,
         # keeping the given articles' texts in memory is not needed (it grows with the input).
         wants = {out_fmt, *(f for f, p in extra.items() if p is not None)}
-        keep_inputs = bool(wants & {"html", "text", "claimreview"})
-        if scheduler and engine != "dask":
-            raise UsageError("--scheduler goes with --engine dask")
         with ProgressDisplay(not quiet) as progress:
             progress.phase("extracting", _expected(inputs))
-            common: dict[str, Any] = dict(
-                store=store or cfg.store or DEFAULT_STORE,
-                options=options,
+            result = run_check(
+                inputs,
+                settings=settings,
                 rules=rules,
                 report_all=report_all,
                 progress=progress,
-                keep_inputs=keep_inputs,
+                keep_inputs=needs_articles(wants),
                 on_phase=progress.phase,
             )
-            if engine == "dask":
-                from checker.distributed import check_dask
-
-                result = check_dask(inputs, scheduler=scheduler, **common)
-            else:
-                result = run_check(
-                    inputs,
-                    engine=LocalEngine(
-                        jobs or default_jobs(), cfg.article_timeout or ARTICLE_TIMEOUT
-                    ),
-                    **common,
-                )
             apply_reviews(result, reviews)
             progress.phase("reporting")
             try:
@@ -521,7 +479,7 @@ def check(
         articles=result.article_count,
         errors=result.errors,
         findings=result.findings,
-        fail_on=fail_on or cfg.fail_on or "high",
+        fail_on=settings.fail_on,
         strict=strict,
     )
     _exit(status, quiet)
@@ -535,9 +493,6 @@ def _write_reports(
     targets: list[tuple[str, Path | None]] = [(fmt, output)]
     targets += [(f, p) for f, p in extra.items() if p is not None]
     for f, path in targets:
-        if f == "text":
-            print_findings_table(result.findings)
-            continue
         if path is None:
             write_check(result, f, sys.stdout)
             continue
@@ -548,78 +503,9 @@ def _write_reports(
             raise OSError(f"{path}: {exc.strerror or exc} (the previous {path} is kept)") from exc
 
 
-@main.command("eval")
-@click.option(
-    "--gold",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("tests/gold"),
-    show_default=True,
-    help="The gold-set folder.",
-)
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("../shared/corpus/fa-kes/FA-KES-Dataset.csv"),
-    show_default=True,
-    help="The FA-KES CSV the gold set's fakes/ and findings/ refer to.",
-)
-@click.option(
-    "--idmc",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("../shared/corpus/idmc-news/articles.jsonl"),
-    show_default=True,
-    help="The idmc-news JSONL the gold set's idmc/ refers to.",
-)
-@click.option(
-    "--examples",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("examples/idlib"),
-    show_default=True,
-    help="The seed articles the gold set's seeds/ refer to.",
-)
-@click.option(
-    "--findings",
-    is_flag=True,
-    help="Score findings (conflicts and updates) against the annotated FA-KES events "
-    "instead of extraction.",
-)
-@click.option(
-    "--holdout",
-    is_flag=True,
-    help="Also score the gold kept aside (idmc holdout, FA-KES holdout, holdout events).",
-)
-@click.option("--details", is_flag=True, help="List every miss, article by article.")
-def eval_cmd(
-    gold: Path,
-    corpus: Path,
-    idmc: Path,
-    examples: Path,
-    findings: bool,
-    holdout: bool,
-    details: bool,
-) -> None:
-    """Score extraction against the hand-annotated gold set: precision, recall and F1 of
-    (article, value, category) and each field's accuracy, per set (FA-KES and seeds, idmc
-    news; with --holdout the sets kept aside). With --findings, precision and recall of the
-    conflicts and updates on the annotated FA-KES events."""
-    from checker import evaluate, evaluate_findings
-
-    try:
-        if findings:
-            for split in ("dev", "holdout") if holdout else ("dev",):
-                report = evaluate_findings.evaluate_findings(gold, corpus, (split,))
-                click.echo(f"# {split} events")
-                click.echo(evaluate_findings.format_findings(report, details))
-            return
-        sets = evaluate.DEV_SETS + (evaluate.HOLDOUT_SETS if holdout else ())
-        reports = evaluate.evaluate_sets(gold, corpus, examples, idmc, sets)
-    except CheckerError as exc:
-        _fail(exc)
-    click.echo(evaluate.format_sets(reports, details))
-
-
 main.add_command(rules_group)
 main.add_command(review)
+main.add_command(eval_cmd)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,20 +1,24 @@
-"""The ``checker rules`` and ``checker review`` commands (registered on ``checker.cli.main``)."""
+"""The ``checker rules``, ``checker review`` and ``checker eval`` commands (registered on
+``checker.cli.main``)."""
 
 from __future__ import annotations
 
 import getpass
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from checker.config import load_config
-from checker.engine import Rule, load_rules
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE
-from checker.report.rst import inline_text, to_text
 from checker.reviews import DEFAULT_REVIEWS, VERDICTS
+from checker.settings import resolve_settings
+from checker.store_layout import DEFAULT_STORE
+
+if TYPE_CHECKING:
+    from checker.engine import Rule
 
 #: shortest finding-id prefix ``checker review`` accepts
 MIN_PREFIX = 6
@@ -40,6 +44,8 @@ def rules_group() -> None:
 
 def _all_rules(rule_dirs: Sequence[Path], config_path: Path | None) -> list[Rule]:
     """Built-in, configured and ``--rules`` rules, disabled ones too (exit 2 on a bad one)."""
+    from checker.engine import load_rules
+
     try:
         cfg = load_config(config_path)
         return load_rules([*cfg.rule_dirs, *rule_dirs], settings=cfg.rules, include_disabled=True)
@@ -61,6 +67,8 @@ def rules_list(rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from checker.report.rst import inline_text
+
     found = _all_rules(rule_dirs, config_path)
     ids = [r.id + ("" if r.enabled else " (disabled)") for r in found]
     longest = max((len(i) for i in ids), default=4)
@@ -80,8 +88,12 @@ def rules_list(rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def rules_explain(rule_id: str, rule_dirs: tuple[Path, ...], config_path: Path | None) -> None:
     """Show a rule's full documentation, severity and options."""
+    from checker.report.rst import to_text
+
     found = _all_rules(rule_dirs, config_path)
-    matches = [r for r in found if r.id == rule_id or r.id.split(".")[-1] == rule_id]
+    from checker.engine.loader import named
+
+    matches = named(found, rule_id)
     if not matches:
         _fail(UsageError(f"no rule {rule_id!r}; `checker rules list` shows the ids"))
     for r in matches:
@@ -126,7 +138,7 @@ def rules_names() -> None:
     "--store",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
-    help="The store whose findings the ids must name (default .checker/claims.sqlite).",
+    help=f"The store whose findings the ids must name (default {DEFAULT_STORE}).",
 )
 @click.option("--list", "list_only", is_flag=True, help="List the reviews in the file and exit.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
@@ -146,13 +158,14 @@ def review(
     Each FINDING_ID (or its first 6+ characters) must name a finding the store holds. The
     verdict is written to the reviews file, keyed by finding id (stable across runs).
     """
-    from checker.pipeline import DEFAULT_STORE
     from checker.reviews import load_reviews, new_review, save_reviews
     from checker.store import Store
 
     try:
-        cfg = load_config(config_path)
-        path = reviews_path or cfg.reviews or DEFAULT_REVIEWS
+        settings = resolve_settings(
+            load_config(config_path), {"store": store, "reviews": reviews_path, "jobs": 1}
+        )
+        path = settings.reviews
         reviews = load_reviews(path)
         if list_only:
             for fid, r in sorted(reviews.items()):
@@ -160,7 +173,7 @@ def review(
             return
         if not finding_ids or verdict is None:
             raise UsageError("give FINDING_ID... and --verdict (or --list)")
-        db_path = store or cfg.store or DEFAULT_STORE
+        db_path = settings.store
         if not Path(db_path).is_file():
             raise UsageError(f"no store at {db_path}: run `checker check` first, or pass --store")
         with Store(db_path) as db:
@@ -193,3 +206,73 @@ def review(
         click.echo(f"{f.finding_id}  {verdict}  {f.rule}: {f.message}")
     save_reviews(path, reviews)
     click.echo(f"checker: {len(found)} review(s) written to {path}", err=True)
+
+
+@click.command("eval")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("tests/gold"),
+    show_default=True,
+    help="The gold-set folder.",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("../shared/corpus/fa-kes/FA-KES-Dataset.csv"),
+    show_default=True,
+    help="The FA-KES CSV the gold set's fakes/ and findings/ refer to.",
+)
+@click.option(
+    "--idmc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("../shared/corpus/idmc-news/articles.jsonl"),
+    show_default=True,
+    help="The idmc-news JSONL the gold set's idmc/ refers to.",
+)
+@click.option(
+    "--examples",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("examples/idlib"),
+    show_default=True,
+    help="The seed articles the gold set's seeds/ refer to.",
+)
+@click.option(
+    "--findings",
+    is_flag=True,
+    help="Score findings (conflicts and updates) against the annotated FA-KES events "
+    "instead of extraction.",
+)
+@click.option(
+    "--holdout",
+    is_flag=True,
+    help="Also score the gold kept aside (idmc holdout, FA-KES holdout, holdout events).",
+)
+@click.option("--details", is_flag=True, help="List every miss, article by article.")
+def eval_cmd(
+    gold: Path,
+    corpus: Path,
+    idmc: Path,
+    examples: Path,
+    findings: bool,
+    holdout: bool,
+    details: bool,
+) -> None:
+    """Score extraction against the hand-annotated gold set: precision, recall and F1 of
+    (article, value, category) and each field's accuracy, per set (FA-KES and seeds, idmc
+    news; with --holdout the sets kept aside). With --findings, precision and recall of the
+    conflicts and updates on the annotated FA-KES events."""
+    from checker import evaluate, evaluate_findings
+
+    try:
+        if findings:
+            for split in ("dev", "holdout") if holdout else ("dev",):
+                report = evaluate_findings.evaluate_findings(gold, corpus, (split,))
+                click.echo(f"# {split} events")
+                click.echo(evaluate_findings.format_findings(report, details))
+            return
+        sets = evaluate.DEV_SETS + (evaluate.HOLDOUT_SETS if holdout else ())
+        reports = evaluate.evaluate_sets(gold, corpus, examples, idmc, sets)
+    except CheckerError as exc:
+        _fail(exc)
+    click.echo(evaluate.format_sets(reports, details))

@@ -34,12 +34,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomllib
 
-from checker.engine.loader import RuleSettings
 from checker.errors import ConfigError
+
+if TYPE_CHECKING:
+    from checker.engine.loader import RuleSettings
 
 FAIL_ON = ("low", "medium", "high", "never")
 
@@ -170,6 +172,8 @@ def _seconds(value: Any, key: str, path: Path) -> float | None:
 
 
 def _settings(rule_id: str, t: Any, path: Path) -> RuleSettings:
+    from checker.engine.loader import RuleSettings  # (the engine loads pytest: not for --help)
+
     if not isinstance(t, dict):
         raise ConfigError(f'{path}: [tool.checker.rules."{rule_id}"] must be a table.')
     t = dict(t)

@@ -15,32 +15,6 @@ class UsageError(CheckerError, ValueError):
     """The command line or the library call was used wrongly (exit status 2)."""
 
 
-class InputError(CheckerError, ValueError):
-    """An input file or record cannot be read as articles.
-
-    ``source`` names the file, ``line`` the line or record number (1-based) when known.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        source: str | None = None,
-        line: int | None = None,
-        article_id: str | None = None,
-    ) -> None:
-        self.source = source
-        self.line = line
-        self.article_id = article_id
-        where = ":".join(str(p) for p in (source, line) if p is not None)
-        super().__init__(f"{where}: {message}" if where else message)
-        self.reason = message
-
-
-class ExtractionError(CheckerError, RuntimeError):
-    """Claim extraction failed on one article (a bug or an input the extractor cannot handle)."""
-
-
 class SchemaError(CheckerError, ValueError):
     """A claims table does not satisfy the Claim schema of ../shared/spec/records.md."""
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.records import SEVERITIES, ErrorRecord, Finding
+from checker.records import ErrorRecord, Finding, failing
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -42,20 +42,6 @@ def errors_only(errors: Sequence[ErrorRecord]) -> list[ErrorRecord]:
 def warnings_only(errors: Sequence[ErrorRecord]) -> list[ErrorRecord]:
     """The records that are warnings (kept with a repair)."""
     return [e for e in errors if e.level == "warning"]
-
-
-def failing_findings(findings: Sequence[Finding], fail_on: str) -> list[Finding]:
-    """Open or confirmed findings at or above ``fail_on`` (dismissed ones never count)."""
-    if fail_on == "never":
-        return []
-    rank = SEVERITIES.index(fail_on)
-    return [
-        f
-        for f in findings
-        if f.status != "dismissed"
-        and f.severity in SEVERITIES
-        and SEVERITIES.index(f.severity) >= rank
-    ]
 
 
 def _plural(n: int, word: str) -> str:
@@ -90,10 +76,10 @@ def exit_status(
             f"{_plural(len(input_errors), 'input error')} with --strict "
             "(records that could not be read or checked)",
         )
-    failing = failing_findings(findings, fail_on)
-    if failing:
+    failed = failing(findings, fail_on)
+    if failed:
         return Status(
             EXIT_FINDINGS,
-            f"{_plural(len(failing), 'finding')} at or above --fail-on {fail_on}",
+            f"{_plural(len(failed), 'finding')} at or above --fail-on {fail_on}",
         )
     return Status(EXIT_OK)

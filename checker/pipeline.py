@@ -2,8 +2,14 @@
 notebook or a CI script without the command line.
 
 >>> from checker.pipeline import check
->>> result = check(["examples/idlib"], store=":memory:")       # doctest: +SKIP
->>> [f.rule for f in result.findings]                           # doctest: +SKIP
+>>> from checker.settings import resolve_settings
+>>> settings = resolve_settings("pyproject.toml", {"store": ":memory:"})  # doctest: +SKIP
+>>> result = check(["examples/idlib"], settings=settings)         # doctest: +SKIP
+>>> [f.rule for f in result.findings], result.fails(settings.fail_on)  # doctest: +SKIP
+
+The settings (store, rules, fail threshold, engine, processes, time budgets, how dates
+are read) are resolved by :func:`checker.settings.resolve_settings`, as the command line
+resolves them; where the work runs is :mod:`checker.run`'s (an engine chosen here).
 
 Every input article ends as claims or as an :class:`~checker.records.ErrorRecord`; a rule
 that raises is an error entry, never a crashed run.
@@ -12,256 +18,59 @@ that raises is an error entry, never a crashed run.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
 
-from checker.engine import Rule, RuleOutcome, load_rules, select
-from checker.engine.loader import RuleSettings
-from checker.errors import UsageError
-from checker.ingest import IngestOptions, read_articles
+from checker.budget import ARTICLE_TIMEOUT
+from checker.engine import Rule
+from checker.ingest import IngestOptions
 from checker.ingest.dates import DateReader
-from checker.ingest.language import ENGLISH
-from checker.ingest.position import locate_claims, parse_origin
-from checker.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
-from checker.partitions import run_partitioned, stored_partitions
+from checker.ingest.position import parse_origin
 from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
 from checker.report.format import kind_of
-from checker.schema import claims_to_frame, frame_to_claims, validate_claims
+from checker.run import Engine, Progress
+from checker.run.local import BATCH_SIZE, LocalEngine, extract_stream
+from checker.run.partitions import order_outcome
+from checker.settings import RuleSelection, Settings, resolve_settings
 from checker.store import Store
 
-DEFAULT_STORE = Path(".checker/claims.sqlite")
-#: articles extracted, validated and stored together (one transaction each)
-BATCH_SIZE = 200
-
-Progress = Callable[[int], None]
 _DATES = DateReader()
-
-
-@dataclass
-class RuleSelection:
-    """Which rules run: built-ins plus ``dirs``, filtered by id/module, with settings."""
-
-    dirs: Sequence[Path] = ()
-    only: Sequence[str] = ()
-    skip: Sequence[str] = ()
-    settings: dict[str, RuleSettings] = field(default_factory=dict)
-    builtin: bool = True
-    #: seconds one call of a rule may take (a rule's own setting wins)
-    timeout: float | None = None
-
-    #: where ``skip`` entries came from, for messages ("--ignore", "disable in pyproject.toml")
-    skip_origin: str = "--ignore or [tool.checker] disable"
-
-    def load(self) -> list[Rule]:
-        """The selected rules; a ``--select``/``--ignore``/``disable`` entry that names no
-        rule (a typo) is a :class:`~checker.errors.UsageError`, not a silent no-op."""
-        every = load_rules(
-            self.dirs,
-            builtin=self.builtin,
-            settings=self.settings,
-            include_disabled=True,
-            timeout=self.timeout,
-        )
-        check_rule_names(every, self.only, "--select")
-        check_rule_names(every, self.skip, self.skip_origin)
-        return select([r for r in every if r.enabled], self.only, self.skip)
-
-
-def check_rule_names(rules: Sequence[Rule], names: Sequence[str], origin: str) -> None:
-    """Raise :class:`~checker.errors.UsageError` for a name that is neither a rule id nor a
-    rule module among ``rules``, suggesting the closest ids."""
-    ids = [r.id for r in rules]
-    known = set(ids) | {i.rsplit(".", 1)[0] for i in ids}
-    unknown = [n for n in names if n not in known]
-    if not unknown:
-        return
-    hints = []
-    for n in unknown:
-        close = difflib.get_close_matches(n, sorted(known), n=2, cutoff=0.6)
-        hints.append(f"{n!r}" + (f" (did you mean {' or '.join(close)}?)" if close else ""))
-    raise UsageError(
-        f"{origin} names no rule: {', '.join(hints)}; `checker rules list` shows the ids "
-        "(a rule id, or a module name for all its rules)"
-    )
 
 
 def extract(
     inputs: Sequence[str | Path],
     options: IngestOptions | None = None,
     *,
-    jobs: int = 1,
+    settings: Settings | None = None,
+    jobs: int | None = None,
     progress: Progress | None = None,
     timeout: float | None = ARTICLE_TIMEOUT,
 ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
     """Stream ``(article, claims)`` for every input article, or an ErrorRecord for what
     could not be read, extracted (in ``timeout`` seconds an article) or validated. Order
-    follows the inputs."""
-    pool = ExtractPool(jobs, timeout)
-    try:
-        for batch in _batches(read_articles(inputs, options), BATCH_SIZE):
-            yield from _extract_batch(batch, pool)
-            if progress:
-                progress(records_in(batch))
-    finally:
-        pool.close()
+    follows the inputs. ``settings`` (:func:`~checker.settings.resolve_settings`) gives
+    the ingest options, processes and time budget that ``options``, ``jobs`` and
+    ``timeout`` do not."""
+    if settings is not None:
+        options = options or settings.ingest
+        jobs = jobs or settings.jobs
+        timeout = settings.article_timeout
+    engine = LocalEngine(jobs or 1, timeout)
+    return engine.extract(inputs, options, progress)
 
 
-def records_in(batch: Sequence[Article | ErrorRecord]) -> int:
-    """How many input records a batch stands for (what progress counts): its articles and
-    the records lost to an error; a warning about a kept article is not one more."""
-    return sum(
-        1 for x in batch if isinstance(x, Article) or (x.level == "error" and x.line is not None)
-    )
+@contextmanager
+def open_engine(settings: Settings) -> Iterator[Engine]:
+    """The engine ``settings`` chooses: processes of this machine, or a Dask cluster (the
+    scheduler at ``settings.scheduler``, else a local one) for as long as the block runs."""
+    if settings.engine == "dask":
+        from checker.run.dask import DaskEngine, connect
 
-
-def _batches(
-    items: Iterable[Article | ErrorRecord], size: int
-) -> Iterator[list[Article | ErrorRecord]]:
-    batch: list[Article | ErrorRecord] = []  # (a list of Articles is one too)
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def skips_extraction(article: Article) -> bool:
-    """Whether ``article`` gets no claims: its text is not English (``Article.language`` set
-    and not "en"; ingestion has recorded a warning saying so). The extractor reads English,
-    and on other languages would make wrong English claims. Both engines (this module's and
-    ``checker.distributed``) ask this before extracting, so ``checker extract`` and ``checker
-    check`` agree and the extraction code need not know."""
-    return article.language is not None and article.language != ENGLISH
-
-
-def _extract_batch(
-    batch: list[Article | ErrorRecord], pool: ExtractPool
-) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
-    articles = [a for a in batch if isinstance(a, Article)]
-    todo = [a for a in articles if not skips_extraction(a)]
-    done = iter(pool.map(todo) if todo else [])
-    extracted: list[list[Claim] | ErrorRecord] = [
-        [] if skips_extraction(a) else next(done) for a in articles
-    ]
-    all_claims = [c for r in extracted if not isinstance(r, ErrorRecord) for c in r]
-    valid, schema_errors = validate_claims(claims_to_frame(all_claims))
-    failures = [r if isinstance(r, ErrorRecord) else warning_of(r) for r in extracted]
-    return assemble_batch(batch, failures, frame_to_claims(valid), schema_errors)
-
-
-def assemble_batch(
-    batch: Sequence[Article | ErrorRecord],
-    failures: Sequence[ErrorRecord | None],
-    claims: Iterable[Claim],
-    schema_errors: Iterable[ErrorRecord],
-) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
-    """One extracted batch in input order: each article with its valid claims (after its
-    schema errors), or the ErrorRecord that stands for it.
-
-    ``failures`` has one entry per Article of ``batch`` (in order): the extraction's
-    ErrorRecord, or None when it gave claims (a record of level "warning" gave claims too,
-    and is yielded before them); ``claims`` are the claims that passed the schema, given
-    here their provenance (file, line, column, row: :func:`locate_claims`). Shared by the
-    local and the Dask engines, so both yield the same stream.
-    """
-    kept: dict[str, list[Claim]] = {}
-    for c in claims:
-        kept.setdefault(c.article_id, []).append(c)
-    errors_by_article: dict[str | None, list[ErrorRecord]] = {}
-    for e in schema_errors:
-        errors_by_article.setdefault(e.article_id, []).append(e)
-    articles = iter(failures)
-    for item in batch:
-        if isinstance(item, ErrorRecord):
-            yield item
-            continue
-        failure = next(articles)
-        if failure is not None:
-            yield failure
-            if failure.level != "warning":
-                continue
-        yield from errors_by_article.pop(item.article_id, [])
-        yield item, locate_claims(item, kept.get(item.article_id, []))
-    for rest in errors_by_article.values():
-        yield from rest
-
-
-class Engine(Protocol):
-    """Where extraction and the rules run: this machine (:class:`LocalEngine`) or a Dask
-    cluster (``checker.distributed.DaskEngine``). Both give the same stream and findings."""
-
-    def extract(
-        self,
-        inputs: Sequence[str | Path],
-        options: IngestOptions | None,
-        progress: Progress | None,
-    ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]: ...
-
-    def run_rules(
-        self, rules: Sequence[Rule], db: Store, involving: set[str] | None
-    ) -> RuleOutcome: ...
-
-
-@dataclass
-class LocalEngine:
-    """Extraction, then the rules, on ``jobs`` processes of this machine; the rules over the
-    store a part at a time (:mod:`checker.partitions`: memory holds a few parts)."""
-
-    jobs: int = 1
-    #: seconds extracting one article may take
-    article_timeout: float | None = ARTICLE_TIMEOUT
-
-    def extract(
-        self,
-        inputs: Sequence[str | Path],
-        options: IngestOptions | None,
-        progress: Progress | None,
-    ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
-        return extract(
-            inputs, options, jobs=self.jobs, progress=progress, timeout=self.article_timeout
-        )
-
-    def run_rules(
-        self, rules: Sequence[Rule], db: Store, involving: set[str] | None
-    ) -> RuleOutcome:
-        parts = stored_partitions(rules, db, involving=involving)
-        return run_partitioned(rules, parts, jobs=self.jobs)
-
-
-def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
-    """Findings and rule errors in one order whatever ran them: by rule (in the order the
-    rules were loaded), then finding_id (errors: claim ids, place, message). The Dask
-    engine runs partitions in any order; sorting both engines' outcomes makes them equal."""
-    rank = {r.id: i for i, r in enumerate(rules)}
-    last = len(rank)
-    findings = sorted(
-        outcome.findings, key=lambda f: (rank.get(f.rule, last), f.rule, f.finding_id)
-    )
-    errors = sorted(
-        outcome.errors,
-        key=lambda e: (
-            rank.get(e.rule or "", last),
-            e.rule or "",
-            not e.claim_ids,
-            e.claim_ids,
-            e.source or "",
-            e.line or 0,
-            e.message,
-        ),
-    )
-    incidents = sorted(outcome.incidents, key=lambda i: i.incident_id)
-    return RuleOutcome(
-        findings=findings,
-        errors=errors,
-        calls=dict(outcome.calls),
-        incidents=incidents,
-        claim_incidents=dict(outcome.claim_incidents),
-    )
+        with connect(settings.scheduler) as client:
+            yield DaskEngine(client)
+        return
+    yield LocalEngine(settings.jobs, settings.article_timeout)
 
 
 def locate_finding(f: Finding, given: set[str], origins: Mapping[str, Article]) -> Finding:
@@ -300,11 +109,12 @@ def locate_finding(f: Finding, given: set[str], origins: Mapping[str, Article]) 
 def check(
     inputs: Sequence[str | Path],
     *,
-    store: str | Path = DEFAULT_STORE,
+    settings: Settings | None = None,
+    store: str | Path | None = None,
     options: IngestOptions | None = None,
     rules: RuleSelection | Sequence[Rule] | None = None,
     report_all: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
     progress: Progress | None = None,
     command: str = "check",
     engine: Engine | None = None,
@@ -314,42 +124,58 @@ def check(
     """Ingest ``inputs`` into the store, check them against everything stored, and return
     the findings that involve them (all findings with ``report_all``).
 
-    ``engine`` runs extraction and the rules (default: :class:`LocalEngine` on ``jobs``
-    processes; ``checker.distributed.check_dask`` passes a Dask one). Findings come sorted
-    by rule (load order), then finding_id, whichever engine ran them (:func:`order_outcome`).
-    ``keep_inputs=False`` leaves ``result.articles`` and ``result.claims`` empty and counts
-    them in ``n_articles``/``n_claims`` (what the JSON document needs): memory then stays
-    bounded however large the input (the HTML report, which shows every article, needs them).
+    ``settings`` (:func:`~checker.settings.resolve_settings`: the project's config and the
+    caller's overrides) gives the store, the ingest options, the rules, the engine and its
+    processes; the keywords ``store``, ``options``, ``rules`` and ``jobs`` win over it.
+    Without settings: the library's defaults, on one process. ``engine`` is an open
+    :class:`~checker.run.Engine` to run on instead of the one the settings choose.
+    Findings come sorted by rule (load order), then finding_id, whichever engine ran them
+    (:func:`~checker.run.partitions.order_outcome`). ``keep_inputs=False`` leaves
+    ``result.articles`` and ``result.claims`` empty and counts them in
+    ``n_articles``/``n_claims`` (what the JSON document needs): memory then stays bounded
+    however large the input (the HTML report, which shows every article, needs them).
     ``on_phase("checking")`` is called when extraction is done and the rules start.
     """
-    rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
-    engine = engine or LocalEngine(jobs)
-    items = engine.extract(inputs, options, progress)
-    return _check(items, engine, rule_list, store, report_all, command, keep_inputs, on_phase)
+    s = _settings(settings, jobs)
+    rule_list = _rules(rules, s)
+    at = store if store is not None else s.store
+    if engine is not None:
+        items = engine.extract(inputs, options or s.ingest, progress)
+        return _check(items, engine, rule_list, at, report_all, command, keep_inputs, on_phase)
+    with open_engine(s) as chosen:
+        items = chosen.extract(inputs, options or s.ingest, progress)
+        return _check(items, chosen, rule_list, at, report_all, command, keep_inputs, on_phase)
 
 
 def check_articles(
     articles: Iterable[Article],
     *,
-    store: str | Path = DEFAULT_STORE,
+    settings: Settings | None = None,
+    store: str | Path | None = None,
     rules: RuleSelection | Sequence[Rule] | None = None,
     report_all: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
     command: str = "check",
 ) -> CheckResult:
-    """:func:`check` of articles already read (a notebook's, an evaluation's)."""
-    rule_list = rules if isinstance(rules, Sequence) else (rules or RuleSelection()).load()
-    engine = LocalEngine(jobs)
-    pool = ExtractPool(jobs)
+    """:func:`check` of articles already read (a notebook's, an evaluation's), on this
+    machine."""
+    s = _settings(settings, jobs)
+    rule_list = _rules(rules, s)
+    engine = LocalEngine(s.jobs, s.article_timeout)
+    items = extract_stream(articles, jobs=s.jobs, timeout=s.article_timeout)
+    at = store if store is not None else s.store
+    return _check(items, engine, rule_list, at, report_all, command, True, None)
 
-    def items() -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
-        try:
-            for batch in _batches(articles, BATCH_SIZE):
-                yield from _extract_batch(batch, pool)
-        finally:
-            pool.close()
 
-    return _check(items(), engine, rule_list, store, report_all, command, True, None)
+def _settings(settings: Settings | None, jobs: int | None) -> Settings:
+    s = settings or resolve_settings(None, {"jobs": 1})
+    return s if jobs is None else dataclasses.replace(s, jobs=jobs)
+
+
+def _rules(rules: RuleSelection | Sequence[Rule] | None, s: Settings) -> Sequence[Rule]:
+    if isinstance(rules, Sequence):
+        return rules
+    return (rules or s.rules).load()
 
 
 def _check(

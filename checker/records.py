@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -170,7 +170,8 @@ class Claim:
         return (self.low is None or x >= self.low) and (self.high is None or x <= self.high)
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        # every field is a plain value: no deep copy (dataclasses.asdict) needed
+        d = {k: getattr(self, k) for k in CLAIM_FIELDS}
         for k in DATE_FIELDS:
             d[k] = _iso(d[k])
         return d
@@ -446,6 +447,15 @@ class CheckResult:
         """Claims of the articles given in this run."""
         return len(self.claims) if self.n_claims is None else self.n_claims
 
+    def failing(self, level: str) -> list[Finding]:
+        """The findings that fail a run at ``level`` (``--fail-on``): see :func:`failing`."""
+        return failing(self.findings, level)
+
+    def fails(self, level: str) -> bool:
+        """Whether an open or confirmed finding reaches ``level`` ("low", "medium", "high";
+        "never" never fails): exit status 1 (:mod:`checker.exitcodes`)."""
+        return bool(self.failing(level))
+
     def to_dict(self) -> dict[str, Any]:
         """The ``--format json`` document of the spec."""
         return {
@@ -455,6 +465,21 @@ class CheckResult:
             "errors": [e.to_dict() for e in self.errors],
             "incidents": [i.to_dict() for i in self.incidents],
         }
+
+
+def failing(findings: Sequence[Finding], level: str) -> list[Finding]:
+    """Open or confirmed findings at or above ``level`` (dismissed ones never count;
+    "never" gives none)."""
+    if level == "never":
+        return []
+    rank = SEVERITIES.index(level)
+    return [
+        f
+        for f in findings
+        if f.status != "dismissed"
+        and f.severity in SEVERITIES
+        and SEVERITIES.index(f.severity) >= rank
+    ]
 
 
 def _sig(x: float) -> float:

@@ -32,227 +32,43 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import StoreError, UsageError
 from checker.identity import Placed, origin_key, rename_warning, renamed, resolve
 from checker.ingest.copies import SIMILAR, band_keys, pack, signature, similarity, unpack
 from checker.records import (
-    DATE_FIELDS,
+    CLAIM_FIELDS,
     Article,
     Claim,
     Finding,
     Incident,
     IncidentClaim,
-    parse_iso_date,
 )
-from checker.schema import CLAIM_COLUMNS, columns_to_frame
+from checker.store_layout import (
+    ARTICLE_COLUMNS,
+    BUSY_TIMEOUT_S,
+    DEFAULT_STORE,
+    LAYOUT,
+    MIGRATIONS,
+)
+from checker.store_rows import (
+    StoredFinding,
+    article_from_row,
+    article_row,
+    claim_from_row,
+    claim_row,
+    date_of,
+    iso_date,
+    stored_finding,
+)
 
-DEFAULT_PATH = Path(".checker") / "claims.sqlite"
-BUSY_TIMEOUT_S = 30.0
+if TYPE_CHECKING:
+    import pandas as pd
+
 _PAGE = 1000
-
-ARTICLE_COLUMNS: tuple[str, ...] = (
-    "article_id", "outlet", "published", "title", "text", "url", "location", "copy_of",
-    "language",
-)  # fmt: skip
-
-
-_V1_TABLES = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE runs (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        started TEXT NOT NULL,
-        finished TEXT,
-        command TEXT NOT NULL
-    )""",
-    """CREATE TABLE articles (
-        article_id TEXT PRIMARY KEY,
-        outlet TEXT NOT NULL,
-        published TEXT,
-        title TEXT NOT NULL,
-        text TEXT NOT NULL,
-        url TEXT,
-        location TEXT,
-        content_hash TEXT NOT NULL,
-        first_seen_run INTEGER REFERENCES runs(id)
-    )""",
-    """CREATE TABLE claims (
-        claim_id TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-        outlet TEXT NOT NULL,
-        published TEXT,
-        in_title INTEGER NOT NULL,
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        quote TEXT NOT NULL,
-        surface TEXT NOT NULL,
-        value REAL NOT NULL,
-        hedge TEXT NOT NULL,
-        low REAL,
-        high REAL,
-        category TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        location TEXT,
-        as_of TEXT,
-        period_start TEXT,
-        attribution TEXT,
-        modality TEXT NOT NULL,
-        scope TEXT NOT NULL
-    )""",
-    "CREATE INDEX claims_article ON claims(article_id)",
-    """CREATE TABLE findings (
-        run_id INTEGER NOT NULL REFERENCES runs(id),
-        finding_id TEXT NOT NULL,
-        rule TEXT NOT NULL,
-        severity TEXT NOT NULL,
-        message TEXT NOT NULL,
-        explanation TEXT NOT NULL,
-        claim_ids TEXT NOT NULL,
-        PRIMARY KEY (run_id, finding_id)
-    )""",
-)
-
-
-def _migrate_1(con: sqlite3.Connection) -> None:
-    """Version 1: meta, runs, articles, claims, findings."""
-    # One statement at a time: ``executescript`` would commit the migration's transaction.
-    for statement in _V1_TABLES:
-        con.execute(statement)
-
-
-_V2_STATEMENTS = (
-    "ALTER TABLE articles ADD COLUMN copy_of TEXT",
-    "ALTER TABLE claims ADD COLUMN region TEXT",
-    "ALTER TABLE claims ADD COLUMN country TEXT",
-    "ALTER TABLE claims ADD COLUMN unit TEXT NOT NULL DEFAULT 'people'",
-    "ALTER TABLE claims ADD COLUMN part_of TEXT",
-    "ALTER TABLE claims ADD COLUMN incident_id TEXT",
-    "ALTER TABLE claims ADD COLUMN reported TEXT",
-    "ALTER TABLE findings ADD COLUMN kind TEXT NOT NULL DEFAULT 'finding'",
-    "ALTER TABLE findings ADD COLUMN incident_id TEXT",
-    """CREATE TABLE incidents (
-        incident_id TEXT PRIMARY KEY,
-        category TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        unit TEXT NOT NULL,
-        location TEXT,
-        region TEXT,
-        country TEXT,
-        as_of TEXT,
-        period_start TEXT,
-        scope TEXT NOT NULL,
-        sources INTEGER NOT NULL,
-        claims TEXT NOT NULL
-    )""",
-    "CREATE INDEX claims_incident ON claims(incident_id)",
-    """CREATE TABLE article_sigs (
-        article_id TEXT PRIMARY KEY REFERENCES articles(article_id) ON DELETE CASCADE,
-        sig BLOB NOT NULL
-    )""",
-    """CREATE TABLE copy_bands (
-        band INTEGER NOT NULL,
-        key TEXT NOT NULL,
-        article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE
-    )""",
-    "CREATE INDEX copy_bands_key ON copy_bands(band, key)",
-    "CREATE INDEX copy_bands_article ON copy_bands(article_id)",
-)
-
-
-def _migrate_2(con: sqlite3.Connection) -> None:
-    """Version 2: places as a hierarchy (region, country), unit, part_of and incident_id on
-    claims; copy_of on articles, with the MinHash signatures and band keys that find copies
-    (checker.ingest.copies); kind and incident_id on findings; the incidents table.
-    Claims stored by version 1 keep null regions until their articles are re-ingested."""
-    for statement in _V2_STATEMENTS:
-        con.execute(statement)
-
-
-def _migrate_3(con: sqlite3.Connection) -> None:
-    """Version 3: the language detected on ingestion, on articles (null for articles stored
-    before, and for texts too short to tell)."""
-    con.execute("ALTER TABLE articles ADD COLUMN language TEXT")
-
-
-_V4_STATEMENTS = (
-    "ALTER TABLE claims ADD COLUMN source_file TEXT",
-    "ALTER TABLE claims ADD COLUMN line INTEGER",
-    'ALTER TABLE claims ADD COLUMN "column" INTEGER',
-    'ALTER TABLE claims ADD COLUMN "row" INTEGER',
-    "ALTER TABLE findings ADD COLUMN source_file TEXT",
-    "ALTER TABLE findings ADD COLUMN line INTEGER",
-    'ALTER TABLE findings ADD COLUMN "column" INTEGER',
-)
-
-
-def _migrate_4(con: sqlite3.Connection) -> None:
-    """Version 4: provenance. Claims get the input file, line, column and record (row) they
-    were read from, findings the file, line and column they point at. Claims stored before
-    keep nulls until their articles are re-ingested."""
-    for statement in _V4_STATEMENTS:
-        con.execute(statement)
-
-
-def _migrate_5(con: sqlite3.Connection) -> None:
-    """Version 5: where each article came from (``origin``, its file), part of its
-    identity. Articles stored before have none: one arriving with their id and other text
-    is stored under a fresh id rather than replacing them."""
-    con.execute("ALTER TABLE articles ADD COLUMN origin TEXT")
-
-
-Migration = Callable[[sqlite3.Connection], None]
-#: schema version -> the function that upgrades a store from the version before it.
-#: Append a new version here to change the layout; never edit a released one.
-MIGRATIONS: dict[int, Migration] = {
-    1: _migrate_1,
-    2: _migrate_2,
-    3: _migrate_3,
-    4: _migrate_4,
-    5: _migrate_5,
-}
-
-#: the columns each table must have (checked whenever a store is opened)
-LAYOUT: dict[str, tuple[str, ...]] = {
-    "meta": ("key", "value"),
-    "runs": ("id", "started", "finished", "command"),
-    "articles": (*ARTICLE_COLUMNS, "content_hash", "first_seen_run", "origin"),
-    "claims": CLAIM_COLUMNS,
-    "findings": (
-        "run_id", "finding_id", "rule", "severity", "message", "explanation", "claim_ids",
-        "kind", "incident_id", "source_file", "line", "column",
-    ),
-    "incidents": (
-        "incident_id", "category", "subject", "unit", "location", "region", "country", "as_of",
-        "period_start", "scope", "sources", "claims",
-    ),
-    "article_sigs": ("article_id", "sig"),
-    "copy_bands": ("band", "key", "article_id"),
-}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class StoredFinding:
-    """A finding as stored for one run: its claims by id (they may since have changed)."""
-
-    run_id: int
-    finding_id: str
-    rule: str
-    severity: str
-    message: str
-    explanation: str
-    claim_ids: tuple[str, ...]
-    kind: str = "finding"
-    incident_id: str | None = None
-    source_file: str | None = None
-    line: int | None = None
-    column: int | None = None
 
 
 class Store:
@@ -262,7 +78,7 @@ class Store:
     of them may use the same file at once.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_STORE) -> None:
         #: ":memory:" keeps nothing after the run (no file, no WAL): for one-off checks
         self.in_memory = str(path) == ":memory:"
         self.path = Path(path)
@@ -520,7 +336,7 @@ class Store:
                 sig = signature(f"{article.title}\n{article.text}")
                 copy_of = _copy_of(con, aid, sig) if sig is not None else None
                 stored = dataclasses.replace(article, copy_of=copy_of)
-                values = (*_article_row(stored), article.content_hash, run_id, origin_key(article))
+                values = (*article_row(stored), article.content_hash, run_id, origin_key(article))
                 if action == "insert":
                     con.execute(_INSERT_ARTICLE, values)
                 else:
@@ -533,7 +349,7 @@ class Store:
                         [(b, k, aid) for b, k in enumerate(band_keys(sig))],
                     )
                 try:
-                    con.executemany(_INSERT_CLAIM, [_claim_row(c) for c in kept])
+                    con.executemany(_INSERT_CLAIM, [claim_row(c) for c in kept])
                 except sqlite3.IntegrityError as exc:
                     raise StoreError(
                         f"article {aid}: its claims cannot be stored ({exc}); a claim_id "
@@ -578,20 +394,38 @@ class Store:
                     (last, *params),
                 ).fetchall()
             for row in rows:
-                yield self._row(_article, row[1:])
+                yield self._row(article_from_row, row[1:])
+            if len(rows) < _PAGE:
+                return
+            last = rows[-1][0]
+
+    def article_ids(self) -> Iterator[str]:
+        """The stored articles' ids, in the order of :meth:`articles` (no text read)."""
+        last = 0
+        while True:
+            with self._reading("articles"):
+                rows = self._con.execute(
+                    "SELECT rowid, article_id FROM articles WHERE rowid > ? "
+                    f"ORDER BY rowid LIMIT {_PAGE}",
+                    (last,),
+                ).fetchall()
+            for row in rows:
+                yield str(row[1])
             if len(rows) < _PAGE:
                 return
             last = rows[-1][0]
 
     def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
         """The stored claims (all, or of the articles named): by article, in text order."""
-        return [self._row(_claim, row) for row in self._claim_rows(article_ids)]
+        return [self._row(claim_from_row, row) for row in self._claim_rows(article_ids)]
 
     def claims_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """The stored claims as a claims table (checker.schema's columns and types)."""
+        from checker.schema import columns_to_frame  # (pandas and pandera: only when asked)
+
         rows = self._claim_rows(article_ids)
-        columns = zip(*rows, strict=True) if rows else ([] for _ in CLAIM_COLUMNS)
-        return columns_to_frame(dict(zip(CLAIM_COLUMNS, columns, strict=True)))
+        columns = zip(*rows, strict=True) if rows else ([] for _ in CLAIM_FIELDS)
+        return columns_to_frame(dict(zip(CLAIM_FIELDS, columns, strict=True)))
 
     def _claim_rows(self, article_ids: Iterable[str] | None) -> list[tuple[Any, ...]]:
         cols = ", ".join(f"c.{c}" for c in _CLAIM_SQL_NAMES)
@@ -626,7 +460,7 @@ class Store:
         rows = [
             (
                 i.incident_id, i.category, i.subject, i.unit, i.location, i.region, i.country,
-                _iso(i.as_of), _iso(i.period_start), i.scope, i.sources,
+                iso_date(i.as_of), iso_date(i.period_start), i.scope, i.sources,
                 json.dumps([c.to_dict() for c in i.claims]),
             )
             for i in incidents
@@ -652,7 +486,7 @@ class Store:
         return [
             Incident(
                 incident_id=iid, category=cat, subject=subj, unit=unit, location=loc,
-                region=reg, country=cty, as_of=_date(as_of), period_start=_date(start),
+                region=reg, country=cty, as_of=date_of(as_of), period_start=date_of(start),
                 scope=scope, sources=int(sources),
                 claims=tuple(IncidentClaim(d["claim_id"], d["source"]) for d in json.loads(cl)),
             )
@@ -699,7 +533,7 @@ class Store:
                 "ORDER BY run_id, rowid",
                 () if run_id is None else (run_id,),
             ).fetchall()
-        return [_stored_finding(row) for row in rows]
+        return [stored_finding(row) for row in rows]
 
     def find_findings(self, prefix: str) -> list[StoredFinding]:
         """The latest stored record of each finding whose id starts with ``prefix`` (a whole
@@ -712,7 +546,7 @@ class Store:
                 (prefix, prefix + "\uffff"),
             ).fetchall()
         latest = {row[1]: row for row in rows}
-        return [_stored_finding(row) for row in latest.values()]
+        return [stored_finding(row) for row in latest.values()]
 
 
 _INSERT_ARTICLE = (
@@ -724,10 +558,10 @@ _UPDATE_ARTICLE = (
     + ", ".join(f"{c} = ?" for c in (*ARTICLE_COLUMNS[1:], "content_hash", "origin"))
     + " WHERE article_id = ?"
 )
-_CLAIM_SQL_NAMES = tuple(f'"{c}"' for c in CLAIM_COLUMNS)  # quoted: "end" is an SQL word
+_CLAIM_SQL_NAMES = tuple(f'"{c}"' for c in CLAIM_FIELDS)  # quoted: "end" is an SQL word
 _INSERT_CLAIM = (
     f"INSERT INTO claims({', '.join(_CLAIM_SQL_NAMES)}) "
-    f"VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
+    f"VALUES ({', '.join('?' * len(CLAIM_FIELDS))})"
 )
 
 
@@ -736,25 +570,20 @@ def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | N
     as the original it was itself copied from, if any; None when there is none."""
     keys = band_keys(sig)
     rows = con.execute(
-        "SELECT DISTINCT a.article_id, a.copy_of, s.sig, a.rowid FROM copy_bands b "
+        # the band keys drive the join, so copy_bands_key is searched on (band, key): a row
+        # value IN (subquery) was searched on band alone, every stored article's band read
+        # for each new one (quadratic in the store: 0.17 s an article at 26,800 stored)
+        "SELECT DISTINCT a.article_id, a.copy_of, s.sig, a.rowid FROM json_each(?) k "
+        "JOIN copy_bands b ON b.band = k.value ->> 0 AND b.key = k.value ->> 1 "
         "JOIN articles a ON a.article_id = b.article_id "
         "JOIN article_sigs s ON s.article_id = b.article_id "
-        "WHERE (b.band, b.key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) "
-        "AND b.article_id != ? ORDER BY a.rowid",
+        "WHERE b.article_id != ? ORDER BY a.rowid",
         (json.dumps([[i, k] for i, k in enumerate(keys)]), aid),
     ).fetchall()
     for other, other_copy_of, blob, _ in rows:
         if similarity(sig, unpack(blob)) >= SIMILAR:
             return str(other_copy_of or other)
     return None
-
-
-def _stored_finding(row: Sequence[Any]) -> StoredFinding:
-    run, fid, rule, severity, message, explanation, ids, kind, iid, src, line, col = row
-    return StoredFinding(
-        run, fid, rule, severity, message, explanation, tuple(json.loads(ids)), kind, iid, src,
-        line, col,
-    )  # fmt: skip
 
 
 def _version(con: sqlite3.Connection) -> int:
@@ -776,63 +605,8 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return None if d is None else d.isoformat()
-
-
 def _id_filter(column: str, ids: Iterable[str] | None) -> tuple[str, tuple[str, ...]]:
     """A ``WHERE`` fragment selecting ``ids`` (one JSON parameter, however many ids)."""
     if ids is None:
         return "", ()
     return f"AND {column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
-
-
-def _article_row(a: Article) -> tuple[Any, ...]:
-    return (
-        a.article_id, a.outlet, _iso(a.published), a.title, a.text, a.url, a.location, a.copy_of,
-        a.language,
-    )  # fmt: skip
-
-
-def _article(row: Sequence[Any]) -> Article:
-    aid, outlet, published, title, text, url, location, copy_of, language = row
-    return Article(
-        aid, outlet, parse_iso_date(published), title, text, url, location, copy_of,
-        language=language,
-    )  # fmt: skip
-
-
-def _claim_row(c: Claim) -> tuple[Any, ...]:
-    # int()/float(): numpy scalars (a claim built from a frame by hand) cannot be bound
-    values = []
-    for name in CLAIM_COLUMNS:
-        v = getattr(c, name)
-        if name in _DATE_NAMES:
-            v = _iso(v)
-        elif name in ("value", "low", "high"):
-            v = _num(v)
-        elif name in ("start", "end", "in_title"):
-            v = int(v)
-        values.append(v)
-    return tuple(values)
-
-
-_DATE_NAMES = frozenset(DATE_FIELDS)
-
-
-def _num(x: float | None) -> float | None:
-    return None if x is None else float(x)
-
-
-def _claim(row: Sequence[Any]) -> Claim:
-    kw = dict(zip(CLAIM_COLUMNS, row, strict=True))
-    for name in _DATE_NAMES:
-        kw[name] = _date(kw[name])
-    kw["in_title"] = bool(kw["in_title"])
-    return Claim(**kw)
-
-
-@lru_cache(maxsize=65536)
-def _date(iso: str | None) -> dt.date | None:
-    """An ISO date column value as a date (cached: a store holds few distinct dates)."""
-    return None if iso is None else dt.date.fromisoformat(iso)

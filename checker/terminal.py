@@ -1,6 +1,7 @@
-"""What ``checker`` prints on the terminal: progress, the first errors, the summary, tables.
+"""What ``checker`` prints on the terminal: progress, the first errors, the summary.
 
-Everything goes to standard error except ``--format text`` tables (standard output). The
+Everything goes to standard error (the ``--format text`` table is a report:
+:mod:`checker.report.text`). The
 progress bar shows only on a terminal; errors and the summary show everywhere (a CI log is
 where they are read) unless ``--quiet``.
 """
@@ -15,7 +16,8 @@ from typing import Any
 import click
 
 from checker.exitcodes import errors_only, warnings_only
-from checker.records import SEVERITIES, CheckResult, ErrorRecord, Finding
+from checker.lexicon import outlets as outlets_of
+from checker.records import SEVERITIES, CheckResult, ErrorRecord
 
 #: errors printed one by one before "... and N more"
 SHOWN_ERRORS = 5
@@ -126,7 +128,7 @@ def summary_line(result: CheckResult, output: str | None) -> str:
     dismissed = sum(f.status == "dismissed" for f in result.findings)
     if dismissed:
         parts += f"; {dismissed:,} dismissed" if parts else f"{dismissed:,} dismissed"
-    outlets = len({a.outlet for a in result.articles})
+    outlets = len(outlets_of(result.articles, result.claims))
     from_outlets = f" from {_plural(outlets, 'outlet')}" if result.articles else ""
     errs, warns = errors_only(result.errors), warnings_only(result.errors)
     return (
@@ -135,27 +137,3 @@ def summary_line(result: CheckResult, output: str | None) -> str:
         f"{f' ({parts})' if parts else ''}, {_plural(len(errs), 'error')}, "
         f"{_plural(len(warns), 'warning')}{f'; report: {output}' if output else ''}"
     )
-
-
-def print_findings_table(findings: Sequence[Finding]) -> None:
-    """``--format text``: severity, status, rule (never cut), where, message."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from checker.safeio import for_terminal
-
-    table = Table(title=_plural(len(findings), "finding"), show_lines=True)
-    longest = max((len(f.rule) for f in findings), default=4)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("rule", no_wrap=True, min_width=longest)
-    table.add_column("where", overflow="fold")
-    table.add_column("message", overflow="fold")
-    for f in findings:
-        sev = f.severity if f.status == "open" else f"{f.severity} ({f.status})"
-        where = ":".join(str(p) for p in (f.source_file, f.line) if p is not None)
-        # Text, not str: rich reads a str as markup ("[/bold]", "[link=...]" in an outlet's
-        # name), and control characters are shown escaped, never sent to the terminal
-        table.add_row(*(Text(for_terminal(v)) for v in (sev, f.rule, where, f.message)))
-    console = Console(width=max(100, Console().width, longest + 60), highlight=False)
-    console.print(table)

@@ -1,5 +1,5 @@
 """``--engine dask``: extraction and rules on a dask.distributed cluster give the findings of
-the single-process run (checker.distributed)."""
+the single-process run (checker.run.dask)."""
 
 from __future__ import annotations
 
@@ -23,20 +23,20 @@ import dask.dataframe as dd
 import pandas as pd
 from distributed import Client, LocalCluster
 
-from checker.distributed import (
-    _run_partition,
-    _validate_partition,
-    check_dask,
-    connect,
-    run_rules_dask,
-)
 from checker.engine import load_rules, run_rules
 from checker.engine.runner import MAX_ERRORS_PER_RULE
 from checker.errors import UsageError
-from checker.partitions import rule_partitions
-from checker.pipeline import check, order_outcome
+from checker.pipeline import check
 from checker.records import Article, CheckResult, Claim
-from checker.ruleplan import RulePlan
+from checker.run.dask import (
+    DaskEngine,
+    _run_partition,
+    _validate_partition,
+    connect,
+    run_rules_dask,
+)
+from checker.run.partitions import order_outcome, rule_partitions
+from checker.run.plans import RulePlan
 from checker.schema import claims_to_frame
 from checker.store import Store
 from checker.testing import build_claim
@@ -73,7 +73,7 @@ def fakes_runs(client: Client, tmp_path_factory: pytest.TempPathFactory) -> dict
     path = _fakes()
     tmp = tmp_path_factory.mktemp("fakes")
     local = check([path], store=tmp / "local.sqlite", jobs=1)
-    dask_result = check_dask([path], store=tmp / "dask.sqlite", client=client)
+    dask_result = check([path], store=tmp / "dask.sqlite", engine=DaskEngine(client))
     return {"local": local, "dask": dask_result, "tmp": tmp}
 
 

@@ -152,7 +152,7 @@ def test_same_day_incompatible_figures_for_one_town_are_a_conflict(
     assert len({c.incident_id for c in figures}) == 1
     inc = incident_of(r, figures[0])
     # Syrian state media, manar, trt (and the medical sources manar quotes for its 44 dead)
-    assert {"syrian state media", "manar", "trt"} <= {c.source for c in inc.claims}
+    assert {"Syrian state media", "manar", "trt"} <= {c.source for c in inc.claims}
     assert inc.sources == len({c.source for c in inc.claims})
     for a, b in ((ahram, manar), (ahram, trt)):
         found = [f for f in between(r.findings, a, b) if f.kind == "conflict"]

@@ -14,8 +14,9 @@ from _outlets import IDMC, article_page, story
 
 from checker.ingest import IngestOptions, read_articles
 from checker.ingest.language import detect_language
-from checker.pipeline import check, extract, skips_extraction
+from checker.pipeline import check, extract
 from checker.records import Article, ErrorRecord
+from checker.run.local import skips_extraction
 from checker.store import Store
 
 #: idmc-news articles that are not in English, by language, as a reader sees them
@@ -149,7 +150,7 @@ def test_help_loads_none_of_the_format_libraries() -> None:
 
 def test_every_engine_skips_the_same_articles(tmp_path: Path) -> None:
     """Two processes (--jobs 2) and the Dask engine's partition step skip what one does."""
-    from checker.distributed import _extract_partition
+    from checker.run.dask import _extract_partition
 
     source = tmp_path / "idmc.jsonl"
     with IDMC.open(encoding="utf-8") as f:

@@ -1,5 +1,5 @@
 """``--jobs N``: extraction on N processes gives exactly what one process gives, streamed in
-batches (checker.parallel, checker.pipeline.extract/check)."""
+batches (checker.run.parallel, checker.pipeline.extract/check)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from typing import Any
 import pytest
 
 from checker import pipeline
-from checker.parallel import extract_one, make_executor, map_extract
-from checker.pipeline import BATCH_SIZE, extract
+from checker.pipeline import extract
 from checker.records import Article, Claim, ErrorRecord
+from checker.run import local
+from checker.run.local import BATCH_SIZE
+from checker.run.parallel import extract_one, make_executor, map_extract
 
 ROOT = Path(__file__).resolve().parents[1]
 FAKES = ROOT / ".." / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv"
@@ -147,7 +149,7 @@ def test_extract_streams_one_batch_at_a_time(
     path = tmp_path / "part.csv"
     _write_csv(path, BATCH_SIZE * 2 + 30)
     read = 0
-    real_read = pipeline.read_articles
+    real_read = local.read_articles
 
     def counting_read(*args: Any, **kwargs: Any) -> Iterator[Any]:
         nonlocal read
@@ -155,7 +157,7 @@ def test_extract_streams_one_batch_at_a_time(
             read += 1
             yield item
 
-    monkeypatch.setattr(pipeline, "read_articles", counting_read)
+    monkeypatch.setattr(local, "read_articles", counting_read)
     seen: list[int] = []
     stream: Iterator[Item] = extract([path], jobs=1, progress=seen.append)
     first = next(stream)

@@ -1,4 +1,4 @@
-"""A rule run in parts (checker.partitions): by blocking key and by article, read from the
+"""A rule run in parts (checker.run.partitions): by blocking key and by article, read from the
 store a part at a time, merged into the outcome of one run over everything."""
 
 from __future__ import annotations
@@ -12,17 +12,18 @@ import pytest
 from checker.engine import iter_subjects, load_rules, run_rules
 from checker.engine.incidents import block_key
 from checker.engine.runner import MAX_ERRORS_PER_RULE
-from checker.partitions import (
+from checker.pipeline import check
+from checker.records import ErrorRecord
+from checker.run.partitions import (
     Spans,
     assign_blocks,
     merge_outcomes,
+    order_outcome,
     rule_partitions,
     run_partition,
     run_partitioned,
     stored_partitions,
 )
-from checker.pipeline import check, order_outcome
-from checker.records import ErrorRecord
 from checker.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,33 +187,32 @@ def _error(rule: str, claim: str) -> ErrorRecord:
 
 
 def test_merge_adds_up_errors_past_the_limit() -> None:
-    """Two parts' outcomes, one already cut at the limit by run_rules: the merged outcome
-    lists MAX_ERRORS_PER_RULE errors and counts all the others in one record."""
+    """Two parts' outcomes, one already cut at the limit by run_rules (its other errors
+    counted as data, ``unlisted``): the merged outcome lists MAX_ERRORS_PER_RULE errors,
+    counts all the others, and one record says how many (worded once, by order_outcome)."""
     from checker.engine import RuleOutcome
+    from checker.run.partitions import order_outcome
 
     rules = load_rules()
     rid = rules[0].id
     first = [_error(rid, f"a{i:03d}") for i in range(MAX_ERRORS_PER_RULE)]
-    cut = ErrorRecord(
-        stage="rule",
-        rule=rid,
-        message="15 more errors of this rule not listed "
-        f"({MAX_ERRORS_PER_RULE + 15} in all); fix the rule and re-run.",
-    )
     second = [_error(rid, f"b{i:03d}") for i in range(4)]
     merged = merge_outcomes(
         rules,
         [
-            RuleOutcome(errors=[*first, cut], calls={rid: 40}),
+            RuleOutcome(errors=first, calls={rid: 40}, unlisted={rid: 15}),
             RuleOutcome(errors=second, calls={rid: 6}),
         ],
     )
     total = MAX_ERRORS_PER_RULE + 15 + 4
-    assert len(merged.errors) == MAX_ERRORS_PER_RULE + 1
-    assert merged.errors[-1].message.startswith(f"{total - MAX_ERRORS_PER_RULE} more errors")
-    assert f"({total} in all)" in merged.errors[-1].message
-    assert [e.claim_ids[0] for e in merged.errors[:-1]] == [e.claim_ids[0] for e in first]
+    assert len(merged.errors) == MAX_ERRORS_PER_RULE
+    assert merged.unlisted == {rid: total - MAX_ERRORS_PER_RULE}
+    assert [e.claim_ids[0] for e in merged.errors] == [e.claim_ids[0] for e in first]
     assert merged.calls[rid] == 46
+    worded = order_outcome(rules, merged).errors
+    assert len(worded) == MAX_ERRORS_PER_RULE + 1
+    assert worded[-1].message.startswith(f"{total - MAX_ERRORS_PER_RULE} more errors")
+    assert f"({total} in all)" in worded[-1].message
 
 
 def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:

@@ -259,7 +259,7 @@ def test_in_memory_store_keeps_nothing_on_disk(
 def test_a_version_1_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
     """A store written by the first layout gains the places, units, incidents and copies
     columns; its articles and claims read back, with the new fields at their defaults."""
-    from checker.store import _migrate_1
+    from checker.store_layout import _migrate_1
 
     path = tmp_path / "v1.sqlite"
     with sqlite3.connect(path) as con:

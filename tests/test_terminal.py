@@ -12,8 +12,9 @@ from conftest import EXAMPLES
 from checker.cli import main
 from checker.ingest import SUFFIXES
 from checker.ingest.count import count_records
-from checker.pipeline import extract, records_in
+from checker.pipeline import extract
 from checker.records import Article, ErrorRecord
+from checker.run.local import records_in
 from checker.terminal import PHASES, ProgressDisplay, progress_count
 
 LONG_RULE = "newsroom_casualty_figures_from_named_sources.check_figures_name_their_source_always"

@@ -8,8 +8,27 @@ from __future__ import annotations
 import math
 import re
 
+from checker.figures import fmt_allows, fmt_bound
+from checker.lexicon import norm_source
 from checker.records import Claim
-from checker.report import format as report_format
+
+__all__ = [
+    "aggregate",
+    "bounds",
+    "describe",
+    "explained",
+    "fmt_number",
+    "gap",
+    "interval",
+    "is_vague",
+    "norm_source",
+    "overlaps",
+    "says",
+    "source",
+    "when",
+    "wider",
+    "wording",
+]
 
 _VAGUE = re.compile(
     r"\b(?:dozens|scores|hundreds|thousands|millions|tens|several|a\s+few)\b", re.IGNORECASE
@@ -65,17 +84,14 @@ def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     return gap(a, b, tolerance) == 0.0
 
 
-def fmt_number(x: float | None) -> str:
-    """``150000.0`` -> "150,000" (the reports' formatter); None or infinity -> "∞"."""
-    if x is None or math.isinf(x):
-        return "∞"
-    return report_format.fmt_number(x)
+#: ``150000.0`` -> "150,000"; None (unbounded) or infinity -> "∞" (:mod:`checker.figures`)
+fmt_number = fmt_bound
 
 
 def interval(c: Claim) -> str:
     """What a claim's wording allows, in plain words (the reports' formatter): "exactly
     22", "150,000 or more", "225,000 to 275,000", "at most 900,000"."""
-    return report_format.fmt_allows(c.low, c.high)
+    return fmt_allows(c.low, c.high)
 
 
 def wording(c: Claim) -> str:
@@ -121,36 +137,6 @@ def says(c: Claim) -> str:
     where = f" in {c.location}" if c.location else ""
     head = " (headline)" if c.in_title else ""
     return f"{who} on {day}{head}: {wording(c)} {c.subject} {c.category}{where}"
-
-
-_ALIASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.I), name)
-    for p, name in [
-        (
-            r"syrian observatory|\bsohr\b|\bthe observatory\b|observatory for human rights",
-            "Syrian Observatory for Human Rights",
-        ),
-        (r"\bu\.?n\.? (office for the )?coordination|\bocha\b", "OCHA"),
-        (r"\bunhcr\b|high commissioner for refugees|un refugee agency", "UNHCR"),
-        (r"\bunicef\b", "UNICEF"),
-        (r"\bwho\b|world health organi[sz]ation", "WHO"),
-        (r"white helmets|syria civil defen[cs]e|civil defen[cs]e", "Syria Civil Defence"),
-        (r"\bsana\b", "SANA"),
-        (r"violations documentation cent(er|re)|\bvdc\b", "VDC"),
-        (r"syrian network for human rights|\bsnhr\b", "SNHR"),
-        (r"united nations|\bu\.?n\.?\b", "United Nations"),
-    ]
-]
-
-
-def norm_source(attribution: str | None) -> str | None:
-    """A named source folded to one spelling ("SOHR", "the Observatory" -> one name)."""
-    if not attribution:
-        return None
-    for rx, name in _ALIASES:
-        if rx.search(attribution):
-            return name
-    return " ".join(attribution.lower().replace("the ", " ").split())
 
 
 def wider(a: Claim, b: Claim) -> Claim | None:

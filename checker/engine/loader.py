@@ -258,3 +258,9 @@ def select(rules: Iterable[Rule], only: Sequence[str] = (), skip: Sequence[str] 
         return any(r.id == p or r.id.startswith(p + ".") for p in pats)
 
     return [r for r in rules if (not only or hit(r, only)) and not hit(r, skip)]
+
+
+def named(rules: Iterable[Rule], name: str) -> list[Rule]:
+    """The rules ``name`` names (``checker rules explain``): its full id, or the id's last
+    part ("numbers_disagree" for "cross_outlet.numbers_disagree")."""
+    return [r for r in rules if r.id == name or r.id.rsplit(".", 1)[-1] == name]

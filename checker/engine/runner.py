@@ -51,6 +51,19 @@ class RuleOutcome:
     incidents: list[Incident] = field(default_factory=list)
     #: claim id -> incident id, for every grouped claim
     claim_incidents: dict[str, str] = field(default_factory=dict)
+    #: rule id -> how many of its errors are counted but not in ``errors`` (past
+    #: MAX_ERRORS_PER_RULE): data, summed when parts merge, worded by :func:`error_summary`
+    unlisted: dict[str, int] = field(default_factory=dict)
+
+
+def error_summary(rule_id: str, unlisted: int) -> ErrorRecord:
+    """The record saying how many more errors ``rule_id`` raised than are listed."""
+    return ErrorRecord(
+        stage="rule",
+        rule=rule_id,
+        message=f"{unlisted} more errors of this rule not listed "
+        f"({unlisted + MAX_ERRORS_PER_RULE} in all); fix the rule and re-run.",
+    )
 
 
 def subject_claims(subject: Any) -> tuple[Claim, ...]:
@@ -308,14 +321,7 @@ def _run_rule(
                 out.errors.append(finding_or_error)
     output.take()
     if errors > MAX_ERRORS_PER_RULE:
-        out.errors.append(
-            ErrorRecord(
-                stage="rule",
-                rule=rule.id,
-                message=f"{errors - MAX_ERRORS_PER_RULE} more errors of this rule not listed "
-                f"({errors} in all); fix the rule and re-run.",
-            )
-        )
+        out.unlisted[rule.id] = errors - MAX_ERRORS_PER_RULE
     if printed:
         out.errors.append(
             ErrorRecord(

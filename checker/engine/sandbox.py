@@ -14,7 +14,7 @@ Each call of a rule runs under a time budget (:func:`checker.budget.time_limit`,
 :data:`DEFAULT_RULE_TIMEOUT`, ``timeout`` per rule or ``rule_timeout`` in
 ``[tool.checker]``); a call over it is a rule error too. A rule that kills its own process
 some other way (``os.kill``, a crash in C) cannot be stopped from inside: with ``--jobs N``
-its part of the run is recorded as lost (:mod:`checker.partitions`) and the run goes on.
+its part of the run is recorded as lost (:mod:`checker.run.partitions`) and the run goes on.
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.extract.places import place_spans
-from checker.extract.sources import ALIAS, PRONOUNS, is_place, normalise_source
+from checker.extract.sources import PRONOUNS, is_place, normalise_source
+from checker.lexicon import SOURCE_ALIAS as ALIAS
 
 
 def _words(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from checker.extract.modality import modality, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, NumberBudget, find_figures
 from checker.extract.places import ArticlePlaces, Located, locate, looks_like_place, scan_article
 from checker.extract.sentences import sentence_spans
+from checker.lexicon import CANONICAL_SOURCES, SOURCE_ALIAS
 from checker.records import Article, Claim
 
 Span = tuple[int, int]
@@ -603,7 +604,7 @@ def _full_name(ctx: _Context, source: str | None) -> str | None:
         src.normalise_source(first) != first
         or looks_like_place(first)
         or find_time_expressions(first)
-        or first in src.CANONICAL
+        or first in CANONICAL_SOURCES
     ):
         return source  # "Monday SANA", "Aleppo Reuters": not a first name
     return f"{first} {source}"
@@ -628,9 +629,9 @@ def _first_name_ok(word: str) -> bool:
     surnames.)"""
     return not (
         word.lower() in _NOT_NAME
-        or src.ALIAS.search(word)
+        or SOURCE_ALIAS.search(word)
         or find_time_expressions(word)
-        or word in src.CANONICAL
+        or word in CANONICAL_SOURCES
     )
 
 

@@ -30,24 +30,20 @@ from functools import lru_cache
 
 import dateparser
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+from checker.lexicon import (
+    DATE_WORDS,
+    MONTH_FULL_PATTERN,
+    MONTH_PATTERN,
+    MONTHS,
+    WEEKDAYS,
+)
+
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
     "few": 3, "a few": 3,
 }  # fmt: skip
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WEEKDAY_ABBR = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 _DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
@@ -68,26 +64,27 @@ _EXPRESSION = re.compile(
     # ("the conflict which began with anti-government protests in March 2011")
     + r"(?P<war>(?:the|Syria['’]?s?)\s+(?:(?:start|beginning|outbreak|onset)\s+of\s+the\s+"
     + rf"(?:Syrian\s+)?{_WAR}|(?:Syrian\s+)?{_WAR}\s+(?:which\s+|that\s+)?(?:began|started"
-    + rf"|erupted|broke\s+out))(?:(?:\s+[\w-]+){{0,4}}?\s+in\s+(?:{_MONTH_FULL}\s+)?{_YEAR})?)"
+    + r"|erupted|broke\s+out))(?:(?:\s+[\w-]+){0,4}?\s+in\s+"
+    + rf"(?:{MONTH_FULL_PATTERN}\s+)?{_YEAR})?)"
     # full dates: "Monday November 13", "April 27, 2017", "27 Apr 2017", "Apr 232017" (FA-KES
     # lost the space), "the 5th of May"
     + rf"|(?P<full>(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:"
-    + rf"{_MONTH}\s+(?:{_DAY}(?:,?\s*{_YEAR})?|[0-3]\d{_YEAR})(?![\d:])"
-    + rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\d))"
+    + rf"{MONTH_PATTERN}\s+(?:{_DAY}(?:,?\s*{_YEAR})?|[0-3]\d{_YEAR})(?![\d:])"
+    + rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{MONTH_PATTERN}(?:,?\s+{_YEAR})?(?!\d))"
     + r"(?:\s+at\s+\d{1,2}:?\d{2})?)"
     + r"|(?P<numeric>\b\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}"
     + r"|\b(?:19|20)\d{2}-\d{2}-\d{2})"
     # parts of a month: "early December", "mid-December", "late January 2020", "the end of May"
     + r"|(?P<monthpart>(?:(?:in|during)\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning"
-    + rf"\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?P<pmonth>{_MONTH_FULL})"
+    + rf"\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?P<pmonth>{MONTH_FULL_PATTERN})"
     + rf"(?:,?\s+{_YEAR})?)"
-    + rf"|(?P<monthyear>{_MONTH_FULL},?\s+{_YEAR})"
+    + rf"|(?P<monthyear>{MONTH_FULL_PATTERN},?\s+{_YEAR})"
     # a month on its own needs a preposition: "in December", "last September"
-    + rf"|(?P<month>(?:in|during|last|this|until|of)\s+{_MONTH_FULL}(?:,?\s+{_YEAR})?)\b"
+    + rf"|(?P<month>(?:in|during|last|this|until|of)\s+{MONTH_FULL_PATTERN}(?:,?\s+{_YEAR})?)\b"
     + rf"|(?P<year>(?:in|during|of|until|throughout|early|late|mid|end\s+of)[\s-]+{_YEAR})"
     + r"(?![\d’']|s\b)"  # not a decade ("the early 2000s")
     + rf"|(?P<yearsince>(?<=since\s){_YEAR})(?!\d)"
-    + rf"|(?P<monthsince>(?<=since\s){_MONTH_FULL}(?:,?\s+{_YEAR})?)\b"
+    + rf"|(?P<monthsince>(?<=since\s){MONTH_FULL_PATTERN}(?:,?\s+{_YEAR})?)\b"
     + r"|(?P<relative>yesterday|today|tonight|last\s+night|earlier\s+today"
     + r"|(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)"
     + r"|(?:last|this|previous|past)\s+(?:week|weekend|month|year)"
@@ -100,7 +97,7 @@ _EXPRESSION = re.compile(
 )
 # Month and weekday names are proper nouns: matched case-insensitively above only for the
 # fixed words around them; these make sure "may" and "march" the verbs are not months.
-_CAPITALISED = re.compile(rf"{_MONTH}|{_WEEKDAY}|{_WEEKDAY_ABBR}")
+_CAPITALISED = re.compile(rf"{MONTH_PATTERN}|{_WEEKDAY}|{_WEEKDAY_ABBR}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,24 +142,7 @@ _KINDS = (
 
 def _names_capitalised(words: str) -> bool:
     """Whether every month or weekday name in ``words`` is capitalised ("may" is a verb)."""
-    return all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", words) if w.lower() in _NAME_WORDS)
-
-
-def _words(text: str) -> list[str]:
-    """A word list written as one string."""
-    return text.split()
-
-
-_NAME_WORDS = frozenset(
-    _words(
-        """
-    jan january feb february mar march apr april may jun june jul july aug august sep
-    sept september oct october nov november dec december monday tuesday wednesday
-    thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
-    saturdays sundays mon tue wed thu fri sat sun
-    """
-    )
-)
+    return all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", words) if w.lower() in DATE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +274,7 @@ def _plain_date(words: str, published: dt.date | None) -> tuple[bool, dt.date | 
         return False, None
     if month.capitalize() not in _MONTH_NAMES:
         return False, None
-    number = _MONTHS[month[:3]]
+    number = MONTHS[month[:3]]
     if year is not None:
         return True, _valid(int(year), number, int(day))
     if published is None:
@@ -320,7 +300,7 @@ def _weekday(words: str, published: dt.date | None) -> tuple[dt.date | None, dt.
     m = re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", words)
     if m is None:
         return None, None
-    target = _WEEKDAYS[m.group(1)[:3]]
+    target = WEEKDAYS[m.group(1)[:3]]
     back = (published.weekday() - target) % 7
     if "last" in words.split() and back == 0:
         back = 7
@@ -329,9 +309,9 @@ def _weekday(words: str, published: dt.date | None) -> tuple[dt.date | None, dt.
 
 
 def _month_part(words: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
-    m = re.search(rf"({_MONTH_FULL})(?:,?\s+({_YEAR}))?", words, re.IGNORECASE)
+    m = re.search(rf"({MONTH_FULL_PATTERN})(?:,?\s+({_YEAR}))?", words, re.IGNORECASE)
     assert m is not None
-    month = _MONTHS[m.group(1)[:3].lower()]
+    month = MONTHS[m.group(1)[:3].lower()]
     year = int(m.group(2)) if m.group(2) else _year_of_month(month, published)
     if year is None:
         return None, None
@@ -358,13 +338,13 @@ def _month_or_year(
     kind: str, words: str, published: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None]:
     ym = re.search(rf"\b({_YEAR})\b", words)
-    mm = re.search(_MONTH_FULL, words, re.IGNORECASE)
+    mm = re.search(MONTH_FULL_PATTERN, words, re.IGNORECASE)
     if mm is None:
         if ym is None:
             return None, None
         only = int(ym.group(1))
         return dt.date(only, 1, 1), dt.date(only, 12, 31)
-    month = _MONTHS[mm.group(0)[:3].lower()]
+    month = MONTHS[mm.group(0)[:3].lower()]
     if ym is not None:
         year: int | None = int(ym.group(1))
     elif words.startswith("this "):

@@ -7,13 +7,14 @@ context around each then rules out what is not a count: calendar dates (the span
 ages, distances and other units, money, percentages, ordinals and identifiers
 ("Resolution 2254", "S-400", "Views 1430").
 
-quantulum3 reads the spelled-out numbers ("Seventy-six", "three hundred and fifty"), called on
-the candidate's own words only, never on a whole text, because on news text (checked on
-quantulum3 0.10.0) it drops hedges from its match ("more than 150,000" -> 150000, exact),
-reads "half a million" as 1,500,000, "two dozen" as 2 and "a dozen" as 1, takes "1.2m" for
-metres, finds nothing in "tens of thousands" or "dozens", turns years into plain numbers, and
-costs about 90 ms per article. Hedges, vague quantities, "dozen", "half a" and "m"/"bn"
-suffixes are therefore read here; digits are plain ``float``.
+The well-formed spelled-out numbers ("Seventy-six", "three hundred and fifty") are read
+here; quantulum3 reads the odd wordings ("fifty-three hundred"), loaded on the first of them
+and called on the candidate's own words only, never on a whole text, because on news text
+(checked on quantulum3 0.10.0) it drops hedges from its match ("more than 150,000" ->
+150000, exact), reads "half a million" as 1,500,000, "two dozen" as 2 and "a dozen" as 1,
+takes "1.2m" for metres, finds nothing in "tens of thousands" or "dozens", turns years into
+plain numbers, and costs about 90 ms per article. Hedges, vague quantities, "dozen", "half
+a" and "m"/"bn" suffixes are therefore read here; digits are plain ``float``.
 """
 
 from __future__ import annotations
@@ -325,7 +326,90 @@ def spelled_value(words: str) -> float | None:
         share = 0.75 if m.group(1).startswith("three") else 0.25 if "quarter" in m.group(1) else 0.5
         return round(share * _SCALE[m.group(2)], 6)
     words = re.sub(r"^an?\s+", "one ", words)
+    plain = _plain_spelled(words)
+    if plain is not None:
+        return plain
+    if _SAME_SCALE_TWICE.fullmatch(words):
+        return None  # "two million three million": quantulum3 reads two numbers, not one
     return _quantulum_spellout(words)
+
+
+_SAME_SCALE_TWICE = re.compile(
+    rf"(?:{_SMALL_W}) (thousand|million|billion)(?: and | |-)(?:{_SMALL_W}) \1"
+)
+
+
+# Spelled-out numbers read here, as quantulum3 reads them (checked on every wording the
+# figure pattern takes, up to three scale words): quantulum3, and the seconds its import of
+# inflect costs, only for the odd wordings ("fifty-three hundred", "thousand thousand").
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _under100(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """(value, next index) of a number under 100 at tokens[i], or None."""
+    if i >= len(tokens):
+        return None
+    w = tokens[i]
+    if w in _UNITS and w != "zero":
+        return _UNITS[w], i + 1
+    if w in _TENS:
+        if i + 1 < len(tokens) and tokens[i + 1] in _UNITS and 0 < _UNITS[tokens[i + 1]] < 10:
+            return _TENS[w] + _UNITS[tokens[i + 1]], i + 2
+        return _TENS[w], i + 1
+    return None
+
+
+def _under1000(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """(value, next index) of a number under 1,000 at tokens[i] ("four hundred and two")."""
+    first = _under100(tokens, i)
+    if first is None:
+        return None
+    v, i = first
+    if i < len(tokens) and tokens[i] == "hundred":
+        if v >= 10:
+            return None  # "fifty-three hundred": quantulum3's reading is kept
+        v, i = v * 100, i + 1
+        j = i + 1 if i < len(tokens) and tokens[i] == "and" else i
+        rest = _under100(tokens, j)
+        if rest is not None:
+            v, i = v + rest[0], rest[1]
+    return v, i
+
+
+def _plain_spelled(words: str) -> float | None:
+    """A well-formed spelled-out number ("seventy-six", "three hundred and fifty", "two
+    million four hundred thousand"); None for any other wording, which quantulum3 reads."""
+    tokens = words.replace("-", " ").split()
+    total, i, last_scale = 0.0, 0, float("inf")
+    while True:
+        group = _under1000(tokens, i)
+        if group is None:
+            return None
+        v, i = group
+        if i < len(tokens) and tokens[i] in _SCALE_WORDS:
+            scale = _SCALE_WORDS[tokens[i]]
+            if scale >= last_scale:
+                return None
+            total, last_scale, i = total + v * scale, scale, i + 1
+            if i == len(tokens):
+                return total
+            if tokens[i] == "and":
+                i += 1
+            continue
+        if i != len(tokens):
+            return None
+        return total + v
 
 
 def _quantulum_spellout(words: str) -> float | None:

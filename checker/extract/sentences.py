@@ -17,21 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.lexicon import MONTH_ABBREVIATIONS, words
+
 Span = tuple[int, int]
 
 
-def _words(text: str) -> list[str]:
-    """A word list written as one string."""
-    return text.split()
-
-
 # Words that end with a full stop without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    _words(
+_ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
+    words(
         """
-    mr mrs ms dr gen lt col maj sgt capt cpt brig adm gov sen rep rev st prof pres jan
-    feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est inc ltd co
-    corp dept fig al ft mt ave jr sr
+    mr mrs ms dr gen lt col maj sgt capt cpt brig adm gov sen rep rev st prof pres no nos
+    vs etc approx est inc ltd co corp dept fig al ft mt ave jr sr
     """
     )
 )

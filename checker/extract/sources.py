@@ -12,89 +12,14 @@ from __future__ import annotations
 import re
 
 from checker.extract.places import looks_like_place
+from checker.lexicon import SOHR, SOURCE_ALIAS, SOURCE_ALIASES
+from checker.lexicon import words as _words
 
 #: "he said", "it said": no name of its own
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
 
 
-def _words(text: str) -> list[str]:
-    """A word list written as one string."""
-    return text.split()
-
-
-SOHR = "Syrian Observatory for Human Rights"
-
-# canonical source -> how the corpus names it (acronyms case-sensitive: "WHO" is not "who")
-_ALIASES: tuple[tuple[str, str], ...] = (
-    (
-        SOHR,
-        r"Syrian\s+Observatory|(?:British|Britain|UK|London)[\s-]*based\s+(?:war\s+)?(?:monitor"
-        r"|Observatory|group|monitoring)|(?-i:\bSOHR\b)|\bObservatory\b|Rami\s+Abdel?\s*-?Rahman"
-        r"|Rami\s+Abdulrahman|Rami\s+Abdurrahman|Abdel\s+Rahman",
-    ),
-    ("Syrian Civil Defence", r"Civil\s+Defen[cs]e|White\s+Helmets"),
-    (
-        "United Nations Office for the Coordination of Humanitarian Affairs",
-        r"(?-i:\bOCHA\b)|Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs",
-    ),
-    (
-        "UNHCR",
-        r"(?-i:\bUNHCR\b)|U\.?N\.?\s+refugee\s+agency|UN\s+High\s+Commissioner\s+for\s+Refugees",
-    ),
-    (
-        "UNICEF",
-        r"(?-i:\bUNICEF\b)|United\s+Nations\s+Children['’]?s\s+Fund|UN\s+Children['’]?s\s+Fund",
-    ),
-    ("IOM", r"(?-i:\bIOM\b)|International\s+Organi[sz]ation\s+for\s+Migration"),
-    ("World Food Programme", r"(?-i:\bWFP\b)|World\s+Food\s+Program(?:me)?"),
-    (
-        "International Federation of Red Cross and Red Crescent Societies",
-        r"(?-i:\bIFRC\b)|International\s+Federation\s+of\s+(?:the\s+)?Red\s+Cross",
-    ),
-    ("National Disaster Management Authority", r"National\s+Disaster\s+Management\s+Authority"),
-    ("World Health Organization", r"World\s+Health\s+Organi[sz]ation|(?-i:\bWHO\b)"),
-    ("United Nations", r"United\s+Nations|\bU\.N\b\.?|(?-i:\bUN\b)|world\s+body"),
-    ("International Committee of the Red Cross", r"(?-i:\bICRC\b)|Red\s+Cross"),
-    ("Syrian Network for Human Rights", r"Syrian\s+Network\s+for\s+Human\s+Rights|(?-i:\bSNHR\b)"),
-    ("Local Coordination Committees", r"Local\s+Coordination\s+Committees|(?-i:\bLCCs?\b)"),
-    (
-        "Violations Documentation Center",
-        r"Violations\s+Documentation\s+Cent(?:er|re)|(?-i:\bVDC\b)",
-    ),
-    ("Syrian Center for Policy Research", r"Syrian\s+Cent(?:er|re)\s+for\s+Policy\s+Research"),
-    ("Human Rights Watch", r"Human\s+Rights\s+Watch|(?-i:\bHRW\b)"),
-    ("Amnesty International", r"Amnesty"),
-    ("Doctors Without Borders", r"Doctors\s+Without\s+Borders|(?-i:\bMSF\b)|Medecins\s+Sans"),
-    ("Syrian American Medical Society", r"Syrian\s+American\s+Medical\s+Society|(?-i:\bSAMS\b)"),
-    (
-        "SANA",
-        r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency|state(?:-run)?\s+news\s+agency"
-        r"|official\s+news\s+agency",
-    ),
-    ("Syrian state media", r"state\s+(?:media|TV|television)"),
-    (
-        "Russian Defence Ministry",
-        r"Russian\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"
-        r"|Russia['’]?s?\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"
-        r"|defen[cs]e\s+ministry\s+in\s+Moscow|Konashenkov",
-    ),
-    (
-        "Russian Foreign Ministry",
-        r"Russian\s+Foreign\s+Ministry|Russia['’]?s?\s+foreign\s+ministry",
-    ),
-    ("Turkish Defence Ministry", r"Turkish\s+Defen[cs]e\s+Ministry"),
-    ("Syrian Interior Ministry", r"Interior\s+Ministry|Ministry\s+of\s+Interior"),
-    ("High Negotiations Committee", r"High\s+Negotiations\s+Committee|(?-i:\bHNC\b)"),
-    ("Kremlin", r"Kremlin"),
-    ("Pentagon", r"Pentagon"),
-    ("Islamic State group", r"Islamic\s+State|(?-i:\bISIS\b|\bISIL\b|\bIS\b)|Daesh|Amaq"),
-)
-ALIAS = re.compile(
-    "|".join(f"(?P<a{i}>{pat})" for i, (_, pat) in enumerate(_ALIASES)), re.IGNORECASE
-)
-_CANON = tuple(name for name, _ in _ALIASES)
-#: the normalised names of the well-known sources
-CANONICAL = frozenset(_CANON)
+_CANON = tuple(name for name, _ in SOURCE_ALIASES)
 
 
 _TITLES = re.compile(
@@ -145,7 +70,7 @@ def normalise_source(phrase: str | None) -> str | None:
     """
     if phrase is None or phrase.lower() in PRONOUNS:
         return None
-    m = ALIAS.search(phrase)
+    m = SOURCE_ALIAS.search(phrase)
     role = _ROLE_AFTER.match(phrase, m.end()) if m is not None and m.group(0).islower() else None
     if role is not None:
         # "civil defense official Ibrahim Abu al-Laith", "a local civil defense official":
@@ -185,7 +110,7 @@ def _clean(phrase: str) -> str | None:
 def monitor_name(text: str) -> str | None:
     """The monitoring group an article names, for "a monitor said": SOHR, SNHR or VDC."""
     for name in (SOHR, "Syrian Network for Human Rights", "Violations Documentation Center"):
-        pattern = next(p for n, p in _ALIASES if n == name)
+        pattern = next(p for n, p in SOURCE_ALIASES if n == name)
         if re.search(pattern, text, re.IGNORECASE):
             return name
     return None
@@ -214,6 +139,6 @@ def headline_source(text: str, start: int, end: int) -> str | None:
     if m is not None:
         return normalise_source(m.group("src"))
     m = _HEADLINE_HEAD.search(text, start, min(end, start + 60))
-    if m is not None and ALIAS.fullmatch(m.group("src")):
+    if m is not None and SOURCE_ALIAS.fullmatch(m.group("src")):
         return normalise_source(m.group("src"))
     return None

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import re
 
-
-def words(text: str) -> list[str]:
-    """A word list written as one string."""
-    return text.split()
-
+from checker.lexicon import words
 
 # Counted heads that are themselves a category.
 THING_HEADS: dict[str, str] = {

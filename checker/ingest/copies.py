@@ -15,10 +15,12 @@ article looks up its 16 band keys, not the whole store.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
 from collections.abc import Sequence
+from typing import Any
 
 NUM_PERM = 64
 BANDS = 16
@@ -41,9 +43,33 @@ def signature(text: str) -> tuple[int, ...] | None:
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - 4)}
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    permutations, scheme = _permutations()
+    m = MinHash(
+        num_perm=NUM_PERM,
+        seed=_SEED,
+        hashfunc=_sha1_32,
+        permutations=permutations,
+        scheme=scheme,
+    )
     m.update_batch(list(shingles))
     return tuple(int(v) for v in m.hashvalues)
+
+
+def _sha1_32(data: bytes) -> int:
+    """datasketch's default hash (``sha1_hash32``: SHA-1's first 4 bytes, little-endian),
+    without its struct call."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+@functools.cache
+def _permutations() -> tuple[Any, Any]:
+    """The permutations of MinHash(NUM_PERM, _SEED) and their scheme, drawn once
+    (datasketch draws them for every MinHash it makes)."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    assert m.hashfunc.__name__ == "sha1_hash32", "_sha1_32 stands for datasketch's hash"
+    return m.permutations, m.scheme
 
 
 def band_keys(sig: Sequence[int]) -> list[str]:

@@ -19,9 +19,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateparser.date import DateDataParser
+from checker.lexicon import MONTH_PATTERN
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PREFER_DATES_FROM": "past",
@@ -39,10 +42,7 @@ _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?"
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_PATTERN  # (read with re.IGNORECASE)
 #: A dateline: at the very start of the text, after an optional "Published"/"Posted on"/
 #: "Last updated at" and weekday, a full date with a year. Seen in the corpus: "Mon, 24 Jun
 #: 2019", "Wed 05 Apr 2017 ...", "05.02.2015" and "21.08.2013Get short URL" (Sputnik),
@@ -90,6 +90,8 @@ class DateReader:
             settings = dict(_DATEPARSER_SETTINGS)
             if order is not None:
                 settings["DATE_ORDER"] = order
+            from dateparser.date import DateDataParser  # 0.2-0.4 s: not for `--help`
+
             parser = DateDataParser(languages=["en"], settings=settings)
             self._parsers[order] = parser
         return parser

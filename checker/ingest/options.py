@@ -45,7 +45,9 @@ DUPLICATE_POLICIES: tuple[str, ...] = ("rename", "skip")
 FIELDS: tuple[str, ...] = ("article_id", "outlet", "published", "title", "text", "url", "location")
 
 
-def _default_outlet_orders() -> dict[str, str]:
+def default_outlet_orders() -> dict[str, str]:
+    """How the outlets that write all-numeric datelines day first write them (the
+    library's defaults; ``[tool.checker.outlet_date_order]`` adds to them and wins)."""
     # Both open their FA-KES texts with day-first numeric datelines: Sputnik "24.08.2013",
     # al-Manar "15-09-2013" (52 of its datelines have a day over 12, none a month over 12).
     return {"sputnik": "DMY", "manar": "DMY"}
@@ -77,7 +79,7 @@ class IngestOptions:
     outlet: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
     date_order: str | None = None
-    outlet_date_order: dict[str, str] = field(default_factory=_default_outlet_orders)
+    outlet_date_order: dict[str, str] = field(default_factory=default_outlet_orders)
     stdin_format: str = "auto"
     duplicate_ids: str = "rename"
     max_text_chars: int = MAX_TEXT_CHARS

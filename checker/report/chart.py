@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from checker.records import Claim
-from checker.report.format import figure_phrase, fmt_date, fmt_number, visible_bidi
+from checker.report.format import figure_phrase, fmt_allows, fmt_date, fmt_number, visible_bidi
 
 #: claims whose positive figures differ by this factor or more get a log axis.
 LOG_RATIO = 50.0
@@ -108,13 +108,7 @@ def compact(x: float) -> str:
 def compact_interval(low: float | None, high: float | None) -> str:
     """What the interval allows, in words with compact numbers, for the chart's margin:
     "exactly 22", "26 or more", "at most 900k", "2.7M to 3.3M"."""
-    if low is not None and low == high:
-        return f"exactly {compact(low)}"
-    if high is None:
-        return "any number" if not low else f"{compact(low)} or more"
-    if not low:
-        return f"at most {compact(high)}"
-    return f"{compact(low)} to {compact(high)}"
+    return fmt_allows(low, high, compact)
 
 
 def _nice_ticks(lo: float, hi: float, target: int = 5) -> list[float]:

@@ -1,21 +1,31 @@
-"""Small text formatters shared by every report format: numbers, intervals, dates, ids.
+"""Small text helpers shared by every report format: severities, kinds, ids, paths, docs.
 
-One place so the HTML, Markdown, JUnit, GitHub and SARIF reports (and the rule helpers'
-messages, :mod:`checker.engine.helpers`) write a figure the same way: a fact-checker
-comparing the HTML report with a CI summary should see identical strings. Intervals are
-written in plain words ("exactly 22", "26 or more", "225,000 to 275,000"), never as
-"[22, 22]"; this module imports nothing but the records, so any layer may use it.
+Figures, intervals and days are written by :mod:`checker.figures` (the one formatter the
+rules' messages use too); they are imported here for the report modules, which read them
+as ``format.fmt_number`` and the like.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 import os
 import re
 from pathlib import Path
 
-from checker.records import SEVERITIES, Claim, Finding, stable_id
+from checker.figures import (  # noqa: F401 (the report modules' names for them)
+    claim_interval,
+    claim_words,
+    date_note,
+    figure_phrase,
+    fmt_allows,
+    fmt_bound,
+    fmt_date,
+    fmt_day,
+    fmt_interval,
+    fmt_number,
+    reading,
+)
+from checker.records import SEVERITIES, Finding, stable_id
 
 #: severity -> rank, higher is worse; unknown severities rank below "low".
 SEVERITY_RANK: dict[str, int] = {s: i + 1 for i, s in enumerate(SEVERITIES)}
@@ -31,84 +41,6 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 def visible_bidi(text: str) -> str:
     """``text`` with each bidirectional control shown as ``[U+202E]`` (for names)."""
     return _BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
-
-
-def fmt_number(x: float | None) -> str:
-    """``150000.0`` -> ``"150,000"``, ``23.4`` -> ``"23.4"``, ``None`` -> ``""``."""
-    if x is None or x != x:
-        return ""
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
-def fmt_interval(low: float | None, high: float | None) -> str:
-    """The interval a wording allows: ``[26, ∞)``, ``[135, 165]``, ``(−∞, 30]``."""
-    left = "(−∞" if low is None else f"[{fmt_number(low)}"
-    right = "∞)" if high is None else f"{fmt_number(high)}]"
-    return f"{left}, {right}"
-
-
-def claim_interval(claim: Claim) -> str:
-    """:func:`fmt_interval` of a claim's ``low``/``high``."""
-    return fmt_interval(claim.low, claim.high)
-
-
-def fmt_allows(low: float | None, high: float | None) -> str:
-    """What an interval allows, in words: "exactly 22", "26 or more", "at most 900,000",
-    "225,000 to 275,000", "any number"."""
-    if low is not None and low == high:
-        return f"exactly {fmt_number(low)}"
-    if high is None:
-        return "any number" if not low else f"{fmt_number(low)} or more"
-    if not low:
-        return f"at most {fmt_number(high)}"
-    return f"{fmt_number(low)} to {fmt_number(high)}"
-
-
-#: categories that read as a participle after the group ("civilians killed")
-_VERBS = frozenset(
-    {"killed", "injured", "displaced", "detained", "missing", "evacuated", "besieged"}
-)
-
-
-def claim_words(c: Claim) -> str:
-    """The claim as words: "at least 26 civilians killed", "some 3.6 million Syrian refugees"."""
-    subject = c.subject.strip()
-    tail = c.category if c.category in _VERBS else ("" if subject else c.category)
-    return " ".join(p for p in (c.surface.strip(), subject, tail) if p)
-
-
-def reading(c: Claim) -> str:
-    """How the wording reads as a number: "exact" for a plain figure, else what it allows."""
-    if c.low is not None and c.low == c.high == c.value:
-        return "exact"
-    return fmt_allows(c.low, c.high)
-
-
-def figure_phrase(c: Claim) -> str:
-    """ "22 children killed (exact)", "at least 26 civilians killed (26 or more)"."""
-    return f"{claim_words(c)} ({reading(c)})"
-
-
-def fmt_day(d: dt.date | None) -> str:
-    """ "22 Jul 2016", or "" when unknown."""
-    return f"{d.day} {d.strftime('%b')} {d.year}" if d is not None else ""
-
-
-def date_note(c: Claim) -> str:
-    """When the figure was published and which day it is for, and why they differ:
-    "published 22 Jul 2016, figure for 28 Jul 2016: the text's own date"."""
-    pub = f"published {fmt_day(c.published)}" if c.published else "publication date unknown"
-    note = pub
-    if c.as_of is not None and c.as_of != c.published:
-        note += f", figure for {fmt_day(c.as_of)}: the text's own date"
-        if c.published is not None and c.as_of > c.published:
-            note += " (later than the publication: check the date line)"
-    if c.scope == "cumulative":
-        start = f" since {fmt_day(c.period_start)}" if c.period_start else ""
-        note += f"; a running total{start}"
-    return note
 
 
 #: what each kind of finding is called in reports
@@ -158,11 +90,6 @@ def repo_path(path: str | None) -> str | None:
         except ValueError:
             return p.as_posix()
     return Path(os.path.normpath(p)).as_posix()
-
-
-def fmt_date(d: dt.date | None) -> str:
-    """ISO date, or ``""`` when unknown."""
-    return d.isoformat() if d is not None else ""
 
 
 def severity_rank(severity: str) -> int:

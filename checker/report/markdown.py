@@ -13,6 +13,7 @@ from collections import Counter
 from typing import TextIO
 
 from checker.exitcodes import errors_only, warnings_only
+from checker.lexicon import outlets as run_outlets
 from checker.records import CheckResult, Claim, Finding
 from checker.report.format import figure_phrase, fmt_day
 from checker.report.summary import rule_counts, severity_counts, sorted_findings
@@ -88,7 +89,7 @@ def render_markdown(
     sev = severity_counts(result.findings)
     errors, warnings = errors_only(result.errors), warnings_only(result.errors)
     dismissed = sum(f.status == "dismissed" for f in result.findings)
-    outlets = {a.outlet for a in result.articles} | {c.outlet for c in result.claims}
+    outlets = run_outlets(result.articles, result.claims)
     sev_text = ", ".join(f"{n} {s}" for s, n in sev)
     head = [
         f"### checker: {len(result.findings):,} finding{'s' if len(result.findings) != 1 else ''}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from checker.lexicon import outlets
 from checker.records import CheckResult, Finding
 from checker.report.format import SEVERITIES_DESC, clean_doc, first_line, severity_rank
 
@@ -86,6 +87,4 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
 def outlets_of(result: CheckResult) -> list[str]:
     """Every outlet among the articles (the run's and the stored ones shown for context) and
     claims, sorted."""
-    names = {a.outlet for a in [*result.articles, *result.context_articles]}
-    names.update(c.outlet for c in result.claims)
-    return sorted(names)
+    return outlets(result.articles, result.context_articles, result.claims)

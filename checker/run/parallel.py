@@ -21,18 +21,14 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from checker.budget import time_limit
+from checker.budget import ARTICLE_TIMEOUT, time_limit
 from checker.errors import BudgetExceeded
 from checker.extract.claims import extract_article
 from checker.records import Article, Claim, ErrorRecord
-
-#: seconds extracting one article may take (``article_timeout`` in ``[tool.checker]``);
-#: an article of 1 MB takes well under one on one core.
-ARTICLE_TIMEOUT = 10.0
 
 
 class Claims(list[Claim]):
@@ -164,15 +160,31 @@ def map_extract(
     articles: Sequence[Article],
     executor: Executor | None,
     timeout: float | None = ARTICLE_TIMEOUT,
+    *,
+    workers: int = 2,
 ) -> list[ExtractResult]:
-    """Extract every article, in order, on the executor's processes (or here)."""
+    """Extract every article, in order, on the executor's ``workers`` processes (or here):
+    four chunks a worker, so a slow chunk holds up little."""
+    return submit_extract(articles, executor, timeout, workers=workers)()
+
+
+def submit_extract(
+    articles: Sequence[Article],
+    executor: Executor | None,
+    timeout: float | None = ARTICLE_TIMEOUT,
+    *,
+    workers: int = 2,
+) -> Callable[[], list[ExtractResult]]:
+    """:func:`map_extract` started: the chunks are handed to the executor now, and the
+    function returned waits for their results (in order). In this process (no executor),
+    the articles are extracted when it is called."""
     if executor is None or len(articles) < 2:
-        return _extract_chunk(articles, timeout)
-    workers = getattr(executor, "_max_workers", 2)
+        return functools.partial(_extract_chunk, articles, timeout)
     size = max(1, -(-len(articles) // (workers * 4)))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     task = functools.partial(_extract_chunk, timeout=timeout)
-    return [r for chunk in executor.map(task, chunks) for r in chunk]
+    results = executor.map(task, chunks)
+    return lambda: [r for chunk in results for r in chunk]
 
 
 class ExtractPool:
@@ -182,19 +194,47 @@ class ExtractPool:
     def __init__(self, jobs: int, timeout: float | None = ARTICLE_TIMEOUT) -> None:
         self.jobs = jobs
         self.timeout = timeout
-        self._executor = make_executor(jobs)
+        self._executor: Executor | None = None
+        self._started = False
+
+    def _pool(self, articles: Sequence[Article]) -> Executor | None:
+        """The pool, started on the first batch worth farming out (none for one article),
+        after this process has loaded what extraction loads (:func:`warm_up`): forked
+        workers then start with it, instead of each loading it again."""
+        if not self._started and len(articles) > 1 and self.jobs > 1:
+            self._started = True
+            warm_up()
+            self._executor = make_executor(self.jobs)
+        return self._executor
 
     def map(self, articles: Sequence[Article]) -> list[ExtractResult]:
+        return self.submit(articles)()
+
+    def submit(self, articles: Sequence[Article]) -> Callable[[], list[ExtractResult]]:
+        """Start extracting ``articles``; the function returned gives their results, in
+        order (a batch can be read meanwhile). A pool broken on the way is replaced and the
+        articles extracted here."""
         try:
-            return map_extract(articles, self._executor, self.timeout)
+            pending = submit_extract(
+                articles, self._pool(articles), self.timeout, workers=self.jobs
+            )
         except BrokenProcessPool:
             self._replace()
-            return _extract_chunk(articles, self.timeout)
+            return functools.partial(_extract_chunk, articles, self.timeout)
+
+        def results() -> list[ExtractResult]:
+            try:
+                return pending()
+            except BrokenProcessPool:
+                self._replace()
+                return _extract_chunk(articles, self.timeout)
+
+        return results
 
     def _replace(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
-        self._executor = make_executor(self.jobs)
+        self._executor = make_executor(self.jobs) if self._started else None
 
     def close(self) -> None:
         if self._executor is not None:

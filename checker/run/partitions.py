@@ -42,10 +42,10 @@ from typing import BinaryIO
 from checker.engine import Rule, RuleOutcome, run_rules
 from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day
 from checker.engine.names import NAMES
-from checker.engine.runner import MAX_ERRORS_PER_RULE, same_finding
-from checker.parallel import new_pool
+from checker.engine.runner import MAX_ERRORS_PER_RULE, error_summary, same_finding
 from checker.records import Article, Claim, ErrorRecord
-from checker.ruleplan import RulePlan
+from checker.run.parallel import new_pool
+from checker.run.plans import RulePlan
 from checker.store import Store
 
 #: subjects that live inside one blocking key (see checker.engine.incidents)
@@ -249,9 +249,11 @@ def stored_partitions(
     spans = Spans()
     per_day: dict[tuple[BlockKey, dt.date | None], int] = {}  # claims a key holds each day
     touched_days: set[tuple[BlockKey, dt.date | None]] = set()
-    for chunk, claims in _chunks(db, articles_per_part):
-        if want_articles:
-            part = _article_part(chunk, tuple(claims), wanted_ids)
+    for ids in _id_chunks(db, articles_per_part):
+        claims = db.claims(ids)
+        # a chunk without a wanted article yields no article part: its texts are not read
+        if want_articles and (wanted_ids is None or not wanted_ids.isdisjoint(ids)):
+            part = _article_part(tuple(db.articles(ids)), tuple(claims), wanted_ids)
             if part is not None:
                 yield part
         if want_blocks:
@@ -296,7 +298,8 @@ def _spill(
     try:
         for p, path in files.items():
             handles[p] = path.open("wb")
-        for _, claims in _chunks(db, articles_per_part):
+        for ids in _id_chunks(db, articles_per_part):
+            claims = db.claims(ids)
             held: dict[int, list[Claim]] = {}
             for c in claims:
                 key = block_key(c)
@@ -320,16 +323,16 @@ def _unspill(path: Path) -> list[Claim]:
                 return claims
 
 
-def _chunks(db: Store, size: int) -> Iterator[tuple[tuple[Article, ...], list[Claim]]]:
-    """The stored articles a chunk at a time, with their claims (in the store's order)."""
-    chunk: list[Article] = []
-    for article in db.articles():
-        chunk.append(article)
+def _id_chunks(db: Store, size: int) -> Iterator[list[str]]:
+    """The stored articles' ids a chunk of ``size`` at a time (in the store's order)."""
+    chunk: list[str] = []
+    for article_id in db.article_ids():
+        chunk.append(article_id)
         if len(chunk) >= size:
-            yield tuple(chunk), db.claims([a.article_id for a in chunk])
+            yield chunk
             chunk = []
     if chunk:
-        yield tuple(chunk), db.claims([a.article_id for a in chunk])
+        yield chunk
 
 
 def run_partition(rules: Sequence[Rule], part: RulePartition) -> RuleOutcome:
@@ -427,12 +430,12 @@ def run_planned(plan: RulePlan, part: RulePartition) -> RuleOutcome:
 def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> RuleOutcome:
     """One outcome from the outcomes of parts: findings de-duplicated by finding_id, calls
     added up, and each rule's errors listed up to MAX_ERRORS_PER_RULE (the first in order of
-    claim ids) with one summary record of how many more, as run_rules words it."""
+    claim ids), the others counted in ``unlisted`` (the parts' own counts added)."""
     out = RuleOutcome(calls={r.id: 0 for r in rules})
     seen: set[str] = set()
-    incidents: dict[str, object] = {}
+    incidents: set[str] = set()
     listed: dict[str | None, list[ErrorRecord]] = {}
-    totals: dict[str | None, int] = {}
+    unlisted: dict[str, int] = {}
     for outcome in outcomes:
         for f in outcome.findings:
             key = same_finding(f)
@@ -443,43 +446,56 @@ def merge_outcomes(rules: Sequence[Rule], outcomes: Iterable[RuleOutcome]) -> Ru
             out.calls[rid] = out.calls.get(rid, 0) + n
         for inc in outcome.incidents:
             if inc.incident_id not in incidents:
-                incidents[inc.incident_id] = inc
+                incidents.add(inc.incident_id)
                 out.incidents.append(inc)
         out.claim_incidents.update(outcome.claim_incidents)
-        summaries = [e for e in outcome.errors if _is_summary(e)]
         for e in outcome.errors:
-            if e in summaries or (e.level == "warning" and e in listed.get(e.rule, ())):
+            if e.level == "warning" and e in listed.get(e.rule, ()):
                 continue  # (a warning, such as a rule's print, is said once, not per part)
             listed.setdefault(e.rule, []).append(e)
-            totals[e.rule] = totals.get(e.rule, 0) + 1
-        for s in summaries:  # run_rules' own "N more errors ... (M in all)": add the N
-            totals[s.rule] = totals.get(s.rule, 0) + int(s.message.split(" ", 1)[0])
+        for rid, n in outcome.unlisted.items():
+            unlisted[rid] = unlisted.get(rid, 0) + n
     rank = {r.id: i for i, r in enumerate(rules)}
     for rule_id in sorted(listed, key=lambda r: (rank.get(r or "", len(rank)), r or "")):
         errors = sorted(
             listed[rule_id], key=lambda e: (e.claim_ids, e.source or "", e.line or 0, e.message)
         )
         out.errors += errors[:MAX_ERRORS_PER_RULE]
-        total = totals[rule_id]
-        if total > MAX_ERRORS_PER_RULE:
-            out.errors.append(
-                ErrorRecord(  # the wording of checker.engine.runner
-                    stage="rule",
-                    rule=rule_id,
-                    message=f"{total - MAX_ERRORS_PER_RULE} more errors of this rule not listed "
-                    f"({total} in all); fix the rule and re-run.",
-                )
-            )
+        if len(errors) > MAX_ERRORS_PER_RULE and rule_id is not None:
+            unlisted[rule_id] = unlisted.get(rule_id, 0) + len(errors) - MAX_ERRORS_PER_RULE
+    out.unlisted = unlisted
     return out
 
 
-def _is_summary(e: ErrorRecord) -> bool:
-    """run_rules' record of the errors past MAX_ERRORS_PER_RULE (no claims, no exception)."""
-    return (
-        e.stage == "rule"
-        and bool(e.rule)
-        and not e.claim_ids
-        and e.exception is None
-        and e.message.split(" ", 1)[0].isdigit()
-        and "more errors of this rule" in e.message
+def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
+    """The outcome as a run reports it, in one order whatever ran it: findings by rule (in
+    the order the rules were loaded), then finding_id; errors by rule, then claim ids,
+    place and message, each rule's count of unlisted errors worded after its own errors
+    (:func:`~checker.engine.runner.error_summary`). The Dask engine runs partitions in any
+    order; sorting both engines' outcomes makes them equal."""
+    rank = {r.id: i for i, r in enumerate(rules)}
+    last = len(rank)
+    findings = sorted(
+        outcome.findings, key=lambda f: (rank.get(f.rule, last), f.rule, f.finding_id)
+    )
+    summaries = [error_summary(rid, n) for rid, n in outcome.unlisted.items() if n > 0]
+    errors = sorted(
+        [*outcome.errors, *summaries],
+        key=lambda e: (
+            rank.get(e.rule or "", last),
+            e.rule or "",
+            not e.claim_ids,
+            e.claim_ids,
+            e.source or "",
+            e.line or 0,
+            e.message,
+        ),
+    )
+    incidents = sorted(outcome.incidents, key=lambda i: i.incident_id)
+    return RuleOutcome(
+        findings=findings,
+        errors=errors,
+        calls=dict(outcome.calls),
+        incidents=incidents,
+        claim_incidents=dict(outcome.claim_incidents),
     )

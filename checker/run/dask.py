@@ -1,12 +1,12 @@
 """``checker check --engine dask``: extraction and the rules on a dask.distributed cluster.
 
-The results are those of the local engine (:func:`checker.pipeline.check`): the same claims
+The results are those of the local engine (:mod:`checker.run.local`): the same claims
 in the store, the same findings in the same order, the same errors. Only where the work runs
 changes:
 
 * **Extraction** runs over partitions of the input. The client streams the articles with
   :func:`~checker.ingest.read_articles` (files are read where they are) and sends them in
-  batches of :data:`~checker.pipeline.BATCH_SIZE` to the workers, a window of a few batches
+  batches of :data:`~checker.run.local.BATCH_SIZE` to the workers, a window of a few batches
   per worker thread in flight, so neither the client nor a worker ever holds the whole input.
   Each batch's claims are one partition of a Dask DataFrame, the claims table, which is
   validated with pandera on the workers, partition by partition (:func:`_validate_partition`:
@@ -15,10 +15,10 @@ changes:
   (``ClaimSchema.validate(dask_frame)``) would raise on the first bad partition instead.
   The client writes the claims to the SQLite store (a local file) in batches, in input order.
 * **The rules** run over partitions of the blocking keys (and of the articles):
-  :mod:`checker.partitions` reads the store a part at a time, each part goes to a worker
+  :mod:`checker.run.partitions` reads the store a part at a time, each part goes to a worker
   (a few per worker thread in flight), which runs :func:`checker.engine.run_rules` over it;
   the outcomes are merged as the local engine merges the same parts.
-* **Rules on the workers** are rebuilt there from their source (:mod:`checker.ruleplan`):
+* **Rules on the workers** are rebuilt there from their source (:mod:`checker.run.plans`):
   rule modules are compiled with pytest's assertion rewriting under generated names, so
   their functions cannot be pickled by reference; the client ships each module's path and
   source, and a worker loads the file at that path when it holds the same source, else the
@@ -31,7 +31,7 @@ else: they read no input and write no store.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +43,11 @@ from checker import __version__
 from checker.engine import Rule, RuleOutcome
 from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
-from checker.parallel import default_jobs, extract_one, warning_of
-from checker.partitions import (
+from checker.records import Article, Claim, ErrorRecord
+from checker.run import Progress
+from checker.run.local import BATCH_SIZE, assemble_batch, batches, records_in, skips_extraction
+from checker.run.parallel import default_jobs, extract_one, warning_of
+from checker.run.partitions import (
     ARTICLES_PER_PART,
     CLAIMS_PER_PART,
     RulePartition,
@@ -53,18 +56,7 @@ from checker.partitions import (
     run_partition,
     stored_partitions,
 )
-from checker.pipeline import (
-    BATCH_SIZE,
-    DEFAULT_STORE,
-    Progress,
-    RuleSelection,
-    assemble_batch,
-    check,
-    records_in,
-    skips_extraction,
-)
-from checker.records import Article, CheckResult, Claim, ErrorRecord
-from checker.ruleplan import RulePlan
+from checker.run.plans import RulePlan
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
@@ -158,7 +150,7 @@ def _threads(client: Any) -> int:
 
 @dataclass
 class DaskEngine:
-    """The :class:`checker.pipeline.Engine` of a dask.distributed ``client``."""
+    """The :class:`checker.run.Engine` of a dask.distributed ``client``."""
 
     client: Any
 
@@ -177,53 +169,6 @@ class DaskEngine:
         return _run_parts(self.client, rules, parts)
 
 
-def check_dask(
-    inputs: Sequence[str | Path],
-    *,
-    store: str | Path = DEFAULT_STORE,
-    options: IngestOptions | None = None,
-    rules: RuleSelection | Sequence[Rule] | None = None,
-    report_all: bool = False,
-    scheduler: str | None = None,
-    client: Any = None,
-    keep_inputs: bool = True,
-    progress: Progress | None = None,
-    command: str = "check",
-    on_phase: Callable[[str], None] | None = None,
-) -> CheckResult:
-    """:func:`checker.pipeline.check` on a Dask cluster: the scheduler at ``scheduler``, an
-    open ``client``, or (neither given) a local cluster of one process per core.
-
-    The store is written by this process; the result equals the local engine's.
-    """
-    if client is None:
-        with connect(scheduler) as own:
-            return check_dask(
-                inputs,
-                store=store,
-                options=options,
-                rules=rules,
-                report_all=report_all,
-                client=own,
-                keep_inputs=keep_inputs,
-                progress=progress,
-                command=command,
-                on_phase=on_phase,
-            )
-    return check(
-        inputs,
-        store=store,
-        options=options,
-        rules=rules,
-        report_all=report_all,
-        keep_inputs=keep_inputs,
-        progress=progress,
-        command=command,
-        on_phase=on_phase,
-        engine=DaskEngine(client),
-    )
-
-
 # -- extraction ----------------------------------------------------------------------------
 
 
@@ -237,12 +182,12 @@ def extract_dask(
     client: Any,
     progress: Progress | None = None,
 ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]:
-    """:func:`checker.pipeline.extract` with the extraction and validation on ``client``'s
-    workers: the same stream, in input order."""
+    """:class:`~checker.run.local.LocalEngine`'s extraction with the extraction and
+    validation on ``client``'s workers: the same stream, in input order."""
     window_size = BATCHES_PER_THREAD * _threads(client)
     pending: deque[tuple[list[list[Article | ErrorRecord]], Any, Any]] = deque()
     window: list[list[Article | ErrorRecord]] = []
-    for batch in _batches(read_articles(inputs, options), BATCH_SIZE):
+    for batch in batches(read_articles(inputs, options), BATCH_SIZE):
         window.append(batch)
         if len(window) >= window_size:
             pending.append(_submit_window(client, window))
@@ -253,19 +198,6 @@ def extract_dask(
         pending.append(_submit_window(client, window))
     while pending:
         yield from _gather_window(client, pending.popleft(), progress)
-
-
-def _batches(
-    items: Iterable[Article | ErrorRecord], size: int
-) -> Iterator[list[Article | ErrorRecord]]:
-    batch: list[Article | ErrorRecord] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _submit_window(
@@ -345,8 +277,8 @@ def run_rules_dask(
     articles_per_part: int = ARTICLES_PER_PART,
 ) -> RuleOutcome:
     """:func:`checker.engine.run_rules` over parts of the blocking keys and of the articles
-    (:func:`checker.partitions.rule_partitions`) on ``client``'s workers; the merged
-    outcome (sort it with :func:`checker.pipeline.order_outcome` for the local order)."""
+    (:func:`checker.run.partitions.rule_partitions`) on ``client``'s workers; the merged
+    outcome (sort it with :func:`checker.run.partitions.order_outcome` for the local order)."""
     parts = rule_partitions(
         rules,
         articles,

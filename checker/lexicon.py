@@ -1,0 +1,153 @@
+"""The project's vocabulary, one home for the names every layer reads: months and weekdays
+(ingestion's date lines, extraction's dates, sentence splitting), the well-known sources
+and how the corpus names them (extraction's attributions, the incident engine's sources),
+and outlets (how many a run or a report has).
+
+It imports nothing of checker, so any layer may use it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def words(text: str) -> list[str]:
+    """A word list written as one string."""
+    return text.split()
+
+
+# -- months and weekdays -------------------------------------------------------------------
+
+#: a month's first three letters -> its number
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+#: a weekday's first three letters -> its number (Monday 0)
+WEEKDAYS: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+#: a month, full or abbreviated ("Sept" too), capitalised as in running text, with its dot
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: a month's full name
+MONTH_FULL_PATTERN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+#: every month and weekday word, lower case (full, abbreviated, plural weekdays)
+DATE_WORDS = frozenset(
+    words(
+        """
+    jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december monday tuesday wednesday
+    thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays mon tue wed thu fri sat sun
+    """
+    )
+)
+#: month abbreviations that end with a full stop without ending a sentence ("Jan.")
+MONTH_ABBREVIATIONS = frozenset(words("jan feb mar apr jun jul aug sep sept oct nov dec"))
+
+
+# -- sources -------------------------------------------------------------------------------
+
+SOHR = "Syrian Observatory for Human Rights"
+
+# canonical source -> how the corpus names it (acronyms case-sensitive: "WHO" is not "who")
+SOURCE_ALIASES: tuple[tuple[str, str], ...] = (
+    (
+        SOHR,
+        r"Syrian\s+Observatory|(?:British|Britain|UK|London)[\s-]*based\s+(?:war\s+)?(?:monitor"
+        r"|Observatory|group|monitoring)|(?-i:\bSOHR\b)|\bObservatory\b|Rami\s+Abdel?\s*-?Rahman"
+        r"|Rami\s+Abdulrahman|Rami\s+Abdurrahman|Abdel\s+Rahman",
+    ),
+    ("Syrian Civil Defence", r"Civil\s+Defen[cs]e|White\s+Helmets"),
+    (
+        "United Nations Office for the Coordination of Humanitarian Affairs",
+        r"(?-i:\bOCHA\b)|Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs",
+    ),
+    (
+        "UNHCR",
+        r"(?-i:\bUNHCR\b)|U\.?N\.?\s+refugee\s+agency|UN\s+High\s+Commissioner\s+for\s+Refugees",
+    ),
+    (
+        "UNICEF",
+        r"(?-i:\bUNICEF\b)|United\s+Nations\s+Children['’]?s\s+Fund|UN\s+Children['’]?s\s+Fund",
+    ),
+    ("IOM", r"(?-i:\bIOM\b)|International\s+Organi[sz]ation\s+for\s+Migration"),
+    ("World Food Programme", r"(?-i:\bWFP\b)|World\s+Food\s+Program(?:me)?"),
+    (
+        "International Federation of Red Cross and Red Crescent Societies",
+        r"(?-i:\bIFRC\b)|International\s+Federation\s+of\s+(?:the\s+)?Red\s+Cross",
+    ),
+    ("National Disaster Management Authority", r"National\s+Disaster\s+Management\s+Authority"),
+    ("World Health Organization", r"World\s+Health\s+Organi[sz]ation|(?-i:\bWHO\b)"),
+    ("United Nations", r"United\s+Nations|\bU\.N\b\.?|(?-i:\bUN\b)|world\s+body"),
+    ("International Committee of the Red Cross", r"(?-i:\bICRC\b)|Red\s+Cross"),
+    ("Syrian Network for Human Rights", r"Syrian\s+Network\s+for\s+Human\s+Rights|(?-i:\bSNHR\b)"),
+    ("Local Coordination Committees", r"Local\s+Coordination\s+Committees|(?-i:\bLCCs?\b)"),
+    (
+        "Violations Documentation Center",
+        r"Violations\s+Documentation\s+Cent(?:er|re)|(?-i:\bVDC\b)",
+    ),
+    ("Syrian Center for Policy Research", r"Syrian\s+Cent(?:er|re)\s+for\s+Policy\s+Research"),
+    ("Human Rights Watch", r"Human\s+Rights\s+Watch|(?-i:\bHRW\b)"),
+    ("Amnesty International", r"Amnesty"),
+    ("Doctors Without Borders", r"Doctors\s+Without\s+Borders|(?-i:\bMSF\b)|Medecins\s+Sans"),
+    ("Syrian American Medical Society", r"Syrian\s+American\s+Medical\s+Society|(?-i:\bSAMS\b)"),
+    (
+        "SANA",
+        r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency|state(?:-run)?\s+news\s+agency"
+        r"|official\s+news\s+agency",
+    ),
+    ("Syrian state media", r"state\s+(?:media|TV|television)"),
+    (
+        "Russian Defence Ministry",
+        r"Russian\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"
+        r"|Russia['’]?s?\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"
+        r"|defen[cs]e\s+ministry\s+in\s+Moscow|Konashenkov",
+    ),
+    (
+        "Russian Foreign Ministry",
+        r"Russian\s+Foreign\s+Ministry|Russia['’]?s?\s+foreign\s+ministry",
+    ),
+    ("Turkish Defence Ministry", r"Turkish\s+Defen[cs]e\s+Ministry"),
+    ("Syrian Interior Ministry", r"Interior\s+Ministry|Ministry\s+of\s+Interior"),
+    ("High Negotiations Committee", r"High\s+Negotiations\s+Committee|(?-i:\bHNC\b)"),
+    ("Kremlin", r"Kremlin"),
+    ("Pentagon", r"Pentagon"),
+    ("Islamic State group", r"Islamic\s+State|(?-i:\bISIS\b|\bISIL\b|\bIS\b)|Daesh|Amaq"),
+)
+
+#: any alias of :data:`SOURCE_ALIASES`, the group ``a<i>`` naming which
+SOURCE_ALIAS = re.compile(
+    "|".join(f"(?P<a{i}>{pat})" for i, (_, pat) in enumerate(SOURCE_ALIASES)), re.IGNORECASE
+)
+_CANON = tuple(name for name, _ in SOURCE_ALIASES)
+#: the normalised names of the well-known sources
+CANONICAL_SOURCES = frozenset(_CANON)
+
+
+def canonical_source(phrase: str) -> str | None:
+    """The one name of the well-known source ``phrase`` names (its first alias), if any."""
+    m = SOURCE_ALIAS.search(phrase)
+    return _CANON[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
+
+
+def norm_source(attribution: str | None) -> str | None:
+    """A named source folded to one spelling for comparing ("SOHR", "the Observatory" ->
+    one name; another name lower case, without "the")."""
+    if not attribution:
+        return None
+    return canonical_source(attribution) or " ".join(
+        attribution.lower().replace("the ", " ").split()
+    )
+
+
+# -- outlets -------------------------------------------------------------------------------
+
+
+def outlets(*groups: Iterable[object]) -> list[str]:
+    """The distinct outlets of articles and claims (anything with an ``outlet``), sorted."""
+    return sorted({str(getattr(x, "outlet", "")) for g in groups for x in g} - {""})
