@@ -25,8 +25,9 @@ for _cls, _words in {
     "people": "people persons person individuals residents inhabitants victims lives "
     "syrians dead bodies casualties others",
     "civilians": "civilians civilian noncombatants",
-    "children": "children child kids minors boys girls students schoolchildren pupils "
-    "infants babies",
+    "children": "children child kids minors boys girls infants babies",
+    # a school's children: "22 children" may hold "11 schoolchildren" (a part, no conflict)
+    "pupils": "students schoolchildren pupils schoolboys schoolgirls",
     "women": "women woman",
     "soldiers": "soldiers soldier troops personnel servicemen officers policemen police "
     "guards army",
@@ -43,6 +44,7 @@ for _cls, _words in {
 _SUBJECT_PARENT: dict[str, str] = {
     "medics": "civilians",
     "children": "civilians",
+    "pupils": "children",
     "women": "civilians",
     "civilians": "people",
     "soldiers": "people",
