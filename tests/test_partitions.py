@@ -217,7 +217,8 @@ def test_merge_adds_up_errors_past_the_limit() -> None:
 
 def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:
     """Days further apart than the event window fall into separate units, unless one
-    article's claims bridge them; running totals are never cut."""
+    article's claims bridge them; running totals are cut only where a month passes without
+    one (no incident of them spans it: they are linked within SERIES_WINDOW_DAYS)."""
     from checker.testing import build_claim
 
     def at(article: str, day: str, **kw: Any) -> Any:
@@ -234,7 +235,8 @@ def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:
         at("d", "2016-10-20"),  # eight days later: a unit of its own
         at("e", "2016-10-21"),  # next day: with d
         at("f", "2016-10-01", scope="cumulative"),
-        at("g", "2017-06-01", scope="cumulative"),
+        at("g", "2016-10-25", scope="cumulative"),  # 24 days later: the same running total
+        at("h", "2017-06-01", scope="cumulative"),  # eight months later: a unit of its own
     ]
     spans = Spans()
     keys = [block_key(c) for c in claims]
@@ -246,6 +248,7 @@ def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:
     assert units[0] == units[1] == units[2] == units[3]
     assert units[4] == units[5] != units[0]
     assert units[6] == units[7] and units[6][1] == 0
+    assert units[8] != units[7]
     # and the parts built from them still give every pair of the full run
     rules = [r for r in load_rules() if r.subject == "pair"]
     parts = rule_partitions(rules, [], claims, claims_per_part=1)

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.engine import Rule, RuleOutcome, run_rules
+from checker.engine.clustering import SERIES_WINDOW_DAYS
 from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day
 from checker.engine.names import NAMES
 from checker.engine.runner import MAX_ERRORS_PER_RULE, error_summary, same_finding
@@ -65,12 +66,12 @@ Unit = tuple[BlockKey, int]
 class Spans:
     """Where a blocking key of event counts may be cut into spans of days.
 
-    Event counts are paired only within EVENT_WINDOW_DAYS of each other, so a key's claims
-    fall apart where the days leave a wider gap; a span also keeps every article's claims
-    together (the engine weighs the pairs of two articles against each other). A key of
-    the whole replicated archive (people killed in Aleppo) is so cut into the incidents of
-    each period instead of one part that grows with the archive. Running totals
-    (cumulative counts: ``series``) are never cut.
+    Event counts are paired only within EVENT_WINDOW_DAYS of each other, and cumulative
+    counts (running totals) within SERIES_WINDOW_DAYS, so a key's claims fall apart where
+    the days leave a wider gap: no incident spans it. A span also keeps every article's
+    claims together (the engine weighs the pairs of two articles against each other). A key
+    of the whole replicated archive (people killed in Aleppo, the war's toll in Syria) is so
+    cut into the incidents of each period instead of one part that grows with the archive.
     """
 
     def __init__(self) -> None:
@@ -79,7 +80,7 @@ class Spans:
 
     def add(self, key: BlockKey, c: Claim) -> None:
         day = claim_day(c)
-        if key[4] != "event" or day is None:
+        if day is None:
             return
         spans = self._articles.setdefault(key, {})
         lo, hi = spans.get(c.article_id, (day, day))
@@ -88,10 +89,11 @@ class Spans:
     def close(self) -> None:
         """Compute the cuts (after every claim was added)."""
         for key, spans in self._articles.items():
+            window = EVENT_WINDOW_DAYS if key[4] == "event" else SERIES_WINDOW_DAYS
             starts: list[dt.date] = []
             end: dt.date | None = None
             for lo, hi in sorted(spans.values()):
-                if end is None or (lo - end).days > EVENT_WINDOW_DAYS:
+                if end is None or (lo - end).days > window:
                     starts.append(lo)
                     end = hi
                 else:
