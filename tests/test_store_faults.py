@@ -154,7 +154,9 @@ def test_random_sigkills_while_writing_then_resume(tmp_path: Path) -> None:
 def test_two_writers_at_once_both_finish_and_store_each_article_once(tmp_path: Path) -> None:
     path = tmp_path / "fresh" / "claims.sqlite"  # both also create the store together
     barrier = tmp_path / "barrier"
-    common = ("--count", 120, "--batch", 5, "--pause", 0.002, "--barrier", barrier, "--parties", 2)
+    # a pause long enough that one writer cannot finish before the other has opened the
+    # store, on a loaded machine too (24 batches: half a second of writing each)
+    common = ("--count", 120, "--batch", 5, "--pause", 0.02, "--barrier", barrier, "--parties", 2)
     a = _writer(path, "--first", 0, *common)
     b = _writer(path, "--first", 60, "--reverse", *common)
     out_a, err_a = a.communicate(timeout=300)
