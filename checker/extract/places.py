@@ -131,8 +131,6 @@ class ArticlePlaces:
         local = (
             [m for m in self.title if m.level >= 1 and m.locative]
             or [m for m in self.title if m.level >= 1]
-            # "40 Casualties Reported In North Korea", though Japan is named more below
-            or [m for m in self.title if m.level == 0 and m.locative]
             or [m for m in self.title if m.country == self.main_country]
         )
         if local:
