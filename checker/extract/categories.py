@@ -245,12 +245,6 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
     subject = r.subject or "people"
     if r.excluded:
         return Counted(None, subject, r.head_end)
-    if r.thing == "combatants" and _DEPLOYED.search(
-        text, max(0, r.figure.start - 40), r.figure.start
-    ):
-        # "Hungary offered 1000 soldiers", "mobilised 5,000 police and soldiers": forces
-        # sent to help or to fight, no one harmed, held or counted in a place
-        return Counted(None, subject, r.head_end)
     if r.thing is not None:
         return Counted(r.thing, subject, r.head_end)
     if r.subject == "others" and i > 0 and done[i - 1].category in ("facilities", "attacks"):
