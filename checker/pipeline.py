@@ -24,6 +24,7 @@ from pathlib import Path
 
 from checker.budget import ARTICLE_TIMEOUT
 from checker.engine import Rule
+from checker.engine.incidents import BLOCKING
 from checker.ingest import IngestOptions
 from checker.ingest.dates import DateReader
 from checker.ingest.position import parse_origin
@@ -189,7 +190,7 @@ def _check(
     on_phase: Callable[[str], None] | None,
 ) -> CheckResult:
     result = CheckResult(rules={r.id: r.doc for r in rule_list})
-    with Store(store) as db:
+    with Store(store, blocking=BLOCKING) as db:
         run_id = db.start_run(command)
         batch: list[tuple[Article, list[Claim]]] = []
         given_claims: set[str] = set()

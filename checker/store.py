@@ -47,6 +47,15 @@ from checker.records import (
     Incident,
     IncidentClaim,
 )
+from checker.store_blocks import (
+    BlockDay,
+    Blocking,
+    block_claim_rows,
+    block_days,
+    index,
+    mark_indexed,
+    stale,
+)
 from checker.store_layout import (
     ARTICLE_COLUMNS,
     BUSY_TIMEOUT_S,
@@ -78,8 +87,10 @@ class Store:
     of them may use the same file at once.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_STORE) -> None:
+    def __init__(self, path: str | Path = DEFAULT_STORE, blocking: Blocking | None = None) -> None:
         #: ":memory:" keeps nothing after the run (no file, no WAL): for one-off checks
+        #: the engine's blocks, kept with each claim stored (None: indexed when next read)
+        self.blocking = blocking
         self.in_memory = str(path) == ":memory:"
         self.path = Path(path)
         try:
@@ -307,7 +318,10 @@ class Store:
         claims with it) because another article holds its id (:func:`checker.identity.resolve`)."""
         out = Placed()
         changed: dict[str, None] = {}
+        blocking = self.blocking
         with self._write("adding articles") as con:
+            if blocking is not None:
+                mark_indexed(con, blocking)
             for article, claims in batch:
                 for claim in claims:
                     if claim.article_id != article.article_id:
@@ -349,7 +363,13 @@ class Store:
                         [(b, k, aid) for b, k in enumerate(band_keys(sig))],
                     )
                 try:
-                    con.executemany(_INSERT_CLAIM, [claim_row(c) for c in kept])
+                    con.executemany(
+                        _INSERT_CLAIM,
+                        [
+                            (*claim_row(c), *(blocking.key(c) if blocking else (None, None)))
+                            for c in kept
+                        ],
+                    )
                 except sqlite3.IntegrityError as exc:
                     raise StoreError(
                         f"article {aid}: its claims cannot be stored ({exc}); a claim_id "
@@ -415,6 +435,15 @@ class Store:
                 return
             last = rows[-1][0]
 
+    def article_ids_among(self, article_ids: Iterable[str]) -> list[str]:
+        """Those of ``article_ids`` that are stored, in the order of :meth:`articles`."""
+        where, params = _id_filter("article_id", article_ids)
+        with self._reading("articles"):
+            rows = self._con.execute(
+                f"SELECT article_id FROM articles WHERE 1 {where} ORDER BY rowid", params
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def claims(self, article_ids: Iterable[str] | None = None) -> list[Claim]:
         """The stored claims (all, or of the articles named): by article, in text order."""
         return [self._row(claim_from_row, row) for row in self._claim_rows(article_ids)]
@@ -436,6 +465,33 @@ class Store:
                 f"WHERE 1 {where} ORDER BY a.rowid, c.rowid",
                 params,
             ).fetchall()
+
+    # -- the blocking index (checker.store_blocks) --------------------------------------
+
+    def index_blocks(self, blocking: Blocking) -> int:
+        """Index the claims not yet indexed under ``blocking`` (all of them, once, in a
+        store indexed under another version); how many were."""
+        with self._reading("the blocking index"):
+            if not stale(self._con, blocking):
+                return 0
+        with self._write("indexing its claims"):
+            return index(self._con, blocking)
+
+    def block_days(self, block: str) -> list[BlockDay]:
+        """What each article holds in ``block`` day by day (after :meth:`index_blocks`)."""
+        with self._reading("the blocking index"):
+            return block_days(self._con, block)
+
+    def block_claims(self, spans: Iterable[tuple[str, str, str | None]]) -> list[Claim]:
+        """The claims of each (block, first day, day after the last or None), in the
+        order of :meth:`claims`."""
+        with self._reading("claims"):
+            rows = block_claim_rows(self._con, spans)
+        return [self._row(claim_from_row, row) for row in rows]
+
+    def count_articles(self) -> int:
+        with self._reading("articles"):
+            return int(self._con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def _row(self, make: Callable[[Sequence[Any]], Any], row: Sequence[Any]) -> Any:
         """A stored row as a record; a row that is not one (a bad date, a number where
@@ -560,8 +616,8 @@ _UPDATE_ARTICLE = (
 )
 _CLAIM_SQL_NAMES = tuple(f'"{c}"' for c in CLAIM_FIELDS)  # quoted: "end" is an SQL word
 _INSERT_CLAIM = (
-    f"INSERT INTO claims({', '.join(_CLAIM_SQL_NAMES)}) "
-    f"VALUES ({', '.join('?' * len(CLAIM_FIELDS))})"
+    f"INSERT INTO claims({', '.join(_CLAIM_SQL_NAMES)}, block, day) "
+    f"VALUES ({', '.join('?' * (len(CLAIM_FIELDS) + 2))})"
 )
 
 

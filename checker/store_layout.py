@@ -169,6 +169,24 @@ def _migrate_5(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN origin TEXT")
 
 
+_V6_STATEMENTS = (
+    "ALTER TABLE claims ADD COLUMN block TEXT",
+    "ALTER TABLE claims ADD COLUMN day TEXT",
+    "CREATE INDEX claims_block ON claims(block, day)",
+    "CREATE INDEX claims_unblocked ON claims(article_id) WHERE block IS NULL",
+)
+
+
+def _migrate_6(con: sqlite3.Connection) -> None:
+    """Version 6: the blocking index (:mod:`checker.store_blocks`). Each claim gets the
+    block it may share an incident in (``block``: the engine's blocking key as text, empty
+    when the claim can share none) and the day its figure holds at (``day``), indexed
+    together, so a check of a few new articles reads only the blocks they touch. Claims
+    stored before are null, and indexed the next time a check reads the store."""
+    for statement in _V6_STATEMENTS:
+        con.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 #: schema version -> the function that upgrades a store from the version before it.
 #: Append a new version here to change the layout; never edit a released one.
@@ -178,6 +196,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _migrate_3,
     4: _migrate_4,
     5: _migrate_5,
+    6: _migrate_6,
 }
 
 #: the columns each table must have (checked whenever a store is opened)
@@ -185,7 +204,7 @@ LAYOUT: dict[str, tuple[str, ...]] = {
     "meta": ("key", "value"),
     "runs": ("id", "started", "finished", "command"),
     "articles": (*ARTICLE_COLUMNS, "content_hash", "first_seen_run", "origin"),
-    "claims": CLAIM_FIELDS,
+    "claims": (*CLAIM_FIELDS, "block", "day"),
     "findings": (
         "run_id", "finding_id", "rule", "severity", "message", "explanation", "claim_ids",
         "kind", "incident_id", "source_file", "line", "column",

@@ -35,7 +35,8 @@ from checker.run.dask import (
     connect,
     run_rules_dask,
 )
-from checker.run.partitions import order_outcome, rule_partitions
+from checker.run.partitions import order_outcome
+from checker.run.parts import rule_partitions
 from checker.run.plans import RulePlan
 from checker.schema import claims_to_frame
 from checker.store import Store

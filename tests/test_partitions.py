@@ -3,6 +3,8 @@ store a part at a time, merged into the outcome of one run over everything."""
 
 from __future__ import annotations
 
+import dataclasses
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,20 +12,14 @@ from typing import Any
 import pytest
 
 from checker.engine import iter_subjects, load_rules, run_rules
-from checker.engine.incidents import block_key
+from checker.engine.incidents import BLOCKING, block_key
 from checker.engine.runner import MAX_ERRORS_PER_RULE
 from checker.pipeline import check
 from checker.records import ErrorRecord
-from checker.run.partitions import (
-    Spans,
-    assign_blocks,
-    merge_outcomes,
-    order_outcome,
-    rule_partitions,
-    run_partition,
-    run_partitioned,
-    stored_partitions,
-)
+from checker.run import stored
+from checker.run.partitions import merge_outcomes, order_outcome, run_partition, run_partitioned
+from checker.run.parts import Spans, assign_blocks, rule_partitions
+from checker.run.stored import _whole_partitions, indexed_partitions, stored_partitions
 from checker.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,6 +117,66 @@ def test_stored_parts_are_the_parts_of_the_lists(fakes_store: Store) -> None:
             )
         )
         assert stored == listed
+
+
+@pytest.mark.parametrize("every", [40, 7])
+def test_the_index_gives_the_parts_of_the_whole_store(fakes_store: Store, every: int) -> None:
+    """A few new articles (a CI run's): the block parts read through the blocking index
+    are the whole store's, part for part, and the outcome of all the parts is the same."""
+    rules = load_rules()
+    new = frozenset(a for i, a in enumerate(fakes_store.article_ids()) if i % every == 3)
+    sizes = {"claims_per_part": 250, "articles_per_part": 120}
+    whole = list(_whole_partitions(rules, fakes_store, new, 250, 120))
+    indexed = list(indexed_partitions(rules, fakes_store, involving=new, **sizes))
+    blocks = [p for p in whole if p.kind == "block"]
+    assert len(blocks) > 1
+    assert [p for p in indexed if p.kind == "block"] == blocks
+    read = {a.article_id for p in indexed if p.kind == "article" for a in p.articles}
+    assert read == new  # (the whole store's article parts hold their neighbours too)
+    one = order_outcome(rules, run_partitioned(rules, whole))
+    two = order_outcome(rules, run_partitioned(rules, indexed))
+    assert one.findings
+    assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
+    assert (two.calls, two.errors, two.incidents) == (one.calls, one.errors, one.incidents)
+
+
+def test_a_stale_or_missing_index_is_made_again_before_it_is_read(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    """Claims stored without the engine's blocks (``checker extract``, a store of layout 5)
+    and a store indexed by another definition of the blocks are indexed before a check
+    reads the index; a store indexed as it should be is not written to."""
+    path = tmp_path / "s.sqlite"
+    check([examples_dir], store=path, jobs=1)
+    with Store(path) as db:
+        assert db.index_blocks(BLOCKING) == 0  # stored indexed
+    with sqlite3.connect(path) as con:
+        stored = con.execute("SELECT claim_id, block, day FROM claims ORDER BY rowid").fetchall()
+        assert any(b for _, b, _ in stored) and all(b is not None for _, b, _ in stored)
+        con.execute("UPDATE claims SET block = NULL, day = NULL WHERE rowid % 2 = 0")
+    with Store(path) as db:
+        assert db.index_blocks(BLOCKING) == len(stored) // 2
+        other = dataclasses.replace(BLOCKING, version="another definition")
+        assert db.index_blocks(other) == len(stored)  # all again, under the new version
+        assert db.index_blocks(BLOCKING) == len(stored)
+    with sqlite3.connect(path) as con:
+        again = con.execute("SELECT claim_id, block, day FROM claims ORDER BY rowid").fetchall()
+    assert again == stored
+
+
+def test_a_check_of_a_few_articles_reads_the_index(
+    fakes_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which way :func:`stored_partitions` reads: the index for a small share of the store,
+    the whole store for everything."""
+    taken: list[str] = []
+    monkeypatch.setattr(stored, "indexed_partitions", lambda *a, **k: taken.append("index") or [])
+    monkeypatch.setattr(stored, "_whole_partitions", lambda *a, **k: taken.append("whole") or [])
+    rules = load_rules()
+    ids = list(fakes_store.article_ids())
+    for involving in (ids[:5], None, ids):
+        list(stored_partitions(rules, fakes_store, involving=involving))
+    assert taken == ["index", "whole", "whole"]
 
 
 def test_the_stored_parts_give_the_findings_of_one_run(fakes_store: Store) -> None:

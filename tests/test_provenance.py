@@ -121,7 +121,9 @@ def test_a_version_3_store_is_upgraded_and_keeps_its_claims(tmp_path: Path) -> N
         a = Article("a1", "sana", None, "T", "Twelve people were killed.")
         s.add([(a, [])], run)
     con = sqlite3.connect(db)
-    for col in ("source_file", "line", '"column"', '"row"'):
+    con.execute("DROP INDEX claims_block")  # (layout 6)
+    con.execute("DROP INDEX claims_unblocked")
+    for col in ("source_file", "line", '"column"', '"row"', "block", "day"):
         con.execute(f"ALTER TABLE claims DROP COLUMN {col}")
     for col in ("source_file", "line", '"column"'):
         con.execute(f"ALTER TABLE findings DROP COLUMN {col}")

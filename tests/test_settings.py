@@ -63,7 +63,7 @@ def test_check_result_fails_at_a_level() -> None:
 def test_every_subject_name_has_a_builder_and_a_line_in_the_docs() -> None:
     from checker.engine.names import NAMES, SUBJECT_NAMES, names_doc
     from checker.engine.runner import Subjects
-    from checker.run.partitions import ARTICLE_SUBJECTS, BLOCK_SUBJECTS
+    from checker.run.parts import ARTICLE_SUBJECTS, BLOCK_SUBJECTS
 
     assert set(SUBJECT_NAMES) == ARTICLE_SUBJECTS | BLOCK_SUBJECTS
     for name in SUBJECT_NAMES:

@@ -21,12 +21,13 @@ original is not in the incident.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.engine import clustering
+from checker.engine import clustering, cues
 from checker.engine.clustering import (
     CUMULATIVE_WINDOW_DAYS,
     EVENT_WINDOW_DAYS,
@@ -39,8 +40,10 @@ from checker.engine.clustering import (
 from checker.engine.cues import incident_class
 from checker.engine.helpers import norm_source
 from checker.records import Claim, Incident, IncidentClaim
+from checker.store_blocks import NO_BLOCK, Blocking
 
 __all__ = [
+    "BLOCKING",
     "CORRECTION_FRAMING",
     "CUMULATIVE_WINDOW_DAYS",
     "EVENT_WINDOW_DAYS",
@@ -48,6 +51,7 @@ __all__ = [
     "Context",
     "Grouping",
     "block_key",
+    "block_text",
     "claim_day",
     "group",
     "independent_pairs",
@@ -96,6 +100,32 @@ def block_key(c: Claim) -> BlockKey | None:
     start = c.period_start.isoformat() if c.scope == "cumulative" and c.period_start else ""
     cls = incident_class(c.category, c.subject)
     return (c.category, cls, c.unit, c.country or "", c.scope, start)
+
+
+def block_text(key: BlockKey) -> str:
+    """A blocking key as the store keeps it (``claims.block``)."""
+    return "\x1f".join(key)
+
+
+def _stored_block(c: Claim) -> tuple[str, str | None]:
+    key = block_key(c)
+    day = claim_day(c)
+    return NO_BLOCK if key is None else block_text(key), None if day is None else day.isoformat()
+
+
+def _definition() -> str:
+    """A digest of the code a claim's block depends on (this module, ``claim_day``'s and
+    ``incident_class``'s): any change to them indexes a store's claims again, so a stale
+    index is never read."""
+    digest = hashlib.sha256()
+    for module in (__file__, clustering.__file__, cues.__file__):
+        with open(module, "rb") as fh:
+            digest.update(fh.read())
+    return digest.hexdigest()[:16]
+
+
+#: the blocks as the store indexes them (checker.store_blocks)
+BLOCKING = Blocking(version=_definition(), key=_stored_block)
 
 
 @dataclass

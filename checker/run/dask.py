@@ -47,16 +47,10 @@ from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress
 from checker.run.local import BATCH_SIZE, assemble_batch, batches, records_in, skips_extraction
 from checker.run.parallel import default_jobs, extract_one, warning_of
-from checker.run.partitions import (
-    ARTICLES_PER_PART,
-    CLAIMS_PER_PART,
-    RulePartition,
-    merge_outcomes,
-    rule_partitions,
-    run_partition,
-    stored_partitions,
-)
+from checker.run.partitions import merge_outcomes, run_partition
+from checker.run.parts import ARTICLES_PER_PART, CLAIMS_PER_PART, RulePartition, rule_partitions
 from checker.run.plans import RulePlan
+from checker.run.stored import stored_partitions
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
@@ -277,7 +271,7 @@ def run_rules_dask(
     articles_per_part: int = ARTICLES_PER_PART,
 ) -> RuleOutcome:
     """:func:`checker.engine.run_rules` over parts of the blocking keys and of the articles
-    (:func:`checker.run.partitions.rule_partitions`) on ``client``'s workers; the merged
+    (:func:`checker.run.parts.rule_partitions`) on ``client``'s workers; the merged
     outcome (sort it with :func:`checker.run.partitions.order_outcome` for the local order)."""
     parts = rule_partitions(
         rules,

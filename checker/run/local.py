@@ -17,7 +17,8 @@ from checker.ingest.position import locate_claims
 from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress
 from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
-from checker.run.partitions import run_partitioned, stored_partitions
+from checker.run.partitions import run_partitioned
+from checker.run.stored import stored_partitions
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
