@@ -22,7 +22,8 @@ from checker.cli import main
 from checker.errors import StoreError
 from checker.pipeline import check
 from checker.records import PROVENANCE_FIELDS
-from checker.store import MIGRATIONS, Store
+from checker.store import Store
+from checker.store_layout import MIGRATIONS
 
 SEED = EXAMPLES / "001_50fb227fe682e39d.md"
 

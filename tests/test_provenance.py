@@ -16,7 +16,8 @@ from checker.cli import main
 from checker.ingest.position import line_column, parse_origin
 from checker.pipeline import check, extract
 from checker.records import Article, Claim
-from checker.store import MIGRATIONS, Store
+from checker.store import Store
+from checker.store_layout import MIGRATIONS
 
 
 def claims_of(*inputs: Path | str) -> list[Claim]:

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 from _store_data import EXAMPLES, seed_units
 
-from checker import store as store_module
 from checker.errors import StoreError, UsageError
 from checker.records import Article, Claim, Finding
 from checker.schema import claims_to_frame
-from checker.store import MIGRATIONS, Store
+from checker.store import Store
+from checker.store_layout import MIGRATIONS
 
 pytestmark = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/idlib is missing")
 
@@ -241,7 +241,7 @@ def test_a_file_that_is_no_store_is_named(tmp_path: Path) -> None:
 
 
 def test_migrations_are_keyed_from_one_without_gaps() -> None:
-    assert sorted(store_module.MIGRATIONS) == list(range(1, len(store_module.MIGRATIONS) + 1))
+    assert sorted(MIGRATIONS) == list(range(1, len(MIGRATIONS) + 1))
 
 
 def test_in_memory_store_keeps_nothing_on_disk(
