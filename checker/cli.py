@@ -21,12 +21,12 @@ import click
 
 from checker import __version__
 from checker.cli_more import eval_cmd, review, rules_group
+from checker.cli_options import with_ingest_options
 from checker.config import FAIL_ON, Config, describe, load_config
 from checker.errors import CheckerError, UsageError
 from checker.exitcodes import EXIT_USAGE, Status, exit_status
 from checker.guard import GuardedGroup, RunContext
 from checker.ingest import SUFFIXES
-from checker.ingest.options import DATE_ORDERS, STDIN_FORMATS
 from checker.records import CheckResult
 from checker.report import CHECK_FORMATS, CLAIM_FORMATS, format_for, needs_articles
 from checker.reviews import DEFAULT_REVIEWS
@@ -86,70 +86,6 @@ def _expected(inputs: Sequence[str]) -> int | None:
     from checker.ingest.count import count_records
 
     return count_records(inputs, SUFFIXES)
-
-
-ingest_opts = [
-    click.option("--outlet", help="Outlet of articles whose input names none (else 'unknown')."),
-    click.option(
-        "--column",
-        "columns",
-        multiple=True,
-        metavar="FIELD=COLUMN",
-        help="Map a CSV column / JSON key to an Article field, e.g. text=story. "
-        "Repeatable. Common names (FA-KES's as-is) need no mapping.",
-    ),
-    click.option(
-        "--date-order",
-        type=click.Choice(DATE_ORDERS, case_sensitive=False),
-        help="Day/month order of all-numeric dates in every input (default: "
-        "metadata month-first, datelines per outlet: sputnik DMY).",
-    ),
-    click.option(
-        "--stdin-format",
-        default="auto",
-        show_default=True,
-        type=click.Choice(STDIN_FORMATS),
-        help="Format of '-' (standard input); feed is RSS or Atom.",
-    ),
-    click.option(
-        "--jobs",
-        "-j",
-        type=int,
-        default=None,
-        metavar="N",
-        help="Extract on N processes (default: all cores; results are identical).",
-    ),
-    click.option(
-        "--strict",
-        is_flag=True,
-        help="Exit 2 when any input record could not be read (errors; warnings never count).",
-    ),
-    click.option(
-        "--quiet",
-        "-q",
-        is_flag=True,
-        help="Print no progress, no errors and no exit reason on standard error.",
-    ),
-    click.option(
-        "--config",
-        "config_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="pyproject.toml to read [tool.checker] from (default: ./pyproject.toml, which "
-        "can add rule folders, disable rules and set fail_on).",
-    ),
-    click.option(
-        "--no-config",
-        is_flag=True,
-        help="Read no [tool.checker] at all (for CI jobs that must not trust the working "
-        "folder's pyproject.toml).",
-    ),
-]
-
-
-def with_ingest_options(fn: Any) -> Any:
-    for opt in reversed(ingest_opts):
-        fn = opt(fn)
-    return fn
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
