@@ -6,17 +6,7 @@ the same (in_title, value, category) are paired by their sentence: the extracted
 like the gold quote (gold quotes may be shortened with "..."), so a repeated figure is
 compared with the right mention. Precision, recall and F1 count those matches.
 
-Field accuracy is measured on the matched pairs:
-
-- hedge, modality, scope: equal;
-- location: equal after :func:`checker.extract.places.normalise_place` ("Deir ez-Zor" and
-  "deir ezzor" are one place);
-- as_of, period_start: the same date (both null counts as equal);
-- attribution: both null, or the same source once both are normalised by
-  :func:`checker.extract.sources.normalise_source` (so "SOHR", "the Observatory" and
-  "Syrian Observatory for Human Rights" agree; "Defense"/"Defence" agree), or one name's
-  words contained in the other's ("Hitto" in "Obaida Hitto");
-- subject: the same head noun (last word, singular/plural folded).
+Field accuracy is measured on the matched pairs, by :func:`checker.evaluate_fields.field_agrees`.
 
 The articles are read with :func:`checker.ingest.read_articles` from the bundled seed
 examples and the FA-KES CSV, so the evaluation sees exactly what ``checker extract`` sees.
@@ -25,8 +15,6 @@ examples and the FA-KES CSV, so the evaluation sees exactly what ``checker extra
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,12 +24,10 @@ from typing import Any
 import yaml
 
 from checker.errors import UsageError
+from checker.evaluate_fields import field_agrees, plain_words, quote_words
 from checker.extract import extract_claims
-from checker.extract.gazetteer import gazetteer, place_key
-from checker.extract.places import resolve_name
-from checker.extract.sources import normalise_source
 from checker.ingest import read_articles
-from checker.records import Article, Claim, ErrorRecord, parse_iso_date
+from checker.records import Article, Claim, ErrorRecord
 
 #: The fields whose accuracy is the evaluation's goal, then the ones reported for information.
 GOAL_FIELDS: tuple[str, ...] = (
@@ -347,119 +333,11 @@ def _match(
 
 def _likeness(g: GoldClaim, c: Claim) -> tuple[float, float]:
     """How well an extracted claim's sentence and words fit a gold claim's."""
-    gw = set(_words(g.quote))
-    cw = set(_words(c.quote))
+    gw = set(quote_words(g.quote))
+    cw = set(quote_words(c.quote))
     overlap = len(gw & cw) / len(gw | cw) if gw | cw else 0.0
-    surface = 1.0 if _norm(g.surface) == _norm(c.surface) else 0.0
+    surface = 1.0 if plain_words(g.surface) == plain_words(c.surface) else 0.0
     return overlap, surface - c.start / 1e9
-
-
-def _words(s: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in ("the", "a", "of")]
-
-
-def _norm(s: str) -> str:
-    return " ".join(_words(s))
-
-
-def field_agrees(
-    name: str, gold: Any, got: Any, gold_fields: Mapping[str, Any] | None = None
-) -> bool:
-    """Whether an extracted field agrees with the gold's (the rules of the module docstring)."""
-    if name in ("as_of", "period_start"):
-        return _date(gold) == _date(got)
-    if name == "location":
-        country = (gold_fields or {}).get("country")
-        return place_key_of(_str(gold), country) == place_key_of(_str(got), country)
-    if name == "region":
-        country = (gold_fields or {}).get("country")
-        return region_key_of(_str(gold), country) == region_key_of(_str(got), country)
-    if name == "country":
-        return country_key_of(_str(gold)) == country_key_of(_str(got))
-    if name == "part_of":
-        return (gold is None) == (got is None) and (
-            gold is None or _norm(str(gold)).split()[-1:] == _norm(str(got)).split()[-1:]
-        )
-    if name == "attribution":
-        return sources_agree(_str(gold), _str(got))
-    if name == "subject":
-        return _head(_str(gold)) == _head(_str(got))
-    if name in ("low", "high"):
-        if gold is None or got is None:
-            return gold is None and got is None
-        return abs(float(gold) - float(got)) <= 1e-6 * max(1.0, abs(float(gold)))
-    return bool(gold == got)
-
-
-def place_key_of(name: str | None, country: str | None = None) -> str | None:
-    """A place's comparison key: its gazetteer name's key (spelling variants meet)."""
-    if not name:
-        return None
-    return place_key(resolve_name(name, country_key_of(country)).location or name)
-
-
-def region_key_of(name: str | None, country: str | None = None) -> str | None:
-    if not name:
-        return None
-    region = gazetteer().region(name, country_key_of(country)) or gazetteer().region(name)
-    return place_key(region.name if region else name)
-
-
-def country_key_of(name: str | None) -> str | None:
-    if not name:
-        return None
-    found = gazetteer().country(name)
-    return found.name if found else name
-
-
-def _date(v: Any) -> dt.date | None:
-    return parse_iso_date(v)
-
-
-def _str(v: Any) -> str | None:
-    return None if v is None else str(v)
-
-
-def sources_agree(gold: str | None, got: str | None) -> bool:
-    """Whether two attributions name the same source (see the module docstring)."""
-    if gold is None or got is None:
-        return gold is None and got is None
-    a, b = _source_key(gold), _source_key(got)
-    if a == b:
-        return True
-    wa, wb = set(a.split()), set(b.split())
-    if _initials(gold) == got.upper() or _initials(got) == gold.upper():
-        return True  # "KCNA", "Korean Central News Agency"
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-def _initials(name: str) -> str | None:
-    """The acronym of a name of three or more capitalised words, else None."""
-    words = [w for w in re.findall(r"[\w’']+", name) if w.lower() not in _FUNCTION_WORDS]
-    if len(words) < 3 or not all(w[:1].isupper() for w in words):
-        return None
-    return "".join(w[0] for w in words).upper()
-
-
-_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})
-
-
-def _source_key(name: str) -> str:
-    canon = normalise_source(name) or name
-    key = canon.lower().replace("defense", "defence").replace("’", "'")
-    key = re.sub(r"\b(?:the|a|an)\b|'s\b|[^a-z0-9 ]", " ", key)
-    return " ".join(key.split())
-
-
-def _head(subject: str | None) -> str:
-    if not subject:
-        return ""
-    word = re.findall(r"[a-z]+", subject.lower())[-1:] or [""]
-    head = word[0]
-    for suffix, repl in (("ies", "y"), ("men", "man"), ("ren", ""), ("s", "")):
-        if head.endswith(suffix) and len(head) > len(suffix) + 2:
-            return head[: -len(suffix)] + repl
-    return head
 
 
 def format_report(report: EvalReport, details: bool = True) -> str:

@@ -15,11 +15,10 @@ from checker.evaluate import (
     default_paths,
     evaluate,
     evaluate_sets,
-    field_agrees,
     format_report,
     load_gold,
-    sources_agree,
 )
+from checker.evaluate_fields import field_agrees, sources_agree
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "idlib"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.evaluate import place_key_of
+from checker.evaluate_fields import place_key_of
 from checker.extract import extract_claims
 from checker.extract.gazetteer import gazetteer
 from checker.extract.places import scan_article
