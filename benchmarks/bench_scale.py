@@ -176,10 +176,9 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
                 seconds = time.perf_counter() - t0
                 if stage == "ci":
                     out.update(ci_case(csv_path, store, Path(tmp)), stage="check")
-            doc = result.to_dict()
             out.update(
-                articles=doc["articles"],
-                claims=doc["claims"],
+                articles=result.article_count,
+                claims=result.claim_count,
                 errors=len(result.errors),
                 findings=len(result.findings),
                 findings_digest=_digest([f.finding_id for f in result.findings]),

@@ -42,10 +42,12 @@ from checker.records import (
 from checker.store_blocks import (
     BlockDay,
     Blocking,
+    article_rows,
     block_claim_rows,
     block_days,
     index,
     mark_indexed,
+    span_starts,
     stale,
 )
 from checker.store_file import StoreFile
@@ -281,10 +283,20 @@ class Store(StoreFile):
         with self._write("indexing its claims"):
             return index(self._con, blocking)
 
-    def block_days(self, block: str) -> list[BlockDay]:
-        """What each article holds in ``block`` day by day (after :meth:`index_blocks`)."""
+    def span_starts(self, block: str, window: int) -> list[str]:
+        """Where ``block``'s spans of days start (:func:`checker.store_blocks.span_starts`)."""
         with self._reading("the blocking index"):
-            return block_days(self._con, block)
+            return span_starts(self._con, block, window)
+
+    def block_days(self, block: str, lo: str, hi: str | None) -> list[BlockDay]:
+        """What each article holds in ``block`` day by day, from ``lo`` to before ``hi``."""
+        with self._reading("the blocking index"):
+            return block_days(self._con, block, lo, hi)
+
+    def article_rows(self, article_ids: Iterable[str]) -> dict[str, int]:
+        """Each stored article's row: the store's order (after :meth:`index_blocks`)."""
+        with self._reading("articles"):
+            return article_rows(self._con, article_ids)
 
     def block_claims(self, spans: Iterable[tuple[str, str, str | None]]) -> list[Claim]:
         """The claims of each (block, first day, day after the last or None), in the
@@ -305,14 +317,23 @@ class Store(StoreFile):
         """Store the incidents a run grouped the claims into, and each claim's incident_id
         (one transaction). An incident id names its first claim, so a later run that adds
         reports to an incident updates the same row."""
-        rows = [
+        rows = (
             (
-                i.incident_id, i.category, i.subject, i.unit, i.location, i.region, i.country,
-                iso_date(i.as_of), iso_date(i.period_start), i.scope, i.sources,
+                i.incident_id,
+                i.category,
+                i.subject,
+                i.unit,
+                i.location,
+                i.region,
+                i.country,
+                iso_date(i.as_of),
+                iso_date(i.period_start),
+                i.scope,
+                i.sources,
                 json.dumps([c.to_dict() for c in i.claims]),
             )
             for i in incidents
-        ]  # fmt: skip
+        )  # fmt: skip  (rows made as they are written: a large run's are many)
         with self._write("storing incidents") as con:
             con.executemany(
                 "INSERT OR REPLACE INTO incidents(incident_id, category, subject, unit, location, "
@@ -322,7 +343,7 @@ class Store(StoreFile):
             )
             con.executemany(
                 "UPDATE claims SET incident_id = ? WHERE claim_id = ?",
-                [(iid, cid) for cid, iid in claim_incidents.items()],
+                ((iid, cid) for cid, iid in claim_incidents.items()),
             )
 
     def incidents(self) -> list[Incident]:

@@ -13,6 +13,7 @@ definition may have. A store indexed under another version, and claims stored wi
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -43,14 +44,13 @@ class Blocking:
 
 @dataclass(frozen=True, slots=True)
 class BlockDay:
-    """The claims one article holds in one block on one day: how many, and where the
-    first of them is in the store's order (article row, then claim row)."""
+    """The claims one article holds in one block on one day: how many, and the row of the
+    first of them (claims of one article are stored together, in text order)."""
 
     article_id: str
-    article_row: int
-    first_claim_row: int
     day: str | None
     claims: int
+    first_claim_row: int
 
 
 def stale(con: sqlite3.Connection, blocking: Blocking) -> bool:
@@ -99,15 +99,45 @@ def mark_indexed(con: sqlite3.Connection, blocking: Blocking) -> None:
     )
 
 
-def block_days(con: sqlite3.Connection, block: str) -> list[BlockDay]:
-    """What each article holds in ``block``, day by day, in the store's order."""
+def span_starts(con: sqlite3.Connection, block: str, window: int) -> list[str]:
+    """Where ``block``'s spans start (ISO days, in order): each article's claims in it run
+    from their first day to their last; a span starts at an article's first day more than
+    ``window`` days after every article before it has ended (the engine's
+    :func:`checker.run.parts.span_starts`, computed by SQLite over the index alone: a
+    block of the whole archive is one scan, not one Python object a claim)."""
     rows = con.execute(
-        "SELECT c.article_id, a.rowid, MIN(c.rowid), c.day, COUNT(*) FROM claims c "
-        "INDEXED BY claims_block JOIN articles a ON a.article_id = c.article_id "
-        "WHERE c.block = ? GROUP BY c.article_id, c.day ORDER BY a.rowid, MIN(c.rowid)",
-        (block,),
+        "WITH ranges AS (SELECT MIN(day) AS lo, MAX(day) AS hi FROM claims "
+        "INDEXED BY claims_block_article WHERE block = ? AND day IS NOT NULL "
+        "GROUP BY article_id), "
+        "ends AS (SELECT lo, MAX(julianday(hi)) OVER (ORDER BY lo, hi ROWS BETWEEN "
+        "UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM ranges) "
+        "SELECT DISTINCT lo FROM ends WHERE before IS NULL OR julianday(lo) - before > ? "
+        "ORDER BY lo",
+        (block, window),
     ).fetchall()
-    return [BlockDay(str(a), int(ar), int(cr), d, int(n)) for a, ar, cr, d, n in rows]
+    return [str(r[0]) for r in rows]
+
+
+def block_days(con: sqlite3.Connection, block: str, lo: str, hi: str | None) -> list[BlockDay]:
+    """What each article holds in ``block`` from day ``lo`` to the day before ``hi`` (None:
+    to the end), day by day."""
+    upper, params = ("AND day < ?", (block, lo, hi)) if hi else ("", (block, lo))
+    rows = con.execute(
+        "SELECT article_id, day, COUNT(*), MIN(rowid) FROM claims INDEXED BY claims_block "
+        f"WHERE block = ? AND day >= ? {upper} GROUP BY article_id, day",
+        params,
+    ).fetchall()
+    return [BlockDay(str(a), d, int(n), int(r)) for a, d, n, r in rows]
+
+
+def article_rows(con: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, int]:
+    """Each stored article's row (the store's order is article row, then claim row)."""
+    rows = con.execute(
+        "SELECT article_id, rowid FROM articles WHERE article_id IN "
+        "(SELECT value FROM json_each(?))",
+        (json.dumps(list(article_ids)),),
+    ).fetchall()
+    return {str(a): int(r) for a, r in rows}
 
 
 def block_claim_rows(

@@ -173,6 +173,7 @@ _V6_STATEMENTS = (
     "ALTER TABLE claims ADD COLUMN block TEXT",
     "ALTER TABLE claims ADD COLUMN day TEXT",
     "CREATE INDEX claims_block ON claims(block, day)",
+    "CREATE INDEX claims_block_article ON claims(block, article_id, day)",
     "CREATE INDEX claims_unblocked ON claims(article_id) WHERE block IS NULL",
 )
 

@@ -58,6 +58,10 @@ def test_json_is_the_spec_document(real: CheckResult) -> None:
         "the country’s nearly nine-year war" in text and "\\u2019" not in text
     )  # UTF-8 kept, not \u-escaped
     assert text.startswith('{\n  "articles": 7,')  # indented
+    # written a record at a time, as json.dump writes the whole document
+    assert text == json.dumps(real.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    empty = CheckResult()
+    assert out(empty, "json") == json.dumps(empty.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
 def test_unknown_formats_are_usage_errors(real: CheckResult) -> None:

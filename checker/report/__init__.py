@@ -55,9 +55,25 @@ __all__ = [
 
 
 def write_json(result: CheckResult, out: TextIO) -> None:
-    """The spec's ``--format json`` document, indented, non-ASCII kept as is."""
-    json.dump(result.to_dict(), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    """The spec's ``--format json`` document (:meth:`CheckResult.to_dict`), indented,
+    non-ASCII kept as is. Written a record at a time, byte for byte what ``json.dump`` of
+    the whole document writes: a large run's findings and incidents are never all turned
+    into dicts at once."""
+    lists = {
+        "findings": (f.to_dict() for f in result.findings),
+        "errors": (e.to_dict() for e in result.errors),
+        "incidents": (i.to_dict() for i in result.incidents),
+    }
+    out.write(f'{{\n  "articles": {result.article_count},\n  "claims": {result.claim_count}')
+    for key, items in lists.items():
+        out.write(f',\n  "{key}": [')
+        first = True
+        for item in items:
+            text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+            out.write(("\n    " if first else ",\n    ") + text)
+            first = False
+        out.write("]" if first else "\n  ]")
+    out.write("\n}\n")
 
 
 # format -> "module:function" of its writer, imported when that format is written (so that

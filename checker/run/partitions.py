@@ -5,7 +5,7 @@ one order every engine reports (:func:`order_outcome`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -38,9 +38,16 @@ def run_partitioned(
     missing); the other parts go on in a new pool."""
     if jobs <= 1:
         return merge_outcomes(rules, (run_partition(rules, p) for p in parts))
-    plan = RulePlan.of(rules)
+    return merge_outcomes(rules, _in_order(RulePlan.of(rules), parts, jobs))
+
+
+def _in_order(plan: RulePlan, parts: Iterable[RulePartition], jobs: int) -> Iterator[RuleOutcome]:
+    """The parts' outcomes, run on ``jobs`` processes, each yielded as soon as the ones
+    before it are: this process holds only the outcomes that finished out of turn, not all
+    of them until the last one (a large run's incidents would be held twice)."""
     outcomes: dict[int, RuleOutcome] = {}
     running: dict[Future[RuleOutcome], tuple[int, RulePartition]] = {}
+    turn = 0
     pool = new_pool(jobs)
     try:
         for i, part in enumerate(parts):
@@ -48,10 +55,15 @@ def run_partitioned(
             if len(running) >= jobs:  # one part per process: a part may be large
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 pool = _collect(plan, done, running, outcomes, pool, jobs)
+                while turn in outcomes:
+                    yield outcomes.pop(turn)
+                    turn += 1
         pool = _collect(plan, set(running), running, outcomes, pool, jobs)
     finally:
         pool.shutdown(cancel_futures=True)
-    return merge_outcomes(rules, (outcomes[i] for i in sorted(outcomes)))
+    while turn in outcomes:
+        yield outcomes.pop(turn)
+        turn += 1
 
 
 def _collect(
@@ -179,5 +191,5 @@ def order_outcome(rules: Sequence[Rule], outcome: RuleOutcome) -> RuleOutcome:
         errors=errors,
         calls=dict(outcome.calls),
         incidents=incidents,
-        claim_incidents=dict(outcome.claim_incidents),
+        claim_incidents=outcome.claim_incidents,  # (not copied: a large run's is large)
     )

@@ -91,10 +91,15 @@ class Spans:
         return key, bisect.bisect_right(starts, day) - 1
 
 
+def span_window(key: BlockKey) -> int:
+    """The widest gap of days an incident of ``key`` may span (see :class:`Spans`)."""
+    return EVENT_WINDOW_DAYS if key[4] == "event" else SERIES_WINDOW_DAYS
+
+
 def span_starts(key: BlockKey, spans: Iterable[tuple[dt.date, dt.date]]) -> list[dt.date]:
     """Where the spans of ``key`` start, given each article's first and last day in it
-    (see :class:`Spans`)."""
-    window = EVENT_WINDOW_DAYS if key[4] == "event" else SERIES_WINDOW_DAYS
+    (see :class:`Spans`; the store computes the same: :func:`checker.store_blocks.span_starts`)."""
+    window = span_window(key)
     starts: list[dt.date] = []
     end: dt.date | None = None
     for lo, hi in sorted(spans):

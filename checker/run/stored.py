@@ -40,9 +40,10 @@ from checker.run.parts import (
     assign_blocks,
     block_part,
     rule_kinds,
-    span_starts,
+    span_window,
 )
 from checker.store import Store
+from checker.store_blocks import BlockDay
 
 #: the index is read (not the whole store) when the new articles are at most this share of
 #: the stored ones
@@ -156,28 +157,22 @@ def indexed_partitions(
         if key is not None and day is not None:
             touched.setdefault(key, set()).add(day)
     sizes: dict[Unit, int] = {}
-    first: dict[Unit, tuple[int, int]] = {}
+    members: dict[Unit, list[BlockDay]] = {}
     ranges: dict[Unit, tuple[str, str, str | None]] = {}
     for key, days in touched.items():
         text = block_text(key)
-        rows = db.block_days(text)
-        spans: dict[str, tuple[dt.date, dt.date]] = {}
-        dated = [(r, dt.date.fromisoformat(r.day)) for r in rows if r.day is not None]
-        for r, day in dated:
-            lo, hi = spans.get(r.article_id, (day, day))
-            spans[r.article_id] = (min(lo, day), max(hi, day))
-        starts = span_starts(key, spans.values())
-        wanted_units = {bisect.bisect_right(starts, d) - 1 for d in days}
-        for r, day in dated:
-            u = bisect.bisect_right(starts, day) - 1
-            if u not in wanted_units:
-                continue
+        starts = db.span_starts(text, span_window(key))
+        for u in sorted({bisect.bisect_right(starts, d.isoformat()) - 1 for d in days}):
             unit = (key, u)
-            sizes[unit] = sizes.get(unit, 0) + r.claims
-            at = (r.article_row, r.first_claim_row)
-            first[unit] = min(first.get(unit, at), at)
-            hi_day = starts[u + 1].isoformat() if u + 1 < len(starts) else None
-            ranges[unit] = (text, starts[u].isoformat(), hi_day)
+            after = starts[u + 1] if u + 1 < len(starts) else None
+            ranges[unit] = (text, starts[u], after)
+            members[unit] = db.block_days(text, starts[u], after)
+            sizes[unit] = sum(r.claims for r in members[unit])
+    # where each unit's first claim is in the store's order (article row, then claim row)
+    row_of = db.article_rows({r.article_id for rs in members.values() for r in rs})
+    first = {
+        u: min((row_of[r.article_id], r.first_claim_row) for r in rs) for u, rs in members.items()
+    }
     # units in the order the whole store first meets them, as its first pass counts them
     ordered = {u: sizes[u] for u in sorted(sizes, key=lambda u: first[u])}
     slot = assign_blocks(ordered, claims_per_part)
