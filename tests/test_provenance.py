@@ -123,6 +123,7 @@ def test_a_version_3_store_is_upgraded_and_keeps_its_claims(tmp_path: Path) -> N
         s.add([(a, [])], run)
     con = sqlite3.connect(db)
     con.execute("DROP INDEX claims_block")  # (layout 6)
+    con.execute("DROP INDEX claims_block_article")
     con.execute("DROP INDEX claims_unblocked")
     for col in ("source_file", "line", '"column"', '"row"', "block", "day"):
         con.execute(f"ALTER TABLE claims DROP COLUMN {col}")
