@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from checker.claim_check import passes_as_is
 from checker.engine import Rule, RuleOutcome
 from checker.ingest import IngestOptions, read_articles
 from checker.ingest.language import ENGLISH
@@ -18,7 +19,6 @@ from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress
 from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
 from checker.run.partitions import run_partitioned, stored_partitions
-from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
 #: articles extracted, validated and stored together (one transaction each)
@@ -83,9 +83,21 @@ def _finish_batch(
         [] if skips_extraction(a) else next(done) for a in articles
     ]
     all_claims = [c for r in extracted if not isinstance(r, ErrorRecord) for c in r]
-    valid, schema_errors = validate_claims(claims_to_frame(all_claims))
     failures = [r if isinstance(r, ErrorRecord) else warning_of(r) for r in extracted]
-    return assemble_batch(batch, failures, frame_to_claims(valid), schema_errors)
+    return assemble_batch(batch, failures, *validated(all_claims))
+
+
+def validated(claims: list[Claim]) -> tuple[list[Claim], list[ErrorRecord]]:
+    """The claims that pass the claims table's schema, and an ErrorRecord per failure. A
+    batch that certainly passes as it is (:func:`~checker.claim_check.passes_as_is`: the
+    usual case) is given back without building the table: pandas and pandera are then
+    not even imported."""
+    if passes_as_is(claims):
+        return claims, []
+    from checker.schema import claims_to_frame, frame_to_claims, validate_claims
+
+    valid, schema_errors = validate_claims(claims_to_frame(claims))
+    return frame_to_claims(valid), schema_errors
 
 
 def assemble_batch(
