@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer, place_key
+from checker.extract.place_runs import _candidates
 from checker.extract.place_text import (
     _AFTER_COUNTRY,
     _ARTICLE,
@@ -44,7 +45,6 @@ from checker.extract.place_text import (
     _TYPES_REGION,
     Span,
     _around,
-    _candidates,
     _clean,
     _is_locative,
     _plural_lost,
