@@ -10,6 +10,7 @@ FA-KES's lost punctuation runs into it), and the evaluation compares sources thr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.extract.places import looks_like_place
 from checker.lexicon import SOHR, SOURCE_ALIAS, SOURCE_ALIASES
@@ -63,10 +64,13 @@ _NOT_A_SOURCE = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def normalise_source(phrase: str | None) -> str | None:
     """The one name of a source ("the Britain-based Observatory" -> the Observatory's name).
 
-    None for a pronoun (resolved by the caller) and for nothing at all.
+    None for a pronoun (resolved by the caller) and for nothing at all. Cached: a pure
+    function of the phrase, and articles name the same sources again and again (each call
+    searches the phrase for all the aliases).
     """
     if phrase is None or phrase.lower() in PRONOUNS:
         return None
