@@ -329,7 +329,5 @@ def test_figures_tried_where_they_can_start_are_all_found(fakes_csv) -> None:
     texts = [odd] + [a.text for a in read_articles([fakes_csv]) if hasattr(a, "text")]
     for text in texts:
         for start, end in [(0, len(text)), *sentence_spans(text)]:
-            assert spans(_atom_matches(text, start, end)) == spans(
-                _ATOM.finditer(text, start, end)
-            )
+            assert spans(_atom_matches(text, start, end)) == spans(_ATOM.finditer(text, start, end))
     assert len(spans(_ATOM.finditer(odd, 0, len(odd)))) >= 20
