@@ -331,7 +331,7 @@ def test_expressions_tried_at_their_first_words_only_are_all_found(fakes_csv) ->
     """The time expressions found by trying the pattern only at the words one can start
     with are exactly those of the pattern tried everywhere: on every FA-KES text, whole and
     from odd offsets, and on each kind's own wording."""
-    from checker.extract.dates import _EXPRESSION, _expressions
+    from checker.extract.times import _EXPRESSION, _expressions
     from checker.ingest import read_articles
 
     def everywhere(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -346,7 +346,9 @@ def test_expressions_tried_at_their_first_words_only_are_all_found(fakes_csv) ->
         "December, last September, in 2013, the early 2000s, since 2012, since April, "
         "yesterday, earlier this week, the past week, three days ago, over recent days, "
         "Syria's conflict which began, Syrias war that started, SUNDAY, Apr 232017, a day "
-        "earlier, a few weeks ago, within the last 24 hours, Tuesdays, throughout 2015"
+        "earlier, a few weeks ago, within the last 24 hours, Tuesdays, throughout 2015, "
+        "from the start of the war, in-2014, since  2014, from  last week, on Mondays, "
+        "sınce 2012, the ſtart of the war, sıx days ago (a dotless i, a long s)"
     )
     texts = [kinds] + [a.text for a in read_articles([fakes_csv]) if hasattr(a, "text")]
     for text in texts:
