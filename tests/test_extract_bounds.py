@@ -21,8 +21,9 @@ from conftest import EXAMPLES
 
 from checker.extract import extract_claims
 from checker.extract.claims import Extraction
-from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, _quantulum_spellout
+from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE
 from checker.extract.sentences import MAX_SENTENCE_CHARS, sentence_spans
+from checker.extract.spelled import _quantulum_spellout
 from checker.pipeline import check, extract
 from checker.records import Article, ErrorRecord
 from checker.run import parallel

@@ -567,3 +567,23 @@ def test_a_figure_some_days_before_the_sentences_time(text: str, as_of: str) -> 
 def test_verbs_past_asides_ellipses_and_forces_sent(text: str, want: list[tuple[str, str]]) -> None:
     got = extract_claims(Article("t", "test", dt.date(2013, 9, 30), "", text))
     assert [(c.surface, c.category) for c in got] == want
+
+
+def test_monitor_named_as_the_aliases_say(fakes: dict[str, Article]) -> None:
+    """The monitor an article names, with the quick word check first, is the one the alias
+    patterns alone find: on every FA-KES text, and on each alias's wording."""
+    from checker.extract.sources import _MONITOR_PATTERNS, _MONITORS, monitor_name
+
+    def by_patterns(text: str) -> str | None:
+        named = zip(_MONITORS, _MONITOR_PATTERNS, strict=True)
+        return next((n for n, p in named if p.search(text)), None)
+
+    wordings = [
+        "the Syrian  Observatory", "UK-based war monitor", "London based monitoring", "SOHR",
+        "the observatory", "Rami Abdel-Rahman", "rami abdulrahman", "Rami Abdurrahman",
+        "Abdel Rahman", "Syrian Network for Human Rights", "SNHR", "VDC", "violations "
+        "documentation centre", "none of them", "sohr", "snhr", "the Obſervatory",
+    ]  # fmt: skip
+    texts = wordings + [a.title + "\n" + a.text for a in fakes.values()]
+    assert all(monitor_name(t) == by_patterns(t) for t in texts)
+    assert sum(monitor_name(w) is not None for w in wordings) == 14  # not "sohr", "snhr"

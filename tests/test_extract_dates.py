@@ -325,3 +325,34 @@ def test_a_year_s_total_starts_with_the_year() -> None:
         ("347", dt.date(2013, 12, 31), dt.date(2013, 1, 1)),
         ("114", dt.date(2012, 12, 31), dt.date(2012, 1, 1)),
     ]
+
+
+def test_expressions_tried_at_their_first_words_only_are_all_found(fakes_csv) -> None:
+    """The time expressions found by trying the pattern only at the words one can start
+    with are exactly those of the pattern tried everywhere: on every FA-KES text, whole and
+    from odd offsets, and on each kind's own wording."""
+    from checker.extract.times import _EXPRESSION, _expressions
+    from checker.ingest import read_articles
+
+    def everywhere(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0)) for m in _EXPRESSION.finditer(text, start, end)]
+
+    def at_first_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0)) for m in _expressions(text, start, end)]
+
+    kinds = (
+        "Since the war began in March 2011, on Monday's strike, 5th of May, 05.02.2015, "
+        "2014-10-10, mid-December, late January 2020, the end of May, June 2016, in "
+        "December, last September, in 2013, the early 2000s, since 2012, since April, "
+        "yesterday, earlier this week, the past week, three days ago, over recent days, "
+        "Syria's conflict which began, Syrias war that started, SUNDAY, Apr 232017, a day "
+        "earlier, a few weeks ago, within the last 24 hours, Tuesdays, throughout 2015, "
+        "from the start of the war, in-2014, since  2014, from  last week, on Mondays, "
+        "sınce 2012, the ſtart of the war, sıx days ago (a dotless i, a long s)"
+    )
+    texts = [kinds] + [a.text for a in read_articles([fakes_csv]) if hasattr(a, "text")]
+    for text in texts:
+        n = len(text)
+        for start, end in ((0, n), (1, n), (n // 3, n - 7), (n // 2 + 1, n)):
+            assert at_first_words(text, start, end) == everywhere(text, start, end)
+    assert len(everywhere(kinds, 0, len(kinds))) >= 25

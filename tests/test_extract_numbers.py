@@ -307,3 +307,27 @@ def test_a_range_between_two_figures() -> None:  # crafted, as in the issue
     assert claims("Between 229 and 425 people were killed in the clashes.") == [
         ("Between 229 and 425", 229, "range", 229, 425)
     ]
+
+
+def test_figures_tried_where_they_can_start_are_all_found(fakes_csv) -> None:
+    """The candidate figures found by trying the pattern only at number words and digit
+    runs are exactly those of the pattern tried everywhere: on every sentence of FA-KES,
+    and on glued, spelled and case-folded wordings."""
+    from checker.extract.numbers import _ATOM, _atom_matches
+    from checker.extract.sentences import sentence_spans
+    from checker.ingest import read_articles
+
+    def spans(matches) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+    odd = (
+        "IMPACT1 death16,481 families were affected51,308 people; Seventy-six, tens of "
+        "thousands, a few hundred, half a million, a dozen, dozen people, two dozen, 1.2m "
+        "people, 3 bn, ٣٠ people, TENS of thousands, tenſ of thousands, Hundreds, a quarter "
+        "of a million, three quarters of a billion, scores were killed, 7 314 and 1, 000"
+    )
+    texts = [odd] + [a.text for a in read_articles([fakes_csv]) if hasattr(a, "text")]
+    for text in texts:
+        for start, end in [(0, len(text)), *sentence_spans(text)]:
+            assert spans(_atom_matches(text, start, end)) == spans(_ATOM.finditer(text, start, end))
+    assert len(spans(_ATOM.finditer(odd, 0, len(odd)))) >= 20

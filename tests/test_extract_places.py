@@ -476,3 +476,22 @@ def test_a_place_the_gazetteer_lacks_is_in_the_country_named_before(
     # least 13 people in the mountain province of Benguet" (Japan is named more often)
     claims = claims_of(corpus, "idmc-fc73899e06")
     assert where(claims, "at least 13")[2] == "Philippines"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Deir ez-Zor", "dairzur"), ("Dayr az Zawr", "dairzur"), ("Deir Ezzor", "dairzur"),
+        ("Ra's al 'Ayn", "rasain"), ("Khan Sheikhoun", "khanshaikhun"),
+        ("Khan Shaykhun", "khanshaikhun"), ("Mayadeen", "mayadin"), ("Al Mayadin", "mayadin"),
+        ("Ézé", "izi"), ("İstanbul", "istanbul"), ("Northern Aleppo", "nurthalipu"),
+        ("the", "thi"), ("Al Al", "al"), ("Qah", "ka"), ("Hama", "hama"), ("Aah", "a"),
+        ("Shaykh Maqsood", "shaikhmaksud"), ("Cheikh", "chaikh"), ("Phillipines", "filipinis"),
+    ],
+)  # fmt: skip
+def test_place_keys_fold_the_spellings(name: str, key: str) -> None:
+    """The lookup key's folds, pinned (its rules are applied only to keys that hold what
+    they rewrite: checked against the pattern-by-pattern key on every gazetteer name)."""
+    from checker.extract.gazetteer import place_key
+
+    assert place_key(name) == key

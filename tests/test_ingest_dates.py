@@ -112,3 +112,24 @@ def test_coerce_date():
     assert coerce_date("  ") is None
     assert coerce_date(None) is None
     assert coerce_date(20190514) == "20190514"
+
+
+@pytest.mark.parametrize("order", [None, "MDY", "DMY", "YMD"])
+@pytest.mark.parametrize("sep", ["/", "-", "."])
+def test_numeric_dates_read_as_dateparser_reads_them(order: str | None, sep: str):
+    """The all-numeric dates read without dateparser (FA-KES's "4/5/2017") are those it
+    would read, the same way: day and month either way round, padded or not, and what is
+    no date in the order given (left to dateparser)."""
+    from dateparser.date import DateDataParser
+
+    from checker.ingest.dates import _DATEPARSER_SETTINGS
+
+    quick = DateReader()
+    settings = dict(_DATEPARSER_SETTINGS)
+    if order is not None or sep == ".":
+        settings["DATE_ORDER"] = order or "DMY"
+    parser = DateDataParser(languages=["en"], settings=settings)
+    for first, second in [(4, 5), (5, 4), (12, 31), (31, 12), (2, 29), (29, 2), (13, 13)]:
+        for text in (f"{first}{sep}{second}{sep}2016", f"{first:02d}{sep}{second:02d}{sep}2017"):
+            found = parser.get_date_data(text).date_obj
+            assert quick.parse(text, order) == (found.date() if found else None), text

@@ -75,7 +75,7 @@ def test_every_subject_name_has_a_builder_and_a_line_in_the_docs() -> None:
 def test_spelled_out_numbers_are_read_as_quantulum3_reads_them() -> None:
     """The well-formed wordings read without quantulum3 give its value, on a sample of
     what the figure pattern takes (the rest still goes to quantulum3)."""
-    from checker.extract import numbers
+    from checker.extract import spelled
 
     pytest.importorskip("quantulum3")
     units = "one two three four five nine ten eleven twelve fifteen nineteen".split()
@@ -91,15 +91,15 @@ def test_spelled_out_numbers_are_read_as_quantulum3_reads_them() -> None:
         wordings.add(f"{head} {scale}{tail}")
     read = 0
     for w in sorted(wordings):
-        plain = numbers._plain_spelled(w)
+        plain = spelled._plain_spelled(w)
         if plain is not None:
             read += 1
-            assert plain == numbers._quantulum_spellout(w), w
+            assert plain == spelled._quantulum_spellout(w), w
     assert read > 200
     # one scale twice is two numbers to quantulum3: none, without asking it
     for w in ("two million three million", "five thousand and twenty thousand"):
-        assert numbers._quantulum_spellout(w) is None
-        assert numbers.spelled_value.__wrapped__(w) is None
+        assert spelled._quantulum_spellout(w) is None
+        assert spelled.spelled_value.__wrapped__(w) is None
 
 
 def test_importing_checker_loads_none_of_the_engine() -> None:

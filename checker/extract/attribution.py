@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract.places import place_spans
 from checker.extract.sources import PRONOUNS, is_place, normalise_source
@@ -443,9 +444,11 @@ def _alias_before(text: str, floor: int, pos: int) -> str | None:
     return last.group(0) if last is not None else None
 
 
+@lru_cache(maxsize=16384)
 def _is_source_like(phrase: str | None, strict: bool = False) -> bool:
     """A known source, a phrase headed by a source noun ("local activists"), or (unless
-    ``strict``) a name - but not a place ("inside Syria")."""
+    ``strict``) a name - but not a place ("inside Syria"). (Cached: a pure function of the
+    phrase, which names the same sources again and again.)"""
     if not phrase:
         return False
     if ALIAS.search(phrase):

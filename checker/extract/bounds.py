@@ -18,8 +18,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from checker.extract.dates import TimeExpression, find_time_expressions
 from checker.extract.sentences import furniture_in
+from checker.extract.times import TimeExpression, find_time_expressions
 
 Span = tuple[int, int]
 

@@ -1,9 +1,9 @@
 """Time expressions in news text, resolved against the publication date.
 
-One compiled pattern finds the time expressions of a text ("on Tuesday", "April 27 2017",
-"since early December", "in the past week", "last year"); :func:`resolve` turns one into the
-dates a claim needs (``as_of``, ``period_start``). The same spans tell :mod:`.numbers` which
-digits are calendar dates rather than counts.
+:mod:`.times` finds the time expressions of a text ("on Tuesday", "April 27 2017", "since
+early December", "in the past week", "last year"); :func:`resolve` turns one into the dates a
+claim needs (``as_of``, ``period_start``); :func:`find_dateline` reads the date a text opens
+with.
 
 dateparser does the calendar work, but only ever on the short expression this module found
 and never through ``search_dates``, because on news text (checked on dateparser 1.5.0):
@@ -30,119 +30,21 @@ from functools import lru_cache
 
 import dateparser
 
-from checker.lexicon import (
-    DATE_WORDS,
-    MONTH_FULL_PATTERN,
-    MONTH_PATTERN,
-    MONTHS,
-    WEEKDAYS,
+from checker.extract.times import (
+    _COUNT,
+    _WEEKDAY,
+    _WEEKDAY_ABBR,
+    _YEAR,
+    TimeExpression,
+    find_time_expressions,
 )
+from checker.lexicon import MONTH_FULL_PATTERN, MONTHS, WEEKDAYS
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
     "few": 3, "a few": 3,
 }  # fmt: skip
-
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_WEEKDAY_ABBR = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
-_WAR = r"(?:war|conflict|crisis|uprising|revolution|unrest)"
-_SINCE = r"(?P<since>(?:since|from)\s+)?"
-
-_EXPRESSION = re.compile(
-    # a word start first, matched case-sensitively: the engine then skips the other
-    # positions quickly (a global IGNORECASE makes every position slow)
-    r"(?=[A-Za-z0-9])\b(?i:"
-    + _SINCE
-    + r"(?:"
-    # the war's own start: "since the war began", "since the start of the conflict in 2011"
-    # ("the conflict which began with anti-government protests in March 2011")
-    + r"(?P<war>(?:the|Syria['’]?s?)\s+(?:(?:start|beginning|outbreak|onset)\s+of\s+the\s+"
-    + rf"(?:Syrian\s+)?{_WAR}|(?:Syrian\s+)?{_WAR}\s+(?:which\s+|that\s+)?(?:began|started"
-    + r"|erupted|broke\s+out))(?:(?:\s+[\w-]+){0,4}?\s+in\s+"
-    + rf"(?:{MONTH_FULL_PATTERN}\s+)?{_YEAR})?)"
-    # full dates: "Monday November 13", "April 27, 2017", "27 Apr 2017", "Apr 232017" (FA-KES
-    # lost the space), "the 5th of May"
-    + rf"|(?P<full>(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:"
-    + rf"{MONTH_PATTERN}\s+(?:{_DAY}(?:,?\s*{_YEAR})?|[0-3]\d{_YEAR})(?![\d:])"
-    + rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{MONTH_PATTERN}(?:,?\s+{_YEAR})?(?!\d))"
-    + r"(?:\s+at\s+\d{1,2}:?\d{2})?)"
-    + r"|(?P<numeric>\b\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}"
-    + r"|\b(?:19|20)\d{2}-\d{2}-\d{2})"
-    # parts of a month: "early December", "mid-December", "late January 2020", "the end of May"
-    + r"|(?P<monthpart>(?:(?:in|during)\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning"
-    + rf"\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?P<pmonth>{MONTH_FULL_PATTERN})"
-    + rf"(?:,?\s+{_YEAR})?)"
-    + rf"|(?P<monthyear>{MONTH_FULL_PATTERN},?\s+{_YEAR})"
-    # a month on its own needs a preposition: "in December", "last September"
-    + rf"|(?P<month>(?:in|during|last|this|until|of)\s+{MONTH_FULL_PATTERN}(?:,?\s+{_YEAR})?)\b"
-    + rf"|(?P<year>(?:in|during|of|until|throughout|early|late|mid|end\s+of)[\s-]+{_YEAR})"
-    + r"(?![\d’']|s\b)"  # not a decade ("the early 2000s")
-    + rf"|(?P<yearsince>(?<=since\s){_YEAR})(?!\d)"
-    + rf"|(?P<monthsince>(?<=since\s){MONTH_FULL_PATTERN}(?:,?\s+{_YEAR})?)\b"
-    + r"|(?P<relative>yesterday|today|tonight|last\s+night|earlier\s+today"
-    + r"|(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)"
-    + r"|(?:last|this|previous|past)\s+(?:week|weekend|month|year)"
-    + r"|(?:the\s+)?(?:day|week|month)\s+before|the\s+previous\s+day|a\s+day\s+earlier"
-    + rf"|(?:(?:in|over|during|within)\s+)?the\s+(?:past|last|previous)\s+(?:{_COUNT}\s+)?{_UNIT}"
-    + rf"|{_COUNT}\s+{_UNIT}\s+ago"
-    + r"|(?:in|over)\s+recent\s+(?:days|weeks|months))\b"
-    + rf"|(?P<weekday>(?:(?:early|late)\s+)?(?:on\s+)?(?:last\s+)?{_WEEKDAY}(?:['’]?s)?\b{_PART})"
-    + r"))",
-)
-# Month and weekday names are proper nouns: matched case-insensitively above only for the
-# fixed words around them; these make sure "may" and "march" the verbs are not months.
-_CAPITALISED = re.compile(rf"{MONTH_PATTERN}|{_WEEKDAY}|{_WEEKDAY_ABBR}")
-
-
-@dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """A time expression found in a text: its span, what kind it is, and the words."""
-
-    start: int
-    end: int
-    kind: str
-    words: str
-    since: bool
-
-    @property
-    def number_free(self) -> bool:
-        """Whether the expression holds no digits a count could be mistaken for."""
-        return not any(c.isdigit() for c in self.words)
-
-
-def find_time_expressions(
-    text: str, start: int = 0, end: int | None = None
-) -> list[TimeExpression]:
-    """Every time expression in ``text[start:end]``, in order."""
-    found: list[TimeExpression] = []
-    for m in _EXPRESSION.finditer(text, start, len(text) if end is None else end):
-        kind = next(k for k in _KINDS if m.group(k) is not None)
-        words = m.group(kind)
-        if not _names_capitalised(words):
-            continue
-        found.append(
-            TimeExpression(
-                m.start(), m.end(), kind, " ".join(words.split()), bool(m.group("since"))
-            )
-        )
-    return found
-
-
-_KINDS = (
-    "war", "full", "numeric", "monthpart", "monthyear", "month", "year", "yearsince", "monthsince",
-    "relative", "weekday",
-)  # fmt: skip
-
-
-def _names_capitalised(words: str) -> bool:
-    """Whether every month or weekday name in ``words`` is capitalised ("may" is a verb)."""
-    return all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", words) if w.lower() in DATE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,9 @@ ages, distances and other units, money, percentages, ordinals and identifiers
 ("Resolution 2254", "S-400", "Views 1430").
 
 The well-formed spelled-out numbers ("Seventy-six", "three hundred and fifty") are read
-here; quantulum3 reads the odd wordings ("fifty-three hundred"), loaded on the first of them
-and called on the candidate's own words only, never on a whole text, because on news text
+by :mod:`.spelled`; quantulum3 reads the odd wordings ("fifty-three hundred"), loaded on
+the first of them and called on the candidate's own words only, never on a whole text,
+because on news text
 (checked on quantulum3 0.10.0) it drops hedges from its match ("more than 150,000" ->
 150000, exact), reads "half a million" as 1,500,000, "two dozen" as 2 and "a dozen" as 1,
 takes "1.2m" for metres, finds nothing in "tens of thousands" or "dozens", turns years into
@@ -20,11 +21,10 @@ a" and "m"/"bn" suffixes are therefore read here; digits are plain ``float``.
 from __future__ import annotations
 
 import re
-import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from checker.extract.spelled import SCALE_WORDS, SMALL_WORDS, spelled_value
 from checker.records import interval_for
 
 Span = tuple[int, int]
@@ -41,13 +41,6 @@ VAGUE: dict[str, tuple[float, float | None]] = {
     "millions": (2000000, None),
 }
 
-_UNITS_W = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    "|sixteen|seventeen|eighteen|nineteen"
-)
-_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_SMALL_W = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNITS_W}))?|(?:{_UNITS_W}))\b"
-_SCALE_W = r"(?:hundred|thousand|million|billion)"
 
 # Thousands are grouped by commas ("16,481"), by spaces ("7 314", "1 610": UN and European
 # style), or mistyped ("1, 000"). A number glued to the word before it is a flattened list
@@ -65,14 +58,14 @@ _ATOM = re.compile(
     r"(?=[\dotfsenhdmaqOTFSENHDMAQ])(?i:\b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|tens(?=\s+of\b|\s+(?:killed|dead|wounded|injured)\b)|(?:several|a\s+few)\s+(?:dozen|hundred|thousand"
     r"|million)|dozens|scores(?=\s+(?:of|more|were|are|have|had|killed|dead|died|perished|wounded|injured))|hundreds|thousands"
     r"|millions)\b"
-    rf"|\b(?P<words>(?:(?:{_SMALL_W}|an?)\s+dozen"
+    rf"|\b(?P<words>(?:(?:{SMALL_WORDS}|an?)\s+dozen"
     rf"|(?:half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)\s+(?:million|billion)"
     rf"|(?<![Aa]\s)(?<!an\s)(?<!half\s)dozen(?=\s+(?:people|civilians|dead|wounded|killed|others|more)\b)"
     # at most three scale words ("two hundred thousand million"): "one hundred hundred ..."
     # was one number of 40,000 words, handed whole to quantulum3 (41 s, 763 MB)
-    rf"|(?:{_SMALL_W}|\ban?)(?:[\s-]+{_SCALE_W}){{1,3}}(?:(?:\s+and\s+|\s+|-)(?:{_SMALL_W})"
+    rf"|(?:{SMALL_WORDS}|\ban?)(?:[\s-]+{SCALE_WORDS}){{1,3}}(?:(?:\s+and\s+|\s+|-)(?:{SMALL_WORDS})"
     rf"(?:[\s-]+(?:thousand|million))?)?"
-    rf"|{_SMALL_W}))\b"
+    rf"|{SMALL_WORDS}))\b"
     rf"|(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|mln|mn|bn)\b"
     r"|(?P<m>m)\b)?)"
 )
@@ -259,9 +252,45 @@ def _overlaps(a: int, b: int, spans: Sequence[Span]) -> bool:
     return any(s < b and a < e for s, e in spans)
 
 
+# The words a candidate figure can start with (lower case): every branch of _ATOM that
+# does not start with a digit starts with one of them (a branch starting otherwise must be
+# added here).
+_FIRST_WORDS = frozenset(
+    """
+    tens hundreds thousands millions several a an dozens scores dozen half one two three
+    four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    """.split()
+)
+# where _ATOM may match: a word start (its letters only: "IMPACT1" is the word, then the
+# number glued to it) or the first of a run of digits
+_START = re.compile(r"(?<!\w)[A-Za-z][^\W\d_]*|(?<!\d)\d")
+
+
+def _atom_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_ATOM.finditer(text, start, end)``, tried only where a figure can start: the
+    alternation tried at every letter was half of :func:`find_figures`' time, and most
+    words start none. (A word not in plain ASCII is tried: case-insensitive matching has
+    equivalents such as the long s.)"""
+    last = start
+    for c in _START.finditer(text, start, end):
+        at = c.start()
+        if at < last:
+            continue
+        word = c.group()
+        if not word[0].isdigit():
+            low = word.lower()
+            if low not in _FIRST_WORDS and low.isascii():
+                continue
+        m = _ATOM.match(text, at, end)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
 def _atoms(text: str, start: int, end: int, budget: NumberBudget | None) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in _ATOM.finditer(text, start, end):
+    for m in _atom_matches(text, start, end):
         if budget is not None:
             if budget.spent:
                 break
@@ -281,7 +310,8 @@ def _read_atom(text: str, m: re.Match[str], end: int) -> _Atom | None:
         value = spelled_value(" ".join(m.group("words").lower().split()))
         if value is None or value > MAX_COUNT:
             return None
-        return _Atom(m.start(), m.end(), value, None, bool(re.search(_SCALE_W, m.group("words"))))
+        has_scale = bool(re.search(SCALE_WORDS, m.group("words")))
+        return _Atom(m.start(), m.end(), value, None, has_scale)
     digits = m.group("digits")
     if not re.search(r"[,.\s]", digits) and len(digits) > 7:
         return None  # phone numbers, ids
@@ -306,123 +336,6 @@ def _read_atom(text: str, m: re.Match[str], end: int) -> _Atom | None:
 def _plural(word: str) -> str:
     return {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands",
             "million": "millions"}[word]  # fmt: skip
-
-
-@lru_cache(maxsize=2048)
-def spelled_value(words: str) -> float | None:
-    """The value of a spelled-out number ("seventy-six" -> 76, "two dozen" -> 24)."""
-    m = re.fullmatch(r"(.+?)\s+dozen", words)
-    if m is not None:
-        base = 1.0 if m.group(1) in ("a", "an") else spelled_value(m.group(1))
-        return None if base is None else base * 12
-    if words == "dozen":  # "left dozen people killed": a dozen with its article lost
-        return 12.0
-    m = re.fullmatch(
-        r"(half\s+an?|a\s+half|a\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)"
-        r"\s+(million|billion)",
-        words,
-    )
-    if m is not None:
-        share = 0.75 if m.group(1).startswith("three") else 0.25 if "quarter" in m.group(1) else 0.5
-        return round(share * _SCALE[m.group(2)], 6)
-    words = re.sub(r"^an?\s+", "one ", words)
-    plain = _plain_spelled(words)
-    if plain is not None:
-        return plain
-    if _SAME_SCALE_TWICE.fullmatch(words):
-        return None  # "two million three million": quantulum3 reads two numbers, not one
-    return _quantulum_spellout(words)
-
-
-_SAME_SCALE_TWICE = re.compile(
-    rf"(?:{_SMALL_W}) (thousand|million|billion)(?: and | |-)(?:{_SMALL_W}) \1"
-)
-
-
-# Spelled-out numbers read here, as quantulum3 reads them (checked on every wording the
-# figure pattern takes, up to three scale words): quantulum3, and the seconds its import of
-# inflect costs, only for the odd wordings ("fifty-three hundred", "thousand thousand").
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    w: 10 * i
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
-}
-_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-
-def _under100(tokens: list[str], i: int) -> tuple[int, int] | None:
-    """(value, next index) of a number under 100 at tokens[i], or None."""
-    if i >= len(tokens):
-        return None
-    w = tokens[i]
-    if w in _UNITS and w != "zero":
-        return _UNITS[w], i + 1
-    if w in _TENS:
-        if i + 1 < len(tokens) and tokens[i + 1] in _UNITS and 0 < _UNITS[tokens[i + 1]] < 10:
-            return _TENS[w] + _UNITS[tokens[i + 1]], i + 2
-        return _TENS[w], i + 1
-    return None
-
-
-def _under1000(tokens: list[str], i: int) -> tuple[int, int] | None:
-    """(value, next index) of a number under 1,000 at tokens[i] ("four hundred and two")."""
-    first = _under100(tokens, i)
-    if first is None:
-        return None
-    v, i = first
-    if i < len(tokens) and tokens[i] == "hundred":
-        if v >= 10:
-            return None  # "fifty-three hundred": quantulum3's reading is kept
-        v, i = v * 100, i + 1
-        j = i + 1 if i < len(tokens) and tokens[i] == "and" else i
-        rest = _under100(tokens, j)
-        if rest is not None:
-            v, i = v + rest[0], rest[1]
-    return v, i
-
-
-def _plain_spelled(words: str) -> float | None:
-    """A well-formed spelled-out number ("seventy-six", "three hundred and fifty", "two
-    million four hundred thousand"); None for any other wording, which quantulum3 reads."""
-    tokens = words.replace("-", " ").split()
-    total, i, last_scale = 0.0, 0, float("inf")
-    while True:
-        group = _under1000(tokens, i)
-        if group is None:
-            return None
-        v, i = group
-        if i < len(tokens) and tokens[i] in _SCALE_WORDS:
-            scale = _SCALE_WORDS[tokens[i]]
-            if scale >= last_scale:
-                return None
-            total, last_scale, i = total + v * scale, scale, i + 1
-            if i == len(tokens):
-                return total
-            if tokens[i] == "and":
-                i += 1
-            continue
-        if i != len(tokens):
-            return None
-        return total + v
-
-
-def _quantulum_spellout(words: str) -> float | None:
-    with warnings.catch_warnings():
-        # quantulum3 warns at import that its optional scikit-learn classifier is missing;
-        # the spell-out reader does not use it.
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser as qparser
-
-        found = qparser.extract_spellout_values(words)
-    if len(found) != 1 or found[0]["old_span"] != (0, len(words)):
-        return None
-    return float(found[0]["new_surface"])
 
 
 # A sentence starting right after a number: the number counts nothing in it.

@@ -17,8 +17,10 @@ cue on ("in X", "X province", "the town of X"); names that are also common Engli
 ("Police", "Most") always need the cue. Places inside the names of organisations ("Syrian
 Observatory for Human Rights", "Ahrar al-Sham") are not places.
 
-:func:`find_mentions` reads a title and a text once; :mod:`checker.extract.places` then
-says which of the mentions a figure is about.
+:func:`find_mentions` reads a title and a text once (the candidate names:
+:mod:`.place_runs`; a place tied to its holder: :mod:`.place_holders`; the records:
+:mod:`.place_mentions`); :mod:`checker.extract.places` then says which of the mentions a
+figure is about.
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer, place_key
+from checker.extract.place_holders import _HOLDER, _hold
+from checker.extract.place_mentions import NOWHERE, Located, PlaceMention
+from checker.extract.place_runs import _candidates
 from checker.extract.place_text import (
     _AFTER_COUNTRY,
-    _ARTICLE,
     _IN_AT_FROM,
     _IN_PLACE,
     _REGION_TYPE,
@@ -40,11 +44,9 @@ from checker.extract.place_text import (
     _SPEAKER_IN,
     _SPEAKER_REACH,
     _TYPES_NAMED,
-    _TYPES_PLACE,
     _TYPES_REGION,
     Span,
     _around,
-    _candidates,
     _clean,
     _is_locative,
     _plural_lost,
@@ -58,113 +60,6 @@ BIG_CITY = 100_000
 
 #: a town of a country the article does not name, with only "in" before it, from this size up
 SMALL_TOWN = 20_000
-
-# How a place is tied to the one that holds it: "X, Y", "X in Y", "X in the Y countryside",
-# "X near Y", "X, a town in Y", "X (Y)".
-_HOLDER = re.compile(
-    rf"(?:\s+(?:{_TYPES_PLACE}|{_TYPES_REGION})\b)?"  # "al-Athamiyeh neighborhood in Aleppo"
-    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
-    r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
-    r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?"
-    r"(?:(?:city|town|province|capital)\s+(?:of\s+)?)?"
-    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)"
-    rf"(?:{_ARTICLE}-\s*)?$",  # "in al- Sulaymaniyah area"
-    re.IGNORECASE,
-)
-
-_NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class PlaceMention:
-    """A place named in a text: where, the name the claim will carry, and where it lies."""
-
-    start: int
-    end: int
-    name: str  #: display name ("Khan Sheikhoun", "Idlib", "Syria")
-    level: int  #: 0 country, 1 region, 2 town or finer
-    region: str | None
-    country: str | None
-    #: the text puts something in it ("in X", "X province"): a figure may be about it
-    locative: bool = False
-    #: candidates the gazetteer gave, best first (empty for a place only the text knows)
-    candidates: tuple[Place, ...] = ()
-    #: the text's own type word ("village", "province"), if any
-    type_word: str | None = None
-    #: the mention holding this one ("X in Y province": X's holder is Y)
-    holder: PlaceMention | None = None
-    #: the name as the text writes it, cleaned ("Karsaa")
-    raw: str = ""
-    #: a country's capital (its name often stands for the government: "Ankara said")
-    capital: bool = False
-    #: where the sentence's speaker is ("SANA reporter in Aleppo"): not locative, but the
-    #: place of a sentence that names no other
-    speaker: bool = False
-    #: the text itself says where it lies ("Marathon, near Athens"), against the gazetteer
-    rehomed: bool = False
-    #: a town of the same name as this region, and its size ("Aleppo": 2 million)
-    city_size: int = 0
-
-    @property
-    def triple(self) -> tuple[str, str | None, str | None]:
-        return self.name, self.region, self.country
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """Where a figure is: its finest place, region and country (any may be unknown)."""
-
-    location: str | None
-    region: str | None
-    country: str | None
-    #: the places the text says hold the location, innermost first ("al-Telifoun al-Hawaei
-    #: neighborhood in al-Sulaymaniyah area": ("Sulaymaniyah", "Aleppo"))
-    within: tuple[str, ...] = field(default=(), compare=False)
-
-    @classmethod
-    def of(cls, m: PlaceMention | None) -> Located:
-        if m is None:
-            return cls(None, None, None)
-        within: list[str] = []
-        holder = m.holder
-        while holder is not None and len(within) < 4:
-            within.append(holder.name)
-            holder = holder.holder
-        return cls(*m.triple, within=tuple(within))
-
-    @property
-    def level(self) -> int:
-        """0 a country, 1 a region (or its namesake city), 2 finer; -1 nowhere."""
-        if self.location is None:
-            return -1
-        if self.location == self.country:
-            return 0
-        return 1 if self.location == self.region else 2
-
-    def holds(self, other: Located) -> bool:
-        """Whether ``other`` is a finer place inside this one: a town of this region or
-        country, a neighbourhood the text puts in this town."""
-        if self.location is None or other.location is None or other.country != self.country:
-            return False
-        if self.level == 2:  # "al-Sulaimaniyeh area" holds "al-Telifoun al-Hawaei ... in
-            # al-Sulaymaniyah area": one place, two spellings
-            key = place_key(self.location)
-            return any(place_key(w) == key for w in other.within)
-        if other.level <= self.level:
-            return False
-        if self.level == 0:
-            return True
-        if other.region == self.region:
-            return True
-        # "rocket shells at Damascus" / "in East Ghota of Damascus": the countryside around
-        # a city that is a region of its own
-        around = _around(self.location)
-        return around is not None and around.name == other.region
-
-
-NOWHERE = Located(None, None, None)
 
 
 @dataclass(slots=True)
@@ -475,83 +370,6 @@ def _best(cands: Sequence[Place], ctx: _Context) -> Place:
         if big.population >= BIG_CITY and big.population >= 20 * max(best.population, 1):
             return big
     return best
-
-
-def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
-    """Tie ``mentions[i]`` to the finer place just before it that it holds: "Atmeh, near
-    the Turkish border in Idlib" -> Atmeh's region is Idlib's."""
-    outer = mentions[i]
-    for j in range(i - 1, max(-1, i - 3), -1):
-        inner = mentions[j]
-        gap = text[inner.end : outer.start]
-        if len(gap) > 60 or not _HOLDER.fullmatch(" " + gap if not gap[:1].isspace() else gap):
-            if len(gap) > 60:
-                return
-            continue
-        if outer.name == inner.name and outer.level == inner.level:
-            return  # "Guerrero  In Guerrero state": a heading, then the place again
-        if outer.level > inner.level or (
-            outer.level == inner.level == 2 and not _town_holds(inner, outer, gap)
-        ):
-            continue
-        inner.holder = outer
-        if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
-            _rehome(inner, outer, inside=not _BESIDE.search(gap))
-        return
-
-
-def _town_holds(inner: PlaceMention, outer: PlaceMention, gap: str) -> bool:
-    """Whether a town-level place holds another: "X, near Y"; "the Omdadda neighbourhood in
-    Omdurman", "al-Athamiyeh neighborhood in Aleppo city" (a part of a town, typed so or
-    unknown to the gazetteer, or smaller than the town, in it) - not "Azaz, Marea" (a list)."""
-    if _NEAR.search(gap):
-        return True
-    if not _IN_GAP.search(gap):
-        return False
-    if inner.type_word in _PARTS or not inner.candidates:
-        return True
-    size = max((c.population for c in inner.candidates if c.name == inner.name), default=0)
-    return outer.city_size > size or outer.type_word in ("city", "town")
-
-
-_IN_GAP = re.compile(r"\bin\b", re.IGNORECASE)
-
-#: type words of the parts of a town
-_PARTS = frozenset(
-    "neighborhood neighbourhood district quarter suburb area camp sub-district subdistrict ward"
-    " barangay".split()
-)
-
-_BESIDE = re.compile(r"\b(?:near|of)\b", re.IGNORECASE)  # "near Y", "east of Y": not in Y
-
-
-def _rehome(inner: PlaceMention, outer: PlaceMention, inside: bool = True) -> None:
-    """The inner place lies in the outer one: take the homonym there, or its region."""
-    region = outer.region if outer.level >= 1 else None
-    country = outer.country
-    there = [c for c in inner.candidates if (region is None or c.region == region)
-             and (country is None or c.country == country)]  # fmt: skip
-    before = inner.triple
-    if there:
-        best = max(there, key=lambda c: c.population)
-        inner.name, inner.region, inner.country = best.name, best.region, best.country
-    elif not inner.candidates:
-        inner.region = region or inner.region
-        inner.country = country or inner.country
-    elif country is not None and (
-        inner.country != country
-        or (
-            inside
-            and region is not None
-            and outer.level == 1
-            and not _same_name(inner.raw, inner.name)
-        )
-    ):
-        # the gazetteer's place of that name lies in another country or region: the
-        # text's own place, unknown to the gazetteer, where the text says ("Karsaa ... in
-        # Idlib", "Singu in Mandalay Region")
-        inner.name, inner.region, inner.country = inner.raw or inner.name, region, country
-    inner.rehomed = inner.rehomed or inner.triple != before
 
 
 @lru_cache(maxsize=4096)

@@ -6,7 +6,8 @@ Sinabung", "the Old City of Aleppo"), and what the words around a name say: a cu
 something is in it ("in", "the town of", "shelling of"), its type ("province", "district"),
 a speaker's or a meeting's place ("SANA reporter in Aleppo", "talks in Ankara"), and names
 that are no places (organisations: "Syrian Observatory for Human Rights"; rivers; common
-English words without a cue). :mod:`checker.extract.place_names` resolves them.
+English words without a cue). :mod:`checker.extract.place_runs` finds the names with
+these, :mod:`checker.extract.place_names` resolves them.
 """
 
 from __future__ import annotations
@@ -206,106 +207,7 @@ class _Raw:
 _AROUND = frozenset({"countryside", "suburb", "suburbs", "outskirts"})
 
 
-def _candidates(text: str) -> list[_Raw]:
-    """Every span of ``text`` that may name a place: gazetteer names (longest first within
-    a run of capitalised words) and names the text types ("the village of X"). In a text
-    written in title case (a headline: "Car Bomb Kills 20 In Azaz"), capitals say nothing,
-    so only the gazetteer's names count there."""
-    g = gazetteer()
-    title_case = _title_case(text)
-    found: list[_Raw] = []
-    for run in _PHRASE.finditer(text):
-        if run.group().lower() in _NEVER:
-            continue  # "The", "He", "Monday": most runs, one word that is never a place
-        word = run.group()
-        if word[0].isupper() and " " not in word and "\t" not in word:  # one word: no split
-            tokens, words = [(run.start(), run.end())], [word]
-        else:
-            tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
-            words = [text[a:b] for a, b in tokens]
-        cut = next((k for k, w in enumerate(words) if k and w.rstrip() == "the"), 0)
-        if cut and _org_name(words[cut:]) and not _org_name(words[:cut]):
-            # "a school in Deraa the Britain-based Syria Observatory for Human Rights said"
-            # (FA-KES lost its commas): the place, then the organisation
-            tokens, words = tokens[:cut], words[:cut]
-        if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
-            continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
-        mount = _mountain(text, run.start(), words)
-        if mount is not None:  # "Mount Sinabung", "Mt. Ontake": a named place of its own
-            a = run.start() if words[0] in _MOUNT else tokens[0][0]
-            found.append(_Raw(a, run.end(), mount, (), "mount", True, right_after_in=True))
-            continue
-        i = 0
-        while i < len(tokens):
-            word = words[i]
-            if word.lower().rstrip(" -\t") in _NEVER or _is_join(word) or _MODIFIER.search(word):
-                i += 1
-                continue
-            old_town = _old_town(text, tokens, words, i)
-            if old_town is not None:  # "the Old City of Aleppo"
-                found.append(old_town)
-                i += 2
-                continue
-            hit: tuple[int, int, str, tuple[Place, ...]] | None = None
-            for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
-                if _is_join(words[j - 1]) or (j == i + 1 and _DIRECTION.fullmatch(word)):
-                    continue  # "Northern" alone is no place; "Northern Ireland" is
-                a, b = tokens[i][0], tokens[j - 1][1]
-                name = _clean(text[a:b])
-                cands = g.lookup(name) or _plural_lost(name)
-                if cands and len(name) <= 3 and name.isupper():
-                    cands = tuple(c for c in cands if c.kind == COUNTRY)  # "IS", "UN": codes
-                if cands:
-                    hit = (a, b, name, cands)
-                    break
-            # the run may go on past the name's type: "Gogrial East County of Warrap"
-            end = next(
-                (k for k in range(i + 1, len(tokens)) if _RUN_TYPE.fullmatch(words[k])),
-                len(tokens),
-            )
-            whole = not title_case and end - i <= 3 and end > i
-            if hit is not None:  # a name going on past the gazetteer's: glued by an
-                # article ("Bab al Salama"), a direction ("Gogrial East"), words of no place
-                rest = words[j:end]
-                whole = (
-                    whole
-                    and bool(rest)
-                    and not _POSSESSIVE.search(words[j - 1])  # "Trat's Muang District"
-                    and (
-                        _is_join(rest[0])
-                        or all(_DIRECTION.fullmatch(w) for w in rest)
-                        or not any(g.lookup(_clean(w)) for w in rest)  # "Pidie Jaya regency"
-                    )
-                )
-            if whole and not _is_join(words[end - 1]):
-                # "the village of Urum al-Joz", "the Bab al Salama crossing" (not al-Bab),
-                # "Gogrial East County" (not Gogrial): a typed name the gazetteer lacks
-                a, b = tokens[i][0], tokens[end - 1][1]
-                name = _clean(text[a:b])
-                if _type_word(text, a, b) and _unknown_name(name):
-                    hit, j = (a, b, name, ()), end
-            if hit is None:
-                i += 1
-                continue
-            i = j
-            a, b, name, cands = hit
-            if _RIVER.match(text, b):
-                continue  # "the Paraguay River", "the Amur River": a river, not the place
-            type_word = _type_word(text, a, b)
-            before = _locative_before(text, a)
-            cue = bool(type_word) or before
-            common = bool(cands) and g.is_common_word(name) and not cue
-            if common and all(c.kind != COUNTRY for c in cands):
-                continue  # "Police said", "Most of the dead"
-            around = None
-            if type_word in _AROUND:  # "Damascus suburbs": the region around the city
-                around = _around(name)
-            right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
-            found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
-    return found
-
-
-def _old_town(text: str, tokens: list[Span], words: list[str], i: int) -> _Raw | None:
+def _old_town(text: str, tokens: Sequence[Span], words: Sequence[str], i: int) -> _Raw | None:
     """ "the Old City of Aleppo", "the old town of Homs": a named area of the city after
     "of" (in the city's region), else None."""
     if words[i] != "Old" or i + 3 >= len(tokens) or words[i + 1] not in ("City", "Town"):

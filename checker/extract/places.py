@@ -20,10 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from checker.extract.place_mentions import NOWHERE, Located, PlaceMention
 from checker.extract.place_names import (
-    NOWHERE,
-    Located,
-    PlaceMention,
     Span,
     find_mentions,
     looks_like_place,

@@ -37,6 +37,7 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]*(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -114,6 +115,9 @@ class DateReader:
         if order is None and _DOTTED.fullmatch(text):
             # "05.02.2015": dotted numeric dates are day-first wherever they are written.
             order = "DMY"
+        numeric = _numeric(text, order)
+        if numeric is not None:
+            return numeric
         try:
             found = self._parser(order).get_date_data(text)
         except (ValueError, OverflowError, TypeError):  # dateparser raises on odd input
@@ -133,6 +137,24 @@ class DateReader:
         else:
             words = match["num"] or match["iso"] or match["dmy"]
         return match.group(0).strip(), self.parse(words, order)
+
+
+def _numeric(text: str, order: str | None) -> dt.date | None:
+    """ "4/5/2017" (FA-KES's date column) read here when it is a valid date in the order
+    given (month first by default, day first when dotted): dateparser reads those the same
+    (checked on every day, month, separator and order, dateparser 1.5.0), at ~2 ms a call, a
+    sixth of ``checker extract``'s time on FA-KES. Anything else (two-digit years, YMD, a
+    date valid only with day and month swapped) is still dateparser's."""
+    m = _NUMERIC.fullmatch(text)
+    if m is None or order == "YMD":
+        return None
+    first, second, year = int(m[1]), int(m[3]), int(m[4])
+    day_first = order == "DMY" or (order is None and m[2] == ".")
+    month, day = (second, first) if day_first else (first, second)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def coerce_date(value: object) -> dt.date | str | None:

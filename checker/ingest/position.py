@@ -14,11 +14,18 @@ has to set ``origin`` for its claims to be located.
 
 from __future__ import annotations
 
-import dataclasses
+import operator
 import re
 from collections.abc import Iterable
+from typing import Any
 
-from checker.records import Article, Claim
+from checker.records import CLAIM_FIELDS, PROVENANCE_FIELDS, Article, Claim
+
+# a claim's fields before its provenance (the last of its fields): a claim with provenance
+# is made from these, not by ``dataclasses.replace`` (which checks every field by name: a
+# fifth of the time ``checker extract`` spends outside extraction)
+assert CLAIM_FIELDS[-len(PROVENANCE_FIELDS) :] == PROVENANCE_FIELDS
+_BEFORE_PROVENANCE = operator.attrgetter(*CLAIM_FIELDS[: -len(PROVENANCE_FIELDS)])
 
 _LINE_SUFFIX = re.compile(r":(\d+)$")
 
@@ -73,11 +80,8 @@ def locate_claims(article: Article, claims: Iterable[Claim]) -> list[Claim]:
             out.append(c)
             continue
         line, column = claim_position(article, c)
-        out.append(
-            dataclasses.replace(
-                c, source_file=source_file, line=line, column=column, row=article.row
-            )
-        )
+        fields: tuple[Any, ...] = (*_BEFORE_PROVENANCE(c), source_file, line, column, article.row)
+        out.append(Claim(*fields))
     return out
 
 

@@ -1,0 +1,195 @@
+"""The spans of a text that may name places: its capitalised runs, and the gazetteer's
+names (longest first) or the names the text types inside each.
+
+What a run holds - its words, whether it names an organisation, which of its words the
+gazetteer knows as one name - depends on the run alone, and an article, a corpus, names the
+same runs again and again ("Syria", "Aleppo", "Syrian Observatory for Human Rights": a
+run is written 4 times on average over FA-KES). So that is read once per distinct run
+(:func:`_run_words`, :func:`_step`, cached) and only what the words around a run say (a
+type word, "in" before it, a river after it) is read at each mention. The words around
+are :mod:`checker.extract.place_text`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.extract.gazetteer import COUNTRY, Place, gazetteer
+from checker.extract.place_text import (
+    _AROUND,
+    _DIRECTION,
+    _LOCATING_ORG,
+    _MODIFIER,
+    _MOUNT,
+    _NEVER,
+    _PHRASE,
+    _POSSESSIVE,
+    _RIGHT_AFTER_IN,
+    _RIVER,
+    _RUN_TYPE,
+    _TOKEN,
+    MAX_NAME_WORDS,
+    Span,
+    _around,
+    _clean,
+    _is_join,
+    _locative_before,
+    _mountain,
+    _old_town,
+    _org_name,
+    _plural_lost,
+    _Raw,
+    _title_case,
+    _type_word,
+    _unknown_name,
+)
+
+
+def _candidates(text: str) -> list[_Raw]:
+    """Every span of ``text`` that may name a place: gazetteer names (longest first within
+    a run of capitalised words) and names the text types ("the village of X"). In a text
+    written in title case (a headline: "Car Bomb Kills 20 In Azaz"), capitals say nothing,
+    so only the gazetteer's names count there."""
+    g = gazetteer()
+    title_case = _title_case(text)
+    found: list[_Raw] = []
+    for run in _PHRASE.finditer(text):
+        phrase = run.group()
+        if phrase.lower() in _NEVER:
+            continue  # "The", "He", "Monday": most runs, one word that is never a place
+        read = _run_words(phrase)
+        if read is None:
+            continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
+        offsets, words = read
+        at = run.start()
+        tokens = [(at + a, at + b) for a, b in offsets]
+        mount = _mountain(text, at, words)
+        if mount is not None:  # "Mount Sinabung", "Mt. Ontake": a named place of its own
+            a = at if words[0] in _MOUNT else tokens[0][0]
+            found.append(_Raw(a, run.end(), mount, (), "mount", True, right_after_in=True))
+            continue
+        i = 0
+        while i < len(tokens):
+            step = _step(phrase, i, title_case)
+            if step is None:
+                i += 1
+                continue
+            old_town = _old_town(text, tokens, words, i)
+            if old_town is not None:  # "the Old City of Aleppo"
+                found.append(old_town)
+                i += 2
+                continue
+            hit: tuple[int, int, str, tuple[Place, ...]] | None = None
+            j = i + 1
+            if step.hit is not None:
+                j, a, b, name, cands = step.hit
+                hit = (at + a, at + b, name, cands)
+            if step.typed is not None:
+                # "the village of Urum al-Joz", "the Bab al Salama crossing" (not al-Bab),
+                # "Gogrial East County" (not Gogrial): a typed name the gazetteer lacks
+                end, a, b, name = step.typed
+                if _type_word(text, at + a, at + b):
+                    hit, j = (at + a, at + b, name, ()), end
+            if hit is None:
+                i += 1
+                continue
+            i = j
+            a, b, name, cands = hit
+            if _RIVER.match(text, b):
+                continue  # "the Paraguay River", "the Amur River": a river, not the place
+            type_word = _type_word(text, a, b)
+            before = _locative_before(text, a)
+            cue = bool(type_word) or before
+            common = bool(cands) and g.is_common_word(name) and not cue
+            if common and all(c.kind != COUNTRY for c in cands):
+                continue  # "Police said", "Most of the dead"
+            around = None
+            if type_word in _AROUND:  # "Damascus suburbs": the region around the city
+                around = _around(name)
+            right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
+            found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _run_words(phrase: str) -> tuple[tuple[Span, ...], tuple[str, ...]] | None:
+    """A run's words and their offsets in it (a place before a run-on organisation only),
+    or None when the run names an organisation or a group."""
+    if phrase[0].isupper() and " " not in phrase and "\t" not in phrase:  # one word
+        offsets: tuple[Span, ...] = ((0, len(phrase)),)
+        words: tuple[str, ...] = (phrase,)
+    else:
+        offsets = tuple((m.start(), m.end()) for m in _TOKEN.finditer(phrase))
+        words = tuple(phrase[a:b] for a, b in offsets)
+    cut = next((k for k, w in enumerate(words) if k and w.rstrip() == "the"), 0)
+    if cut and _org_name(words[cut:]) and not _org_name(words[:cut]):
+        # "a school in Deraa the Britain-based Syria Observatory for Human Rights said"
+        # (FA-KES lost its commas): the place, then the organisation
+        offsets, words = offsets[:cut], words[:cut]
+    if _org_name(words) and not _LOCATING_ORG & {w.lower() for w in words}:
+        return None
+    return offsets, words
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """What a run's words from the i-th on may name, whatever the text around says."""
+
+    #: the longest gazetteer name from word i: (next word, start, end, name, places)
+    hit: tuple[int, int, int, str, tuple[Place, ...]] | None
+    #: the words up to a type word, a name the gazetteer lacks, if the text types it
+    #: (a type word after it or "X of" before it): (next word, start, end, name)
+    typed: tuple[int, int, int, str] | None
+
+
+@lru_cache(maxsize=65536)
+def _step(phrase: str, i: int, title_case: bool) -> _Step | None:
+    """The names word ``i`` of a run may start (offsets in the run), or None when the word
+    starts none (a word never a place, a join, "rebel-held")."""
+    read = _run_words(phrase)
+    assert read is not None
+    tokens, words = read
+    word = words[i]
+    if word.lower().rstrip(" -\t") in _NEVER or _is_join(word) or _MODIFIER.search(word):
+        return None
+    g = gazetteer()
+    hit: tuple[int, int, int, str, tuple[Place, ...]] | None = None
+    for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
+        if _is_join(words[j - 1]) or (j == i + 1 and _DIRECTION.fullmatch(word)):
+            continue  # "Northern" alone is no place; "Northern Ireland" is
+        a, b = tokens[i][0], tokens[j - 1][1]
+        name = _clean(phrase[a:b])
+        cands = g.lookup(name) or _plural_lost(name)
+        if cands and len(name) <= 3 and name.isupper():
+            cands = tuple(c for c in cands if c.kind == COUNTRY)  # "IS", "UN": codes
+        if cands:
+            hit = (j, a, b, name, cands)
+            break
+    # the run may go on past the name's type: "Gogrial East County of Warrap"
+    end = next(
+        (k for k in range(i + 1, len(tokens)) if _RUN_TYPE.fullmatch(words[k])),
+        len(tokens),
+    )
+    whole = not title_case and end - i <= 3 and end > i
+    if hit is not None:  # a name going on past the gazetteer's: glued by an article
+        # ("Bab al Salama"), a direction ("Gogrial East"), words of no place
+        j = hit[0]
+        rest = words[j:end]
+        whole = (
+            whole
+            and bool(rest)
+            and not _POSSESSIVE.search(words[j - 1])  # "Trat's Muang District"
+            and (
+                _is_join(rest[0])
+                or all(_DIRECTION.fullmatch(w) for w in rest)
+                or not any(g.lookup(_clean(w)) for w in rest)  # "Pidie Jaya regency"
+            )
+        )
+    typed = None
+    if whole and not _is_join(words[end - 1]):
+        a, b = tokens[i][0], tokens[end - 1][1]
+        name = _clean(phrase[a:b])
+        if _unknown_name(name):
+            typed = (end, a, b, name)
+    return _Step(hit, typed)
