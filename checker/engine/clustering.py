@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,7 +43,7 @@ from checker.engine.cues import (
     salient_words,
 )
 from checker.extract.gazetteer import REGION, gazetteer, place_key
-from checker.records import Claim
+from checker.records import Article, Claim
 
 Words = tuple[frozenset[str], frozenset[str]]
 
@@ -151,6 +151,29 @@ def _span(c: Claim) -> tuple[float, float]:
     if c.high is None or (c.hedge == "range" and not any(ch.isdigit() for ch in c.surface)):
         return low, float("inf")
     return low, c.high
+
+
+class Stories(Mapping[str, Words]):
+    """Each article's salient words (of headline and text, by article id), read on first
+    use: only the articles of claims that a link compares are read (none for the rules
+    about one article), and each once."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self._articles = {a.article_id: a for a in articles}
+        self._words: dict[str, Words] = {}
+
+    def __getitem__(self, article_id: str) -> Words:
+        done = self._words.get(article_id)
+        if done is None:
+            a = self._articles[article_id]
+            done = self._words[article_id] = salient_words(f"{a.title}\n{a.text}")
+        return done
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 @dataclass

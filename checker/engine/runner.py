@@ -19,8 +19,7 @@ from typing import Any
 
 from checker.budget import Limit, repeated_limit, time_limit
 from checker.engine import incidents as grouping
-from checker.engine.clustering import town_key
-from checker.engine.cues import salient_words
+from checker.engine.clustering import Stories, town_key
 from checker.engine.loader import Rule
 from checker.engine.names import ArticleClaims, IncidentView, Pair
 from checker.engine.sandbox import Capture, RuleExit, exit_words, guarded
@@ -81,7 +80,7 @@ class Subjects:
         self.claims = claims
         self.titles = {a.article_id: a.title for a in articles}
         self.roots = copy_roots(articles)
-        stories = {a.article_id: salient_words(f"{a.title}\n{a.text}") for a in articles}
+        stories = Stories(articles)
         starts: dict[tuple[str, str, bool], list[tuple[int, str]]] = defaultdict(list)
         figures: dict[tuple[str, bool, str], set[tuple[str, float]]] = defaultdict(set)
         for c in claims:
