@@ -121,10 +121,12 @@ def neighbours(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def town_key(name: str | None) -> str:
     """What two spellings of one town share: the gazetteer's key (transliterations folded)
     with the vowels after its first letter dropped, as transliterations of one Arabic name
-    differ mostly in vowels ("Salaheddine", "Salaheddin"; "Urem al-Kubra", "Urum al-Kubra")."""
+    differ mostly in vowels ("Salaheddine", "Salaheddin"; "Urem al-Kubra", "Urum al-Kubra").
+    Cached: asked of both claims of every link and pair."""
     key = place_key(name or "")
     return key[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key[1:]))
 
@@ -135,8 +137,9 @@ def same_story(a: Words, b: Words) -> bool:
     (wa, na), (wb, nb) = a, b
     if len(na & nb) >= STORY_NAMES:
         return True
-    union = len(wa | wb)
-    return bool(union) and len(wa & wb) / union >= STORY_SHARE
+    shared = len(wa & wb)
+    union = len(wa) + len(wb) - shared  # (not built: two articles' words, every link)
+    return bool(union) and shared / union >= STORY_SHARE
 
 
 def meet(a: Claim, b: Claim) -> bool:
@@ -421,11 +424,17 @@ def _two_accounts(a: Claim, b: Claim) -> bool:
     contradict its body (the headline rule's job); two sources quoted are one incident."""
     if a.in_title or b.in_title or meet(a, b) or source_key(a) != source_key(b):
         return False
-    if UPDATE_FRAMING.search(a.quote) or UPDATE_FRAMING.search(b.quote):
+    if _moved_on(a.quote) or _moved_on(b.quote):
         return False
     wa, wb = salient_words(a.quote), salient_words(b.quote)
     place = _place_words(a, b)
     return not ((wa[1] & wb[1]) - place or len((wa[0] & wb[0]) - place) >= 2)
+
+
+@lru_cache(maxsize=16384)
+def _moved_on(quote: str) -> bool:
+    """Whether a sentence says the toll moved on (:data:`UPDATE_FRAMING`), once a sentence."""
+    return bool(UPDATE_FRAMING.search(quote))
 
 
 def _apart(left: list[int], right: list[int], claims: Sequence[Claim]) -> bool:
