@@ -30,6 +30,7 @@ from checker.ingest.options import DATE_ORDERS, STDIN_FORMATS
 from checker.records import CheckResult
 from checker.report import CHECK_FORMATS, CLAIM_FORMATS, format_for, needs_articles
 from checker.reviews import DEFAULT_REVIEWS
+from checker.run.heap import frozen_heap
 from checker.safeio import atomic_write, for_terminal, same_file
 from checker.settings import ENGINES, resolve_settings
 from checker.store_layout import DEFAULT_STORE
@@ -465,7 +466,8 @@ def check(
             apply_reviews(result, reviews)
             progress.phase("reporting")
             try:
-                _write_reports(result, out_fmt, output, extra)
+                with frozen_heap():  # the run's objects, alive to the end: not scanned
+                    _write_reports(result, out_fmt, output, extra)
             except OSError as exc:
                 raise UsageError(
                     f"cannot write the report: {exc}; no file was left half-written"

@@ -29,6 +29,7 @@ from checker.budget import ARTICLE_TIMEOUT, time_limit
 from checker.errors import BudgetExceeded
 from checker.extract.claims import extract_article
 from checker.records import Article, Claim, ErrorRecord
+from checker.run import heap
 
 
 class Claims(list[Claim]):
@@ -200,10 +201,13 @@ class ExtractPool:
     def _pool(self, articles: Sequence[Article]) -> Executor | None:
         """The pool, started on the first batch worth farming out (none for one article),
         after this process has loaded what extraction loads (:func:`warm_up`): forked
-        workers then start with it, instead of each loading it again."""
+        workers then start with it, instead of each loading it again. What is loaded is
+        left out of the garbage collector's scans until the pool closes (:mod:`heap`), here
+        and in the workers, which then neither scan it nor copy its pages."""
         if not self._started and len(articles) > 1 and self.jobs > 1:
             self._started = True
             warm_up()
+            heap.freeze()
             self._executor = make_executor(self.jobs)
         return self._executor
 
@@ -240,3 +244,6 @@ class ExtractPool:
         if self._executor is not None:
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
+        if self._started:
+            heap.unfreeze()
+            self._started = False
