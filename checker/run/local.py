@@ -18,7 +18,6 @@ from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress
 from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
 from checker.run.partitions import run_partitioned, stored_partitions
-from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 from checker.store import Store
 
 #: articles extracted, validated and stored together (one transaction each)
@@ -78,6 +77,10 @@ def _finish_batch(
     articles: Sequence[Article],
     results: Sequence[list[Claim] | ErrorRecord],
 ) -> Iterator[Extracted]:
+    # imported on the first batch's return, not with this module: pandas and pandera are
+    # half a second, which the processes extracting the first batch need not wait for
+    from checker.schema import claims_to_frame, frame_to_claims, validate_claims
+
     done = iter(results)
     extracted: list[list[Claim] | ErrorRecord] = [
         [] if skips_extraction(a) else next(done) for a in articles
