@@ -193,6 +193,8 @@ class Context:
     figures: Mapping[tuple[str, bool, str], set[tuple[str, float]]] = field(default_factory=dict)
     _title_words: dict[str, Words] = field(default_factory=dict)
     _claim_words: dict[str, Words] = field(default_factory=dict)
+    #: same_story of each pair of articles asked (a block's links ask it of a pair often)
+    _same_stories: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def words(self, c: Claim) -> Words:
         """The salient words of a claim's sentence and its article's headline."""
@@ -217,8 +219,14 @@ class Context:
         return any(cat not in (a.category, b.category) for cat, _ in fa & fb)
 
     def same_story(self, a: str, b: str) -> bool:
-        sa, sb = self.stories.get(a), self.stories.get(b)
-        return sa is not None and sb is not None and same_story(sa, sb)
+        key = (a, b) if a <= b else (b, a)
+        done = self._same_stories.get(key)
+        if done is None:
+            sa, sb = self.stories.get(a), self.stories.get(b)
+            done = self._same_stories[key] = (
+                sa is not None and sb is not None and same_story(sa, sb)
+            )
+        return done
 
 
 def tie(a: Claim, b: Claim, ctx: Context) -> str:
