@@ -15,7 +15,7 @@ from checker.ingest import IngestOptions, read_articles
 from checker.ingest.language import ENGLISH
 from checker.ingest.position import locate_claims
 from checker.records import Article, Claim, ErrorRecord
-from checker.run import Progress
+from checker.run import Progress, heap
 from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
 from checker.run.partitions import run_partitioned, stored_partitions
 from checker.store import Store
@@ -139,13 +139,19 @@ def extract_stream(
     order, extracted a batch at a time on ``jobs`` processes."""
     pool = ExtractPool(jobs, timeout)
     if jobs <= 1:  # here, one batch at a time: the first article out after one batch read
+        frozen = False
         try:
             for batch in batches(items):
                 yield from extract_batch(batch, pool)
+                if not frozen:  # what extraction loaded, out of the collector's scans
+                    heap.freeze()
+                    frozen = True
                 if progress:
                     progress(records_in(batch))
         finally:
             pool.close()
+            if frozen:
+                heap.unfreeze()
         return
     # on processes, one batch ahead: the next batch is read (and handed to the pool) while
     # the pool extracts this one; the stream's order is the input's
