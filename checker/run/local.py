@@ -5,6 +5,7 @@ errors are shared with the Dask engine, so both yield the same stream."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,11 @@ from checker.store import Store
 
 #: articles extracted, validated and stored together (one transaction each)
 BATCH_SIZE = 200
+#: batches handed to the pool ahead of the one being validated and stored: this process's
+#: own work on a batch (reading, validating, storing: and once, loading pandas, pandera and
+#: the language model) then overlaps the pool's on two others, so the pool is not left
+#: waiting for the next batch; results come in the input's order whatever the number
+AHEAD = 2
 
 Extracted = tuple[Article, list[Claim]] | ErrorRecord
 T = TypeVar("T")
@@ -153,21 +159,23 @@ def extract_stream(
             if frozen:
                 heap.unfreeze()
         return
-    # on processes, one batch ahead: the next batch is read (and handed to the pool) while
-    # the pool extracts this one; the stream's order is the input's
-    pending: tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]] | None = None
+    # on processes, AHEAD batches ahead: the next batches are read (and handed to the pool)
+    # while the pool extracts this one; the stream's order is the input's
+    pending: deque[tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]]]
+    pending = deque()
     try:
         for batch in batches(items):
-            started = start_batch(batch, pool)
-            if pending is not None:
-                yield from pending[1]()
+            pending.append((batch, start_batch(batch, pool)))
+            if len(pending) > AHEAD:
+                done, finish = pending.popleft()
+                yield from finish()
                 if progress:
-                    progress(records_in(pending[0]))
-            pending = (batch, started)
-        if pending is not None:
-            yield from pending[1]()
+                    progress(records_in(done))
+        while pending:
+            done, finish = pending.popleft()
+            yield from finish()
             if progress:
-                progress(records_in(pending[0]))
+                progress(records_in(done))
     finally:
         pool.close()
 
