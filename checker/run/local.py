@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from checker.engine import Rule, RuleOutcome
 from checker.ingest import IngestOptions, read_articles
-from checker.ingest.language import ENGLISH
+from checker.ingest.language import ENGLISH, prefetch_model
 from checker.ingest.position import locate_claims
 from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress, heap
@@ -165,6 +165,8 @@ def extract_stream(
     pending = deque()
     try:
         for batch in batches(items):
+            if not pending and len(batch) >= BATCH_SIZE:
+                prefetch_model()  # a run of batches: the language model, in a thread
             pending.append((batch, start_batch(batch, pool)))
             if len(pending) > AHEAD:
                 done, finish = pending.popleft()
