@@ -81,12 +81,17 @@ _EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously)\b")
 def superseded(c: Claim) -> bool:
     """Whether the claim's own sentence gives its figure as a past count, one the report
     has moved on from (see :data:`SUPERSEDED_BEFORE`)."""
-    at = c.quote.find(c.surface)
+    return _superseded(c.quote, c.surface)
+
+
+@lru_cache(maxsize=16384)
+def _superseded(quote: str, surface: str) -> bool:
+    """:func:`superseded` of a sentence and a figure's words in it (asked of every pair)."""
+    at = quote.find(surface)
     if at < 0:
         return False
-    return bool(
-        SUPERSEDED_BEFORE.search(c.quote, max(0, at - 60), at) or _EARLIER_OPENING.match(c.quote)
-    )
+    before = SUPERSEDED_BEFORE.search(quote, max(0, at - 60), at)
+    return bool(before or _EARLIER_OPENING.match(quote))
 
 
 def claim_day(c: Claim) -> dt.date | None:
@@ -432,7 +437,7 @@ def _two_accounts(a: Claim, b: Claim) -> bool:
     contradict its body (the headline rule's job); two sources quoted are one incident."""
     if a.in_title or b.in_title or meet(a, b) or source_key(a) != source_key(b):
         return False
-    if _moved_on(a.quote) or _moved_on(b.quote):
+    if moved_on(a.quote) or moved_on(b.quote):
         return False
     wa, wb = salient_words(a.quote), salient_words(b.quote)
     place = _place_words(a, b)
@@ -440,7 +445,7 @@ def _two_accounts(a: Claim, b: Claim) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _moved_on(quote: str) -> bool:
+def moved_on(quote: str) -> bool:
     """Whether a sentence says the toll moved on (:data:`UPDATE_FRAMING`), once a sentence."""
     return bool(UPDATE_FRAMING.search(quote))
 

@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.engine import clustering
 from checker.engine.clustering import (
@@ -33,6 +34,7 @@ from checker.engine.clustering import (
     UPDATE_FRAMING,
     Context,
     claim_day,
+    moved_on,
     place_level,
     superseded,
 )
@@ -49,8 +51,10 @@ __all__ = [
     "Grouping",
     "block_key",
     "claim_day",
+    "corrected",
     "group",
     "independent_pairs",
+    "moved_on",
     "place_level",
     "reported_day",
     "representatives",
@@ -70,6 +74,13 @@ CORRECTION_FRAMING = re.compile(
     r"(?:to|toll|figure)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=16384)
+def corrected(quote: str) -> bool:
+    """Whether a sentence says a figure was corrected down (:data:`CORRECTION_FRAMING`);
+    once a sentence, though every pair of its claim asks."""
+    return bool(CORRECTION_FRAMING.search(quote))
 
 
 def reported_day(c: Claim) -> dt.date | None:
