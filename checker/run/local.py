@@ -28,6 +28,10 @@ BATCH_SIZE = 200
 #: the language model) then overlaps the pool's on two others, so the pool is not left
 #: waiting for the next batch; results come in the input's order whatever the number
 AHEAD = 2
+#: input records read, on processes, from which the run is taken for a long one and the
+#: language model is loaded ahead in a thread (:func:`~checker.ingest.language.prefetch_model`):
+#: it then loads while the first batch is read and the pool starts, on the core they leave idle
+PREFETCH_AFTER = 50
 
 Extracted = tuple[Article, list[Claim]] | ErrorRecord
 T = TypeVar("T")
@@ -164,9 +168,7 @@ def extract_stream(
     pending: deque[tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]]]
     pending = deque()
     try:
-        for batch in batches(items):
-            if not pending and len(batch) >= BATCH_SIZE:
-                prefetch_model()  # a run of batches: the language model, in a thread
+        for batch in batches(_prefetching(items)):
             pending.append((batch, start_batch(batch, pool)))
             if len(pending) > AHEAD:
                 done, finish = pending.popleft()
@@ -180,6 +182,14 @@ def extract_stream(
                 progress(records_in(done))
     finally:
         pool.close()
+
+
+def _prefetching(items: Iterable[T], after: int = PREFETCH_AFTER) -> Iterator[T]:
+    """``items``, the language model's load started in a thread once ``after`` are read."""
+    for n, item in enumerate(items, 1):
+        if n == after:
+            prefetch_model()
+        yield item
 
 
 @dataclass
