@@ -22,7 +22,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from checker.budget import ARTICLE_TIMEOUT, time_limit
@@ -217,25 +217,28 @@ class ExtractPool:
     def submit(self, articles: Sequence[Article]) -> Callable[[], list[ExtractResult]]:
         """Start extracting ``articles``; the function returned gives their results, in
         order (a batch can be read meanwhile). A pool broken on the way is replaced and the
-        articles extracted here."""
+        articles extracted here; so are those of other submissions still waiting on the
+        broken pool (several are in flight), which leave its replacement alone."""
+        executor = self._pool(articles)
         try:
-            pending = submit_extract(
-                articles, self._pool(articles), self.timeout, workers=self.jobs
-            )
+            pending = submit_extract(articles, executor, self.timeout, workers=self.jobs)
         except BrokenProcessPool:
-            self._replace()
+            self._replace(executor)
             return functools.partial(_extract_chunk, articles, self.timeout)
 
         def results() -> list[ExtractResult]:
             try:
                 return pending()
-            except BrokenProcessPool:
-                self._replace()
+            except (BrokenProcessPool, CancelledError):
+                self._replace(executor)
                 return _extract_chunk(articles, self.timeout)
 
         return results
 
-    def _replace(self) -> None:
+    def _replace(self, broken: Executor | None) -> None:
+        """A new pool for ``broken`` (unless it was replaced already)."""
+        if broken is not self._executor:
+            return
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
         self._executor = make_executor(self.jobs) if self._started else None
