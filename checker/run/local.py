@@ -17,7 +17,7 @@ from checker.ingest.language import ENGLISH, prefetch_model
 from checker.ingest.position import locate_claims
 from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress, heap
-from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
+from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, ExtractResult, warning_of
 from checker.run.partitions import run_partitioned, stored_partitions
 from checker.store import Store
 
@@ -28,6 +28,8 @@ BATCH_SIZE = 200
 #: the language model) then overlaps the pool's on two others, so the pool is not left
 #: waiting for the next batch; results come in the input's order whatever the number
 AHEAD = 2
+#: articles handed to the pool together while a batch is read (in its chunks)
+SUBMIT_EVERY = 25
 #: input records read, on processes, from which the run is taken for a long one and the
 #: language model is loaded ahead in a thread (:func:`~checker.ingest.language.prefetch_model`):
 #: it then loads while the first batch is read and the pool starts, on the core they leave idle
@@ -168,8 +170,8 @@ def extract_stream(
     pending: deque[tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]]]
     pending = deque()
     try:
-        for batch in batches(_prefetching(items)):
-            pending.append((batch, start_batch(batch, pool)))
+        for batch, started in started_batches(_prefetching(items), pool):
+            pending.append((batch, started))
             if len(pending) > AHEAD:
                 done, finish = pending.popleft()
                 yield from finish()
@@ -182,6 +184,45 @@ def extract_stream(
                 progress(records_in(done))
     finally:
         pool.close()
+
+
+def started_batches(
+    items: Iterable[Article | ErrorRecord], pool: ExtractPool
+) -> Iterator[tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]]]:
+    """The batches of ``items`` (as :func:`batches`), each with the function that waits for
+    its extraction, then validates and assembles it (as :func:`start_batch`'s); its articles
+    are handed to ``pool`` :data:`SUBMIT_EVERY` at a time while the batch is read, so the
+    pool starts on the first of them, not once the whole batch is in."""
+    batch: list[Article | ErrorRecord] = []
+    articles: list[Article] = []
+    todo: list[Article] = []
+    pending: list[Callable[[], list[ExtractResult]]] = []
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+            if not skips_extraction(item):
+                todo.append(item)
+                if len(todo) >= SUBMIT_EVERY:
+                    pending.append(pool.submit(todo))
+                    todo = []
+        if len(batch) >= BATCH_SIZE:
+            yield batch, _finisher(batch, articles, todo, pending, pool)
+            batch, articles, todo, pending = [], [], [], []
+    if batch:
+        yield batch, _finisher(batch, articles, todo, pending, pool)
+
+
+def _finisher(
+    batch: list[Article | ErrorRecord],
+    articles: list[Article],
+    todo: list[Article],
+    pending: list[Callable[[], list[ExtractResult]]],
+    pool: ExtractPool,
+) -> Callable[[], Iterator[Extracted]]:
+    if todo:
+        pending.append(pool.submit(todo))
+    return lambda: _finish_batch(batch, articles, [r for p in pending for r in p()])
 
 
 def _prefetching(items: Iterable[T], after: int = PREFETCH_AFTER) -> Iterator[T]:
