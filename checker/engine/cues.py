@@ -109,8 +109,10 @@ _GOVERNMENT_SIDE = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def subject_class(category: str, subject: str) -> str:
-    """The subject's class ("children", "people", ...), or its own head word if unknown."""
+    """The subject's class ("children", "people", ...), or its own head word if unknown.
+    Cached: every claim's blocking key asks it, in each pass over the claims."""
     words = re.findall(r"[a-z\-]+", subject.lower())
     cls = next((_SUBJECT_WORDS[w] for w in reversed(words) if w in _SUBJECT_WORDS), None)
     if cls is None:
