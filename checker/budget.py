@@ -25,8 +25,8 @@ import itertools
 import signal
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from types import FrameType
 
 from checker.errors import BudgetExceeded
@@ -35,7 +35,7 @@ from checker.errors import BudgetExceeded
 #: an article of 1 MB takes well under one on one core
 ARTICLE_TIMEOUT = 10.0
 
-__all__ = ["BudgetExceeded", "time_limit"]
+__all__ = ["BudgetExceeded", "repeated_limit", "time_limit"]
 
 
 @contextmanager
@@ -76,6 +76,64 @@ def _alarm(seconds: float, what: str) -> Iterator[None]:
         if outer:
             left = outer - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), interval)
+
+
+#: the handler in place, as ``signal.getsignal`` gives it but without its conversion to an
+#: enum (which, for a function handler, raises and catches: 4 us a call); CPython's C module
+_raw_getsignal: Callable[[int], object] = getattr(
+    getattr(signal, "_signal", None), "getsignal", signal.getsignal
+)
+
+Limit = Callable[[], AbstractContextManager[None]]
+
+
+@contextmanager
+def repeated_limit(seconds: float | None, what: str = "the call") -> Iterator[Limit]:
+    """For a loop of calls, each under ``time_limit(seconds, what)``: yields a function
+    giving one call's limit. The same budget as :func:`time_limit`, cheaper when the calls
+    are many and short (a rule over thousands of pairs): in the main thread the ``SIGALRM``
+    handler is installed once for the loop, so a call only starts and stops the timer (and
+    puts the handler back if the call changed it). Under an outer limit, in another
+    thread, or without ``setitimer``, each call gets its own :func:`time_limit`."""
+    if (
+        seconds is None
+        or seconds <= 0
+        or not _can_alarm()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield lambda: time_limit(seconds, what)
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise BudgetExceeded(what, seconds)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        yield _Armed(seconds, on_alarm)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Armed(AbstractContextManager[None]):
+    """One call's limit in :func:`repeated_limit`'s loop (the object is its own factory)."""
+
+    __slots__ = ("handler", "seconds")
+
+    def __init__(self, seconds: float, handler: Callable[[int, FrameType | None], None]) -> None:
+        self.seconds = seconds
+        self.handler = handler
+
+    def __call__(self) -> _Armed:
+        return self
+
+    def __enter__(self) -> None:
+        if _raw_getsignal(signal.SIGALRM) is not self.handler:  # the last call replaced it
+            signal.signal(signal.SIGALRM, self.handler)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 class _Watchdog:

@@ -30,6 +30,7 @@ from checker.ingest import SUFFIXES
 from checker.records import CheckResult
 from checker.report import CHECK_FORMATS, CLAIM_FORMATS, format_for, needs_articles
 from checker.reviews import DEFAULT_REVIEWS
+from checker.run.heap import freeze_at_exit, frozen_heap
 from checker.safeio import atomic_write, for_terminal, same_file
 from checker.settings import ENGINES, resolve_settings
 from checker.store_layout import DEFAULT_STORE
@@ -347,6 +348,7 @@ def check(
     from checker.pipeline import check as run_check
     from checker.reviews import apply_reviews, load_reviews
 
+    freeze_at_exit()  # the run's heap dies with the process, unscanned (checker.run.heap)
     extra = {
         "html": html_out,
         "json": json_out,
@@ -401,7 +403,8 @@ def check(
             apply_reviews(result, reviews)
             progress.phase("reporting")
             try:
-                _write_reports(result, out_fmt, output, extra)
+                with frozen_heap():  # the run's objects, alive to the end: not scanned
+                    _write_reports(result, out_fmt, output, extra)
             except OSError as exc:
                 raise UsageError(
                     f"cannot write the report: {exc}; no file was left half-written"

@@ -8,6 +8,7 @@ It imports nothing of checker, so any layer may use it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -135,9 +136,11 @@ def canonical_source(phrase: str) -> str | None:
     return _CANON[int(m.lastgroup[1:])] if m is not None and m.lastgroup else None
 
 
+@functools.lru_cache(maxsize=16384)
 def norm_source(attribution: str | None) -> str | None:
     """A named source folded to one spelling for comparing ("SOHR", "the Observatory" ->
-    one name; another name lower case, without "the")."""
+    one name; another name lower case, without "the"). Cached: the rules and the grouping
+    ask it of every pair's claims, and a corpus names a few hundred sources."""
     if not attribution:
         return None
     return canonical_source(attribution) or " ".join(

@@ -31,6 +31,7 @@ from checker.ingest.position import parse_origin
 from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
 from checker.report.format import kind_of
 from checker.run import Engine, Progress
+from checker.run.heap import frozen_heap
 from checker.run.local import BATCH_SIZE, LocalEngine, extract_stream
 from checker.run.partitions import order_outcome
 from checker.settings import RuleSelection, Settings, resolve_settings
@@ -234,25 +235,27 @@ def _check(
         involving = None if report_all else result.new_article_ids
         if on_phase:
             on_phase("checking")
-        outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
-        result.findings = [locate_finding(f, given_ids, origins) for f in outcome.findings]
-        result.errors.extend(outcome.errors)
-        db.set_incidents(outcome.incidents, outcome.claim_incidents)
-        result.incidents = [
-            i
-            for i in outcome.incidents
-            if report_all or any(c.claim_id in given_claims for c in i.claims)
-        ]
-        if keep_inputs:
-            result.claims = [
-                dataclasses.replace(c, incident_id=outcome.claim_incidents[c.claim_id])
-                if c.claim_id in outcome.claim_incidents
-                else c
-                for c in result.claims
+        # the run's objects, alive to its end, out of the collector's scans (checker.run.heap)
+        with frozen_heap():
+            outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
+            result.findings = [locate_finding(f, given_ids, origins) for f in outcome.findings]
+            result.errors.extend(outcome.errors)
+            db.set_incidents(outcome.incidents, outcome.claim_incidents)
+            result.incidents = [
+                i
+                for i in outcome.incidents
+                if report_all or any(c.claim_id in given_claims for c in i.claims)
             ]
-        given = result.new_article_ids
-        involved = {aid for f in result.findings for aid in f.article_ids} - given
-        result.context_articles = list(db.articles(involved)) if involved else []
-        db.add_findings(run_id, result.findings)
-        db.finish_run(run_id)
+            if keep_inputs:
+                result.claims = [
+                    dataclasses.replace(c, incident_id=outcome.claim_incidents[c.claim_id])
+                    if c.claim_id in outcome.claim_incidents
+                    else c
+                    for c in result.claims
+                ]
+            given = result.new_article_ids
+            involved = {aid for f in result.findings for aid in f.article_ids} - given
+            result.context_articles = list(db.articles(involved)) if involved else []
+            db.add_findings(run_id, result.findings)
+            db.finish_run(run_id)
     return result

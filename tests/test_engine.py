@@ -251,6 +251,24 @@ def test_ways_of_harm_and_sides_of_real_sentences() -> None:
     assert perpetrators("dozens of dead from army personnel") == frozenset()
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "AIR STRIKES and Shelling killed 9; a CAR BOMB exploded",
+        "Sarin gas attack: TOXIC fumes",
+        "Airstrikes on İdlib killed 12 (Ｓhelling)",  # not ASCII: read with re.I as before
+        "ſhelling of the town",  # the long s is an s to re.I
+        "no harm named here",
+    ],
+)
+def test_ways_of_harm_read_the_same_in_lower_case_as_with_ignorecase(quote: str) -> None:
+    from checker.engine.cues import _INCIDENT_FAMILIES, _LOWER_FAMILIES
+
+    assert all(p.pattern == p.pattern.lower() for p in _LOWER_FAMILIES.values())
+    expected = {n for n, rx in _INCIDENT_FAMILIES.items() if rx.search(quote)}
+    assert incident_families(quote) == expected
+
+
 def test_places_and_incidents() -> None:
     """Same day, same city, same group: the government's strikes and the rebels' rockets
     are two incidents; a report of the strikes naming them again is the strikes'; two towns

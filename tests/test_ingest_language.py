@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from _outlets import IDMC, article_page, story
+from conftest import ROOT
 
 from checker.ingest import IngestOptions, read_articles
 from checker.ingest.language import detect_language
@@ -172,3 +173,31 @@ def test_every_engine_skips_the_same_articles(tmp_path: Path) -> None:
     assert failures == [None] * len(articles)
     per_article = frame.groupby("article_id").size().to_dict()
     assert {aid: n for aid, _, n in one if n} == per_article
+
+
+def test_the_model_loaded_ahead_in_a_thread_gives_the_same_languages() -> None:
+    """checker.run.local starts the model's load in a thread on a run of batches: a text
+    that needs it waits for that load, and reads as it would have; a load that failed there
+    is tried again by the text that needs it, and raises there."""
+    code = (
+        "import threading\n"
+        "from checker.ingest import language as L\n"
+        "fr = ('Inondations', 'Des centaines de personnes ont été évacuées après les pluies '\n"
+        "      'torrentielles qui ont frappé la région pendant trois jours, selon la ville.')\n"
+        "L.prefetch_model(); L.prefetch_model()  # the second: already loading\n"
+        "print(L.detect_language(*fr), L._identifier is not None)\n"
+        "L._identifier, L._prefetching = None, False\n"
+        "import py3langid.langid as P\n"
+        "keep = P.LanguageIdentifier.from_model_file\n"
+        "def broken(*a, **k):\n"
+        "    raise OSError('no model')\n"
+        "P.LanguageIdentifier.from_model_file = broken\n"
+        "L.prefetch_model()\n"
+        "[t.join() for t in threading.enumerate() if t.name == 'checker-language-model']\n"
+        "P.LanguageIdentifier.from_model_file = keep\n"
+        "print(L.detect_language(*fr))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.split() == ["fr", "True", "fr"]

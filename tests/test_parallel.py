@@ -232,3 +232,32 @@ def test_check_without_keeping_inputs_gives_the_same_document(tmp_path: Path) ->
     assert lean.to_dict()["articles"] == len(kept.articles) == BATCH_SIZE + 150
     assert lean.to_dict()["claims"] == len(kept.claims) > 0
     assert lean.new_article_ids == kept.new_article_ids
+
+
+def test_a_worker_killed_with_batches_in_flight_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker dying (once) while several batches and chunks wait on its pool: each chunk
+    on the broken pool is extracted here instead, the new pool is not shut down by them,
+    and the stream is the one process's."""
+    import os
+
+    from checker.run import parallel
+
+    path = tmp_path / "part.csv"
+    _write_csv(path, BATCH_SIZE * 3 + 30)
+    one = _shape(list(extract([path], jobs=1)))
+    parent, marker = os.getpid(), tmp_path / "died"
+    real = parallel.extract_article
+    victim = one[5][1]["article_id"]  # of the first batch: the pool breaks early on
+
+    def dies_once(article: Article) -> Any:
+        if article.article_id == victim and os.getpid() != parent and not marker.exists():
+            marker.touch()
+            os._exit(1)
+        return real(article)
+
+    monkeypatch.setattr(parallel, "extract_article", dies_once)
+    two = _shape(list(extract([path], jobs=2)))
+    assert marker.exists(), "no worker died: the test tested nothing"
+    assert two == one

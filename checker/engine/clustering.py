@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,7 +43,7 @@ from checker.engine.cues import (
     salient_words,
 )
 from checker.extract.gazetteer import REGION, gazetteer, place_key
-from checker.records import Claim
+from checker.records import Article, Claim
 
 Words = tuple[frozenset[str], frozenset[str]]
 
@@ -81,12 +81,17 @@ _EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously)\b")
 def superseded(c: Claim) -> bool:
     """Whether the claim's own sentence gives its figure as a past count, one the report
     has moved on from (see :data:`SUPERSEDED_BEFORE`)."""
-    at = c.quote.find(c.surface)
+    return _superseded(c.quote, c.surface)
+
+
+@lru_cache(maxsize=16384)
+def _superseded(quote: str, surface: str) -> bool:
+    """:func:`superseded` of a sentence and a figure's words in it (asked of every pair)."""
+    at = quote.find(surface)
     if at < 0:
         return False
-    return bool(
-        SUPERSEDED_BEFORE.search(c.quote, max(0, at - 60), at) or _EARLIER_OPENING.match(c.quote)
-    )
+    before = SUPERSEDED_BEFORE.search(quote, max(0, at - 60), at)
+    return bool(before or _EARLIER_OPENING.match(quote))
 
 
 def claim_day(c: Claim) -> dt.date | None:
@@ -121,10 +126,12 @@ def neighbours(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def town_key(name: str | None) -> str:
     """What two spellings of one town share: the gazetteer's key (transliterations folded)
     with the vowels after its first letter dropped, as transliterations of one Arabic name
-    differ mostly in vowels ("Salaheddine", "Salaheddin"; "Urem al-Kubra", "Urum al-Kubra")."""
+    differ mostly in vowels ("Salaheddine", "Salaheddin"; "Urem al-Kubra", "Urum al-Kubra").
+    Cached: asked of both claims of every link and pair."""
     key = place_key(name or "")
     return key[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key[1:]))
 
@@ -135,8 +142,9 @@ def same_story(a: Words, b: Words) -> bool:
     (wa, na), (wb, nb) = a, b
     if len(na & nb) >= STORY_NAMES:
         return True
-    union = len(wa | wb)
-    return bool(union) and len(wa & wb) / union >= STORY_SHARE
+    shared = len(wa & wb)
+    union = len(wa) + len(wb) - shared  # (not built: two articles' words, every link)
+    return bool(union) and shared / union >= STORY_SHARE
 
 
 def meet(a: Claim, b: Claim) -> bool:
@@ -153,6 +161,29 @@ def _span(c: Claim) -> tuple[float, float]:
     return low, c.high
 
 
+class Stories(Mapping[str, Words]):
+    """Each article's salient words (of headline and text, by article id), read on first
+    use: only the articles of claims that a link compares are read (none for the rules
+    about one article), and each once."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self._articles = {a.article_id: a for a in articles}
+        self._words: dict[str, Words] = {}
+
+    def __getitem__(self, article_id: str) -> Words:
+        done = self._words.get(article_id)
+        if done is None:
+            a = self._articles[article_id]
+            done = self._words[article_id] = salient_words(f"{a.title}\n{a.text}")
+        return done
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+
 @dataclass
 class Context:
     """What the reports' articles say beyond the claims: headlines, and the salient words of
@@ -167,6 +198,8 @@ class Context:
     figures: Mapping[tuple[str, bool, str], set[tuple[str, float]]] = field(default_factory=dict)
     _title_words: dict[str, Words] = field(default_factory=dict)
     _claim_words: dict[str, Words] = field(default_factory=dict)
+    #: same_story of each pair of articles asked (a block's links ask it of a pair often)
+    _same_stories: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def words(self, c: Claim) -> Words:
         """The salient words of a claim's sentence and its article's headline."""
@@ -191,8 +224,14 @@ class Context:
         return any(cat not in (a.category, b.category) for cat, _ in fa & fb)
 
     def same_story(self, a: str, b: str) -> bool:
-        sa, sb = self.stories.get(a), self.stories.get(b)
-        return sa is not None and sb is not None and same_story(sa, sb)
+        key = (a, b) if a <= b else (b, a)
+        done = self._same_stories.get(key)
+        if done is None:
+            sa, sb = self.stories.get(a), self.stories.get(b)
+            done = self._same_stories[key] = (
+                sa is not None and sb is not None and same_story(sa, sb)
+            )
+        return done
 
 
 def tie(a: Claim, b: Claim, ctx: Context) -> str:
@@ -398,11 +437,17 @@ def _two_accounts(a: Claim, b: Claim) -> bool:
     contradict its body (the headline rule's job); two sources quoted are one incident."""
     if a.in_title or b.in_title or meet(a, b) or source_key(a) != source_key(b):
         return False
-    if UPDATE_FRAMING.search(a.quote) or UPDATE_FRAMING.search(b.quote):
+    if moved_on(a.quote) or moved_on(b.quote):
         return False
     wa, wb = salient_words(a.quote), salient_words(b.quote)
     place = _place_words(a, b)
     return not ((wa[1] & wb[1]) - place or len((wa[0] & wb[0]) - place) >= 2)
+
+
+@lru_cache(maxsize=16384)
+def moved_on(quote: str) -> bool:
+    """Whether a sentence says the toll moved on (:data:`UPDATE_FRAMING`), once a sentence."""
+    return bool(UPDATE_FRAMING.search(quote))
 
 
 def _apart(left: list[int], right: list[int], claims: Sequence[Claim]) -> bool:

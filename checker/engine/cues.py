@@ -109,8 +109,10 @@ _GOVERNMENT_SIDE = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def subject_class(category: str, subject: str) -> str:
-    """The subject's class ("children", "people", ...), or its own head word if unknown."""
+    """The subject's class ("children", "people", ...), or its own head word if unknown.
+    Cached: every claim's blocking key asks it, in each pass over the claims."""
     words = re.findall(r"[a-z\-]+", subject.lower())
     cls = next((_SUBJECT_WORDS[w] for w in reversed(words) if w in _SUBJECT_WORDS), None)
     if cls is None:
@@ -154,6 +156,7 @@ def is_more(subject: str) -> bool:
     return bool(re.search(r"\bmore\b", subject, re.I))
 
 
+@lru_cache(maxsize=16384)
 def nationalities(subject: str) -> frozenset[str]:
     """The nationalities a subject names ("Turkish soldiers": turkish)."""
     return frozenset(m.lower().replace(".", "") for m in _NATIONALITY.findall(subject))
@@ -177,9 +180,17 @@ def class_relation(category: str, a: str, b: str) -> str | None:
     return None
 
 
+# The same patterns, case-sensitive, for an ASCII sentence in lower case: the same matches
+# (the patterns' letters are all lower case), found twice as fast as with re.I.
+_LOWER_FAMILIES = {name: re.compile(rx.pattern) for name, rx in _INCIDENT_FAMILIES.items()}
+
+
 @lru_cache(maxsize=65536)
 def incident_families(quote: str) -> frozenset[str]:
     """The broad ways of harm a sentence names (air, ground_fire, bomb, chemical, ...)."""
+    if quote.isascii():
+        lower = quote.lower()
+        return frozenset(name for name, rx in _LOWER_FAMILIES.items() if rx.search(lower))
     return frozenset(name for name, rx in _INCIDENT_FAMILIES.items() if rx.search(quote))
 
 

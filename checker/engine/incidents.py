@@ -26,6 +26,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.engine import clustering, cues
 from checker.engine.clustering import (
@@ -34,6 +35,7 @@ from checker.engine.clustering import (
     UPDATE_FRAMING,
     Context,
     claim_day,
+    moved_on,
     place_level,
     superseded,
 )
@@ -53,8 +55,10 @@ __all__ = [
     "block_key",
     "block_text",
     "claim_day",
+    "corrected",
     "group",
     "independent_pairs",
+    "moved_on",
     "place_level",
     "reported_day",
     "representatives",
@@ -74,6 +78,13 @@ CORRECTION_FRAMING = re.compile(
     r"(?:to|toll|figure)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=16384)
+def corrected(quote: str) -> bool:
+    """Whether a sentence says a figure was corrected down (:data:`CORRECTION_FRAMING`);
+    once a sentence, though every pair of its claim asks."""
+    return bool(CORRECTION_FRAMING.search(quote))
 
 
 def reported_day(c: Claim) -> dt.date | None:

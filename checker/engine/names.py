@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.engine.incidents import (
-    CORRECTION_FRAMING,
-    UPDATE_FRAMING,
     claim_day,
+    corrected,
+    moved_on,
     reported_day,
     source_of,
     superseded,
@@ -195,12 +195,12 @@ class Pair:
         higher = self.b if (self.b.low or 0) >= (self.a.low or 0) else self.a
         if self.days_apart > 0 and higher is self.a:
             return False
-        return bool(UPDATE_FRAMING.search(higher.quote))
+        return moved_on(higher.quote)
 
     @property
     def correction_framed(self) -> bool:
         """Whether the later report says an earlier figure was corrected down."""
-        return bool(CORRECTION_FRAMING.search(self.b.quote))
+        return corrected(self.b.quote)
 
     @property
     def same_moment(self) -> bool:

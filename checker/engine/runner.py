@@ -17,10 +17,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.budget import time_limit
+from checker.budget import Limit, repeated_limit, time_limit
 from checker.engine import incidents as grouping
-from checker.engine.clustering import town_key
-from checker.engine.cues import salient_words
+from checker.engine.clustering import Stories, town_key
 from checker.engine.loader import Rule
 from checker.engine.names import ArticleClaims, IncidentView, Pair
 from checker.engine.sandbox import Capture, RuleExit, exit_words, guarded
@@ -81,7 +80,7 @@ class Subjects:
         self.claims = claims
         self.titles = {a.article_id: a.title for a in articles}
         self.roots = copy_roots(articles)
-        stories = {a.article_id: salient_words(f"{a.title}\n{a.text}") for a in articles}
+        stories = Stories(articles)
         starts: dict[tuple[str, str, bool], list[tuple[int, str]]] = defaultdict(list)
         figures: dict[tuple[str, bool, str], set[tuple[str, float]]] = defaultdict(set)
         for c in claims:
@@ -299,26 +298,27 @@ def _run_rule(
         out.errors.append(_subject_error(rule, subjects, exc))
         out.calls[rule.id] = 0
         return
-    for subject in every:
-        held = subject_claims(subject)
-        if involving is not None:
-            ids = {c.article_id for c in held}
-            if rule.subject == "article":
-                ids.add(subject.article.article_id)
-            if not ids & involving:
-                continue
-        calls += 1
-        finding_or_error = _call(rule, subject, held)
-        printed = printed or output.take()[:200]
-        if isinstance(finding_or_error, Finding):
-            key = same_finding(finding_or_error)
-            if key not in seen:
-                seen.add(key)
-                out.findings.append(finding_or_error)
-        elif finding_or_error is not None:
-            errors += 1
-            if errors <= MAX_ERRORS_PER_RULE:
-                out.errors.append(finding_or_error)
+    with repeated_limit(rule.timeout, f"rule {rule.id}") as limit:
+        for subject in every:
+            held = subject_claims(subject)
+            if involving is not None:
+                ids = {c.article_id for c in held}
+                if rule.subject == "article":
+                    ids.add(subject.article.article_id)
+                if not ids & involving:
+                    continue
+            calls += 1
+            finding_or_error = _call(rule, subject, held, limit)
+            printed = printed or output.take()[:200]
+            if isinstance(finding_or_error, Finding):
+                key = same_finding(finding_or_error)
+                if key not in seen:
+                    seen.add(key)
+                    out.findings.append(finding_or_error)
+            elif finding_or_error is not None:
+                errors += 1
+                if errors <= MAX_ERRORS_PER_RULE:
+                    out.errors.append(finding_or_error)
     output.take()
     if errors > MAX_ERRORS_PER_RULE:
         out.unlisted[rule.id] = errors - MAX_ERRORS_PER_RULE
@@ -383,10 +383,13 @@ def _subject_error(rule: Rule, subjects: Subjects, exc: Exception | BudgetExceed
     )
 
 
-def _call(rule: Rule, subject: Any, held: tuple[Claim, ...]) -> Finding | ErrorRecord | None:
+def _call(
+    rule: Rule, subject: Any, held: tuple[Claim, ...], limit: Limit
+) -> Finding | ErrorRecord | None:
+    """One call of ``rule`` under ``limit`` (its time budget: :func:`repeated_limit`)."""
     incident_id = getattr(subject, "incident_id", None)
     try:
-        with time_limit(rule.timeout, f"rule {rule.id}"):
+        with limit():
             rule.call(subject)
     except BudgetExceeded as exc:
         return ErrorRecord(

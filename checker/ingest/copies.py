@@ -11,6 +11,12 @@ probability above 0.999, pairs of 0.3 with 0.12). datasketch's own ``MinHashLSH`
 index in memory (or Redis, Cassandra); the bands are kept in the SQLite store instead
 (``checker.store``), so copies are found across runs, and a CI run that checks one new
 article looks up its 16 band keys, not the whole store.
+
+The signature is datasketch 2's ``MinHash`` (its default "affine32" scheme: SHA-1's first
+4 bytes of each shingle, mixed by MurmurHash3's finalizer, then 64 permutations
+``a * h + b`` mod 2**32 drawn from ``RandomState(1)``), computed here with numpy: the same
+values, bit for bit (tests/test_copies.py compares them), without importing datasketch,
+whose package loads scipy (0.5 s of every run that stores an article).
 """
 
 from __future__ import annotations
@@ -37,39 +43,42 @@ _SEED = 1
 
 def signature(text: str) -> tuple[int, ...] | None:
     """The MinHash signature of a text's word shingles (None: too short to compare)."""
-    from datasketch import MinHash  # imported here: datasketch loads numpy
+    import numpy as np  # imported here: ``import checker`` stays light
 
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - 4)}
-    permutations, scheme = _permutations()
-    m = MinHash(
-        num_perm=NUM_PERM,
-        seed=_SEED,
-        hashfunc=_sha1_32,
-        permutations=permutations,
-        scheme=scheme,
-    )
-    m.update_batch(list(shingles))
-    return tuple(int(v) for v in m.hashvalues)
+    digests = b"".join(hashlib.sha1(s).digest()[:4] for s in shingles)
+    hashed = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1))
+    a, b = _permutations()
+    with np.errstate(over="ignore"):
+        permuted = hashed * a + b  # uint32: the wrap-around is the mod 2**32
+    return tuple(int(v) for v in permuted.min(axis=0))
 
 
-def _sha1_32(data: bytes) -> int:
-    """datasketch's default hash (``sha1_hash32``: SHA-1's first 4 bytes, little-endian),
-    without its struct call."""
-    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+def _fmix32(hv: Any) -> Any:
+    """MurmurHash3's 32-bit finalizer on an array of uint32 (datasketch's ``_fmix``)."""
+    import numpy as np
+
+    with np.errstate(over="ignore"):
+        hv = hv ^ (hv >> np.uint32(16))
+        hv = hv * np.uint32(0x85EBCA6B)
+        hv = hv ^ (hv >> np.uint32(13))
+        hv = hv * np.uint32(0xC2B2AE35)
+        return hv ^ (hv >> np.uint32(16))
 
 
 @functools.cache
 def _permutations() -> tuple[Any, Any]:
-    """The permutations of MinHash(NUM_PERM, _SEED) and their scheme, drawn once
-    (datasketch draws them for every MinHash it makes)."""
-    from datasketch import MinHash
+    """The ``(a, b)`` of the NUM_PERM permutations, as datasketch 2 draws them for
+    ``MinHash(NUM_PERM, seed=_SEED)`` (its "affine32" scheme: ``a`` odd)."""
+    import numpy as np
 
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
-    assert m.hashfunc.__name__ == "sha1_hash32", "_sha1_32 stands for datasketch's hash"
-    return m.permutations, m.scheme
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def band_keys(sig: Sequence[int]) -> list[str]:

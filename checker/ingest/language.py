@@ -30,6 +30,7 @@ decide nothing (None: the article is extracted as before).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from typing import Any
@@ -55,6 +56,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 _lock = threading.Lock()
 _identifier: Any = None
+_prefetching = False
 
 
 def english_share(sample: str) -> tuple[float, int]:
@@ -79,6 +81,25 @@ def detect_language(title: str, text: str) -> str | None:
     if best == ENGLISH or ranked.get(ENGLISH, 0.0) >= MAX_ENGLISH_PROBABILITY:
         return ENGLISH
     return str(best)
+
+
+def prefetch_model() -> None:
+    """Start loading the detector in a thread, unless it is loaded or loading: for a run of
+    many articles, some of which will need it (about 0.7 s, mostly LZMA decompression,
+    which leaves the interpreter free: the reading goes on meanwhile). The first text that
+    needs it waits for the load to end; a load that fails is tried again there, and raises
+    there."""
+    global _prefetching
+    with _lock:
+        if _identifier is not None or _prefetching:
+            return
+        _prefetching = True
+    threading.Thread(target=_load_quietly, name="checker-language-model", daemon=True).start()
+
+
+def _load_quietly() -> None:
+    with contextlib.suppress(Exception):
+        _model()
 
 
 def _model() -> Any:

@@ -32,7 +32,14 @@ def name_filter(value: object) -> Markup:
     """``{{ outlet|name }}``: a name isolated from the text around it (``<bdi dir="auto">``),
     its bidi controls shown as ``[U+202E]``, cut at :data:`MAX_NAME_CHARS` with the whole
     name as the title."""
-    text = visible_bidi("" if value is None else str(value))
+    return _name_markup("" if value is None else str(value))
+
+
+@lru_cache(maxsize=8192)
+def _name_markup(name: str) -> Markup:
+    """:func:`name_filter` of one name, made once (a page prints each outlet, source and
+    place hundreds of times)."""
+    text = visible_bidi(name)
     if len(text) <= MAX_NAME_CHARS:
         return Markup('<bdi dir="auto">{}</bdi>').format(text)
     cut = text[: MAX_NAME_CHARS - 1].rstrip() + "…"

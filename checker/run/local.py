@@ -5,7 +5,7 @@ errors are shared with the Dask engine, so both yield the same stream."""
 
 from __future__ import annotations
 
-import itertools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,17 +13,28 @@ from typing import TypeVar
 
 from checker.engine import Rule, RuleOutcome
 from checker.ingest import IngestOptions, read_articles
-from checker.ingest.language import ENGLISH
+from checker.ingest.language import ENGLISH, prefetch_model
 from checker.ingest.position import locate_claims
 from checker.records import Article, Claim, ErrorRecord
-from checker.run import Progress
-from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, warning_of
+from checker.run import Progress, heap
+from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, ExtractResult, warning_of
 from checker.run.partitions import run_partitioned
 from checker.run.stored import stored_partitions
 from checker.store import Store
 
 #: articles extracted, validated and stored together (one transaction each)
 BATCH_SIZE = 200
+#: batches handed to the pool ahead of the one being validated and stored: this process's
+#: own work on a batch (reading, validating, storing: and once, loading pandas, pandera and
+#: the language model) then overlaps the pool's on two others, so the pool is not left
+#: waiting for the next batch; results come in the input's order whatever the number
+AHEAD = 2
+#: articles handed to the pool together while a batch is read (in its chunks)
+SUBMIT_EVERY = 25
+#: input records read, on processes, from which the run is taken for a long one and the
+#: language model is loaded ahead in a thread (:func:`~checker.ingest.language.prefetch_model`):
+#: it then loads while the first batch is read and the pool starts, on the core they leave idle
+PREFETCH_AFTER = 50
 
 Extracted = tuple[Article, list[Claim]] | ErrorRecord
 T = TypeVar("T")
@@ -90,9 +101,9 @@ def _finish_batch(
 
 def validated(claims: list[Claim]) -> tuple[list[Claim], list[ErrorRecord]]:
     """The claims that pass the claims table's schema (:class:`checker.schema.ClaimSchema`,
-    the one home of the table's checks), and an ErrorRecord per failure. pandas and pandera
-    are imported with the first batch, not with the engine, so the extraction pool starts
-    sooner."""
+    the one home of the table's checks), and an ErrorRecord per failure. The schema is
+    imported on the first batch's return, not with this module: pandas and pandera are half
+    a second, which the processes extracting the first batch need not wait for."""
     from checker.schema import claims_to_frame, frame_to_claims, validate_claims
 
     valid, schema_errors = validate_claims(claims_to_frame(claims))
@@ -147,35 +158,86 @@ def extract_stream(
     order, extracted a batch at a time on ``jobs`` processes."""
     pool = ExtractPool(jobs, timeout)
     if jobs <= 1:  # here, one batch at a time: the first article out after one batch read
+        frozen = False
         try:
             for batch in batches(items):
                 yield from extract_batch(batch, pool)
+                if not frozen:  # what extraction loaded, out of the collector's scans
+                    heap.freeze()
+                    frozen = True
                 if progress:
                     progress(records_in(batch))
         finally:
             pool.close()
+            if frozen:
+                heap.unfreeze()
         return
-    # on processes, one batch ahead: the next batch is read (and handed to the pool) while
-    # the pool extracts this one; the stream's order is the input's. The first two batches
-    # are read before the pool starts: a one-off stall in reading (py3langid's model, 0.5 to
-    # 0.9 s of this process, loaded at the first text only it can tell: FA-KES's 224th)
-    # then falls before the workers start, not while they wait for their second batch.
-    pending: tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]] | None = None
-    read = batches(items)
+    # on processes, AHEAD batches ahead: the next batches are read (and handed to the pool)
+    # while the pool extracts this one; the stream's order is the input's
+    pending: deque[tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]]]
+    pending = deque()
     try:
-        for batch in itertools.chain(list(itertools.islice(read, 2)), read):
-            started = start_batch(batch, pool)
-            if pending is not None:
-                yield from pending[1]()
+        for batch, started in started_batches(_prefetching(items), pool):
+            pending.append((batch, started))
+            if len(pending) > AHEAD:
+                done, finish = pending.popleft()
+                yield from finish()
                 if progress:
-                    progress(records_in(pending[0]))
-            pending = (batch, started)
-        if pending is not None:
-            yield from pending[1]()
+                    progress(records_in(done))
+        while pending:
+            done, finish = pending.popleft()
+            yield from finish()
             if progress:
-                progress(records_in(pending[0]))
+                progress(records_in(done))
     finally:
         pool.close()
+
+
+def started_batches(
+    items: Iterable[Article | ErrorRecord], pool: ExtractPool
+) -> Iterator[tuple[list[Article | ErrorRecord], Callable[[], Iterator[Extracted]]]]:
+    """The batches of ``items`` (as :func:`batches`), each with the function that waits for
+    its extraction, then validates and assembles it (as :func:`start_batch`'s); its articles
+    are handed to ``pool`` :data:`SUBMIT_EVERY` at a time while the batch is read, so the
+    pool starts on the first of them, not once the whole batch is in."""
+    batch: list[Article | ErrorRecord] = []
+    articles: list[Article] = []
+    todo: list[Article] = []
+    pending: list[Callable[[], list[ExtractResult]]] = []
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+            if not skips_extraction(item):
+                todo.append(item)
+                if len(todo) >= SUBMIT_EVERY:
+                    pending.append(pool.submit(todo))
+                    todo = []
+        if len(batch) >= BATCH_SIZE:
+            yield batch, _finisher(batch, articles, todo, pending, pool)
+            batch, articles, todo, pending = [], [], [], []
+    if batch:
+        yield batch, _finisher(batch, articles, todo, pending, pool)
+
+
+def _finisher(
+    batch: list[Article | ErrorRecord],
+    articles: list[Article],
+    todo: list[Article],
+    pending: list[Callable[[], list[ExtractResult]]],
+    pool: ExtractPool,
+) -> Callable[[], Iterator[Extracted]]:
+    if todo:
+        pending.append(pool.submit(todo))
+    return lambda: _finish_batch(batch, articles, [r for p in pending for r in p()])
+
+
+def _prefetching(items: Iterable[T], after: int = PREFETCH_AFTER) -> Iterator[T]:
+    """``items``, the language model's load started in a thread once ``after`` are read."""
+    for n, item in enumerate(items, 1):
+        if n == after:
+            prefetch_model()
+        yield item
 
 
 @dataclass

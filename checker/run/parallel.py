@@ -22,13 +22,14 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from checker.budget import ARTICLE_TIMEOUT, time_limit
 from checker.errors import BudgetExceeded
 from checker.extract.claims import extract_article
 from checker.records import Article, Claim, ErrorRecord
+from checker.run import heap
 
 
 class Claims(list[Claim]):
@@ -200,10 +201,13 @@ class ExtractPool:
     def _pool(self, articles: Sequence[Article]) -> Executor | None:
         """The pool, started on the first batch worth farming out (none for one article),
         after this process has loaded what extraction loads (:func:`warm_up`): forked
-        workers then start with it, instead of each loading it again."""
+        workers then start with it, instead of each loading it again. What is loaded is
+        left out of the garbage collector's scans until the pool closes (:mod:`heap`), here
+        and in the workers, which then neither scan it nor copy its pages."""
         if not self._started and len(articles) > 1 and self.jobs > 1:
             self._started = True
             warm_up()
+            heap.freeze()
             self._executor = make_executor(self.jobs)
         return self._executor
 
@@ -213,25 +217,28 @@ class ExtractPool:
     def submit(self, articles: Sequence[Article]) -> Callable[[], list[ExtractResult]]:
         """Start extracting ``articles``; the function returned gives their results, in
         order (a batch can be read meanwhile). A pool broken on the way is replaced and the
-        articles extracted here."""
+        articles extracted here; so are those of other submissions still waiting on the
+        broken pool (several are in flight), which leave its replacement alone."""
+        executor = self._pool(articles)
         try:
-            pending = submit_extract(
-                articles, self._pool(articles), self.timeout, workers=self.jobs
-            )
+            pending = submit_extract(articles, executor, self.timeout, workers=self.jobs)
         except BrokenProcessPool:
-            self._replace()
+            self._replace(executor)
             return functools.partial(_extract_chunk, articles, self.timeout)
 
         def results() -> list[ExtractResult]:
             try:
                 return pending()
-            except BrokenProcessPool:
-                self._replace()
+            except (BrokenProcessPool, CancelledError):
+                self._replace(executor)
                 return _extract_chunk(articles, self.timeout)
 
         return results
 
-    def _replace(self) -> None:
+    def _replace(self, broken: Executor | None) -> None:
+        """A new pool for ``broken`` (unless it was replaced already)."""
+        if broken is not self._executor:
+            return
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
         self._executor = make_executor(self.jobs) if self._started else None
@@ -240,3 +247,6 @@ class ExtractPool:
         if self._executor is not None:
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
+        if self._started:
+            heap.unfreeze()
+            self._started = False
