@@ -4,7 +4,7 @@ the day its figure holds at (columns ``block`` and ``day`` of ``claims``, layout
 The engine decides what a block is (:func:`checker.engine.incidents.block_key`); the store
 only keeps it, as text, next to each claim and indexed with the day, so a check of a few new
 articles against a large store reads the blocks and days those articles touch instead of
-every claim (:func:`checker.run.partitions.stored_partitions`). The engine hands the store a
+every claim (:func:`checker.run.stored.stored_partitions`). The engine hands the store a
 :class:`Blocking`: the key of a claim, and a version that changes whenever the key's
 definition may have. A store indexed under another version, and claims stored without a
 ``Blocking`` (by ``checker extract``, by a checker before layout 6), are indexed again

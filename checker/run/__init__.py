@@ -7,8 +7,11 @@ the pipeline.
 * :mod:`checker.run.local`: extraction in batches, on ``--jobs`` processes of this machine,
   and the rules over the store a part at a time (:class:`~checker.run.local.LocalEngine`);
 * :mod:`checker.run.parallel`: the process pools of extraction;
-* :mod:`checker.run.partitions`: a rule run in independent parts (by blocking key and by
-  article) and their outcomes merged;
+* :mod:`checker.run.parts`: the independent parts a rule run splits into (by blocking key
+  and by article);
+* :mod:`checker.run.stored`: the parts read from the store (the whole store, or through its
+  blocking index);
+* :mod:`checker.run.partitions`: the parts run, and their outcomes merged;
 * :mod:`checker.run.plans`: rules in a form that pickles, for other processes and machines;
 * :mod:`checker.run.dask`: the same on a dask.distributed cluster
   (:class:`~checker.run.dask.DaskEngine`).

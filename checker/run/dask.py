@@ -15,7 +15,7 @@ changes:
   (``ClaimSchema.validate(dask_frame)``) would raise on the first bad partition instead.
   The client writes the claims to the SQLite store (a local file) in batches, in input order.
 * **The rules** run over partitions of the blocking keys (and of the articles):
-  :mod:`checker.run.partitions` reads the store a part at a time, each part goes to a worker
+  :mod:`checker.run.stored` reads the store a part at a time, each part goes to a worker
   (a few per worker thread in flight), which runs :func:`checker.engine.run_rules` over it;
   the outcomes are merged as the local engine merges the same parts.
 * **Rules on the workers** are rebuilt there from their source (:mod:`checker.run.plans`):
