@@ -16,28 +16,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.bounds import MAX_THINGS_PER_ARTICLE, PREFIX_CHARS, TextScan
 from checker.extract.categories import Counted, categorise, unit_of
+from checker.extract.claim_context import ArticleContext, SentenceFacts, Span
+from checker.extract.claim_sources import figure_source, resolve_cues
 from checker.extract.dates import (
     DATELINE_REACH,
     TimeExpression,
     find_dateline,
-    find_time_expressions,
     resolve,
 )
 from checker.extract.modality import modality, scope, total_words
-from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, NumberBudget, find_figures
-from checker.extract.places import ArticlePlaces, Located, locate, looks_like_place, scan_article
+from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
+from checker.extract.places import Located, locate, scan_article
 from checker.extract.sentences import sentence_spans
-from checker.lexicon import CANONICAL_SOURCES, SOURCE_ALIAS
 from checker.records import Article, Claim
-
-Span = tuple[int, int]
 
 # A figure about the whole war: its place is the country.
 _WAR_LONG = re.compile(
@@ -59,17 +56,6 @@ _URL_DATE = re.compile(
 ACCOUNT_REACH = 1
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
-# A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
-# at least 25 injured eight were in critical condition", "The three others among the dead".
-_CONTINUES = re.compile(
-    r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom|these|that\s+number)|The\s+other"
-    r"|The\s+\w+\s+others|Most\s+of|Some\s+of|Two\s+others|Additionally|In\s+addition"
-    r"|Furthermore|Moreover|It\s+added|The\s+(?:main\s+|latest\s+)?(?:figures|breakdown)"
-    r"|The\s+victims\s+(?:comprise|include))\b"
-)
-# "A bus on the road was also hit", "Rocket attacks on another neighbourhood killed one":
-# more of the same account.
-_ALSO = re.compile(r"\b(?:also|another|further)\b", re.IGNORECASE)
 # "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
 _SINCE_CLAUSE = re.compile(r"\bsince\b(?:\s+[\w.'’-]+){1,8}\s+(?:on\s+)?$", re.IGNORECASE)
 # "for the first time since 2012", "the worst since the war began": a comparison, not a total.
@@ -84,36 +70,6 @@ _PAIR = re.compile(r"\s+(?:and|to|-|until)\s+(?:on\s+)?", re.IGNORECASE)
 _ZERO = re.compile(
     r"\bno\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b", re.IGNORECASE
 )
-
-
-@dataclass(slots=True)
-class _Context:
-    """What every sentence of one article needs to know about the article."""
-
-    article: Article
-    reference: dt.date | None
-    places: ArticlePlaces
-    monitor: str | None
-    last_source: str | None = None
-    #: every source named so far, for "the ministry said"
-    sources: list[str] = field(default_factory=list)
-    #: the sentences before this one, latest last (ACCOUNT_REACH + 1 of them): the place the
-    #: account is at, for a sentence that names none ("The attack killed four"), is the one
-    #: the latest of them names (:meth:`previous_place`)
-    recent: list[tuple[str, Span, bool]] = field(default_factory=list)
-    _named: dict[tuple[Span, bool], Located | None] = field(default_factory=dict)
-    #: where each claim is, by claim_id (for the figures stated again at a finer place)
-    where: dict[str, Located] = field(default_factory=dict)
-    #: the source of the previous sentence's figures, for one continuing its account
-    prev_source: str | None = None
-    #: where the body's own dateline is: the reference date, not a date a figure is about
-    dateline: Span = (0, 0)
-    #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)
-    numbers: NumberBudget = field(default_factory=NumberBudget)
-    #: numbers, times and cues read so far (bound: MAX_THINGS_PER_ARTICLE)
-    things: int = 0
-    #: where reading stopped when a bound was reached: (in the title, offset, what)
-    stopped: tuple[bool, int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +90,7 @@ def extract_article(article: Article) -> Extraction:
     than :data:`~checker.extract.numbers.MAX_NUMBERS_PER_ARTICLE` numbers in it, or
     :data:`~checker.extract.bounds.MAX_THINGS_PER_ARTICLE` things)."""
     head = article.text[:PREFIX_CHARS]  # (bound: whole-article lookups in a prefix)
-    ctx = _Context(
+    ctx = ArticleContext(
         article=article,
         reference=article.published,
         places=scan_article(article.title, head, article.location),
@@ -193,7 +149,7 @@ def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Cla
     return out
 
 
-def _previous_place(ctx: _Context) -> Located | None:
+def _previous_place(ctx: ArticleContext) -> Located | None:
     """The place the account is at: the one the latest sentence naming a place names, if it
     is at most ACCOUNT_REACH sentences back (the account goes on through a sentence naming
     no place, not longer). Worked out only for a figure that needs it."""
@@ -218,7 +174,7 @@ def _url_date(url: str | None) -> dt.date | None:
         return None
 
 
-def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
+def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
     # Bounds: the time expressions and the blocked spans (dated numbers, page furniture) are
     # scanned as far as the reading goes, and each sentence looks only at those inside or
     # around it (bisect), not at every one of the text: a text of repeated date lines was
@@ -241,7 +197,7 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
             figures.insert(at, fig)
             counted.insert(at, cnt)
         cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted])
-        sources = _resolve_cues(ctx, cues)
+        sources = resolve_cues(ctx, cues)
         first_claim = len(claims)
         ctx.things += len(figures) + len(times) + len(cues)
         if ctx.things > MAX_THINGS_PER_ARTICLE and ctx.stopped is None:
@@ -251,7 +207,7 @@ def _read(ctx: _Context, text: str, in_title: bool) -> list[Claim]:
                 f"{MAX_THINGS_PER_ARTICLE:,} numbers, dates and sources",
             )
         if figures:
-            sent = _Sentence(
+            sent = SentenceFacts(
                 sentence,
                 times,
                 cues,
@@ -318,25 +274,11 @@ def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    """What one sentence holds besides its figures."""
-
-    span: Span
-    times: list[TimeExpression]
-    cues: list[attr.Cue]
-    sources: list[str | None]  #: the source of each cue, resolved
-    figures: list[Figure] = field(default_factory=list)  #: all the sentence's figures
-    war_words: bool = False  #: the sentence speaks of the whole war ("since the war began")
-    total_words: bool = False  #: the sentence speaks of a total ("so far", "since")
-    quote: str = ""  #: its words, spaces folded (once per sentence, not per figure)
-
-
 def _claim(
-    ctx: _Context,
+    ctx: ArticleContext,
     text: str,
     in_title: bool,
-    sent: _Sentence,
+    sent: SentenceFacts,
     fig: Figure,
     cnt: Counted,
     part_of: str | None = None,
@@ -363,7 +305,7 @@ def _claim(
         host_country=category == "refugees",
         figures=sorted(f.num_start for f in sent.figures),
     )
-    source = _source(ctx, text, fig, sent, carry=not war_long)
+    source = figure_source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)
     surface = text[fig.start : fig.end]
     claim_id = Claim.make_id(art.article_id, in_title, fig.start, fig.end, surface)
@@ -399,7 +341,7 @@ def _claim(
 
 
 def _dates(
-    ctx: _Context, text: str, fig: Figure, sent: _Sentence, in_title: bool, category: str
+    ctx: ArticleContext, text: str, fig: Figure, sent: SentenceFacts, in_title: bool, category: str
 ) -> tuple[dt.date | None, dt.date | None, bool]:
     """as_of and period_start of a figure, from the time expressions of its sentence, and
     whether its time is a span (a month, "late January"), which makes it a running total.
@@ -479,7 +421,7 @@ _RELATIVE_WORD = re.compile(r"\b(?:that|who|which)\b", re.IGNORECASE)
 
 
 def _belongs_elsewhere(
-    text: str, fig: Figure, t: TimeExpression, sent: _Sentence, category: str
+    text: str, fig: Figure, t: TimeExpression, sent: SentenceFacts, category: str
 ) -> bool:
     """Whether a time after the figure is another figure's or its cause's (see _dates)."""
     if t.start < fig.end or t.since:
@@ -498,150 +440,3 @@ def _belongs_elsewhere(
 
 def _gap(t: TimeExpression, fig: Figure) -> int:
     return t.start - fig.end if t.start >= fig.end else fig.start - t.end
-
-
-def _resolve_cues(ctx: _Context, cues: list[attr.Cue]) -> list[str | None]:
-    """The source each cue of a sentence names, pronouns ("he said"), anaphors ("the
-    ministry said") and participles ("..., adding") resolved, in order."""
-    resolved: list[str | None] = []
-    for cue in cues:
-        source = cue.source
-        if source is None and cue.raw is not None and " " not in cue.raw.strip():
-            # "according to Hitto", a name the gazetteer also has as a hamlet: a person
-            # when the article gives the name in full ("Obaida Hitto")
-            full = _full_name(ctx, cue.raw.strip())
-            source = full if full and " " in full else None
-        if source is None and cue.anaphor is not None:
-            source = attr.resolve_anaphor(cue.anaphor, ctx.sources)
-        elif source is None and (cue.participle or cue.pronoun):
-            before = [s for s in resolved if s is not None]
-            source = before[-1] if before else (ctx.last_source if cue.pronoun else None)
-        resolved.append(source)
-    return resolved
-
-
-def _source(ctx: _Context, text: str, fig: Figure, sent: _Sentence, carry: bool) -> str | None:
-    """Who gives the figure: the source of the reporting cue nearest to it in its sentence
-    (or the source its cue cites: "SANA reported ... citing the Interior Ministry"), among the
-    cues that govern it."""
-    s_start, s_end = sent.span
-    cues = sent.cues
-    named = [
-        (c, s)
-        for c, s in zip(cues, sent.sources, strict=True)
-        if s is not None and _governs(text, c, fig, sent.figures)
-    ]
-    if not cues:
-        # No reporting verb: a headline naming its source, else the account the previous
-        # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet
-        # (always for a war-long toll: background the outlet states itself).
-        goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
-        carried = ctx.prev_source if carry and goes_on else None
-        return _generic(ctx, src.headline_source(text, s_start, s_end) or carried)
-    if not named:
-        return None
-    cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))
-    if _MEDIUM.search(source):
-        # "According to a new report by the SCPR the conflict has claimed ... Press TV
-        # reported": the medium relays the source it names
-        relayed = [s for c, s in named if c.cited and c is not cue]
-        source = relayed[0] if relayed else source
-    cited = [
-        (c, s)
-        for c, s in named
-        if c.cited and (0 <= c.start - cue.end <= 60 or text[c.start : c.end].lower() in _CITING)
-    ]
-    if cited:
-        source = cited[-1][1]
-    if source is not None and source.lower() == ctx.article.outlet.lower():
-        return None  # "SANA reporter in Aleppo said": the outlet itself
-    return _generic(ctx, _full_name(ctx, source))
-
-
-_CITING = ("citing", "quoting")
-_MEDIUM = re.compile(
-    r"(?-i:\b(?:TV|Television|News|Press|Times|Post|Radio|Channel|Reuters|AFP|FNA|Sputnik|TASS"
-    r"|Al[- ]Manar|Al[- ]Jazeera|Anadolu))"
-)
-# What a reporting verb opens when it is followed by its own statement ("UNICEF said 25
-# casualties were children", "the monitor said the toll could rise").
-_COMPLEMENT = re.compile(
-    r"\s+(?:that\s+)?(?:(?:the|a|an|some|at\s+least|more\s+than|over|about|nearly)\b|\d)",
-    re.IGNORECASE,
-)
-# "The attack also injured dozens and the monitor said ...": a cue of a clause of its own.
-_OWN_CLAUSE = re.compile(
-    r"\b(?:and|but|while|whereas)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
-)
-
-
-def _governs(text: str, cue: attr.Cue, fig: Figure, figures: list[Figure]) -> bool:
-    """Whether a reporting cue after a figure is the figure's source: not when the cue
-    opens a statement of its own that holds another figure, nor when it heads a clause of
-    its own joined by "and"/"but"."""
-    if cue.start < fig.end or cue.cited:
-        return True
-    if _OWN_CLAUSE.search(text, max(fig.end, cue.start - 50), cue.start):
-        return False
-    later = any(f.start >= cue.end for f in figures)
-    return not (later and _COMPLEMENT.match(text, cue.end))
-
-
-def _cue_gap(cue: attr.Cue, fig: Figure) -> int:
-    return cue.start - fig.end if cue.start >= fig.end else fig.start - cue.end
-
-
-def _full_name(ctx: _Context, source: str | None) -> str | None:
-    """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
-    if source is None or " " in source or not source[:1].isupper() or source.isupper():
-        return source  # a full name already, or an acronym ("SANA")
-    surname, first = _names_around(ctx.article.text[:PREFIX_CHARS], source)
-    if surname is not None and _first_name_ok(surname):
-        return f"{source} {surname}"  # "Hadi said": "Hadi Supeno" told the Post
-    if first is None:
-        return source
-    if (
-        src.normalise_source(first) != first
-        or looks_like_place(first)
-        or find_time_expressions(first)
-        or first in CANONICAL_SOURCES
-    ):
-        return source  # "Monday SANA", "Aleppo Reuters": not a first name
-    return f"{first} {source}"
-
-
-@lru_cache(maxsize=256)
-def _names_around(text: str, name: str) -> tuple[str | None, str | None]:
-    """The capitalised word after the first "<name> <Surname>" of ``text``, and the words
-    before the first "<First> <name>" (bound: once per article and name, in the article's
-    first PREFIX_CHARS characters, not a search of the whole article for every figure)."""
-    after = re.search(rf"\b{re.escape(name)}\s+([A-Z][a-z][\w'’-]+)\b", text)
-    before = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(name)}\b", text)
-    return (
-        after.group(1) if after is not None else None,
-        before.group(1).strip() if before is not None else None,
-    )
-
-
-def _first_name_ok(word: str) -> bool:
-    """Whether a capitalised word right after a name is its surname ("Hadi Supeno"): not a
-    verb, a date or a known source. (Not the gazetteer's test: it holds hamlets named like
-    surnames.)"""
-    return not (
-        word.lower() in _NOT_NAME
-        or SOURCE_ALIAS.search(word)
-        or find_time_expressions(word)
-        or word in CANONICAL_SOURCES
-    )
-
-
-_NOT_NAME = frozenset(
-    "said says told added stated reported noted explained confirmed announced warned".split()
-)
-
-
-def _generic(ctx: _Context, source: str | None) -> str | None:
-    """ "a monitor said": the monitor the article names, if it names one."""
-    if src.is_generic_monitor(source) and ctx.monitor is not None:
-        return ctx.monitor
-    return source

@@ -1,0 +1,59 @@
+"""What extracting one article keeps while it reads (:mod:`checker.extract.claims`): the
+article's context across sentences, and what one sentence holds besides its figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from checker.extract import attribution as attr
+from checker.extract.dates import TimeExpression
+from checker.extract.numbers import Figure, NumberBudget
+from checker.extract.places import ArticlePlaces, Located
+from checker.records import Article
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What every sentence of one article needs to know about the article."""
+
+    article: Article
+    reference: dt.date | None
+    places: ArticlePlaces
+    monitor: str | None
+    last_source: str | None = None
+    #: every source named so far, for "the ministry said"
+    sources: list[str] = field(default_factory=list)
+    #: the sentences before this one, latest last (claims.ACCOUNT_REACH + 1 of them): the place the
+    #: account is at, for a sentence that names none ("The attack killed four"), is the one
+    #: the latest of them names (:meth:`previous_place`)
+    recent: list[tuple[str, Span, bool]] = field(default_factory=list)
+    _named: dict[tuple[Span, bool], Located | None] = field(default_factory=dict)
+    #: where each claim is, by claim_id (for the figures stated again at a finer place)
+    where: dict[str, Located] = field(default_factory=dict)
+    #: the source of the previous sentence's figures, for one continuing its account
+    prev_source: str | None = None
+    #: where the body's own dateline is: the reference date, not a date a figure is about
+    dateline: Span = (0, 0)
+    #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)
+    numbers: NumberBudget = field(default_factory=NumberBudget)
+    #: numbers, times and cues read so far (bound: MAX_THINGS_PER_ARTICLE)
+    things: int = 0
+    #: where reading stopped when a bound was reached: (in the title, offset, what)
+    stopped: tuple[bool, int, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What one sentence holds besides its figures."""
+
+    span: Span
+    times: list[TimeExpression]
+    cues: list[attr.Cue]
+    sources: list[str | None]  #: the source of each cue, resolved
+    figures: list[Figure] = field(default_factory=list)  #: all the sentence's figures
+    war_words: bool = False  #: the sentence speaks of the whole war ("since the war began")
+    total_words: bool = False  #: the sentence speaks of a total ("so far", "since")
+    quote: str = ""  #: its words, spaces folded (once per sentence, not per figure)

@@ -1,0 +1,179 @@
+"""Who gives a figure (:mod:`checker.extract.claims`): the reporting cue of its sentence that
+governs it, the source that cue names once pronouns, anaphors and participles are resolved,
+or the source it cites; a bare surname completed from the article ("Hitto" -> "Obaida
+Hitto"), a generic speaker ("the ministry") from the sources named before."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.extract import attribution as attr
+from checker.extract import sources as src
+from checker.extract.bounds import PREFIX_CHARS
+from checker.extract.claim_context import ArticleContext, SentenceFacts
+from checker.extract.dates import find_time_expressions
+from checker.extract.numbers import Figure
+from checker.extract.places import looks_like_place
+from checker.lexicon import CANONICAL_SOURCES, SOURCE_ALIAS
+
+# A sentence going on with the previous one's account: "Another 70 were wounded.", "Among
+# at least 25 injured eight were in critical condition", "The three others among the dead".
+_CONTINUES = re.compile(
+    r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom|these|that\s+number)|The\s+other"
+    r"|The\s+\w+\s+others|Most\s+of|Some\s+of|Two\s+others|Additionally|In\s+addition"
+    r"|Furthermore|Moreover|It\s+added|The\s+(?:main\s+|latest\s+)?(?:figures|breakdown)"
+    r"|The\s+victims\s+(?:comprise|include))\b"
+)
+# "A bus on the road was also hit", "Rocket attacks on another neighbourhood killed one":
+# more of the same account.
+_ALSO = re.compile(r"\b(?:also|another|further)\b", re.IGNORECASE)
+
+
+def resolve_cues(ctx: ArticleContext, cues: list[attr.Cue]) -> list[str | None]:
+    """The source each cue of a sentence names, pronouns ("he said"), anaphors ("the
+    ministry said") and participles ("..., adding") resolved, in order."""
+    resolved: list[str | None] = []
+    for cue in cues:
+        source = cue.source
+        if source is None and cue.raw is not None and " " not in cue.raw.strip():
+            # "according to Hitto", a name the gazetteer also has as a hamlet: a person
+            # when the article gives the name in full ("Obaida Hitto")
+            full = _full_name(ctx, cue.raw.strip())
+            source = full if full and " " in full else None
+        if source is None and cue.anaphor is not None:
+            source = attr.resolve_anaphor(cue.anaphor, ctx.sources)
+        elif source is None and (cue.participle or cue.pronoun):
+            before = [s for s in resolved if s is not None]
+            source = before[-1] if before else (ctx.last_source if cue.pronoun else None)
+        resolved.append(source)
+    return resolved
+
+
+def figure_source(
+    ctx: ArticleContext, text: str, fig: Figure, sent: SentenceFacts, carry: bool
+) -> str | None:
+    """Who gives the figure: the source of the reporting cue nearest to it in its sentence
+    (or the source its cue cites: "SANA reported ... citing the Interior Ministry"), among the
+    cues that govern it."""
+    s_start, s_end = sent.span
+    cues = sent.cues
+    named = [
+        (c, s)
+        for c, s in zip(cues, sent.sources, strict=True)
+        if s is not None and _governs(text, c, fig, sent.figures)
+    ]
+    if not cues:
+        # No reporting verb: a headline naming its source, else the account the previous
+        # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet
+        # (always for a war-long toll: background the outlet states itself).
+        goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
+        carried = ctx.prev_source if carry and goes_on else None
+        return _generic(ctx, src.headline_source(text, s_start, s_end) or carried)
+    if not named:
+        return None
+    cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))
+    if _MEDIUM.search(source):
+        # "According to a new report by the SCPR the conflict has claimed ... Press TV
+        # reported": the medium relays the source it names
+        relayed = [s for c, s in named if c.cited and c is not cue]
+        source = relayed[0] if relayed else source
+    cited = [
+        (c, s)
+        for c, s in named
+        if c.cited and (0 <= c.start - cue.end <= 60 or text[c.start : c.end].lower() in _CITING)
+    ]
+    if cited:
+        source = cited[-1][1]
+    if source is not None and source.lower() == ctx.article.outlet.lower():
+        return None  # "SANA reporter in Aleppo said": the outlet itself
+    return _generic(ctx, _full_name(ctx, source))
+
+
+_CITING = ("citing", "quoting")
+_MEDIUM = re.compile(
+    r"(?-i:\b(?:TV|Television|News|Press|Times|Post|Radio|Channel|Reuters|AFP|FNA|Sputnik|TASS"
+    r"|Al[- ]Manar|Al[- ]Jazeera|Anadolu))"
+)
+# What a reporting verb opens when it is followed by its own statement ("UNICEF said 25
+# casualties were children", "the monitor said the toll could rise").
+_COMPLEMENT = re.compile(
+    r"\s+(?:that\s+)?(?:(?:the|a|an|some|at\s+least|more\s+than|over|about|nearly)\b|\d)",
+    re.IGNORECASE,
+)
+# "The attack also injured dozens and the monitor said ...": a cue of a clause of its own.
+_OWN_CLAUSE = re.compile(
+    r"\b(?:and|but|while|whereas)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _governs(text: str, cue: attr.Cue, fig: Figure, figures: list[Figure]) -> bool:
+    """Whether a reporting cue after a figure is the figure's source: not when the cue
+    opens a statement of its own that holds another figure, nor when it heads a clause of
+    its own joined by "and"/"but"."""
+    if cue.start < fig.end or cue.cited:
+        return True
+    if _OWN_CLAUSE.search(text, max(fig.end, cue.start - 50), cue.start):
+        return False
+    later = any(f.start >= cue.end for f in figures)
+    return not (later and _COMPLEMENT.match(text, cue.end))
+
+
+def _cue_gap(cue: attr.Cue, fig: Figure) -> int:
+    return cue.start - fig.end if cue.start >= fig.end else fig.start - cue.end
+
+
+def _full_name(ctx: ArticleContext, source: str | None) -> str | None:
+    """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
+    if source is None or " " in source or not source[:1].isupper() or source.isupper():
+        return source  # a full name already, or an acronym ("SANA")
+    surname, first = _names_around(ctx.article.text[:PREFIX_CHARS], source)
+    if surname is not None and _first_name_ok(surname):
+        return f"{source} {surname}"  # "Hadi said": "Hadi Supeno" told the Post
+    if first is None:
+        return source
+    if (
+        src.normalise_source(first) != first
+        or looks_like_place(first)
+        or find_time_expressions(first)
+        or first in CANONICAL_SOURCES
+    ):
+        return source  # "Monday SANA", "Aleppo Reuters": not a first name
+    return f"{first} {source}"
+
+
+@lru_cache(maxsize=256)
+def _names_around(text: str, name: str) -> tuple[str | None, str | None]:
+    """The capitalised word after the first "<name> <Surname>" of ``text``, and the words
+    before the first "<First> <name>" (bound: once per article and name, in the article's
+    first PREFIX_CHARS characters, not a search of the whole article for every figure)."""
+    after = re.search(rf"\b{re.escape(name)}\s+([A-Z][a-z][\w'’-]+)\b", text)
+    before = re.search(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(name)}\b", text)
+    return (
+        after.group(1) if after is not None else None,
+        before.group(1).strip() if before is not None else None,
+    )
+
+
+def _first_name_ok(word: str) -> bool:
+    """Whether a capitalised word right after a name is its surname ("Hadi Supeno"): not a
+    verb, a date or a known source. (Not the gazetteer's test: it holds hamlets named like
+    surnames.)"""
+    return not (
+        word.lower() in _NOT_NAME
+        or SOURCE_ALIAS.search(word)
+        or find_time_expressions(word)
+        or word in CANONICAL_SOURCES
+    )
+
+
+_NOT_NAME = frozenset(
+    "said says told added stated reported noted explained confirmed announced warned".split()
+)
+
+
+def _generic(ctx: ArticleContext, source: str | None) -> str | None:
+    """ "a monitor said": the monitor the article names, if it names one."""
+    if src.is_generic_monitor(source) and ctx.monitor is not None:
+        return ctx.monitor
+    return source
