@@ -40,14 +40,14 @@ from checker.records import (
     IncidentClaim,
 )
 from checker.store_blocks import (
-    BlockDay,
     Blocking,
+    BlockShare,
+    article_ranges,
     article_rows,
     block_claim_rows,
-    block_days,
+    block_shares,
     index,
     mark_indexed,
-    span_starts,
     stale,
 )
 from checker.store_file import StoreFile
@@ -283,15 +283,15 @@ class Store(StoreFile):
         with self._write("indexing its claims"):
             return index(self._con, blocking)
 
-    def span_starts(self, block: str, window: int) -> list[str]:
-        """Where ``block``'s spans of days start (:func:`checker.store_blocks.span_starts`)."""
+    def article_ranges(self, block: str) -> list[tuple[str, str]]:
+        """Each article's first and last day in ``block`` (after :meth:`index_blocks`)."""
         with self._reading("the blocking index"):
-            return span_starts(self._con, block, window)
+            return article_ranges(self._con, block)
 
-    def block_days(self, block: str, lo: str, hi: str | None) -> list[BlockDay]:
-        """What each article holds in ``block`` day by day, from ``lo`` to before ``hi``."""
+    def block_shares(self, block: str, lo: str, hi: str | None) -> list[BlockShare]:
+        """What each article holds in ``block`` from ``lo`` to before ``hi``."""
         with self._reading("the blocking index"):
-            return block_days(self._con, block, lo, hi)
+            return block_shares(self._con, block, lo, hi)
 
     def article_rows(self, article_ids: Iterable[str]) -> dict[str, int]:
         """Each stored article's row: the store's order (after :meth:`index_blocks`)."""
@@ -306,6 +306,7 @@ class Store(StoreFile):
         return [self._row(claim_from_row, row) for row in rows]
 
     def count_articles(self) -> int:
+        """How many articles the store holds."""
         with self._reading("articles"):
             return int(self._con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 

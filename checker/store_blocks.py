@@ -43,12 +43,11 @@ class Blocking:
 
 
 @dataclass(frozen=True, slots=True)
-class BlockDay:
-    """The claims one article holds in one block on one day: how many, and the row of the
+class BlockShare:
+    """The claims one article holds in one span of a block: how many, and the row of the
     first of them (claims of one article are stored together, in text order)."""
 
     article_id: str
-    day: str | None
     claims: int
     first_claim_row: int
 
@@ -99,35 +98,28 @@ def mark_indexed(con: sqlite3.Connection, blocking: Blocking) -> None:
     )
 
 
-def span_starts(con: sqlite3.Connection, block: str, window: int) -> list[str]:
-    """Where ``block``'s spans start (ISO days, in order): each article's claims in it run
-    from their first day to their last; a span starts at an article's first day more than
-    ``window`` days after every article before it has ended (the engine's
-    :func:`checker.run.parts.span_starts`, computed by SQLite over the index alone: a
-    block of the whole archive is one scan, not one Python object a claim)."""
+def article_ranges(con: sqlite3.Connection, block: str) -> list[tuple[str, str]]:
+    """Each article's first and last day in ``block`` (ISO days; read from the covering
+    index alone: a block of the whole archive is one scan), from which the engine cuts the
+    block into spans (:func:`checker.run.parts.span_starts`)."""
     rows = con.execute(
-        "WITH ranges AS (SELECT MIN(day) AS lo, MAX(day) AS hi FROM claims "
-        "INDEXED BY claims_block_article WHERE block = ? AND day IS NOT NULL "
-        "GROUP BY article_id), "
-        "ends AS (SELECT lo, MAX(julianday(hi)) OVER (ORDER BY lo, hi ROWS BETWEEN "
-        "UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM ranges) "
-        "SELECT DISTINCT lo FROM ends WHERE before IS NULL OR julianday(lo) - before > ? "
-        "ORDER BY lo",
-        (block, window),
+        "SELECT MIN(day), MAX(day) FROM claims INDEXED BY claims_block_article "
+        "WHERE block = ? AND day IS NOT NULL GROUP BY article_id",
+        (block,),
     ).fetchall()
-    return [str(r[0]) for r in rows]
+    return [(str(lo), str(hi)) for lo, hi in rows]
 
 
-def block_days(con: sqlite3.Connection, block: str, lo: str, hi: str | None) -> list[BlockDay]:
+def block_shares(con: sqlite3.Connection, block: str, lo: str, hi: str | None) -> list[BlockShare]:
     """What each article holds in ``block`` from day ``lo`` to the day before ``hi`` (None:
-    to the end), day by day."""
+    to the end)."""
     upper, params = ("AND day < ?", (block, lo, hi)) if hi else ("", (block, lo))
     rows = con.execute(
-        "SELECT article_id, day, COUNT(*), MIN(rowid) FROM claims INDEXED BY claims_block "
-        f"WHERE block = ? AND day >= ? {upper} GROUP BY article_id, day",
+        "SELECT article_id, COUNT(*), MIN(rowid) FROM claims INDEXED BY claims_block "
+        f"WHERE block = ? AND day >= ? {upper} GROUP BY article_id",
         params,
     ).fetchall()
-    return [BlockDay(str(a), d, int(n), int(r)) for a, d, n, r in rows]
+    return [BlockShare(str(a), int(n), int(r)) for a, n, r in rows]
 
 
 def article_rows(con: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, int]:

@@ -45,10 +45,16 @@ from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
 from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress
-from checker.run.local import BATCH_SIZE, assemble_batch, batches, records_in, skips_extraction
+from checker.run.local import BATCH_SIZE, assemble_batch, records_in, skips_extraction
 from checker.run.parallel import default_jobs, extract_one, warning_of
 from checker.run.partitions import merge_outcomes, run_partition
-from checker.run.parts import ARTICLES_PER_PART, CLAIMS_PER_PART, RulePartition, rule_partitions
+from checker.run.parts import (
+    ARTICLES_PER_PART,
+    CLAIMS_PER_PART,
+    RulePartition,
+    batches,
+    rule_partitions,
+)
 from checker.run.plans import RulePlan
 from checker.run.stored import stored_partitions
 from checker.schema import claims_to_frame, frame_to_claims, validate_claims

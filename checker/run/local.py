@@ -19,6 +19,7 @@ from checker.records import Article, Claim, ErrorRecord
 from checker.run import Progress, heap
 from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, ExtractResult, warning_of
 from checker.run.partitions import run_partitioned
+from checker.run.parts import batches
 from checker.run.stored import stored_partitions
 from checker.store import Store
 
@@ -38,18 +39,6 @@ PREFETCH_AFTER = 50
 
 Extracted = tuple[Article, list[Claim]] | ErrorRecord
 T = TypeVar("T")
-
-
-def batches(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last one shorter), as they come."""
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def records_in(batch: Sequence[Article | ErrorRecord]) -> int:
@@ -160,7 +149,7 @@ def extract_stream(
     if jobs <= 1:  # here, one batch at a time: the first article out after one batch read
         frozen = False
         try:
-            for batch in batches(items):
+            for batch in batches(items, BATCH_SIZE):
                 yield from extract_batch(batch, pool)
                 if not frozen:  # what extraction loaded, out of the collector's scans
                     heap.freeze()

@@ -29,8 +29,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from checker.engine import Rule
 from checker.engine.clustering import SERIES_WINDOW_DAYS
@@ -47,6 +48,7 @@ ARTICLES_PER_PART = 2_000
 #: claims in one block part (one blocking key larger than this is a part of its own)
 CLAIMS_PER_PART = 20_000
 
+T = TypeVar("T")
 BlockKey = tuple[str, str, str, str, str, str]
 #: a blocking key, and which span of its days (event counts) -- the unit parts are made of
 Unit = tuple[BlockKey, int]
@@ -91,15 +93,23 @@ class Spans:
         return key, bisect.bisect_right(starts, day) - 1
 
 
-def span_window(key: BlockKey) -> int:
-    """The widest gap of days an incident of ``key`` may span (see :class:`Spans`)."""
-    return EVENT_WINDOW_DAYS if key[4] == "event" else SERIES_WINDOW_DAYS
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), as they come: the batches of
+    extraction, the chunks of articles a part holds."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def span_starts(key: BlockKey, spans: Iterable[tuple[dt.date, dt.date]]) -> list[dt.date]:
     """Where the spans of ``key`` start, given each article's first and last day in it
-    (see :class:`Spans`; the store computes the same: :func:`checker.store_blocks.span_starts`)."""
-    window = span_window(key)
+    (see :class:`Spans`; :mod:`checker.run.stored` cuts the store's blocks with it too)."""
+    window = EVENT_WINDOW_DAYS if key[4] == "event" else SERIES_WINDOW_DAYS
     starts: list[dt.date] = []
     end: dt.date | None = None
     for lo, hi in sorted(spans):

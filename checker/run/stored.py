@@ -38,12 +38,13 @@ from checker.run.parts import (
     Unit,
     article_part,
     assign_blocks,
+    batches,
     block_part,
     rule_kinds,
-    span_window,
+    span_starts,
 )
 from checker.store import Store
-from checker.store_blocks import BlockDay
+from checker.store_blocks import BlockShare
 
 #: the index is read (not the whole store) when the new articles are at most this share of
 #: the stored ones
@@ -86,7 +87,7 @@ def _whole_partitions(
     spans = Spans()
     per_day: dict[tuple[BlockKey, dt.date | None], int] = {}  # claims a key holds each day
     touched_days: set[tuple[BlockKey, dt.date | None]] = set()
-    for ids in _id_chunks(db, articles_per_part):
+    for ids in batches(db.article_ids(), articles_per_part):
         claims = db.claims(ids)
         # a chunk without a wanted article yields no article part: its texts are not read
         if want_articles and (wanted_ids is None or not wanted_ids.isdisjoint(ids)):
@@ -157,16 +158,17 @@ def indexed_partitions(
         if key is not None and day is not None:
             touched.setdefault(key, set()).add(day)
     sizes: dict[Unit, int] = {}
-    members: dict[Unit, list[BlockDay]] = {}
+    members: dict[Unit, list[BlockShare]] = {}
     ranges: dict[Unit, tuple[str, str, str | None]] = {}
     for key, days in touched.items():
         text = block_text(key)
-        starts = db.span_starts(text, span_window(key))
-        for u in sorted({bisect.bisect_right(starts, d.isoformat()) - 1 for d in days}):
+        spans = [(_day(lo), _day(hi)) for lo, hi in db.article_ranges(text)]
+        starts = span_starts(key, spans)
+        for u in sorted({bisect.bisect_right(starts, d) - 1 for d in days}):
             unit = (key, u)
-            after = starts[u + 1] if u + 1 < len(starts) else None
-            ranges[unit] = (text, starts[u], after)
-            members[unit] = db.block_days(text, starts[u], after)
+            after = starts[u + 1].isoformat() if u + 1 < len(starts) else None
+            ranges[unit] = (text, starts[u].isoformat(), after)
+            members[unit] = db.block_shares(text, starts[u].isoformat(), after)
             sizes[unit] = sum(r.claims for r in members[unit])
     # where each unit's first claim is in the store's order (article row, then claim row)
     row_of = db.article_rows({r.article_id for rs in members.values() for r in rs})
@@ -190,7 +192,7 @@ def _spill(
     try:
         for p, path in files.items():
             handles[p] = path.open("wb")
-        for ids in _id_chunks(db, articles_per_part):
+        for ids in batches(db.article_ids(), articles_per_part):
             claims = db.claims(ids)
             held: dict[int, list[Claim]] = {}
             for c in claims:
@@ -215,13 +217,5 @@ def _unspill(path: Path) -> list[Claim]:
                 return claims
 
 
-def _id_chunks(db: Store, size: int) -> Iterator[list[str]]:
-    """The stored articles' ids a chunk of ``size`` at a time (in the store's order)."""
-    chunk: list[str] = []
-    for article_id in db.article_ids():
-        chunk.append(article_id)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
