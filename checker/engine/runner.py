@@ -75,9 +75,16 @@ def subject_claims(subject: Any) -> tuple[Claim, ...]:
 class Subjects:
     """Builds each subject kind once per run, lazily, for all the rules that ask for it."""
 
-    def __init__(self, articles: Sequence[Article], claims: Sequence[Claim]) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        claims: Sequence[Claim],
+        originals: Iterable[str] = (),
+    ) -> None:
         self.articles = articles
         self.claims = claims
+        #: articles of the run beyond these (a part's) that copies here are copies of
+        self.originals = frozenset(originals)
         self.titles = {a.article_id: a.title for a in articles}
         self.roots = copy_roots(articles)
         stories = Stories(articles)
@@ -150,7 +157,7 @@ class Subjects:
         """Whether an article is a copy whose original is here too: the original speaks for
         both, so a rule about one article sees the text once."""
         root = self.roots.get(article_id, article_id)
-        return root != article_id and root in self._present
+        return root != article_id and (root in self._present or root in self.originals)
 
     @property
     def _present(self) -> frozenset[str]:
@@ -230,10 +237,13 @@ def run_rules(
     *,
     involving: set[str] | None = None,
     progress: Callable[[str], None] | None = None,
+    originals: Iterable[str] = (),
 ) -> RuleOutcome:
     """Run every rule over what it asks for; ``involving`` keeps only subjects that touch
-    one of those article ids (the CI job's "new articles")."""
-    subjects = Subjects(articles, claims)
+    one of those article ids (the CI job's "new articles"); ``originals``: articles of the
+    run not given here (a part's run) that copies given here are copies of: such a copy is
+    folded into its original as when both are given."""
+    subjects = Subjects(articles, claims, originals)
     out = RuleOutcome()
     asks_incidents = any(r.subject in ("pair", "article_pair", "incident") for r in rules)
     seen: set[str] = set()

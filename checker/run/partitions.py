@@ -22,7 +22,9 @@ def run_partition(rules: Sequence[Rule], part: RulePartition) -> RuleOutcome:
     subjects = ARTICLE_SUBJECTS if part.kind == "article" else BLOCK_SUBJECTS
     chosen = [r for r in rules if r.subject in subjects]
     involving = None if part.involving is None else set(part.involving)
-    return run_rules(chosen, part.articles, part.claims, involving=involving)
+    return run_rules(
+        chosen, part.articles, part.claims, involving=involving, originals=part.originals
+    )
 
 
 def run_partitioned(

@@ -35,8 +35,9 @@ from typing import TypeVar
 
 from checker.engine import Rule
 from checker.engine.clustering import SERIES_WINDOW_DAYS
-from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day
+from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day, placed_days
 from checker.engine.names import NAMES
+from checker.engine.runner import copy_roots
 from checker.records import Article, Claim
 
 #: subjects that live inside one blocking key (see checker.engine.incidents)
@@ -69,22 +70,20 @@ class Spans:
         self._articles: dict[BlockKey, dict[str, tuple[dt.date, dt.date]]] = {}
         self._starts: dict[BlockKey, list[dt.date]] = {}
 
-    def add(self, key: BlockKey, c: Claim) -> None:
-        day = claim_day(c)
+    def add(self, key: BlockKey, article_id: str, day: dt.date | None) -> None:
+        """A claim of ``article_id`` in ``key``, placed at ``day`` (its own, or a copy's twin
+        at its original's: :func:`checker.engine.incidents.placed_days`)."""
         if day is None:
             return
         spans = self._articles.setdefault(key, {})
-        lo, hi = spans.get(c.article_id, (day, day))
-        spans[c.article_id] = (min(lo, day), max(hi, day))
+        lo, hi = spans.get(article_id, (day, day))
+        spans[article_id] = (min(lo, day), max(hi, day))
 
     def close(self) -> None:
         """Compute the cuts (after every claim was added)."""
         for key, spans in self._articles.items():
             self._starts[key] = span_starts(key, spans.values())
         self._articles.clear()
-
-    def unit(self, key: BlockKey, c: Claim) -> Unit:
-        return self.unit_of(key, claim_day(c))
 
     def unit_of(self, key: BlockKey, day: dt.date | None) -> Unit:
         starts = self._starts.get(key)
@@ -131,6 +130,9 @@ class RulePartition:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
     involving: frozenset[str] | None
+    #: the originals, in the run, of this part's copies: a copy whose original is in the
+    #: run is folded into it (its original speaks for it) in every part
+    originals: frozenset[str] = frozenset()
 
 
 def wanted_of(ids: Iterable[str], involving: Iterable[str] | None) -> frozenset[str] | None:
@@ -172,6 +174,11 @@ def rule_partitions(
     """The parts of a run of ``rules`` over these articles and claims (see the module)."""
     want_articles, want_blocks = rule_kinds(rules)
     wanted_ids = None if involving is None else frozenset(involving)
+    given = {a.article_id for a in articles}
+
+    def present(ids: Iterable[str]) -> frozenset[str]:
+        return frozenset(i for i in ids if i in given)
+
     out: list[RulePartition] = []
     if want_articles:
         by_article: dict[str, list[Claim]] = {}
@@ -180,7 +187,7 @@ def rule_partitions(
         for i in range(0, len(articles), max(1, articles_per_part)):
             chunk = tuple(articles[i : i + articles_per_part])
             held = tuple(c for a in chunk for c in by_article.pop(a.article_id, ()))
-            part = article_part(chunk, held, wanted_ids)
+            part = article_part(chunk, held, wanted_ids, present(copied(chunk)))
             if part is not None:
                 out.append(part)
         # claims of articles not given (run_rules allows it) still reach the claim rules
@@ -190,11 +197,13 @@ def rule_partitions(
             out.append(part)
     if want_blocks:
         keyed = [(k, c) for c in claims if (k := block_key(c)) is not None]
+        twins = placed_days((c for _, c in keyed), copy_roots(articles))
+        days = [twins[c.claim_id] if c.claim_id in twins else claim_day(c) for _, c in keyed]
         spans = Spans()
-        for key, c in keyed:
-            spans.add(key, c)
+        for (key, c), day in zip(keyed, days, strict=True):
+            spans.add(key, c.article_id, day)
         spans.close()
-        units = [(spans.unit(key, c), c) for key, c in keyed]
+        units = [(spans.unit_of(key, day), c) for (key, c), day in zip(keyed, days, strict=True)]
         sizes = block_sizes(units, wanted_ids)
         slot = assign_blocks(sizes, claims_per_part)
         buckets: dict[int, list[Claim]] = {}
@@ -204,27 +213,39 @@ def rule_partitions(
         for p in sorted(buckets):
             ids = {c.article_id for c in buckets[p]}
             owners = tuple(a for a in articles if a.article_id in ids)
-            out.append(block_part(owners, buckets[p], wanted_ids))
+            out.append(block_part(owners, buckets[p], wanted_ids, present(copied(owners))))
     return out
 
 
+def copied(articles: Iterable[Article]) -> set[str]:
+    """The articles these are copies of (``copy_of``)."""
+    return {a.copy_of for a in articles if a.copy_of}
+
+
 def article_part(
-    chunk: tuple[Article, ...], held: tuple[Claim, ...], involving: frozenset[str] | None
+    chunk: tuple[Article, ...],
+    held: tuple[Claim, ...],
+    involving: frozenset[str] | None,
+    originals: frozenset[str] = frozenset(),
 ) -> RulePartition | None:
+    """An article part (None: it holds no article of ``involving``); ``originals``: the
+    articles of the run its copies are copies of (:attr:`RulePartition.originals`)."""
     ids = [a.article_id for a in chunk] + [c.article_id for c in held]
     wanted = wanted_of(ids, involving)
     if wanted is not None and not wanted:
         return None
-    return RulePartition("article", chunk, held, wanted)
+    return RulePartition("article", chunk, held, wanted, originals)
 
 
 def block_part(
-    articles: tuple[Article, ...], claims: list[Claim], involving: frozenset[str] | None
+    articles: tuple[Article, ...],
+    claims: list[Claim],
+    involving: frozenset[str] | None,
+    originals: frozenset[str] = frozenset(),
 ) -> RulePartition:
     """A block part: its claims, with their articles (pairs use the headlines)."""
-    return RulePartition(
-        "block", articles, tuple(claims), wanted_of((c.article_id for c in claims), involving)
-    )
+    wanted = wanted_of((c.article_id for c in claims), involving)
+    return RulePartition("block", articles, tuple(claims), wanted, originals)
 
 
 def block_sizes(

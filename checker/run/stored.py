@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.engine import Rule
-from checker.engine.incidents import BLOCKING, block_key, block_text, claim_day
-from checker.records import Claim
+from checker.engine.incidents import BLOCKING, block_key, block_text
+from checker.records import Article, Claim
 from checker.run.parts import (
     ARTICLES_PER_PART,
     CLAIMS_PER_PART,
@@ -40,6 +40,7 @@ from checker.run.parts import (
     assign_blocks,
     batches,
     block_part,
+    copied,
     rule_kinds,
     span_starts,
 )
@@ -84,23 +85,27 @@ def _whole_partitions(
 ) -> Iterator[RulePartition]:
     """The parts, in two passes over every stored claim (see the module)."""
     want_articles, want_blocks = rule_kinds(rules)
+    if want_blocks:
+        db.index_blocks(BLOCKING)  # (the days claims are placed at: the index's)
     spans = Spans()
     per_day: dict[tuple[BlockKey, dt.date | None], int] = {}  # claims a key holds each day
     touched_days: set[tuple[BlockKey, dt.date | None]] = set()
     for ids in batches(db.article_ids(), articles_per_part):
-        claims = db.claims(ids)
+        placed = db.placed_claims(ids)
         # a chunk without a wanted article yields no article part: its texts are not read
         if want_articles and (wanted_ids is None or not wanted_ids.isdisjoint(ids)):
-            part = article_part(tuple(db.articles(ids)), tuple(claims), wanted_ids)
+            chunk = tuple(db.articles(ids))
+            held = tuple(c for c, _ in placed)
+            part = article_part(chunk, held, wanted_ids, _originals(db, chunk))
             if part is not None:
                 yield part
         if want_blocks:
-            for c in claims:
+            for c, when in placed:
                 key = block_key(c)
                 if key is None:
                     continue
-                spans.add(key, c)
-                day = (key, claim_day(c))
+                spans.add(key, c.article_id, when)
+                day = (key, when)
                 per_day[day] = per_day.get(day, 0) + 1
                 if wanted_ids is not None and c.article_id in wanted_ids:
                     touched_days.add(day)
@@ -125,7 +130,7 @@ def _whole_partitions(
             claims = _unspill(path)
             path.unlink()
             owners = tuple(db.articles(dict.fromkeys(c.article_id for c in claims)))
-            yield block_part(owners, claims, wanted_ids)
+            yield block_part(owners, claims, wanted_ids, _originals(db, owners))
 
 
 def indexed_partitions(
@@ -141,20 +146,20 @@ def indexed_partitions(
     want_articles, want_blocks = rule_kinds(rules)
     db.index_blocks(BLOCKING)
     ids = db.article_ids_among(involving)  # in the store's order
-    new_claims = db.claims(ids)
+    new_claims = db.placed_claims(ids)
     if want_articles:
         for i in range(0, len(ids), max(1, articles_per_part)):
             chunk = set(ids[i : i + articles_per_part])
-            held = tuple(c for c in new_claims if c.article_id in chunk)
-            part = article_part(tuple(db.articles(chunk)), held, involving)
+            held = tuple(c for c, _ in new_claims if c.article_id in chunk)
+            arts = tuple(db.articles(chunk))
+            part = article_part(arts, held, involving, _originals(db, arts))
             if part is not None:
                 yield part
     if not want_blocks:
         return
     touched: dict[BlockKey, set[dt.date]] = {}
-    for c in new_claims:
+    for c, day in new_claims:
         key = block_key(c)
-        day = claim_day(c)
         if key is not None and day is not None:
             touched.setdefault(key, set()).add(day)
     sizes: dict[Unit, int] = {}
@@ -181,7 +186,7 @@ def indexed_partitions(
     for p in sorted(set(slot.values())):
         claims = db.block_claims(ranges[u] for u, q in slot.items() if q == p)
         owners = tuple(db.articles(dict.fromkeys(c.article_id for c in claims)))
-        yield block_part(owners, claims, involving)
+        yield block_part(owners, claims, involving, _originals(db, owners))
 
 
 def _spill(
@@ -193,11 +198,10 @@ def _spill(
         for p, path in files.items():
             handles[p] = path.open("wb")
         for ids in batches(db.article_ids(), articles_per_part):
-            claims = db.claims(ids)
             held: dict[int, list[Claim]] = {}
-            for c in claims:
+            for c, day in db.placed_claims(ids):
                 key = block_key(c)
-                part_no = slot.get(spans.unit(key, c)) if key is not None else None
+                part_no = slot.get(spans.unit_of(key, day)) if key is not None else None
                 if part_no is not None:
                     held.setdefault(part_no, []).append(c)
             for part_no, cs in held.items():
@@ -215,6 +219,11 @@ def _unspill(path: Path) -> list[Claim]:
                 claims.extend(pickle.load(fh))
             except EOFError:
                 return claims
+
+
+def _originals(db: Store, articles: Iterable[Article]) -> frozenset[str]:
+    """The stored articles these articles are copies of."""
+    return frozenset(db.article_rows(copied(articles)))
 
 
 def _day(iso: str) -> dt.date:
