@@ -25,6 +25,8 @@ HEDGES: tuple[str, ...] = (
     "less_than",
     "range",
 )
+#: hedges that make a figure a lower bound ("at least 31", "more than 100")
+LOWER_BOUNDS: tuple[str, ...] = ("at_least", "more_than")
 CATEGORIES: tuple[str, ...] = (
     "killed",
     "injured",
@@ -497,7 +499,7 @@ def interval_for(
     """
     if hedge == "exact":
         return value, value
-    if hedge in ("at_least", "more_than"):
+    if hedge in LOWER_BOUNDS:
         return value, None
     if hedge == "nearly":
         return _sig(0.9 * value), value

@@ -46,10 +46,11 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     ``max_ratio`` (20) times apart are counts of different things (a day's toll and the
     war's); counts of strikes and buildings (``not_tolls``) and vague words ("dozens") are
     never set against each other here. Severity: high when both figures are placed at the
-    same town (or finer place), hold at the same date and are not both headlines' (a
-    headline's figure is a summary); medium otherwise (the tie is their words or their
-    stories, two headlines, two dates, or ``headcounts``: how many fighters or bombers
-    there were, no toll).
+    same town (or finer place), hold at the same date and are firm
+    (:func:`~checker.engine.helpers.firm`: not both headlines', a bare figure its own
+    article gives as a lower bound too, a toll its report says was raised); medium
+    otherwise (the tie is their words or their stories, two headlines, two dates, a toll
+    still moving, or ``headcounts``: how many fighters or bombers there were, no toll).
 
     Flags:
         sana (2016-10-26): "12" children killed in Idlib
@@ -87,6 +88,6 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
         a,
         b,
         severity=None
-        if pair.tie == "town" and firm(a, b) and a.category not in options["headcounts"]
+        if pair.tie == "town" and firm(a, b, pair.peers) and a.category not in options["headcounts"]
         else "medium",
     )

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, FAKES_CSV
+from conftest import EXAMPLES, FAKES_CSV, ROOT
 
 from checker.engine.helpers import is_vague
 from checker.ingest import read_articles
@@ -140,7 +142,8 @@ def test_same_day_incompatible_figures_for_one_town_are_a_conflict(
     (1965511170): "A terrorist car bomb attack killed at least 44"; trt (1919191742): "A
     bomb blast in the Syrian city of Qamishli on Wednesday killed 48 people". 22 cannot be
     the same moment's toll as 44 or 48 (a lower figure framed as raised explains nothing);
-    "at least 44" and 48 agree."""
+    "at least 44" and 48 agree. Medium, not high: ahram's report says the toll it gives was
+    raised, so that day's count was still moving (helpers.in_flux)."""
     ahram, manar, trt = QAMISHLI
     r = run(fakes[a] for a in QAMISHLI)
     figures = [
@@ -157,7 +160,7 @@ def test_same_day_incompatible_figures_for_one_town_are_a_conflict(
     for a, b in ((ahram, manar), (ahram, trt)):
         found = [f for f in between(r.findings, a, b) if f.kind == "conflict"]
         assert found, (a, b)
-        assert all(f.severity == "high" and f.incident_id == inc.incident_id for f in found)
+        assert all(f.severity == "medium" and f.incident_id == inc.incident_id for f in found)
         assert all(f.rule == "cross_outlet.check_incompatible_counts" for f in found)
     # "at least 44" and 48 agree; the hospitals' "bodies of 44 victims" (exact) does not
     for f in between(r.findings, manar, trt):
@@ -262,6 +265,23 @@ def test_copies_are_found_in_the_store_across_runs(
     with Store(db) as store:
         assert store.copies([trt.article_id, copy.article_id]) == {copy.article_id: trt.article_id}
     assert not second.findings
+
+
+def test_a_text_stored_many_times_is_looked_up_in_one_articles_bands(
+    fakes: dict[str, Article], tmp_path: Path
+) -> None:
+    """A copy keeps only the bands that differ from its original's (none, for the same
+    text): finding a text's copies reads one article's bands however often it is stored,
+    and every further copy is still found."""
+    trt = fakes["1919191742"]
+    copies = [dataclasses.replace(trt, article_id=f"copy-{i}") for i in range(4)]
+    db = tmp_path / "s.sqlite"
+    run([trt, *copies[:3]], store=db)
+    later = run([copies[3]], store=db)
+    assert [a.copy_of for a in later.articles] == [trt.article_id]
+    with sqlite3.connect(db) as con:
+        bands = dict(con.execute("SELECT article_id, COUNT(*) FROM copy_bands GROUP BY 1"))
+    assert bands == {trt.article_id: 16}
 
 
 # -- vague words ---------------------------------------------------------------------------
@@ -499,3 +519,22 @@ def test_a_figure_its_own_report_calls_a_past_count_is_no_conflict() -> None:
         for f in conflicts
         if any(c.article_id == "t-later" and c.surface == "20" for c in f.claims)
     ]
+
+
+def test_nine_in_ten_high_findings_on_fakes_are_true_by_the_read(
+    fakes_check: CheckResult,
+) -> None:
+    """Every high finding on FA-KES has been read against its articles
+    (benchmarks/findings_review.json: finding, verdict, why), and at least nine in ten of
+    them are true: a finding raised high that nobody read, or a read that no longer
+    holds, fails here and is read (and added) before it lands."""
+    read = {
+        r["finding_id"]: r["verdict"]
+        for r in json.loads((ROOT / "benchmarks" / "findings_review.json").read_text())
+    }
+    high = [f for f in fakes_check.findings if f.severity == "high"]
+    assert len(high) > 40
+    unread = [f.finding_id for f in high if f.finding_id not in read]
+    assert not unread, f"high findings not read in benchmarks/findings_review.json: {unread}"
+    true = sum(read[f.finding_id] == "TRUE" for f in high)
+    assert true / len(high) >= 0.9, (true, len(high))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
+from checker.engine.clustering import moved_on
 from checker.figures import fmt_allows, fmt_bound
 from checker.lexicon import norm_source
-from checker.records import Claim
+from checker.records import LOWER_BOUNDS, Claim
 
 __all__ = [
     "aggregate",
@@ -70,13 +72,47 @@ def gap(a: Claim, b: Claim, tolerance: float = 0.0) -> float:
     return (hi_lo - lo_hi) / hi_lo if hi_lo else 0.0
 
 
-def firm(a: Claim, b: Claim) -> bool:
+def firm(a: Claim, b: Claim, peers: Sequence[Claim] = ()) -> bool:
     """Whether two disagreeing figures are firm enough to fail a CI run on (high rather
     than medium): they hold at the same date, and at least one is stated in a body (two
     headlines' figures are summaries, often bare or rounded: "Clashes kill 40" for the
     body's "at least 40"). On the reviewed FA-KES findings, two headlines or two dates
-    were 12 of the 14 high conflicts they marked (2 true)."""
-    return a.as_of == b.as_of and not (a.in_title and b.in_title)
+    were 12 of the 14 high conflicts they marked (2 true). Nor is a bare figure
+    firm when its own article gives it as a lower bound too (:func:`hedged_elsewhere`,
+    among ``peers``: the incident's figures), nor a figure its report calls a raised toll
+    (:func:`in_flux`): the day's count was still moving."""
+    if a.as_of != b.as_of or (a.in_title and b.in_title):
+        return False
+    return not any(in_flux(c, peers) or hedged_elsewhere(c, peers) for c in (a, b))
+
+
+def tellings(c: Claim, peers: Sequence[Claim]) -> list[Claim]:
+    """How ``c``'s own article tells its figure: ``c`` and the claims among ``peers`` (an
+    incident's) of the same article, category and value (the headline's "22 killed" and
+    the body's "state TV has raised the death toll ... saying 22 people died")."""
+    return [c] + [
+        p
+        for p in peers
+        if p.article_id == c.article_id
+        and p.claim_id != c.claim_id
+        and p.value == c.value
+        and p.category == c.category
+    ]
+
+
+def hedged_elsewhere(c: Claim, peers: Sequence[Claim]) -> bool:
+    """Whether ``c`` is a bare figure that its own article gives elsewhere as a lower bound
+    (:func:`tellings`): a headline's "31 dead" over the body's "at least 31 people were
+    killed" means at least 31, and so does the body's other "killed 31"."""
+    return c.hedge == "exact" and any(p.hedge in LOWER_BOUNDS for p in tellings(c, peers))
+
+
+def in_flux(c: Claim, peers: Sequence[Claim] = ()) -> bool:
+    """Whether a figure's article says its toll was raised or is rising, where it tells
+    that figure (:func:`tellings`: "state TV has raised the death toll ... saying 22 people
+    died", "the toll rose to"): a step of a count still moving that day, not a settled
+    figure."""
+    return any(moved_on(p.quote) for p in tellings(c, peers))
 
 
 def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
