@@ -48,9 +48,7 @@ from checker.store_blocks import (
     block_shares,
     index,
     mark_indexed,
-    placed,
     stale,
-    twin_days,
 )
 from checker.store_file import StoreFile
 from checker.store_layout import (
@@ -168,17 +166,15 @@ class Store(StoreFile):
                     con.execute("INSERT INTO article_sigs VALUES (?, ?)", (aid, pack(sig)))
                     con.executemany(
                         "INSERT INTO copy_bands VALUES (?, ?, ?)",
-                        [(b, k, aid) for b, k in enumerate(band_keys(sig))],
+                        [(b, k, aid) for b, k in _own_bands(con, sig, copy_of)],
                     )
-                if blocking is None:
-                    places: list[tuple[str | None, str | None]] = [(None, None)] * len(kept)
-                else:  # (a copy's twins of its original's claims at the original's days)
-                    twins = twin_days(con, blocking, copy_of) if copy_of else None
-                    places = list(placed(blocking, kept, twins))
                 try:
                     con.executemany(
                         _INSERT_CLAIM,
-                        [(*claim_row(c), *bd) for c, bd in zip(kept, places, strict=True)],
+                        [
+                            (*claim_row(c), *(blocking.key(c) if blocking else (None, None)))
+                            for c in kept
+                        ],
                     )
                 except sqlite3.IntegrityError as exc:
                     raise StoreError(
@@ -258,17 +254,6 @@ class Store(StoreFile):
         """The stored claims (all, or of the articles named): by article, in text order."""
         return [self._row(claim_from_row, row) for row in self._claim_rows(article_ids)]
 
-    def placed_claims(
-        self, article_ids: Iterable[str] | None = None
-    ) -> list[tuple[Claim, dt.date | None]]:
-        """:meth:`claims`, each with the day the blocking index places it at (its own, or a
-        copy's twin at its original's: :mod:`checker.store_blocks`; after
-        :meth:`index_blocks`)."""
-        return [
-            (self._row(claim_from_row, row[:-1]), _date(row[-1]))
-            for row in self._claim_rows(article_ids, "c.day")
-        ]
-
     def claims_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """The stored claims as a claims table (checker.schema's columns and types)."""
         from checker.schema import columns_to_frame  # (pandas and pandera: only when asked)
@@ -277,8 +262,8 @@ class Store(StoreFile):
         columns = zip(*rows, strict=True) if rows else ([] for _ in CLAIM_FIELDS)
         return columns_to_frame(dict(zip(CLAIM_FIELDS, columns, strict=True)))
 
-    def _claim_rows(self, article_ids: Iterable[str] | None, *extra: str) -> list[tuple[Any, ...]]:
-        cols = ", ".join([*(f"c.{c}" for c in _CLAIM_SQL_NAMES), *extra])
+    def _claim_rows(self, article_ids: Iterable[str] | None) -> list[tuple[Any, ...]]:
+        cols = ", ".join(f"c.{c}" for c in _CLAIM_SQL_NAMES)
         where, params = _id_filter("c.article_id", article_ids)
         with self._reading("claims"):
             return self._con.execute(
@@ -450,6 +435,22 @@ _INSERT_CLAIM = (
 )
 
 
+def _own_bands(
+    con: sqlite3.Connection, sig: tuple[int, ...], copy_of: str | None
+) -> list[tuple[int, str]]:
+    """The (band, key) rows an article's text is found by: all its bands, but a copy's
+    only where they differ from its original's, which finds the copy's text already (so
+    a text stored a hundred times is looked up in one article's rows, not a hundred: a
+    lookup then reads 16 rows instead of 1,600, and storing FA-KES x100 is no longer
+    quadratic in the replicas). A text that is a copy only of a copy (and not of its
+    original) is then found through their differing bands alone."""
+    keys = list(enumerate(band_keys(sig)))
+    if copy_of is None:
+        return keys
+    theirs = set(con.execute("SELECT band, key FROM copy_bands WHERE article_id = ?", (copy_of,)))
+    return [bk for bk in keys if bk not in theirs]
+
+
 def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | None:
     """The first stored article whose text ``sig`` is a copy of (see checker.ingest.copies),
     as the original it was itself copied from, if any; None when there is none."""
@@ -469,10 +470,6 @@ def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | N
         if similarity(sig, unpack(blob)) >= SIMILAR:
             return str(other_copy_of or other)
     return None
-
-
-def _date(iso: str | None) -> dt.date | None:
-    return None if iso is None else dt.date.fromisoformat(iso)
 
 
 def _now() -> str:

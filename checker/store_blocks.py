@@ -9,19 +9,13 @@ every claim (:func:`checker.run.stored.stored_partitions`). The engine hands the
 definition may have. A store indexed under another version, and claims stored without a
 ``Blocking`` (by ``checker extract``, by a checker before layout 6), are indexed again
 (:func:`index`) before the index is read; the index is never trusted across versions.
-
-A copy's claim that is its original's twin (``Blocking.twin``: the engine joins it to the
-original's incident) is indexed at its original claim's day, not its own
-(:func:`twin_days`), as the engine places it in a run
-(:func:`checker.engine.incidents.placed_days`): the two ways of making a run's parts then
-cut the same spans.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,13 +36,10 @@ _CLAIM_COLUMNS = ", ".join(f'c."{c}"' for c in CLAIM_FIELDS)
 class Blocking:
     """How the engine sorts claims into blocks: ``key(claim)`` is the claim's block (text,
     :data:`NO_BLOCK` for none) and the ISO day its figure holds at (None: no day);
-    ``version`` names the definition (a store indexed under another is indexed again);
-    ``twin(claim)`` is what a copy's claim shares with its original's twin claim in one
-    block."""
+    ``version`` names the definition (a store indexed under another is indexed again)."""
 
     version: str
     key: Callable[[Claim], tuple[str, str | None]]
-    twin: Callable[[Claim], Hashable]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +65,7 @@ def index(con: sqlite3.Connection, blocking: Blocking) -> int:
     """Index every claim that is not (all of them when the store was indexed under another
     version); how many were. Runs inside the caller's write transaction."""
     row = con.execute("SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)).fetchone()
-    everything = row is None or row[0] != blocking.version
-    if everything:
+    if row is None or row[0] != blocking.version:
         con.execute("UPDATE claims SET block = NULL, day = NULL WHERE block IS NOT NULL")
         con.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
@@ -83,87 +73,18 @@ def index(con: sqlite3.Connection, blocking: Blocking) -> int:
             (VERSION_KEY, blocking.version),
         )
     done = 0
-    articles: set[str] = set()
     while True:
         rows = con.execute(
             f"SELECT c.rowid, {_CLAIM_COLUMNS} FROM claims c INDEXED BY claims_unblocked "
             f"WHERE c.block IS NULL LIMIT {_BATCH}"
         ).fetchall()
         if not rows:
-            break
-        claims = [claim_from_row(r[1:]) for r in rows]
+            return done
         con.executemany(
             "UPDATE claims SET block = ?, day = ? WHERE rowid = ?",
-            [(*blocking.key(c), r[0]) for c, r in zip(claims, rows, strict=True)],
+            [(*blocking.key(claim_from_row(r[1:])), r[0]) for r in rows],
         )
-        articles.update(c.article_id for c in claims)
         done += len(rows)
-    if done:
-        _place_twins(con, blocking, None if everything else articles)
-    return done
-
-
-def twin_days(
-    con: sqlite3.Connection, blocking: Blocking, original: str
-) -> dict[tuple[str, Hashable], str | None]:
-    """(block, twin) -> the indexed day of the first such claim of article ``original``."""
-    out: dict[tuple[str, Hashable], str | None] = {}
-    for r in con.execute(
-        f"SELECT c.block, c.day, {_CLAIM_COLUMNS} FROM claims c "
-        "WHERE c.article_id = ? AND c.block IS NOT NULL ORDER BY c.rowid",
-        (original,),
-    ):
-        out.setdefault((r[0], blocking.twin(claim_from_row(r[2:]))), r[1])
-    return out
-
-
-def placed(
-    blocking: Blocking,
-    claims: Iterable[Claim],
-    twins: dict[tuple[str, Hashable], str | None] | None,
-) -> list[tuple[str, str | None]]:
-    """Each claim's (block, day) as the index keeps it: a twin of the original's claims
-    ``twins`` (:func:`twin_days`; None: the article is no copy) at that claim's day."""
-    out = []
-    for c in claims:
-        block, day = blocking.key(c)
-        if twins is not None and block != NO_BLOCK:
-            day = twins.get((block, blocking.twin(c)), day)
-        out.append((block, day))
-    return out
-
-
-def _place_twins(con: sqlite3.Connection, blocking: Blocking, among: set[str] | None) -> None:
-    """Index the claims of the stored copies (all, or those ``among`` these articles) at
-    their twins' days, after every claim was indexed at its own."""
-    where, params = (
-        ("", ())
-        if among is None
-        else (
-            "AND article_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(among)),),
-        )
-    )
-    copies = con.execute(
-        f"SELECT article_id, copy_of FROM articles WHERE copy_of IS NOT NULL {where} "
-        "ORDER BY copy_of, rowid",
-        params,
-    ).fetchall()
-    last: str | None = None
-    twins: dict[tuple[str, Hashable], str | None] = {}
-    for aid, original in copies:
-        if original != last:
-            twins, last = twin_days(con, blocking, original), original
-        if not twins:
-            continue
-        rows = con.execute(
-            f"SELECT c.rowid, {_CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?", (aid,)
-        ).fetchall()
-        claims = [claim_from_row(r[1:]) for r in rows]
-        con.executemany(
-            "UPDATE claims SET block = ?, day = ? WHERE rowid = ?",
-            [(*bd, r[0]) for bd, r in zip(placed(blocking, claims, twins), rows, strict=True)],
-        )
 
 
 def mark_indexed(con: sqlite3.Connection, blocking: Blocking) -> None:

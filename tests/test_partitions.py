@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from checker.engine import iter_subjects, load_rules, run_rules
-from checker.engine.incidents import BLOCKING, block_key, claim_day
+from checker.engine.incidents import BLOCKING, block_key
 from checker.engine.runner import MAX_ERRORS_PER_RULE
 from checker.pipeline import check
 from checker.records import ErrorRecord
@@ -298,9 +298,9 @@ def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:
     keys = [block_key(c) for c in claims]
     for key, c in zip(keys, claims, strict=True):
         assert key is not None
-        spans.add(key, c.article_id, claim_day(c))
+        spans.add(key, c)
     spans.close()
-    units = [spans.unit_of(key, claim_day(c)) for key, c in zip(keys, claims, strict=True)]  # type: ignore[arg-type]
+    units = [spans.unit(key, c) for key, c in zip(keys, claims, strict=True)]  # type: ignore[arg-type]
     assert units[0] == units[1] == units[2] == units[3]
     assert units[4] == units[5] != units[0]
     assert units[6] == units[7] and units[6][1] == 0

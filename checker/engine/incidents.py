@@ -15,10 +15,11 @@ figures for two happenings of one place and day stay apart.
 
 Copies of one text (``Article.copy_of``) are one source: :func:`independent_pairs` never
 pairs a copy with its original, and a copy's claims stand for the original's only when the
-original is not in the incident. A copy's claim that is its original's twin (:func:`twin`)
-joins the original's incident, whatever day the copy was published: it is placed, for
-partitioning and in the store's index, at its original claim's day (:func:`placed_days`),
-so it meets its original in every partition of a run.
+original is not in the incident. A copy's claim that is its original's twin for the same
+day (the same figure, words and place in the text, holding at the same day) joins the
+original's incident; a copy published years later is a report of its own day. A twin is
+so always in its original's span of days, and meets it in every part of a run however
+the store is cut (:mod:`checker.run.parts`).
 """
 
 from __future__ import annotations
@@ -63,13 +64,11 @@ __all__ = [
     "independent_pairs",
     "moved_on",
     "place_level",
-    "placed_days",
     "reported_day",
     "representatives",
     "source_of",
     "superseded",
     "tie",
-    "twin",
 ]
 
 #: categories that are no toll of a happening: never grouped
@@ -123,37 +122,6 @@ def block_text(key: BlockKey) -> str:
     return "\x1f".join(key)
 
 
-def twin(c: Claim) -> tuple[bool, str, str]:
-    """What makes a copy's claim its original's twin, within one block: the same figure,
-    words and place in the text (the headline or the body)."""
-    return (c.in_title, c.surface, c.quote)
-
-
-def placed_days(claims: Iterable[Claim], roots: Mapping[str, str]) -> dict[str, dt.date | None]:
-    """claim id -> the day a run places each copy's claim that is its original's twin at:
-    the original claim's day (the first such claim of the original, in the claims' order),
-    so the twin is in the original's span and part (:mod:`checker.run.parts`) and joins
-    its incident there. Claims not in the map are placed at their own day
-    (:func:`claim_day`). The store keeps the same days in its index
-    (:func:`checker.store_blocks.index`)."""
-    claims = list(claims)
-    originals: dict[tuple[BlockKey, str, tuple[bool, str, str]], dt.date | None] = {}
-    for c in claims:
-        if roots.get(c.article_id, c.article_id) == c.article_id:
-            key = block_key(c)
-            if key is not None:
-                originals.setdefault((key, c.article_id, twin(c)), claim_day(c))
-    out: dict[str, dt.date | None] = {}
-    for c in claims:
-        root = roots.get(c.article_id, c.article_id)
-        if root != c.article_id:
-            key = block_key(c)
-            found = (key, root, twin(c))
-            if key is not None and found in originals:
-                out[c.claim_id] = originals[found]
-    return out
-
-
 def _stored_block(c: Claim) -> tuple[str, str | None]:
     key = block_key(c)
     day = claim_day(c)
@@ -172,7 +140,7 @@ def _definition() -> str:
 
 
 #: the blocks as the store indexes them (checker.store_blocks)
-BLOCKING = Blocking(version=_definition(), key=_stored_block, twin=twin)
+BLOCKING = Blocking(version=_definition(), key=_stored_block)
 
 
 @dataclass
@@ -225,22 +193,27 @@ def _fold_copies(
     block: Sequence[Claim], roots: Mapping[str, str]
 ) -> tuple[list[Claim], dict[str, list[Claim]]]:
     """The block without the claims of copies whose original's same claim is in it (the
-    same figure, words and place in the text: a copy's claim is its original's twin and
-    joins the original's incident), and the twins by original claim id. Clustering then
-    costs the same for a text stored once or ten times."""
-    originals: dict[tuple[str, tuple[bool, str, str]], str] = {}
+    same figure, words and place in the text, for the same day: a copy's claim is its
+    original's twin and joins the original's incident), and the twins by original claim
+    id. Clustering then costs the same for a text stored once or ten times."""
+    originals: dict[tuple[str, bool, str, str, dt.date | None], str] = {}
     for c in block:
         if roots.get(c.article_id, c.article_id) == c.article_id:
-            originals.setdefault((c.article_id, twin(c)), c.claim_id)
+            key = (c.article_id, c.in_title, c.surface, c.quote, claim_day(c))
+            originals.setdefault(key, c.claim_id)
     kept: list[Claim] = []
     twins: dict[str, list[Claim]] = defaultdict(list)
     for c in block:
         root = roots.get(c.article_id, c.article_id)
-        of = originals.get((root, twin(c))) if root != c.article_id else None
-        if of is None:
+        twin = (
+            originals.get((root, c.in_title, c.surface, c.quote, claim_day(c)))
+            if root != c.article_id
+            else None
+        )
+        if twin is None:
             kept.append(c)
         else:
-            twins[of].append(c)
+            twins[twin].append(c)
     return kept, twins
 
 

@@ -35,9 +35,8 @@ from typing import TypeVar
 
 from checker.engine import Rule
 from checker.engine.clustering import SERIES_WINDOW_DAYS
-from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day, placed_days
+from checker.engine.incidents import EVENT_WINDOW_DAYS, block_key, claim_day
 from checker.engine.names import NAMES
-from checker.engine.runner import copy_roots
 from checker.records import Article, Claim
 
 #: subjects that live inside one blocking key (see checker.engine.incidents)
@@ -70,20 +69,22 @@ class Spans:
         self._articles: dict[BlockKey, dict[str, tuple[dt.date, dt.date]]] = {}
         self._starts: dict[BlockKey, list[dt.date]] = {}
 
-    def add(self, key: BlockKey, article_id: str, day: dt.date | None) -> None:
-        """A claim of ``article_id`` in ``key``, placed at ``day`` (its own, or a copy's twin
-        at its original's: :func:`checker.engine.incidents.placed_days`)."""
+    def add(self, key: BlockKey, c: Claim) -> None:
+        day = claim_day(c)
         if day is None:
             return
         spans = self._articles.setdefault(key, {})
-        lo, hi = spans.get(article_id, (day, day))
-        spans[article_id] = (min(lo, day), max(hi, day))
+        lo, hi = spans.get(c.article_id, (day, day))
+        spans[c.article_id] = (min(lo, day), max(hi, day))
 
     def close(self) -> None:
         """Compute the cuts (after every claim was added)."""
         for key, spans in self._articles.items():
             self._starts[key] = span_starts(key, spans.values())
         self._articles.clear()
+
+    def unit(self, key: BlockKey, c: Claim) -> Unit:
+        return self.unit_of(key, claim_day(c))
 
     def unit_of(self, key: BlockKey, day: dt.date | None) -> Unit:
         starts = self._starts.get(key)
@@ -197,13 +198,11 @@ def rule_partitions(
             out.append(part)
     if want_blocks:
         keyed = [(k, c) for c in claims if (k := block_key(c)) is not None]
-        twins = placed_days((c for _, c in keyed), copy_roots(articles))
-        days = [twins[c.claim_id] if c.claim_id in twins else claim_day(c) for _, c in keyed]
         spans = Spans()
-        for (key, c), day in zip(keyed, days, strict=True):
-            spans.add(key, c.article_id, day)
+        for key, c in keyed:
+            spans.add(key, c)
         spans.close()
-        units = [(spans.unit_of(key, day), c) for (key, c), day in zip(keyed, days, strict=True)]
+        units = [(spans.unit(key, c), c) for key, c in keyed]
         sizes = block_sizes(units, wanted_ids)
         slot = assign_blocks(sizes, claims_per_part)
         buckets: dict[int, list[Claim]] = {}

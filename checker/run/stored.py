@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.engine import Rule
-from checker.engine.incidents import BLOCKING, block_key, block_text
+from checker.engine.incidents import BLOCKING, block_key, block_text, claim_day
 from checker.records import Article, Claim
 from checker.run.parts import (
     ARTICLES_PER_PART,
@@ -85,27 +85,24 @@ def _whole_partitions(
 ) -> Iterator[RulePartition]:
     """The parts, in two passes over every stored claim (see the module)."""
     want_articles, want_blocks = rule_kinds(rules)
-    if want_blocks:
-        db.index_blocks(BLOCKING)  # (the days claims are placed at: the index's)
     spans = Spans()
     per_day: dict[tuple[BlockKey, dt.date | None], int] = {}  # claims a key holds each day
     touched_days: set[tuple[BlockKey, dt.date | None]] = set()
     for ids in batches(db.article_ids(), articles_per_part):
-        placed = db.placed_claims(ids)
+        claims = db.claims(ids)
         # a chunk without a wanted article yields no article part: its texts are not read
         if want_articles and (wanted_ids is None or not wanted_ids.isdisjoint(ids)):
             chunk = tuple(db.articles(ids))
-            held = tuple(c for c, _ in placed)
-            part = article_part(chunk, held, wanted_ids, _originals(db, chunk))
+            part = article_part(chunk, tuple(claims), wanted_ids, _originals(db, chunk))
             if part is not None:
                 yield part
         if want_blocks:
-            for c, when in placed:
+            for c in claims:
                 key = block_key(c)
                 if key is None:
                     continue
-                spans.add(key, c.article_id, when)
-                day = (key, when)
+                spans.add(key, c)
+                day = (key, claim_day(c))
                 per_day[day] = per_day.get(day, 0) + 1
                 if wanted_ids is not None and c.article_id in wanted_ids:
                     touched_days.add(day)
@@ -146,11 +143,11 @@ def indexed_partitions(
     want_articles, want_blocks = rule_kinds(rules)
     db.index_blocks(BLOCKING)
     ids = db.article_ids_among(involving)  # in the store's order
-    new_claims = db.placed_claims(ids)
+    new_claims = db.claims(ids)
     if want_articles:
         for i in range(0, len(ids), max(1, articles_per_part)):
             chunk = set(ids[i : i + articles_per_part])
-            held = tuple(c for c, _ in new_claims if c.article_id in chunk)
+            held = tuple(c for c in new_claims if c.article_id in chunk)
             arts = tuple(db.articles(chunk))
             part = article_part(arts, held, involving, _originals(db, arts))
             if part is not None:
@@ -158,8 +155,9 @@ def indexed_partitions(
     if not want_blocks:
         return
     touched: dict[BlockKey, set[dt.date]] = {}
-    for c, day in new_claims:
+    for c in new_claims:
         key = block_key(c)
+        day = claim_day(c)
         if key is not None and day is not None:
             touched.setdefault(key, set()).add(day)
     sizes: dict[Unit, int] = {}
@@ -199,9 +197,9 @@ def _spill(
             handles[p] = path.open("wb")
         for ids in batches(db.article_ids(), articles_per_part):
             held: dict[int, list[Claim]] = {}
-            for c, day in db.placed_claims(ids):
+            for c in db.claims(ids):
                 key = block_key(c)
-                part_no = slot.get(spans.unit_of(key, day)) if key is not None else None
+                part_no = slot.get(spans.unit(key, c)) if key is not None else None
                 if part_no is not None:
                     held.setdefault(part_no, []).append(c)
             for part_no, cs in held.items():
