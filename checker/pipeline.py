@@ -23,12 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from checker.budget import ARTICLE_TIMEOUT
-from checker.engine import Rule
+from checker.engine import Rule, RuleOutcome
 from checker.engine.incidents import BLOCKING
 from checker.ingest import IngestOptions
 from checker.ingest.dates import DateReader
 from checker.ingest.position import parse_origin
-from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding
+from checker.records import Article, CheckResult, Claim, ErrorRecord, Finding, Incident
 from checker.report.format import kind_of
 from checker.run import Engine, Progress
 from checker.run.heap import frozen_heap
@@ -36,6 +36,7 @@ from checker.run.local import BATCH_SIZE, LocalEngine, extract_stream
 from checker.run.partitions import order_outcome
 from checker.settings import RuleSelection, Settings, resolve_settings
 from checker.store import Store
+from checker.store_views import StoredIncidents
 
 _DATES = DateReader()
 
@@ -235,17 +236,30 @@ def _check(
         involving = None if report_all else result.new_article_ids
         if on_phase:
             on_phase("checking")
+
+        def reported(i: Incident) -> bool:
+            return report_all or any(c.claim_id in given_claims for c in i.claims)
+
+        # a run that keeps no inputs (a large one's JSON) keeps no incidents either: each
+        # part's go to the store as the parts are merged, and the result reads them back
+        stream = not keep_inputs and str(store) != ":memory:"
+        streamed: list[str] = []
+
+        def sink(part: RuleOutcome) -> None:
+            db.set_incidents(part.incidents, part.claim_incidents)
+            streamed.extend(i.incident_id for i in part.incidents if reported(i))
+
         # the run's objects, alive to its end, out of the collector's scans (checker.run.heap)
         with frozen_heap():
-            outcome = order_outcome(rule_list, engine.run_rules(rule_list, db, involving))
+            merged = engine.run_rules(rule_list, db, involving, sink if stream else None)
+            outcome = order_outcome(rule_list, merged)
             result.findings = [locate_finding(f, given_ids, origins) for f in outcome.findings]
             result.errors.extend(outcome.errors)
-            db.set_incidents(outcome.incidents, outcome.claim_incidents)
-            result.incidents = [
-                i
-                for i in outcome.incidents
-                if report_all or any(c.claim_id in given_claims for c in i.claims)
-            ]
+            if stream:
+                result.incidents = StoredIncidents(db.path, sorted(streamed))
+            else:
+                db.set_incidents(outcome.incidents, outcome.claim_incidents)
+                result.incidents = [i for i in outcome.incidents if reported(i)]
             if keep_inputs:
                 result.claims = [
                     dataclasses.replace(c, incident_id=outcome.claim_incidents[c.claim_id])

@@ -433,8 +433,9 @@ class CheckResult:
     new_article_ids: set[str] = field(default_factory=set)
     rules: dict[str, str] = field(default_factory=dict)
     context_articles: list[Article] = field(default_factory=list)
-    #: the incidents the findings (or, with report_all, all stored claims) belong to
-    incidents: list[Incident] = field(default_factory=list)
+    #: the incidents of the claims given (with report_all, of all stored claims): a list,
+    #: or read back from the store when iterated (check(keep_inputs=False))
+    incidents: Sequence[Incident] = field(default_factory=list)
     #: how many articles/claims were given when the lists are not kept (check(keep_inputs=False))
     n_articles: int | None = None
     n_claims: int | None = None

@@ -347,12 +347,28 @@ class Store(StoreFile):
                 ((iid, cid) for cid, iid in claim_incidents.items()),
             )
 
-    def incidents(self) -> list[Incident]:
-        """Every stored incident."""
-        rows = self._con.execute(
-            "SELECT incident_id, category, subject, unit, location, region, country, as_of, "
-            "period_start, scope, sources, claims FROM incidents ORDER BY incident_id"
-        ).fetchall()
+    def incidents(self, ids: Sequence[str] | None = None) -> list[Incident]:
+        """Every stored incident (by id), or those of ``ids`` that are stored, in their
+        order."""
+        cols = (
+            "incident_id, category, subject, unit, location, region, country, as_of, "
+            "period_start, scope, sources, claims"
+        )
+        with self._reading("incidents"):
+            if ids is None:
+                rows = self._con.execute(
+                    f"SELECT {cols} FROM incidents ORDER BY incident_id"
+                ).fetchall()
+            else:
+                found = {
+                    r[0]: r
+                    for r in self._con.execute(
+                        f"SELECT {cols} FROM incidents WHERE incident_id IN "
+                        "(SELECT value FROM json_each(?))",
+                        (json.dumps(list(ids)),),
+                    )
+                }
+                rows = [found[i] for i in ids if i in found]
         return [
             Incident(
                 incident_id=iid, category=cat, subject=subj, unit=unit, location=loc,

@@ -22,6 +22,7 @@ from checker.run.partitions import order_outcome, run_partitioned
 from checker.run.parts import rule_partitions
 from checker.run.stored import indexed_partitions, stored_partitions
 from checker.store import Store
+from checker.store_views import StoredIncidents
 
 ROOT = Path(__file__).resolve().parents[1]
 FAKES = ROOT / ".." / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv"
@@ -151,3 +152,19 @@ def test_a_new_copy_is_checked_as_its_original_was(copies_store: Store) -> None:
     joined = [(t, o) for t, o in _twins(copies_store, "-r0").items() if t in mine]
     assert len(joined) > 20
     assert all(of[t] == of[o] for t, o in joined)
+
+
+def test_a_check_keeping_no_inputs_reads_its_incidents_back_from_the_store(
+    tmp_path: Path,
+) -> None:
+    """``check(keep_inputs=False)`` (a large run's JSON) holds no incidents: it hands the
+    report the same incidents, in the same order, read back from the store."""
+    if not FAKES.is_file():
+        pytest.skip(f"the FA-KES corpus is not at {FAKES}")
+    kept = check([FAKES], store=tmp_path / "a.sqlite", jobs=2)
+    lean = check([FAKES], store=tmp_path / "b.sqlite", jobs=2, keep_inputs=False)
+    assert isinstance(lean.incidents, StoredIncidents) and isinstance(kept.incidents, list)
+    assert len(lean.incidents) == len(kept.incidents) > 1000
+    assert [i.to_dict() for i in lean.incidents] == [i.to_dict() for i in kept.incidents]
+    assert lean.incidents[3] == kept.incidents[3]
+    assert [f.to_dict() for f in lean.findings] == [f.to_dict() for f in kept.findings]

@@ -312,3 +312,26 @@ def test_spans_cut_event_keys_where_no_pair_or_article_crosses() -> None:
     full = _ids(iter_subjects("pair", [], claims))
     assert len(full) >= 2  # c with a, e with d
     assert _ids(s for p in parts for s in iter_subjects("pair", p.articles, p.claims)) == full
+
+
+def test_a_sink_takes_every_parts_incidents_and_the_merge_keeps_the_findings(
+    fakes_store: Store,
+) -> None:
+    """With a sink (the pipeline's: the store), each part's outcome goes to it as it is
+    merged and the merged outcome keeps only the incidents its findings are about."""
+    rules = load_rules()
+    parts = list(stored_partitions(rules, fakes_store, claims_per_part=500, articles_per_part=200))
+    whole = run_partitioned(rules, parts)
+    seen: list[Any] = []
+    kept = run_partitioned(rules, parts, jobs=2, sink=seen.append)
+    assert len(seen) == len(parts)
+    assert sorted(i.incident_id for o in seen for i in o.incidents) == sorted(
+        i.incident_id for i in whole.incidents
+    )
+    about = {f.incident_id for f in kept.findings if f.incident_id}
+    assert about and {i.incident_id for i in kept.incidents} == about
+    assert len(kept.incidents) < len(whole.incidents) / 2
+    assert kept.claim_incidents == {c: i for c, i in whole.claim_incidents.items() if i in about}
+    assert [f.to_dict() for f in order_outcome(rules, kept).findings] == [
+        f.to_dict() for f in order_outcome(rules, whole).findings
+    ]

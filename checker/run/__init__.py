@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 #: called with a number of input records done (a progress bar)
 Progress = Callable[[int], None]
+#: called with each part's outcome as it is merged (:func:`checker.run.partitions.merge_outcomes`),
+#: to keep its incidents elsewhere (the store) than in the merged outcome
+PartSink = Callable[["RuleOutcome"], None]
 
 
 class Engine(Protocol):
@@ -46,5 +49,13 @@ class Engine(Protocol):
     ) -> Iterator[tuple[Article, list[Claim]] | ErrorRecord]: ...
 
     def run_rules(
-        self, rules: Sequence[Rule], db: Store, involving: set[str] | None
-    ) -> RuleOutcome: ...
+        self,
+        rules: Sequence[Rule],
+        db: Store,
+        involving: set[str] | None,
+        sink: PartSink | None = None,
+    ) -> RuleOutcome:
+        """The rules over the store's parts (those touching ``involving``; None: all),
+        merged; with ``sink``, each part's outcome goes to it first and the merged outcome
+        keeps only the incidents its findings are about."""
+        ...

@@ -44,7 +44,7 @@ from checker.engine import Rule, RuleOutcome
 from checker.errors import UsageError
 from checker.ingest import IngestOptions, read_articles
 from checker.records import Article, Claim, ErrorRecord
-from checker.run import Progress
+from checker.run import PartSink, Progress
 from checker.run.local import BATCH_SIZE, assemble_batch, records_in, skips_extraction
 from checker.run.parallel import default_jobs, extract_one, warning_of
 from checker.run.partitions import merge_outcomes, run_partition
@@ -163,10 +163,14 @@ class DaskEngine:
         return extract_dask(inputs, options, client=self.client, progress=progress)
 
     def run_rules(
-        self, rules: Sequence[Rule], db: Store, involving: set[str] | None
+        self,
+        rules: Sequence[Rule],
+        db: Store,
+        involving: set[str] | None,
+        sink: PartSink | None = None,
     ) -> RuleOutcome:
         parts = stored_partitions(rules, db, involving=involving)
-        return _run_parts(self.client, rules, parts)
+        return _run_parts(self.client, rules, parts, sink)
 
 
 # -- extraction ----------------------------------------------------------------------------
@@ -290,7 +294,12 @@ def run_rules_dask(
     return _run_parts(client, rules, parts)
 
 
-def _run_parts(client: Any, rules: Sequence[Rule], parts: Iterable[RulePartition]) -> RuleOutcome:
+def _run_parts(
+    client: Any,
+    rules: Sequence[Rule],
+    parts: Iterable[RulePartition],
+    sink: PartSink | None = None,
+) -> RuleOutcome:
     """Each part on a worker, a few per worker thread in flight (``parts`` may be read from
     the store as they go, and each is let go once done); the outcomes merged in the order
     of the parts."""
@@ -314,7 +323,7 @@ def _run_parts(client: Any, rules: Sequence[Rule], parts: Iterable[RulePartition
             collect(next(running))
     for done in running:
         collect(done)
-    return merge_outcomes(rules, (outcomes[i] for i in sorted(outcomes)))
+    return merge_outcomes(rules, (outcomes[i] for i in sorted(outcomes)), sink)
 
 
 def _run_partition(part: RulePartition, plan: RulePlan) -> RuleOutcome:

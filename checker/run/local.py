@@ -16,7 +16,7 @@ from checker.ingest import IngestOptions, read_articles
 from checker.ingest.language import ENGLISH, prefetch_model
 from checker.ingest.position import locate_claims
 from checker.records import Article, Claim, ErrorRecord
-from checker.run import Progress, heap
+from checker.run import PartSink, Progress, heap
 from checker.run.parallel import ARTICLE_TIMEOUT, ExtractPool, ExtractResult, warning_of
 from checker.run.partitions import run_partitioned
 from checker.run.parts import batches
@@ -252,7 +252,11 @@ class LocalEngine:
         )
 
     def run_rules(
-        self, rules: Sequence[Rule], db: Store, involving: set[str] | None
+        self,
+        rules: Sequence[Rule],
+        db: Store,
+        involving: set[str] | None,
+        sink: PartSink | None = None,
     ) -> RuleOutcome:
         parts = stored_partitions(rules, db, involving=involving)
-        return run_partitioned(rules, parts, jobs=self.jobs)
+        return run_partitioned(rules, parts, jobs=self.jobs, sink=sink)
