@@ -44,9 +44,9 @@ BLOCK_SUBJECTS = frozenset(n for n, v in NAMES.items() if v.lives_in == "inciden
 #: subjects that live inside one article
 ARTICLE_SUBJECTS = frozenset(n for n, v in NAMES.items() if v.lives_in == "article")
 #: articles in one article part
-ARTICLES_PER_PART = 2_000
+ARTICLES_PER_PART = 1_000
 #: claims in one block part (one blocking key larger than this is a part of its own)
-CLAIMS_PER_PART = 20_000
+CLAIMS_PER_PART = 10_000
 
 T = TypeVar("T")
 BlockKey = tuple[str, str, str, str, str, str]
