@@ -242,7 +242,7 @@ def _check(
 
         # a run that keeps no inputs (a large one's JSON) keeps no incidents either: each
         # part's go to the store as the parts are merged, and the result reads them back
-        stream = not keep_inputs and str(store) != ":memory:"
+        stream = not keep_inputs and not db.in_memory
         streamed: list[str] = []
 
         def sink(part: RuleOutcome) -> None:

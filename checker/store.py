@@ -154,7 +154,8 @@ class Store(StoreFile):
                     con.execute("DELETE FROM copy_bands WHERE article_id = ?", (aid,))
                     con.execute("DELETE FROM article_sigs WHERE article_id = ?", (aid,))
                 sig = signature(f"{article.title}\n{article.text}")
-                copy_of = _copy_of(con, aid, sig) if sig is not None else None
+                bands = list(enumerate(band_keys(sig))) if sig is not None else []
+                copy_of = _copy_of(con, aid, sig, bands) if sig is not None else None
                 stored = dataclasses.replace(article, copy_of=copy_of)
                 values = (*article_row(stored), article.content_hash, run_id, origin_key(article))
                 if action == "insert":
@@ -166,7 +167,7 @@ class Store(StoreFile):
                     con.execute("INSERT INTO article_sigs VALUES (?, ?)", (aid, pack(sig)))
                     con.executemany(
                         "INSERT INTO copy_bands VALUES (?, ?, ?)",
-                        [(b, k, aid) for b, k in _own_bands(con, sig, copy_of)],
+                        [(b, k, aid) for b, k in _own_bands(con, bands, copy_of)],
                     )
                 try:
                     con.executemany(
@@ -451,8 +452,15 @@ _INSERT_CLAIM = (
 )
 
 
+#: the copy_bands rows of the (band, key) pairs of one JSON parameter: the band keys drive
+#: the join, so copy_bands_key is searched on (band, key) (a row value IN (subquery) was
+#: searched on band alone, every stored article's band read for each new one: quadratic
+#: in the store, 0.17 s an article at 26,800 stored)
+_BANDS_OF = "json_each(?) q JOIN copy_bands b ON b.band = q.value ->> 0 AND b.key = q.value ->> 1"
+
+
 def _own_bands(
-    con: sqlite3.Connection, sig: tuple[int, ...], copy_of: str | None
+    con: sqlite3.Connection, bands: list[tuple[int, str]], copy_of: str | None
 ) -> list[tuple[int, str]]:
     """The (band, key) rows an article's text is found by: all its bands, but a copy's only
     those that neither its original nor another copy of it holds already, which find the
@@ -461,36 +469,33 @@ def _own_bands(
     FA-KES x100 read 140 to 830 band rows an article, and more the more replicas were
     stored). A text that is a copy only of a copy (not of the original) is then found
     through the family's bands, as that copy's."""
-    keys = list(enumerate(band_keys(sig)))
     if copy_of is None:
-        return keys
+        return bands
     held = {
         (int(b), str(k))
         for b, k in con.execute(
-            "SELECT DISTINCT b.band, b.key FROM json_each(?) q "
-            "JOIN copy_bands b ON b.band = q.value ->> 0 AND b.key = q.value ->> 1 "
+            f"SELECT DISTINCT b.band, b.key FROM {_BANDS_OF} "
             "JOIN articles a ON a.article_id = b.article_id "
             "WHERE b.article_id = ? OR a.copy_of = ?",
-            (json.dumps(keys), copy_of, copy_of),
+            (json.dumps(bands), copy_of, copy_of),
         )
     }
-    return [bk for bk in keys if bk not in held]
+    return [bk for bk in bands if bk not in held]
 
 
-def _copy_of(con: sqlite3.Connection, aid: str, sig: tuple[int, ...]) -> str | None:
-    """The first stored article whose text ``sig`` is a copy of (see checker.ingest.copies),
-    as the original it was itself copied from, if any; None when there is none."""
-    keys = band_keys(sig)
+def _copy_of(
+    con: sqlite3.Connection, aid: str, sig: tuple[int, ...], bands: list[tuple[int, str]]
+) -> str | None:
+    """The first stored article whose text ``sig`` (its ``bands``) is a copy of (see
+    checker.ingest.copies), as the original it was itself copied from, if any; None when
+    there is none."""
     rows = con.execute(
-        # the band keys drive the join, so copy_bands_key is searched on (band, key): a row
-        # value IN (subquery) was searched on band alone, every stored article's band read
-        # for each new one (quadratic in the store: 0.17 s an article at 26,800 stored)
-        "SELECT DISTINCT a.article_id, a.copy_of, s.sig, a.rowid FROM json_each(?) k "
-        "JOIN copy_bands b ON b.band = k.value ->> 0 AND b.key = k.value ->> 1 "
+        "SELECT DISTINCT a.article_id, a.copy_of, s.sig, a.rowid "
+        f"FROM {_BANDS_OF} "
         "JOIN articles a ON a.article_id = b.article_id "
         "JOIN article_sigs s ON s.article_id = b.article_id "
         "WHERE b.article_id != ? ORDER BY a.rowid",
-        (json.dumps([[i, k] for i, k in enumerate(keys)]), aid),
+        (json.dumps(bands), aid),
     ).fetchall()
     for other, other_copy_of, blob, _ in rows:
         if similarity(sig, unpack(blob)) >= SIMILAR:

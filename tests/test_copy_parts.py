@@ -29,6 +29,8 @@ FAKES = ROOT / ".." / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv"
 #: FA-KES articles replicated: "-r0" the same day under a fresh id, "-r1" years earlier
 ARTICLES, SHIFT_DAYS = 150, 3_000
 SMALL = {"claims_per_part": 150, "articles_per_part": 40}
+#: a test run with the store as one part of each kind, and cut into small parts
+IN_PARTS = pytest.mark.parametrize("sizes", [{}, SMALL], ids=["one part", "small parts"])
 #: rules about one article's text (its claims, its headline against its body)
 ONE_ARTICLE = ("within_article.", "dateline.")
 
@@ -91,7 +93,7 @@ def test_replicas_are_stored_as_copies_of_the_originals(copies_store: Store) -> 
     assert all(a.copy_of is None or "-r" not in a.copy_of for a in replicas)
 
 
-@pytest.mark.parametrize("sizes", [{}, SMALL], ids=["one part", "small parts"])
+@IN_PARTS
 def test_same_day_copies_join_their_originals_incidents_in_every_part(
     copies_store: Store, sizes: dict[str, int]
 ) -> None:
@@ -114,7 +116,7 @@ def test_same_day_copies_join_their_originals_incidents_in_every_part(
     assert len(moved) > 50 and not originals & set(moved)
 
 
-@pytest.mark.parametrize("sizes", [{}, SMALL], ids=["one part", "small parts"])
+@IN_PARTS
 def test_a_copys_text_gives_no_finding_about_one_article_in_any_part(
     copies_store: Store, sizes: dict[str, int]
 ) -> None:

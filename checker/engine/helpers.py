@@ -138,7 +138,7 @@ def wording(c: Claim) -> str:
         return f"{c.surface.strip()} ({fmt_number(c.low)} or more)"
     if c.hedge == "exact":
         return v
-    if c.hedge in ("at_least", "more_than"):
+    if c.hedge in LOWER_BOUNDS:
         return f"{'at least' if c.hedge == 'at_least' else 'more than'} {v}"
     if c.hedge in ("about", "nearly"):
         word = "about" if c.hedge == "about" else "nearly"

@@ -157,12 +157,13 @@ class Subjects:
         """Whether an article is a copy whose original is here too: the original speaks for
         both, so a rule about one article sees the text once."""
         root = self.roots.get(article_id, article_id)
-        return root != article_id and (root in self._present or root in self.originals)
+        return root != article_id and root in self._present
 
     @property
     def _present(self) -> frozenset[str]:
+        """The run's articles here: these, and the originals of the run beyond them."""
         if self._present_ids is None:
-            self._present_ids = frozenset(a.article_id for a in self.articles)
+            self._present_ids = frozenset(a.article_id for a in self.articles) | self.originals
         return self._present_ids
 
     def _incident(self) -> Iterable[Any]:
