@@ -309,6 +309,31 @@ def test_modality(text: str, modality: str) -> None:
         ("The 7 1/2-year war has killed more than 400,000 people.", "cumulative"),
         ("More than 300 civilians have been killed in Aleppo since April.", "cumulative"),
         ("The fighting has uprooted around 250,000 people in the territory.", "cumulative"),
+        # a period that measures a superlative is a comparison, not a running total
+        (
+            "Activists accused the forces of a nerve gas attack that killed at least 213 "
+            "people on Wednesday in what would be the worst reported use of poison gas in the "
+            "two-year-old civil war.",
+            "event",
+        ),
+        (
+            "With the death toll estimated between 500 and 1300 what would be the worlds most "
+            "lethal chemical weapons attack since the 1980s prompted a meeting.",
+            "event",
+        ),
+        (
+            "A chemical weapons attack killed 72 people as world leaders grasped for a "
+            "response to the latest atrocity in Syrias intractable civil war.",
+            "event",
+        ),
+        ("The latest toll since the war began is 400,000 killed.", "cumulative"),
+        ("It is a brutal civil war that has killed more than 100000 people.", "cumulative"),
+        # a war-torn city is a place, not a war-long total
+        (
+            "Shelling in West Aleppo left 11 people dead on Friday in several neighbourhoods "
+            "of the war-torn city.",
+            "event",
+        ),
     ],
 )
 def test_scope(text: str, scope: str) -> None:
@@ -587,3 +612,26 @@ def test_monitor_named_as_the_aliases_say(fakes: dict[str, Article]) -> None:
     texts = wordings + [a.title + "\n" + a.text for a in fakes.values()]
     assert all(monitor_name(t) == by_patterns(t) for t in texts)
     assert sum(monitor_name(w) is not None for w in wordings) == 14  # not "sohr", "snhr"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "unit"),
+    [
+        ("An air strike killed 15 members of medical staff.", "members of medical staff", "people"),
+        ("Among the wounded were four members of the same family.", "members", "people"),
+        ("We mourn the deaths of many people including one of our colleagues.", "colleagues",
+         "people"),
+    ],
+)  # fmt: skip
+def test_members_of_a_group_count_the_group(text: str, subject: str, unit: str) -> None:
+    c = one(text)
+    assert (c.subject, c.unit) == (subject, unit)
+
+
+def test_a_part_of_the_lorries_is_no_toll() -> None:
+    # FA-KES 1923102941: the convoy's lorries are things, not the dead
+    article = Article(
+        "t", "test", dt.date(2016, 9, 21), "",
+        "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
+    )  # fmt: skip
+    assert [(c.value, c.category) for c in extract_claims(article)] == [(20.0, "killed")]

@@ -538,3 +538,36 @@ def test_nine_in_ten_high_findings_on_fakes_are_true_by_the_read(
     assert not unread, f"high findings not read in benchmarks/findings_review.json: {unread}"
     true = sum(read[f.finding_id] == "TRUE" for f in high)
     assert true / len(high) >= 0.9, (true, len(high))
+
+
+def test_a_vague_figure_at_the_finer_place_does_not_make_the_wider_a_total(
+    fakes_check: CheckResult,
+) -> None:
+    """Ghouta, 21 Aug 2013: Al Arabiya's "at least 640" killed in Eastern Ghouta against
+    Reuters' 494 "in the Damascus suburbs". Al Arabiya's only figure at Damascus is the
+    British Foreign Secretary's "hundreds", no part of its 640: the wider place's figure
+    is no total of a finer one, and the two counts of one attack conflict."""
+    found = [
+        f for f in between(fakes_check.findings, "1926479310", "1926479389") if f.kind == "conflict"
+    ]
+    assert found and {c.value for f in found for c in f.claims} == {640.0, 494.0}
+
+
+def test_two_spellings_of_a_town_with_the_article_glued_are_one_town() -> None:
+    from checker.engine.clustering import town_key
+
+    assert town_key("Urum Alkobra") == town_key("Urem al-Kubra") == town_key("Urum al-Kubra")
+    assert town_key("Khan Alsibil") == town_key("Khan al-Subul")
+    assert town_key("Aleppo") != town_key("Eppo")  # a name's first word keeps its "Al"
+
+
+def test_a_clinic_strike_counted_by_two_organisations_is_one_conflict(
+    fakes_check: CheckResult,
+) -> None:
+    """Khan Tuman, 20-21 Sep 2016: "Four medics were killed" (alaraby, from the medics'
+    union) against "killing 15 members of medical staff" "in the town of Khan Tuman in
+    southern rural Aleppo" (etilaf): one group (medical staff are medics), one town."""
+    found = [
+        f for f in between(fakes_check.findings, "1923102942", "1926479056") if f.kind == "conflict"
+    ]
+    assert found and {c.value for f in found for c in f.claims} == {4.0, 15.0}

@@ -126,13 +126,18 @@ def neighbours(a: str, b: str) -> bool:
     return False
 
 
+# "Urum Alkobra" is "Urum al-Kubra", "Maaret Alartiq" "Maarat al-Artiq": the article glued to
+# a later word of the name (not the first: "Aleppo", "Albu Kamal")
+_GLUED_ARTICLE = re.compile(r"(?<=\s)[AaEe]l(?=[b-df-hj-np-tv-z][a-z]{3,})")
+
+
 @lru_cache(maxsize=16384)
 def town_key(name: str | None) -> str:
     """What two spellings of one town share: the gazetteer's key (transliterations folded)
     with the vowels after its first letter dropped, as transliterations of one Arabic name
     differ mostly in vowels ("Salaheddine", "Salaheddin"; "Urem al-Kubra", "Urum al-Kubra").
     Cached: asked of both claims of every link and pair."""
-    key = place_key(name or "")
+    key = place_key(_GLUED_ARTICLE.sub(" ", name or ""))
     return key[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", key[1:]))
 
 

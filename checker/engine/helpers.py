@@ -192,7 +192,8 @@ def _level(c: Claim) -> int:
 
 def aggregate(pair: object, coarse: Claim, fine: Claim) -> bool:
     """Whether the wider place's figure is a wider count than the finer place's: its
-    article gives the finer place's figure too (the day's toll in Aleppo and one road's),
+    article gives a smaller figure at the finer place too (the day's toll in Aleppo and one
+    road's; not a vague "hundreds" there, which is no part of the wider count),
     or never places a figure at the finer place at all (the province's toll, of which the
     town's strike is a part). When its article does place figures there, its wider place is
     only a looser name for the same happening ("11 children killed in Idlib" of the Khan
@@ -200,11 +201,14 @@ def aggregate(pair: object, coarse: Claim, fine: Claim) -> bool:
     from checker.engine.clustering import town_key
 
     peers = getattr(pair, "peers", ())
+    floor = bounds(coarse)[0]
     if any(
-        p.article_id == coarse.article_id and town_key(p.location) == town_key(fine.location)
+        p.article_id == coarse.article_id
+        and town_key(p.location) == town_key(fine.location)
+        and bounds(p)[1] < floor
         for p in peers
     ):
-        return True
+        return True  # its own part there: a smaller count, not "hundreds" or a larger one
     names = getattr(pair, "names_place_of", None)
     return names is None or not names(coarse, fine)
 

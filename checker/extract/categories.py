@@ -403,6 +403,18 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
                     ),
                     noun,
                 )
+            if low in ("members", "member") and j < len(tokens) and nxt == "of":
+                # "15 members of medical staff", "three members of the security forces":
+                # the group is the one they are members of
+                k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1][0].lower() in _OF_DETERMINERS)
+                group = next(
+                    (i for i in range(k, min(k + 3, len(tokens))) if tokens[i][0].lower()
+                     in PERSON_HEADS and tokens[i][0].lower() not in _NOT_GROUPS),
+                    None,
+                )  # fmt: skip
+                if group is not None:
+                    subject = " ".join(t for t, _ in tokens[j - 1 : group + 1])
+                    end = figure.end + tokens[group][1]
             return _with_of(of_next, _Reading(figure, subject, end, None, noun, False))
         if not word[0].isalpha() or (low in STOP and low != "and") or _is_number_word(low):
             break
@@ -411,6 +423,10 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
         if low == "and" and (len(words) == 1 or not nxt[:1].isalpha()):
             break
     return _with_of(of_next, _Reading(figure, None, figure.end, None, None, False))
+
+
+#: "members of the same family" are people, not families; "members of members" nothing
+_NOT_GROUPS = frozenset(["members", "member", "family", "families", "household", "households"])
 
 
 def _with_of(of_next: bool, r: _Reading) -> _Reading:

@@ -30,7 +30,7 @@ from checker.extract.dates import (
     find_dateline,
     resolve,
 )
-from checker.extract.modality import modality, scope, total_words
+from checker.extract.modality import modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
 from checker.extract.places import Located, locate, scan_article
 from checker.extract.sentences import sentence_spans
@@ -38,13 +38,13 @@ from checker.records import Article, Claim
 
 # A figure about the whole war: its place is the country.
 _WAR_LONG = re.compile(
-    r"\b(?:war|conflict|crisis|uprising)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed"
+    r"\b(?:war|conflict|crisis|uprising)\s+(?:(?:that|which)\s+)?(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed"
     r"|displaced|forced|uprooted|caused)"
     r"|\bsince\s+(?:the\s+|Syria['’]?s?\s+)?(?:civil\s+)?(?:war|conflict|crisis|uprising|revolt)"
     # words joined by hyphens, not \S+: "\S+-year" backtracked over every hyphenated run
     # ("1-1-1-...": 31 s for 80 KB)
     r"|\b\w+(?:-\w+){0,3}-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict|crisis|uprising)"
-    r"|\bwar-(?:battered|torn|ravaged)|\bsince\s+(?:March\s+)?2011\b|\bthroughout\s+the\s+war"
+    r"|\bwar-(?:battered|torn|ravaged)\s+(?:country|nation|Syria)\b|\bsince\s+(?:March\s+)?2011\b|\bthroughout\s+the\s+war"
     r"|\bfled\s+the\s+(?:civil\s+)?war"
     r"|\b(?:in|during)\s+(?:the|Syria['’]?s?)\s+(?:\S+\s+)?(?:civil\s+)?(?:war|conflict)\b",
     re.IGNORECASE,
@@ -213,7 +213,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
                 cues,
                 sources,
                 figures,
-                war_words=bool(_WAR_LONG.search(text, s_start, s_end)),
+                war_words=says_period(_WAR_LONG, text, s_start, s_end),
                 total_words=total_words(text, s_start, s_end),
                 quote=" ".join(text[s_start:s_end].split()),
             )

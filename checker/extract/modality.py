@@ -44,10 +44,24 @@ _DENIED = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:since|in\s+total|a\s+total\s+of|total(?:led|ing)?|so\s+far|to\s+date|overall"
     r"|altogether|throughout|(?:war|conflict|crisis|uprising|fighting)\s+(?:has|have|had)?\s*"
+    r"(?:killed|claimed|left|displaced|uprooted|forced)"
+    r"|(?:war|conflict|crisis|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+"
     r"(?:killed|claimed|left|displaced|uprooted|forced)|(?:war|conflict)['’]?s?\s+death\s+toll"
     r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years|week"
     r"|month|year)|in\s+recent\s+(?:days|weeks|months)|in\s+a\s+week|this\s+year"
     r"|(?:\w+)-year(?:-old)?\s+(?:civil\s+)?(?:war|conflict))\b",
+    re.IGNORECASE,
+)
+# A period that measures a superlative, not the figure: "the worst reported use of poison gas
+# in the two-year-old civil war", "the world's most lethal chemical weapons attack since the
+# 1980s", "the deadliest attack on a school since the conflict began", "the latest atrocity
+# in Syria's civil war" (not "the latest toll since 2011"). The superlative and
+# its period are a comparison of the event with others; the sentence's figure is still one
+# event's (a running total says so in its own words: "the war has killed", "so far").
+_SUPERLATIVE = re.compile(
+    r"\b(?:worst|deadliest|bloodiest|most\s+(?!of\b|in\b|by\b)\w+|biggest|largest|heaviest"
+    r"|fiercest|first|latest(?!\s+(?:toll|death|figure|count|tall|estimate|report|data|statistic"
+    r"|number|update)))\b(?:\s+(?!with\b|and\b|but\b)[\w'’-]+){0,7}\s*$",
     re.IGNORECASE,
 )
 _STOCK_CATEGORIES = frozenset({"displaced", "refugees", "besieged", "population"})
@@ -80,4 +94,14 @@ def scope(category: str, has_period: bool, total_words: bool) -> str:
 def total_words(text: str, s_start: int, s_end: int) -> bool:
     """Whether the sentence has the words of a running total ("since", "so far", "the war
     has killed"); read once per sentence, not once per figure."""
-    return bool(_CUMULATIVE.search(text, s_start, s_end))
+    return says_period(_CUMULATIVE, text, s_start, s_end)
+
+
+def says_period(pattern: re.Pattern[str], text: str, s_start: int, s_end: int) -> bool:
+    """Whether ``pattern`` (words of a period or a total) matches in the sentence other than
+    as the measure of a superlative ("the deadliest attack since 2011": a comparison, not a
+    running total)."""
+    for m in pattern.finditer(text, s_start, s_end):
+        if not _SUPERLATIVE.search(text, max(s_start, m.start() - 80), m.start()):
+            return True
+    return False

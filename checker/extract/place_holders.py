@@ -6,6 +6,7 @@ is: the namesake in the holder's region, or the text's own place there.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from checker.extract.place_mentions import PlaceMention
 from checker.extract.place_text import _ARTICLE, _TYPES_PLACE, _TYPES_REGION, _same_name
@@ -14,7 +15,10 @@ from checker.extract.place_text import _ARTICLE, _TYPES_PLACE, _TYPES_REGION, _s
 # "X near Y", "X, a town in Y", "X (Y)".
 _HOLDER = re.compile(
     rf"(?:\s+(?:{_TYPES_PLACE}|{_TYPES_REGION})\b)?"  # "al-Athamiyeh neighborhood in Aleppo"
-    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
+    # "X in southern rural Y", "X in the northwestern Y": where in Y, Y still holds X
+    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast"
+    r"|southwest|north-east|north-west|south-east|south-west|central)(?:ern)?\s+)?"
+    r"(?:rural\s+)?|\s*,\s*in\s+(?:the\s+)?|\s+\(|\s*,\s*(?:a|the)\s+(?:[\w-]+\s+)?"
     rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
     r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
     r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
@@ -28,9 +32,10 @@ _HOLDER = re.compile(
 _NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
 
 
-def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
+def _hold(text: str, mentions: list[PlaceMention], i: int, named: Container[str] = ()) -> None:
     """Tie ``mentions[i]`` to the finer place just before it that it holds: "Atmeh, near
-    the Turkish border in Idlib" -> Atmeh's region is Idlib's."""
+    the Turkish border in Idlib" -> Atmeh's region is Idlib's. ``named``: the countries
+    the article names."""
     outer = mentions[i]
     for j in range(i - 1, max(-1, i - 3), -1):
         inner = mentions[j]
@@ -46,6 +51,11 @@ def _hold(text: str, mentions: list[PlaceMention], i: int) -> None:
         ):
             continue
         inner.holder = outer
+        if not outer.candidates and inner.candidates and inner.country in named:
+            # "Subic town in northwestern Zambales province": a region the gazetteer lacks
+            # lies in the country of the known town it holds when the article names that
+            # country (not "Nan District, Luangprabang Province": Nan, Thailand)
+            outer.country = inner.country
         if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
             _rehome(inner, outer, inside=not _BESIDE.search(gap))
         return

@@ -79,6 +79,7 @@ def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
     """The countries and regions an article names (unambiguously), and its hint's place."""
     countries: Counter[str] = Counter()
     regions: set[tuple[str, str | None]] = set()
+    region_countries: Counter[str] = Counter()  # mentions of a region, by its country
     for r in raw:
         best = r.candidates[0] if r.candidates else None
         if best is None:
@@ -91,13 +92,16 @@ def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
             and all(c.country == best.country for c in r.candidates)
         ):  # a region only its own country has ("Idlib"), not one of many ("Norte")
             regions.add((best.name, best.country))
+            if best.country:
+                region_countries[best.country] += 1
     named = countries.most_common(1)[0][0] if countries else None
     hinted = resolve_name(hint, named) if hint else NOWHERE
     if hinted.country:
         countries[hinted.country] += 2
-    for _, country in regions:
-        if country:
-            countries.setdefault(country, 0)  # a region's country: known, if not named
+    # a region's country: known, if not named; the one whose regions it names most first
+    # (in text order on a tie: never the order of a set, which changes from run to run)
+    for country, _ in region_countries.most_common():
+        countries.setdefault(country, 0)
     return _Context(countries, regions, hinted)
 
 
@@ -145,7 +149,7 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
     _nearby_regions(out)
     out = _capital_mentions(text, out, ctx)
     for i in range(len(out) - 1, 0, -1):  # the outermost first: "X in Y area in Z city"
-        _hold(text, out, i)
+        _hold(text, out, i, ctx.countries)
     return out
 
 

@@ -180,6 +180,7 @@ def _step(phrase: str, i: int, title_case: bool) -> _Step | None:
             whole
             and bool(rest)
             and not _POSSESSIVE.search(words[j - 1])  # "Trat's Muang District"
+            and not (hit[4] and not g.lookup(hit[3]))  # "Aleppos Salaheddin": "Aleppo's"
             and (
                 _is_join(rest[0])
                 or all(_DIRECTION.fullmatch(w) for w in rest)

@@ -100,7 +100,7 @@ class ArticlePlaces:
             return None
         # the finest place it names: "the town of Khan Sheikhoun in Idlib", after a
         # headline run into the sentence ("Massacre in Idlib ... Warplanes targeted ...")
-        b = _finest_held(mentions, max(local, key=lambda i: (mentions[i].level, -i)))
+        b = _finest_held(text, mentions, max(local, key=lambda i: (mentions[i].level, -i)))
         joined = _joined(text, mentions, b, sentence[1])
         if joined is not None:
             return joined if joined.location else None
@@ -226,7 +226,7 @@ def locate(
                 return account
     if local:
         b = min(local, key=lambda i: _distance(text, mentions[i], anchor))
-        b = _finest_held(mentions, b)
+        b = _finest_held(text, mentions, b)
         joined = _joined(text, mentions, b, anchor)
         if joined is not None:
             return joined
@@ -298,19 +298,25 @@ def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
     return found.city_size < BIG_NAMESAKE
 
 
-def _finest_held(mentions: list[PlaceMention], b: int) -> int:
+def _finest_held(text: str, mentions: list[PlaceMention], b: int) -> int:
     """The finest mention that ``mentions[b]`` holds (directly or through others), else b:
     the figure nearest "Idlib" in "the town of Atmeh in Idlib" is about Atmeh, the one
     nearest "Aleppo" in "al-Telifoun al-Hawaei neighborhood in al-Sulaymaniyah area in
-    Aleppo city" about al-Telifoun al-Hawaei."""
+    Aleppo city" about al-Telifoun al-Hawaei. Not the last of a list ("the towns of
+    Kafranbil Khan Alsibil and Saraqeb in rural Idlib": the figure is the list's)."""
     best, depth, target = b, 0, mentions[b]
     for k in range(max(0, b - 4), b):
+        if _LIST_END.search(text, max(0, mentions[k].start - 6), mentions[k].start):
+            continue
         m, hops = mentions[k], 0
         while m is not target and m.holder is not None and hops < 4:
             m, hops = m.holder, hops + 1
         if m is target and hops > depth:
             best, depth = k, hops
     return best
+
+
+_LIST_END = re.compile(r"\b(?:and|or)\s+$", re.IGNORECASE)
 
 
 def _joined(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> Located | None:

@@ -66,7 +66,7 @@ PERSON_HEADS: dict[str, str | None] = {
     households household tourists travellers travelers farmers fishermen miners evacuees
     survivors inmates guards firefighters rescuers homeowners occupants locals hikers
     climbers sons daughters brothers sisters fathers mothers husbands wives grandchildren
-    airmen sailors crew crewmen fishermen returnees
+    airmen sailors crew crewmen fishermen returnees colleagues colleague employees employee
     """
         ),
         None,
@@ -94,7 +94,8 @@ PERSON_HEADS: dict[str, str | None] = {
 OTHER_HEADS = frozenset(
     words(
         """
-    villages towns cities vehicles tanks trucks cars buses
+    villages towns cities vehicles tanks trucks lorries vans tankers convoys cars buses boats
+    ships vessels
     positions posts checkpoints districts neighbourhoods neighborhoods provinces
     countries factions groups brigades battalions times points areas sites targets hills
     kilometres kilometers miles resolutions meetings rounds talks years months weeks
