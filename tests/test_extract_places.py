@@ -566,3 +566,31 @@ def test_an_articles_country_guess_does_not_change_from_run_to_run() -> None:
         for seed in range(8)
     }
     assert len(seen) == 1, seen
+
+
+def test_a_headline_naming_one_country_places_the_figures_no_sentence_places(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-fc73899e06 "Typhoon Goni: 40 Casualties Reported In North Korea ...": the article
+    # names Japan and Fukuoka more often, but "KCNA reported that flooding destroyed 1,070
+    # houses" is North Korea's, as its headline says
+    claims = claims_of(corpus, "idmc-fc73899e06")
+    assert where(claims, "1,070")[2] == "North Korea"
+    assert where(claims, "At least 70")[0] == "Japan"  # its own sentence says so
+
+
+def test_a_headline_naming_two_countries_is_no_place_of_its_own() -> None:
+    # "Floods in Iran and Iraq": the headline's first country is not the article's place;
+    # the country it names most is (as before the headline's country counted)
+    title = "Floods in Iran and Iraq Leave almost 70 Dead"
+    text = (
+        "Iraq was hit hardest. In Iraq the rains fell for days. Officials said 12 people "
+        "died on Friday."
+    )
+    article = Article("t", "test", dt.date(2015, 11, 6), title, text)
+    (died,) = [c for c in extract_claims(article) if c.surface == "12"]
+    assert died.country == "Iraq"
+
+
+def test_mt_and_mount_are_one_spelling() -> None:
+    assert place_key_of("Mt. Karangetang") == place_key_of("Mount Karangetang")

@@ -384,12 +384,17 @@ def resolve_name(name: str | None, country: str | None = None) -> Located:
         return NOWHERE
     cands = gazetteer().lookup(_clean(name))
     if not cands:
-        return Located(_title(name.strip()), None, None)
+        # a name the gazetteer lacks, spelled as extraction spells it ("Mt. Ontake" is
+        # "Mount Ontake", as place_text._mountain reads it)
+        return Located(_MT.sub("Mount ", _title(name.strip())), None, None)
     ctx = _Context(Counter({country: 1}) if country else Counter(), set(), NOWHERE)
     regions = [c for c in cands if c.kind == REGION]
     best = _best(regions, ctx) if regions else _best(cands, ctx)
     region = best.name if best.kind == REGION else best.region
     return Located(best.name, region, best.country)
+
+
+_MT = re.compile(r"^Mt\.?\s+")
 
 
 def normalise_place(name: str | None) -> str | None:

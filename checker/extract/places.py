@@ -129,6 +129,9 @@ class ArticlePlaces:
         local = (
             [m for m in self.title if m.level >= 1 and m.locative]
             or [m for m in self.title if m.level >= 1]
+            # "40 Casualties Reported In North Korea" in an article naming Japan more (one
+            # country, by a name no other has: not "in Iran and Iraq", not "Congo")
+            or self._title_country()
             or [m for m in self.title if m.country == self.main_country]
         )
         if local:
@@ -141,6 +144,13 @@ class ArticlePlaces:
                 return Located(top[0], top[0], top[1])
         country = self.main_country
         return Located(country, None, country) if country else NOWHERE
+
+    def _title_country(self) -> list[PlaceMention]:
+        named = [m for m in self.title if m.level == 0 and m.locative]
+        others = {m.name for m in self.title if m.level == 0}
+        if len(others) != 1 or not named or len(named[0].candidates) != 1:
+            return []
+        return named[:1]
 
     def country_place(self) -> Located:
         """The article's country, as a place (for a war-long or country-wide figure): the
