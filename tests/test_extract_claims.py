@@ -235,6 +235,18 @@ def test_places_joined_by_and() -> None:
             "At least 10 people were killed in the Damascus suburbs.",  # no source: the outlet's
             None,
         ),
+        # an official speaking for a body the text names is the body's word
+        (
+            "U.S. Forest Service spokesman Rudy Evenson says 274 residents are under mandatory "
+            "evacuation.",
+            "Forest Service",
+        ),
+        (
+            "Health Ministry spokesman Ashraf al-Qudra said 12 people died.",
+            "Health Ministry",
+        ),
+        # a title and a name, no body: the person
+        ("Benguet Governor Nestor Fongwan said 13 people died.", "Benguet Governor Nestor Fongwan"),
     ],
 )
 def test_attribution(text: str, source: str | None) -> None:
@@ -635,3 +647,14 @@ def test_a_part_of_the_lorries_is_no_toll() -> None:
         "In the attack 18 of the 31 lorries were destroyed and 20 civilians were killed.",
     )  # fmt: skip
     assert [(c.value, c.category) for c in extract_claims(article)] == [(20.0, "killed")]
+
+
+def test_a_speaker_named_again_is_the_body_he_spoke_for() -> None:
+    # idmc-139ca38568: "'The BPBD has evacuated about 465 residents ...,' said Bob."
+    text = (
+        "Sitaro Disaster Mitigation Center (BPBD) head Bob Wuaten said village offices had "
+        "evacuated about 2,000 residents. 'The BPBD has evacuated about 465 residents to three "
+        "shelters from both villages,' said Bob."
+    )
+    claims = extract_claims(Article("t", "test", dt.date(2015, 8, 1), "", text))
+    assert [c.attribution for c in claims] == ["Sitaro Disaster Mitigation Center"] * 2

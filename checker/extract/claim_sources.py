@@ -87,7 +87,16 @@ def figure_source(
         source = cited[-1][1]
     if source is not None and source.lower() == ctx.article.outlet.lower():
         return None  # "SANA reporter in Aleppo said": the outlet itself
-    return _generic(ctx, _full_name(ctx, source))
+    return _generic(ctx, _speaking_for(ctx, _full_name(ctx, source)))
+
+
+def _speaking_for(ctx: ArticleContext, source: str | None) -> str | None:
+    """ "said Bob", "Andri added": the body the person was named speaking for ("Sitaro
+    Disaster Mitigation Center (BPBD) head Bob Wuaten said"), as the first mention was
+    credited (:func:`checker.extract.sources.normalise_source`); else the person."""
+    if source is None or " " not in source or not source[:1].isupper():
+        return source
+    return src.body_of_speaker(ctx.article.text[:PREFIX_CHARS], source) or source
 
 
 _CITING = ("citing", "quoting")
