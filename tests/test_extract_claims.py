@@ -658,3 +658,20 @@ def test_a_speaker_named_again_is_the_body_he_spoke_for() -> None:
     )
     claims = extract_claims(Article("t", "test", dt.date(2015, 8, 1), "", text))
     assert [c.attribution for c in claims] == ["Sitaro Disaster Mitigation Center"] * 2
+
+
+def test_a_tag_line_run_into_the_text_is_a_sentence_of_its_own(fakes: dict[str, Article]) -> None:
+    """The New Arab's tag line, its line break lost in FA-KES (1923102906: "... of the
+    war-torn city Tags Syria Aleppo UN De Mistura Fatah al-Sham Eleven people including a
+    woman and child were killed ..."): neither the summary before it nor the lead after it
+    holds the tags, whose places are no figure's."""
+    from checker.extract.sentences import sentence_spans
+
+    text = fakes["1923102906"].text
+    quotes = [text[a:b] for a, b in sentence_spans(text)]
+    assert "Tags Syria Aleppo UN De Mistura Fatah al-Sham" in quotes
+    assert any(q.startswith("Eleven people including a woman and child") for q in quotes)
+    assert not any("Tags" in c.quote for c in extract_claims(fakes["1923102906"]))
+    # a tag line with no plain sentence start in reach stays where it is
+    odd = "Shelling hit the city Tags Syria Aleppo Kids Die In Raids On Schools Again."
+    assert len(sentence_spans(odd)) == 1

@@ -111,17 +111,53 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word.lower() in _ABBREVIATIONS and not head.endswith("..")
 
 
+# A site's tag line run into the text (The New Arab in FA-KES, its line breaks lost): "...
+# war-torn city Tags Syria Aleppo UN De Mistura Fatah al-Sham Eleven people including a
+# woman ... were killed". The tags are a sentence of their own, ending where the article's
+# next sentence plainly starts (a determiner or a figure, not a tag's word); a tag line
+# with no such start in reach is left in its sentence.
+_TAGS = re.compile(r"(?<=[a-z.,;:)]\s)Tags\s+(?=[A-Z])")
+_AFTER_TAGS = re.compile(
+    r"\s(?=(?:At\s+least|More\s+than|Up\s+to|Nearly|About|Some|Dozens|Scores|Hundreds"
+    r"|Thousands|The|An?|\d|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve"
+    r"|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty"
+    r"|Fifty|Sixty|Seventy|Eighty|Ninety)\s+[a-z0-9])"
+)
+_TAGS_REACH = 160
+
+
+def _tag_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where a tag line starts and ends in ``text[start:end]`` (see :data:`_TAGS`)."""
+    cuts: list[int] = []
+    at = text.find("Tags", start, end)  # (cheaply first: most texts have none)
+    while at >= 0:
+        m = _TAGS.match(text, at)
+        if m is not None:
+            after = _AFTER_TAGS.search(text, m.end(), min(end, m.end() + _TAGS_REACH))
+            if after is not None:
+                cuts += [m.start(), after.end()]
+        at = text.find("Tags", at + 4, end)
+    return cuts
+
+
 def sentence_spans(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
     """``(start, end)`` of each sentence of ``text``, stripped of surrounding white space;
     none longer than ``limit`` characters (:data:`MAX_SENTENCE_CHARS`)."""
     spans: list[Span] = []
     for start, end in _blocks(text):
         pos = start
-        for m in _BOUNDARY.finditer(text, start, end):
-            if _is_abbreviation(text, m.start()):
+        cuts = [(c, c) for c in _tag_cuts(text, start, end)]
+        stops = ((m.start(), m.end()) for m in _BOUNDARY.finditer(text, start, end))
+        for stop, after in sorted([*cuts, *stops]):
+            if stop == after:  # a tag line's edge
+                if pos < stop:
+                    spans.append((pos, stop))
+                    pos = stop
                 continue
-            spans.append((pos, m.end()))
-            pos = m.end()
+            if _is_abbreviation(text, stop):
+                continue
+            spans.append((pos, after))
+            pos = after
         spans.append((pos, end))
     out: list[Span] = []
     for a, b in spans:
