@@ -48,7 +48,8 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     never set against each other here. Severity: high when both figures are placed at the
     same town (or finer place), hold at the same date and are firm
     (:func:`~checker.engine.helpers.firm`: not both headlines', a bare figure its own
-    article gives as a lower bound too, a toll its report says was raised); medium
+    article gives as a lower bound too, a toll its report says was raised or its headline
+    says is still mounting); medium
     otherwise (the tie is their words or their stories, two headlines, two dates, a toll
     still moving, or ``headcounts``: how many fighters or bombers there were, no toll).
 
@@ -88,6 +89,8 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
         a,
         b,
         severity=None
-        if pair.tie == "town" and firm(a, b, pair.peers) and a.category not in options["headcounts"]
+        if pair.tie == "town"
+        and firm(a, b, pair.peers, pair.moving)
+        and a.category not in options["headcounts"]
         else "medium",
     )

@@ -44,5 +44,7 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
         "source or quotes an outdated figure.",
         a,
         b,
-        severity=None if pair.tie in ("town", "total") and firm(a, b, pair.peers) else "medium",
+        severity=None
+        if pair.tie in ("town", "total") and firm(a, b, pair.peers, pair.moving)
+        else "medium",
     )

@@ -594,3 +594,21 @@ def test_a_headline_naming_two_countries_is_no_place_of_its_own() -> None:
 
 def test_mt_and_mount_are_one_spelling() -> None:
     assert place_key_of("Mt. Karangetang") == place_key_of("Mount Karangetang")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # FA-KES lost its apostrophes: a possessive before a type word is the place's own
+        (
+            "In Syria the blast hit buses in what is said to be Aleppos outskirts killing 24.",
+            ("Aleppo", "Aleppo", "Syria"),
+        ),
+        (
+            "Kurdish troops killed 13 militants near Syrias Town of Al Tabqah.",
+            ("Tabqa", "Raqqa", "Syria"),
+        ),
+    ],
+)
+def test_a_lost_possessive_before_a_type_word(text: str, want: Where) -> None:
+    assert same(places_of(text)[0], want)

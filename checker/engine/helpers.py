@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from checker.engine.clustering import moved_on
 from checker.figures import fmt_allows, fmt_bound
@@ -72,7 +72,7 @@ def gap(a: Claim, b: Claim, tolerance: float = 0.0) -> float:
     return (hi_lo - lo_hi) / hi_lo if hi_lo else 0.0
 
 
-def firm(a: Claim, b: Claim, peers: Sequence[Claim] = ()) -> bool:
+def firm(a: Claim, b: Claim, peers: Sequence[Claim] = (), moving: Collection[str] = ()) -> bool:
     """Whether two disagreeing figures are firm enough to fail a CI run on (high rather
     than medium): they hold at the same date, and at least one is stated in a body (two
     headlines' figures are summaries, often bare or rounded: "Clashes kill 40" for the
@@ -80,8 +80,12 @@ def firm(a: Claim, b: Claim, peers: Sequence[Claim] = ()) -> bool:
     were 12 of the 14 high conflicts they marked (2 true). Nor is a bare figure
     firm when its own article gives it as a lower bound too (:func:`hedged_elsewhere`,
     among ``peers``: the incident's figures), nor a figure its report calls a raised toll
-    (:func:`in_flux`): the day's count was still moving."""
+    (:func:`in_flux`), nor one of an article whose headline says its toll is moving
+    (``moving``, :attr:`~checker.engine.names.Pair.moving`: "Death toll mounts after ..."):
+    the day's count was still moving."""
     if a.as_of != b.as_of or (a.in_title and b.in_title):
+        return False
+    if a.article_id in moving or b.article_id in moving:
         return False
     return not any(in_flux(c, peers) or hedged_elsewhere(c, peers) for c in (a, b))
 

@@ -162,6 +162,9 @@ class Pair:
     #: articles tell one story: many names and words in common), "figures" (their sentences
     #: give the same figure for another count), or "place" (only a region or country)
     tie: str = "place"
+    #: the articles of the two whose headline says their toll is still moving ("Death toll
+    #: mounts after ..."): their figures are steps of a count (helpers.firm)
+    moving: frozenset[str] = frozenset()
 
     def names_place_of(self, c: Claim, other: Claim) -> bool:
         """Whether ``c``'s article places some figure at ``other``'s town."""

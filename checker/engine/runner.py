@@ -19,7 +19,7 @@ from typing import Any
 
 from checker.budget import Limit, repeated_limit, time_limit
 from checker.engine import incidents as grouping
-from checker.engine.clustering import Stories, town_key
+from checker.engine.clustering import Stories, headline_moving, town_key
 from checker.engine.loader import Rule
 from checker.engine.names import ArticleClaims, IncidentView, Pair
 from checker.engine.sandbox import Capture, RuleExit, exit_words, guarded
@@ -179,7 +179,13 @@ class Subjects:
             peers = tuple(grouping.representatives(members, self.roots))
             for a, b in grouping.independent_pairs(members, self.roots):
                 towns = (self.towns(a.article_id), self.towns(b.article_id))
-                yield Pair(a, b, "same", inc, peers, towns, grouping.tie(a, b, self.context))
+                moving = frozenset(
+                    c.article_id
+                    for c in (a, b)
+                    if headline_moving(self.titles.get(c.article_id) or "")
+                )
+                tie = grouping.tie(a, b, self.context)
+                yield Pair(a, b, "same", inc, peers, towns, tie, moving)
 
     def _article_pair(self) -> Iterable[Any]:
         g = self.grouping

@@ -305,8 +305,10 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # "the Central Highland region": a region the gazetteer lacks, not a town of the
         # name abroad (Highland, California)
         usable = tuple(c for c in usable if c.kind == COUNTRY)  # "Syria's state TV"
-    elif type_word and not _REGION_TYPES.fullmatch(type_word):
-        usable = tuple(c for c in usable if c.kind == PLACE)  # "al-Sulaymaniyah area"
+    elif type_word and not _REGION_TYPES.fullmatch(type_word) and gazetteer().lookup(r.text):
+        # "al-Sulaymaniyah area": a town's; not "Aleppos outskirts" (found only as Aleppo's,
+        # FA-KES having lost the apostrophe): the outskirts of the city the region is named by
+        usable = tuple(c for c in usable if c.kind == PLACE)
     elif type_word:
         # "the Central Highland region" of an article on Indonesia: no town of the name
         # abroad (Highland, California)

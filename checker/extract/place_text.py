@@ -269,6 +269,8 @@ def _unknown_name(name: str) -> bool:
     # ("Bañado Sur area", "Gogrial East County")
     if _COMPOUND_ADJECTIVE.search(name):  # "the Kurdish-majority city", "rebel-held town"
         return False
+    if _plural_lost(name):  # "Aleppos outskirts": Aleppo's (FA-KES lost the apostrophe)
+        return False
     common = [g.is_common_word(w) or w.lower() in _NEVER for w in words]
     return not common[0] and not any(w.lower() in _NEVER for w in words[1:])
 
