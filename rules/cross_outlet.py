@@ -2,15 +2,13 @@
 
 from checker import fail, rule
 from checker.engine.helpers import (
-    aggregate,
-    bounds,
     explained,
     firm,
     gap,
     is_vague,
     norm_source,
     says,
-    wider,
+    wider_count,
 )
 from checker.engine.names import Pair
 
@@ -72,14 +70,7 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     g = gap(a, b, options["tolerance"])
     if g == 0 or g > 1 - 1 / options["max_ratio"]:
         return
-    coarse = wider(a, b)
-    fine = b if coarse is a else a
-    if (
-        pair.tie != "words"
-        and coarse is not None
-        and bounds(coarse)[0] > bounds(fine)[0]
-        and aggregate(pair, coarse, fine)
-    ):
+    if wider_count(pair):
         return  # a province's toll above its town's, told apart by its own article
     if explained(pair):
         return  # both articles give both figures: their sources disagree, not the outlets

@@ -1,7 +1,7 @@
 """Rules about figures attributed to one named source."""
 
 from checker import fail, rule
-from checker.engine.helpers import aggregate, bounds, firm, gap, is_vague, norm_source, says, wider
+from checker.engine.helpers import firm, gap, is_vague, norm_source, says, wider_count
 from checker.engine.names import Pair
 
 
@@ -19,7 +19,7 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
     article. Two exact figures must be equal; a hedged one ("some 160,000") may be
     ``tolerance`` (5 %) off. As for ``cross_outlet.check_incompatible_counts``, a figure for
     a wider place above one for a place in it is no misquote when it is the source's wider
-    count (:func:`~checker.engine.helpers.aggregate`: the Observatory's "at least 70" in
+    count (:func:`~checker.engine.helpers.wider_count`: the Observatory's "at least 70" in
     the north of Aleppo and its 11 at one market). High when both are placed at the same
     town or are one running
     total (the same start), hold at the same date and are not both headlines'; medium
@@ -43,14 +43,7 @@ def check_same_source_different_figure(pair: Pair, options: dict) -> None:
     g = gap(a, b, 0.0 if exact else options["tolerance"])
     if g == 0:
         return
-    coarse = wider(a, b)
-    fine = b if coarse is a else a
-    if (
-        pair.tie != "words"
-        and coarse is not None
-        and bounds(coarse)[0] > bounds(fine)[0]
-        and aggregate(pair, coarse, fine)
-    ):
+    if wider_count(pair):
         return  # the source's count for a wider place, of which the town's is a part
     fail(
         f"Both cite {sa}: {says(a)}; {says(b)} ({g:.0%} apart): one of them misquotes the "

@@ -29,6 +29,7 @@ __all__ = [
     "source",
     "when",
     "wider",
+    "wider_count",
     "wording",
 ]
 
@@ -215,6 +216,20 @@ def aggregate(pair: object, coarse: Claim, fine: Claim) -> bool:
         return True  # its own part there: a smaller count, not "hundreds" or a larger one
     names = getattr(pair, "names_place_of", None)
     return names is None or not names(coarse, fine)
+
+
+def wider_count(pair: object) -> bool:
+    """Whether one of a pair's figures is a wider place's count above the other's, and a
+    count of more than the finer place (:func:`aggregate`): a province's or a city's toll
+    and one town's or one road's are no contradiction, nor a misquote of one source. Not
+    when the two sentences share the happening's names or words (``tie`` "words": the wider
+    place is then only a looser name for it)."""
+    a, b = pair.a, pair.b  # type: ignore[attr-defined]
+    coarse = wider(a, b)
+    if coarse is None or getattr(pair, "tie", "") == "words":
+        return False
+    fine = b if coarse is a else a
+    return bounds(coarse)[0] > bounds(fine)[0] and aggregate(pair, coarse, fine)
 
 
 def explained(pair: object) -> bool:
