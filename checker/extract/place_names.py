@@ -49,6 +49,7 @@ from checker.extract.place_text import (
     _around,
     _clean,
     _is_locative,
+    _lost_possessive,
     _plural_lost,
     _Raw,
     _same_name,
@@ -305,7 +306,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # "the Central Highland region": a region the gazetteer lacks, not a town of the
         # name abroad (Highland, California)
         usable = tuple(c for c in usable if c.kind == COUNTRY)  # "Syria's state TV"
-    elif type_word and not _REGION_TYPES.fullmatch(type_word) and gazetteer().lookup(r.text):
+    elif type_word and not _REGION_TYPES.fullmatch(type_word) and not _lost_possessive(r.text):
         # "al-Sulaymaniyah area": a town's; not "Aleppos outskirts" (found only as Aleppo's,
         # FA-KES having lost the apostrophe): the outskirts of the city the region is named by
         usable = tuple(c for c in usable if c.kind == PLACE)

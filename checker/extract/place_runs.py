@@ -35,6 +35,7 @@ from checker.extract.place_text import (
     _clean,
     _is_join,
     _locative_before,
+    _lost_possessive,
     _mountain,
     _old_town,
     _org_name,
@@ -180,7 +181,7 @@ def _step(phrase: str, i: int, title_case: bool) -> _Step | None:
             whole
             and bool(rest)
             and not _POSSESSIVE.search(words[j - 1])  # "Trat's Muang District"
-            and not (hit[4] and not g.lookup(hit[3]))  # "Aleppos Salaheddin": "Aleppo's"
+            and not _lost_possessive(hit[3])  # "Aleppos Salaheddin": "Aleppo's"
             and (
                 _is_join(rest[0])
                 or all(_DIRECTION.fullmatch(w) for w in rest)

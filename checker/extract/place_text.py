@@ -330,6 +330,12 @@ def _clean(name: str) -> str:
     return _THE.sub("", _POSSESSIVE.sub("", name.strip()))
 
 
+def _lost_possessive(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` only as a possessive whose apostrophe FA-KES
+    lost ("Aleppos": Aleppo's), not as a name of its own."""
+    return not gazetteer().lookup(name) and bool(_plural_lost(name))
+
+
 def _plural_lost(name: str) -> tuple[Place, ...]:
     """FA-KES lost its apostrophes: "Syrias", "Aleppos" are possessives."""
     if len(name) > 4 and name.endswith("s") and " " not in name:
