@@ -63,6 +63,8 @@ class ArticlePlaces:
     _starts: dict[bool, list[int]] = field(default_factory=dict)
     #: region -> the town the article's account is about there (see :meth:`main_town`)
     _towns: dict[str | None, PlaceMention] = field(default_factory=dict)
+    #: (in title, sentence start, end) -> whether the sentence speaks of a whole country
+    _wide: dict[tuple[bool, int, int], bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = {True: [m.start for m in self.title], False: [m.start for m in self.body]}
@@ -76,6 +78,16 @@ class ArticlePlaces:
             (top, n), *rest = towns.most_common(2)
             if not rest or (n >= 2 and n >= 2 * rest[0][1]):
                 self._towns[region] = first[top]
+
+    def country_wide(self, text: str, sentence: Span, in_title: bool) -> bool:
+        """Whether a sentence speaks of a whole country (:data:`_COUNTRY_WIDE`: "across the
+        country", "nationwide"), read once a sentence: each of its figures asks, and a
+        sentence of a thousand figures made it quadratic."""
+        key = (in_title, *sentence)
+        wide = self._wide.get(key)
+        if wide is None:
+            wide = self._wide[key] = bool(_COUNTRY_WIDE.search(text, *sentence))
+        return wide
 
     def main_town(self, region: str | None) -> PlaceMention | None:
         """The town of ``region`` the article's account is about: the only town it names
@@ -218,7 +230,7 @@ def locate(
             # "Floods in Malaysia and Indonesia": a figure over several countries is
             # in none of them
             return NOWHERE
-    if not local and not _COUNTRY_WIDE.search(text, *sentence):
+    if not local and not places.country_wide(text, sentence, in_title):
         # "An AFP correspondent in Aleppo said ... dozens of barrel bombs": the speaker's
         # place, for want of any other
         local = [i for i, m in enumerate(mentions) if m.speaker and m.level >= 1]
@@ -254,7 +266,7 @@ def locate(
             if account.region:
                 where = Located(where.location, account.region, account.country, where.within)
         return where
-    if _COUNTRY_WIDE.search(text, *sentence):
+    if places.country_wide(text, sentence, in_title):
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
     account = (previous() if callable(previous) else previous) or places.fallback()
