@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from checker.errors import ConfigError
 from checker.evaluate_fields import place_key_of
 from checker.extract import extract_claims
-from checker.extract.gazetteer import gazetteer
+from checker.extract.gazetteer import gazetteer, parse_index, place_key
 from checker.extract.places import scan_article
 from checker.ingest import read_articles
 from checker.records import Article, Claim
@@ -329,6 +330,33 @@ def test_gazetteer_capitals_and_their_regions() -> None:
     assert g.capital("Syria") is not None and g.capital("Syria").name == "Damascus"  # type: ignore[union-attr]
     paraguay = g.capital("Paraguay")
     assert paraguay is not None and paraguay.region == "Asuncion"  # GeoNames gives none
+
+
+_INDEX_TEXT = (
+    "P\t0\tcountry\tSyria\tSyria\t\t1000000000\t\n"
+    "P\t1\tplace\tAriha\tSyria\tIdlib\t40000\t\n"
+    "P\t2\tplace\tDamascus\tSyria\tDamascus\t1569394\tc\n"
+    "N\tariha\t1\n"
+    "N\tsyria\t0\n"
+    f"W\t{place_key('Most')}\n"  # keys are folded as lookups fold them
+)
+
+
+def test_the_index_is_read_by_sections() -> None:
+    g = parse_index(_INDEX_TEXT)
+    (ariha,) = g.lookup("Ariha")
+    assert (ariha.id, ariha.region, ariha.population) == (1, "Idlib", 40000)
+    assert g.country("Syria") is not None and g.is_common_word("Most")
+    assert g.capital("Syria") == g.place(2) and not g.lookup("Damascus")  # no name row
+    assert parse_index(_INDEX_TEXT.split("W\t")[0]).is_common_word("Most") is False
+
+
+def test_an_index_out_of_order_is_refused() -> None:
+    shuffled = "N\tariha\t1\n" + _INDEX_TEXT.replace("N\tariha\t1\n", "")
+    with pytest.raises(ConfigError, match="rebuild it"):
+        parse_index(shuffled)
+    with pytest.raises(ConfigError, match="not in the order"):
+        parse_index(_INDEX_TEXT + "P\t3\tplace\tAtmeh\tSyria\tIdlib\t0\t\n")
 
 
 def test_the_gazetteer_stays_unloaded_for_help() -> None:

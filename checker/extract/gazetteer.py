@@ -17,12 +17,10 @@ letters, q/k) so that they meet, without a list of the variants.
 
 from __future__ import annotations
 
-import codecs
 import re
 import threading
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -112,6 +110,9 @@ class Gazetteer:
     """
 
     def __init__(self, rows: list[str], names: dict[str, str], words: frozenset[str]) -> None:
+        """``rows``: each place's line of the index without its tag ("<id>\\t<kind>\\t..."),
+        in the order of their ids; ``names``: a name key's place ids, comma-separated;
+        ``words``: the common English words."""
         self._rows = rows
         self._names = names
         self._words = words
@@ -121,7 +122,7 @@ class Gazetteer:
     def place(self, pid: int) -> Place:
         p = self._made.get(pid)
         if p is None:
-            kind, name, country, region, population, flags = self._rows[pid].split("\t")
+            _, kind, name, country, region, population, flags = self._rows[pid].split("\t")
             p = Place(
                 pid,
                 name,
@@ -207,35 +208,39 @@ def _load() -> Gazetteer:
             f"the gazetteer {path} cannot be read ({exc}); reinstall checker, or rebuild it "
             "with tools/build_gazetteer.py"
         ) from exc
-    return parse_index(_lines(raw))
+    return parse_index(zlib.decompress(raw, 16 + zlib.MAX_WBITS).decode("utf-8"))
 
 
-def _lines(gz: bytes, chunk: int = 1 << 20) -> Iterator[str]:
-    """The lines of a gzip file's UTF-8 text, decompressed a megabyte at a time (the whole
-    text at once would double the memory the index needs while it is read)."""
-    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    decode = codecs.getincrementaldecoder("utf-8")()
-    rest = ""
-    for pos in range(0, len(gz), chunk):
-        text = rest + decode.decode(inflate.decompress(gz[pos : pos + chunk]))
-        *lines, rest = text.split("\n")
-        yield from lines
-    tail = rest + decode.decode(inflate.flush(), final=True)
-    yield from (line for line in tail.split("\n") if line)
+def parse_index(text: str) -> Gazetteer:
+    """A Gazetteer from the index's text (the format: tools/build_gazetteer.py).
+
+    The builder writes the places ("P" lines, a place's id is its position), then the
+    names ("N"), then the common words ("W"), so each section is cut out whole and split by
+    ``str.split``, with no loop over the 577,000 lines. A file whose sections are out of
+    that order is refused: rebuild it."""
+    names_at = _section(text, "N")
+    words_at = _section(text, "W", names_at)
+    head, tail = text[:names_at], text[names_at:]
+    if (
+        not head.startswith("P\t")
+        or "\nW\t" in head
+        or "\nP\t" in tail
+        or "\nN\t" in text[words_at:]
+    ):
+        raise ConfigError(
+            "the gazetteer's sections are not in the order P, N, W; rebuild it with "
+            "tools/build_gazetteer.py"
+        )
+    rows = head[2:].rstrip("\n").split("\nP\t")  # "<id>\t<row>", the id left on
+    # "N\t<key>\t<ids>" lines: with the line ends as tabs, every third field from the key
+    fields = text[names_at + 1 : words_at].rstrip("\n").replace("\n", "\t").split("\t")
+    names = dict(zip(fields[1::3], fields[2::3], strict=True))
+    words = text[words_at + 1 :].rstrip("\n")
+    return Gazetteer(rows, names, frozenset(words[2:].split("\nW\t")) if words else frozenset())
 
 
-def parse_index(lines: Iterable[str]) -> Gazetteer:
-    """A Gazetteer from the index's lines (the format: tools/build_gazetteer.py)."""
-    rows: list[str] = []
-    names: dict[str, str] = {}
-    words: list[str] = []
-    for line in lines:
-        tag = line[:2]
-        if tag == "P\t":
-            rows.append(line.split("\t", 2)[2])  # the id is the row's position
-        elif tag == "N\t":
-            key, _, ids = line[2:].partition("\t")
-            names[key] = ids
-        elif tag == "W\t":
-            words.append(line[2:])
-    return Gazetteer(rows, names, frozenset(words))
+def _section(text: str, tag: str, after: int = 0) -> int:
+    """Where the section of ``tag`` lines starts (at the line end before its first line),
+    or the end of the text if it has none."""
+    at = text.find(f"\n{tag}\t", after)
+    return len(text) if at < 0 else at
