@@ -640,3 +640,54 @@ def test_mt_and_mount_are_one_spelling() -> None:
 )
 def test_a_lost_possessive_before_a_type_word(text: str, want: Where) -> None:
     assert same(places_of(text)[0], want)
+
+
+# -- the grammar of a place: parts of it, its Arabic article, lists of regions --------------
+
+
+def test_a_part_of_a_country_puts_the_figure_in_it_after_an_account_abroad(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-fc73899e06 (Typhoon Goni): "... mostly in Kagoshima Prefecture ... On the northern
+    # islands of the Philippines, Goni triggered mudslides ..., killing at least 21 people"
+    claims = claims_of(corpus, "idmc-fc73899e06")
+    assert where(claims, "at least 21", "northern islands")[2] == "Philippines"
+    assert where(claims, "15", "northern islands")[2] == "Philippines"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Seven people were killed in shelling on parts of Kenya's Mandera county.",
+            ("Mandera", "Mandera", "Kenya"),
+        ),
+        (
+            # the village's key is Korea's ("kuria"); no country is written "al-Korea"
+            "Air strikes killed dozens of people in al-Quria. Deir ez-Zor province is held "
+            "by the group.",
+            ("Quriyah", "Deir ez-Zor", "Syria"),
+        ),
+    ],
+)
+def test_what_puts_a_figure_in_a_place(text: str, want: Where) -> None:
+    assert same(places_of(text)[0], want)
+
+
+def test_a_place_written_with_its_arabic_article_is_put_in(corpus: dict[str, Article]) -> None:
+    # FA-KES 1923102861: "... killed in regime raids targeting the neighbourhood of al-Waer
+    # ... while more than 10 other civilians were wounded in regime airstrikes on the same
+    # neighbourhood" (the sentence before: "rebel-held parts of Homs")
+    got = where(claims_of(corpus, "1923102861"), "more than 10", "the same neighbourhood")
+    assert same(got, ("Waer", "Homs", "Syria"))
+
+
+def test_a_list_of_regions_is_their_country_whatever_the_gazetteer_lacks_in_it() -> None:
+    # idmc-bb422ce005 (ECHO Flash): "in the regions of Coquimbo, Valparaiso, Metropolitan,
+    # O'Higgins, Biobio, La Araucania, Los Rios": one region is no other's holder, and
+    # "Metropolitan" (no region of the gazetteer's) is still an item of the list
+    text = (
+        "ONEMI reported 118 forest fires in the regions of Coquimbo, Valparaiso, "
+        "Metropolitan, O'Higgins, Biobio, La Araucania, Los Rios. ONEMI reported 11 deaths."
+    )
+    assert places_of(text) == [("Chile", None, "Chile")]

@@ -50,6 +50,8 @@ def _hold(text: str, mentions: list[PlaceMention], i: int, named: Container[str]
             outer.level == inner.level == 2 and not _town_holds(inner, outer, gap)
         ):
             continue
+        if outer.level == inner.level == 1 and inner.candidates and outer.candidates:
+            continue  # "the regions of Coquimbo, Valparaiso, ...": two known regions, a list
         inner.holder = outer
         if not outer.candidates and inner.candidates and inner.country in named:
             # "Subic town in northwestern Zambales province": a region the gazetteer lacks

@@ -18,6 +18,7 @@ from functools import lru_cache
 from checker.extract.gazetteer import COUNTRY, Place, gazetteer
 from checker.extract.place_text import (
     _AROUND,
+    _ARTICLE_BEFORE,
     _DIRECTION,
     _LOCATING_ORG,
     _MODIFIER,
@@ -97,6 +98,10 @@ def _candidates(text: str) -> list[_Raw]:
                 continue
             i = j
             a, b, name, cands = hit
+            if cands and _ARTICLE_BEFORE.search(text, max(0, a - 4), a):
+                # "al-Quria" is a village, not (South) Korea by its key: no country's
+                # English name is written with the Arabic article
+                cands = tuple(c for c in cands if c.kind != COUNTRY)
             if _RIVER.match(text, b):
                 continue  # "the Paraguay River", "the Amur River": a river, not the place
             type_word = _type_word(text, a, b)

@@ -101,6 +101,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
     r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of"
+    # "on the northern islands of the Philippines", "in parts of Kenya", "along the coast of"
+    r"|(?:parts?|islands?|coast|coastline|shores?|banks?|regions?|provinces|states|districts"
+    r"|mountains|highlands|lowlands|plains|heart|rest|much|most)\s+of"
     r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,
 )
@@ -118,10 +121,16 @@ _LOCATIVE_LAST = frozenset(
 )
 
 
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w-]){_ARTICLE}-$", re.IGNORECASE)
+
+
 def _locative_before(text: str, at: int) -> bool:
     """Whether the words before ``text[at]`` put something in the place there ("in",
     "the town of", "shelling of")."""
     j = at
+    article = _ARTICLE_BEFORE.search(text, max(0, at - 4), at)
+    if article is not None:  # "the neighbourhood of al-Waer": the name's own article
+        j = at = article.start()
     while j > 0 and text[j - 1].isspace():
         j -= 1
     if j == at:

@@ -434,7 +434,11 @@ _LIST_TYPES = (
     r"|cit(?:y|ies)|towns?|villages?|neighbou?rhoods?|areas?|municipalit(?:y|ies))"
 )
 _LIST_GAP = re.compile(
-    rf"(?:\s*{_LIST_TYPES}\b)?[\s,;:()\-–—\d]*(?P<and>(?:and|&)\s+(?:the\s+)?"
+    rf"(?:\s*{_LIST_TYPES}\b)?[\s,;:()\-–—\d]*"
+    # an item the gazetteer lacks, between commas ("Coquimbo, Valparaiso, Metropolitan,
+    # O'Higgins")
+    r"(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*,\s*)*"
+    r"(?P<and>(?:and|&)\s+(?:the\s+)?"
     r"(?:\d+\s+(?:[a-z]+\s+)?(?:on|in|at)\s+(?:the\s+)?)?"
     rf"(?:{_LIST_TYPES}\s+of\s+(?:the\s+)?)?)?[\s(\d)]*",
     re.IGNORECASE,
