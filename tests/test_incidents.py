@@ -614,3 +614,24 @@ def test_a_sources_wider_count_is_no_misquote_of_its_towns(fakes_check: CheckRes
         for f in between(fakes_check.findings, "1923848179", "1924058042")
         if f.rule == "same_source.check_same_source_different_figure"
     ]
+
+
+def test_a_nationality_names_its_country_in_the_words_of_a_report() -> None:
+    from checker.engine.cues import salient_words
+
+    names = salient_words("Russian jets resume airstrikes on Aleppo")[1]
+    assert "russia" in names and "russia" in salient_words("Russia launches air raids")[1]
+    assert (
+        "iraq" in salient_words("Iraqi forces")[1] and "pakistan" in salient_words("Pakistani")[1]
+    )
+    assert "italian" in salient_words("an italian restaurant")[0]  # lower case: a word
+
+
+def test_a_toll_of_the_same_raids_by_two_outlets_is_a_conflict(fakes_check: CheckResult) -> None:
+    """Aleppo, 11 Oct 2016: alaraby's "Russia launches new crippling air raids on Aleppo"
+    (a local journalist "placed the death toll from the air raids at 50") and trt's "Russian
+    jets resume airstrikes on Aleppo" (26 killed): one actor named twice, one day, one city."""
+    found = [
+        f for f in between(fakes_check.findings, "1923102903", "1924058100") if f.kind == "conflict"
+    ]
+    assert found and {c.value for f in found for c in f.claims} == {50.0, 26.0}

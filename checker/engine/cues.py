@@ -251,6 +251,13 @@ _MONTH_NAMES = frozenset(
 
 def _fold(word: str) -> str:
     w = word.lower()
+    if word[0].isupper() and len(w) > 4:
+        # a nationality is its country's name: "Russian jets" and "Russia launches" name
+        # one actor ("-ian": Russia, Indonesia; "-i": Iraq, Pakistan, Yemen)
+        if w.endswith("ian"):
+            return w[:-1]
+        if w.endswith(("qi", "ni", "li", "ti")):
+            return w[:-1]
     return w.rstrip("s") if len(w) > 4 else w
 
 
