@@ -691,3 +691,13 @@ def test_a_list_of_regions_is_their_country_whatever_the_gazetteer_lacks_in_it()
         "Metropolitan, O'Higgins, Biobio, La Araucania, Los Rios. ONEMI reported 11 deaths."
     )
     assert places_of(text) == [("Chile", None, "Chile")]
+
+
+def test_a_name_ends_at_a_paragraph_break() -> None:
+    # idmc-d06413441a: a caption run into the text with two spaces, as the corpus ends its
+    # paragraphs
+    text = (
+        "A danger zone is being enforced around Mount Sinabung  An active volcano in western "
+        "Indonesia has let out fresh eruptions, forcing around 19,000 people to flee."
+    )
+    assert places_of(text)[0][0] == "Mount Sinabung"

@@ -31,7 +31,9 @@ _WORD = rf"(?:{_ARTICLE}-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
 
 _JOIN = rf"(?:{_ARTICLE}|bin|bani|ibn|de|del|della|di|du|des|la|le|los|las|of|the|el|al)"
 
-_PHRASE = re.compile(rf"(?<![\w'’-])(?=[aeA-Z]){_WORD}(?:[ \t]+(?:{_JOIN}[- \t]+)?{_WORD}){{0,7}}")
+# (words one space apart: two spaces are a paragraph's end in these texts, "around Mount
+# Sinabung  An active volcano")
+_PHRASE = re.compile(rf"(?<![\w'’-])(?=[aeA-Z]){_WORD}(?:[ \t](?:{_JOIN}[- \t]+)?{_WORD}){{0,7}}")
 
 _TOKEN = re.compile(rf"{_JOIN}[- \t]+(?={_WORD})|{_WORD}")
 
