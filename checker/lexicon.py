@@ -125,6 +125,28 @@ SOURCE_ALIASES: tuple[tuple[str, str], ...] = (
 SOURCE_ALIAS = re.compile(
     "|".join(f"(?P<a{i}>{pat})" for i, (_, pat) in enumerate(SOURCE_ALIASES)), re.IGNORECASE
 )
+
+#: The aliases of Syrian bodies that name them outside a report on Syria too: there, "the
+#: Office of Civil Defense" is the Philippines', "state media" a country's own, "the
+#: observatory" a volcano's, "the Interior Ministry" that country's. (In a report on Syria
+#: every alias of :data:`SOURCE_ALIASES` holds.)
+SYRIAN_NAMED: dict[str, str] = {
+    SOHR: r"Syrian\s+Observatory|(?-i:\bSOHR\b)|Rami\s+Abdel?\s*-?Rahman|Rami\s+Abdulrahman"
+    r"|Rami\s+Abdurrahman",
+    "Syrian Civil Defence": r"Syria[n]?\s+Civil\s+Defen[cs]e|White\s+Helmets",
+    "SANA": r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency",
+    "Syrian state media": r"Syrian\s+state\s+(?:media|TV|television)",
+    "Syrian Interior Ministry": r"Syria(?:n|['’]?s)\s+(?:Interior\s+Ministry"
+    r"|Ministry\s+of\s+Interior)",
+}
+
+#: :data:`SOURCE_ALIAS` for a report on another country (:data:`SYRIAN_NAMED`)
+SOURCE_ALIAS_ABROAD = re.compile(
+    "|".join(
+        f"(?P<a{i}>{SYRIAN_NAMED.get(name, pat)})" for i, (name, pat) in enumerate(SOURCE_ALIASES)
+    ),
+    re.IGNORECASE,
+)
 _CANON = tuple(name for name, _ in SOURCE_ALIASES)
 #: the normalised names of the well-known sources
 CANONICAL_SOURCES = frozenset(_CANON)

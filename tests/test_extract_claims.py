@@ -255,6 +255,34 @@ def test_attribution(text: str, source: str | None) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a report on the Philippines: its own civil defence office
+        (
+            "Landslides killed 13 people in Benguet, the Philippines. Six people died "
+            "elsewhere in the north, according to the Office of Civil Defense.",
+            "Office of Civil Defense",
+        ),
+        # on Syria (or on no country at all): the Syrian Civil Defence
+        (
+            "Air strikes hit Idlib in Syria. Six people died, according to the civil defence.",
+            "Syrian Civil Defence",
+        ),
+        ("Six people died, according to the civil defence.", "Syrian Civil Defence"),
+        (
+            "Floods hit Guantanamo in Cuba. Over 2,000 people were evacuated, Cuba's state news "
+            "agency said.",
+            "Cuba's state news agency",
+        ),
+        ("Syrian state TV said 22 people died in Qamishli, Syria.", "Syrian state media"),
+    ],
+)
+def test_the_aliases_of_syrian_bodies_hold_in_a_report_on_syria(text: str, source: str) -> None:
+    claims = extract_claims(Article("t", "test", dt.date(2016, 6, 5), "", text))
+    assert claims[-1].attribution == source
+
+
 def test_the_outlet_s_own_reporter_is_no_attribution() -> None:
     text = (
         "SANA reporter in Aleppo said that 6 civilians including a woman and two children were "

@@ -162,12 +162,15 @@ class Cue:
     raw: str | None = None  #: the phrase as written, when it normalised to nothing
 
 
-def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> list[Cue]:
+def find_cues(
+    text: str, start: int, end: int, barriers: Sequence[int] = (), syria: bool = True
+) -> list[Cue]:
     """The reporting cues in ``text[start:end]`` and who each names.
 
     ``barriers`` are offsets a source phrase may not reach back across (the ends of the
     counted phrases: "the death of over 100 militants media reported": "media", not
-    "militants media").
+    "militants media"). ``syria``: whether the report is on Syria
+    (:func:`checker.extract.sources.normalise_source`).
     """
     cues: list[Cue] = []
     # bounds: barriers found by bisect, and the persons of the sentence found once, not
@@ -200,7 +203,7 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
             if not ALIAS.search(phrase or ""):  # "according to a new report by [the SCPR]"
                 named = ALIAS.search(text, m.end(), min(end, m.end() + 80))
                 phrase = named.group(0) if named is not None else phrase
-            source = normalise_source(phrase)
+            source = normalise_source(phrase, syria)
             raw = phrase if source is None else None
             cues.append(Cue(m.start(), m.end(), source, cited=True, raw=raw))
             continue
@@ -238,10 +241,10 @@ def find_cues(text: str, start: int, end: int, barriers: Sequence[int] = ()) -> 
         if anaphor is not None:
             cues.append(Cue(m.start(), m.end(), None, anaphor=anaphor.group(1).lower()))
             continue
-        cues.append(Cue(m.start(), m.end(), normalise_source(phrase)))
+        cues.append(Cue(m.start(), m.end(), normalise_source(phrase, syria)))
     for c in _CITATION.finditer(text, start, end):
         # a report's citation: "... with up to 3,000 still displaced (OCHA, 20 September 2005)"
-        cues.append(Cue(c.start(), c.end(), normalise_source(c.group("src")), cited=True))
+        cues.append(Cue(c.start(), c.end(), normalise_source(c.group("src"), syria), cited=True))
     return sorted(cues, key=lambda cue: cue.start)
 
 

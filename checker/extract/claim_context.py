@@ -23,6 +23,9 @@ class ArticleContext:
     reference: dt.date | None
     places: ArticlePlaces
     monitor: str | None
+    #: whether the report is on Syria (or names no country): the aliases of Syrian bodies
+    #: hold ("state media" is Syria's; :data:`checker.lexicon.SYRIAN_NAMED`)
+    syria: bool = True
     last_source: str | None = None
     #: every source named so far, for "the ministry said"
     sources: list[str] = field(default_factory=list)

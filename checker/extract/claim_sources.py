@@ -69,7 +69,7 @@ def figure_source(
         # (always for a war-long toll: background the outlet states itself).
         goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
         carried = ctx.prev_source if carry and goes_on else None
-        return _generic(ctx, src.headline_source(text, s_start, s_end) or carried)
+        return _generic(ctx, src.headline_source(text, s_start, s_end, ctx.syria) or carried)
     if not named:
         return None
     cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))

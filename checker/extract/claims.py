@@ -96,6 +96,7 @@ def extract_article(article: Article) -> Extraction:
         places=scan_article(article.title, head, article.location),
         monitor=src.monitor_name(article.title + "\n" + head),
     )
+    ctx.syria = ctx.places.main_country in (None, "Syria")
     if ctx.reference is None:
         ctx.reference = _url_date(article.url)
     dateline = find_dateline(article.text)
@@ -196,7 +197,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             at = sum(1 for f in figures if f.start < fig.start)
             figures.insert(at, fig)
             counted.insert(at, cnt)
-        cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted])
+        cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted], ctx.syria)
         sources = resolve_cues(ctx, cues)
         first_claim = len(claims)
         ctx.things += len(figures) + len(times) + len(cues)

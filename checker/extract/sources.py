@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from checker.extract.places import looks_like_place
-from checker.lexicon import SOHR, SOURCE_ALIAS, SOURCE_ALIASES
+from checker.lexicon import SOHR, SOURCE_ALIAS, SOURCE_ALIAS_ABROAD, SOURCE_ALIASES
 from checker.lexicon import words as _words
 
 #: "he said", "it said": no name of its own
@@ -65,16 +65,18 @@ _NOT_A_SOURCE = re.compile(
 
 
 @lru_cache(maxsize=16384)
-def normalise_source(phrase: str | None) -> str | None:
+def normalise_source(phrase: str | None, syria: bool = True) -> str | None:
     """The one name of a source ("the Britain-based Observatory" -> the Observatory's name).
 
-    None for a pronoun (resolved by the caller) and for nothing at all. Cached: a pure
-    function of the phrase, and articles name the same sources again and again (each call
-    searches the phrase for all the aliases).
+    ``syria``: whether the report is on Syria; if not, "state media", "the Civil Defense",
+    "the Interior Ministry" are the report's country's own, not Syria's
+    (:data:`checker.lexicon.SYRIAN_NAMED`). None for a pronoun (resolved by the caller) and
+    for nothing at all. Cached: a pure function of its arguments, and articles name the
+    same sources again and again (each call searches the phrase for all the aliases).
     """
     if phrase is None or phrase.lower() in PRONOUNS:
         return None
-    m = SOURCE_ALIAS.search(phrase)
+    m = (SOURCE_ALIAS if syria else SOURCE_ALIAS_ABROAD).search(phrase)
     role = _ROLE_AFTER.match(phrase, m.end()) if m is not None and m.group(0).islower() else None
     if role is not None:
         # "civil defense official Ibrahim Abu al-Laith", "a local civil defense official":
@@ -189,12 +191,13 @@ _HEADLINE_TAIL = re.compile(
 _HEADLINE_HEAD = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*:\s")
 
 
-def headline_source(text: str, start: int, end: int) -> str | None:
-    """The source a headline-like sentence names without a verb, or None."""
+def headline_source(text: str, start: int, end: int, syria: bool = True) -> str | None:
+    """The source a headline-like sentence names without a verb, or None (``syria``: as
+    for :func:`normalise_source`)."""
     m = _HEADLINE_TAIL.search(text, start, end)
     if m is not None:
-        return normalise_source(m.group("src"))
+        return normalise_source(m.group("src"), syria)
     m = _HEADLINE_HEAD.search(text, start, min(end, start + 60))
     if m is not None and SOURCE_ALIAS.fullmatch(m.group("src")):
-        return normalise_source(m.group("src"))
+        return normalise_source(m.group("src"), syria)
     return None
