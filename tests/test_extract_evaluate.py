@@ -193,3 +193,13 @@ def test_an_acronym_names_its_source() -> None:
     assert sources_agree("Korean Central News Agency", "KCNA")
     assert not sources_agree("Korean Central News Agency", "KNA")
     assert not sources_agree("Central News", "CN")  # two words: no acronym to read
+
+
+def test_a_syrian_body_s_alias_is_it_only_for_a_figure_in_syria() -> None:
+    # idmc-fc73899e06: "according to the Office of Civil Defense" (the Philippines')
+    gold = {"country": "Philippines"}
+    assert not field_agrees("attribution", "Office of Civil Defense", "Syrian Civil Defence", gold)
+    assert field_agrees("attribution", "Office of Civil Defense", "Office of Civil Defense", gold)
+    assert field_agrees(
+        "attribution", "the civil defence", "Syrian Civil Defence", {"country": "Syria"}
+    )
