@@ -262,6 +262,21 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "36 people have been reported as injured and there are still 11 people missing.",
             [("36", "injured", "people"), ("11", "missing", "people")],
         ),
+        # taken to safety, evacuations ordered, homes buried (idmc-d01ca6c692,
+        # idmc-fc73899e06, idmc-139ca38568); homes that lost power are no toll
+        (
+            "Vietnam closed schools and moved some 70,000 people to shelters in vulnerable areas.",
+            [("some 70,000", "evacuated", "people")],
+        ),
+        (
+            "The BBC said authorities ordered evacuations for more than 600,000 residents.",
+            [("more than 600,000", "evacuated", "residents")],
+        ),
+        (
+            "Currently, four homes have been buried by volcanic ash.",
+            [("four", "facilities", "homes")],
+        ),
+        ("More than 470,000 homes temporarily lost power on Kyushu.", []),
         # a place named after the group is not its population (idmc-news, not in the gold)
         (
             "More than 600,000 people in the city of Kawasaki were advised to evacuate.",

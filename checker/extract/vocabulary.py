@@ -134,7 +134,8 @@ BUILDING_HEADS = frozenset(
 DAMAGE = re.compile(
     r"\b(?:destroy\w*|damag\w*|flood\w*|inundat\w*|wreck\w*|collaps\w*|burn\w*|burnt|razed"
     r"|demolish\w*|swept\s+away|washed\s+away|submerged|level+ed|flattened|gutted|consum\w*"
-    r"|ruined|affected|torched|destruction|roofs?\s+(?:blown|ripped|torn)|lost|partially"
+    r"|ruined|affected|torched|destruction|roofs?\s+(?:blown|ripped|torn)|partially|buried"
+    r"|engulfed|lost(?!\s+(?:power|electricity|water|connection))"
     r"|under\s+water|underwater"
     r"|totally|completely)\b",
     re.IGNORECASE,
@@ -222,7 +223,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missing", r"missing|disappeared|unaccounted"),
     (
         "evacuated",
-        r"evacuat(?:e|es|ed|ing|ion(?!\s+cent))|safe\s+passage|bused\s+out|transferred\s+out"
+        r"evacuat(?:e|es|ed|ing|ions?(?!\s+cent))|safe\s+passage|bused\s+out|transferred\s+out"
+        # taken to safety: "moved some 70,000 people to shelters"
+        r"|to\s+(?:the\s+)?(?:temporary\s+|emergency\s+)?(?:safety|shelters"
+        r"|safer\s+(?:areas|ground|places|locations)|higher\s+ground|evacuation\s+cent(?:re|er)s)"
         # told to leave: "urged by authorities to flee", "given orders to leave"
         r"|(?:urged|ordered|told|advised|asked|instructed)\s+(?:\w+\s+){0,2}?to\s+(?:evacuate"
         r"|leave|flee|move)|orders?\s+to\s+(?:leave|evacuate)",
