@@ -23,6 +23,13 @@ _FULL = re.compile(
     rf"|{_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)|{_MONTH}\s+((?:19|20)\d\d))\b",
     re.I,
 )
+# A day and month with no year after them ("June 22", "22 June"): a date of the year of
+# publication.
+_YEARLESS = re.compile(
+    rf"\b(?=[\dADFJMNOS])(?:\d{{1,2}}\s+(?-i:(?=[A-Z])){_MONTH}(?![a-z])"
+    rf"|(?-i:(?=[A-Z])){_MONTH}\s+\d{{1,2}}\b)(?!\.?,?\s+(?:19|20)\d\d)(?!\s*(?:,|-|–)?\s*\d)",
+    re.I,
+)
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:\(c\)\s*)?((?:19|20)\d\d)", re.I)
 
 
@@ -78,7 +85,9 @@ def check_dateline_matches_content(article: ArticleClaims, options: dict) -> Non
     if a.published is None or a.copy_of is not None:
         return
     published = a.published.isoformat()
-    line = find_dateline(a.text)
+    # (a date line is told from a date the first sentence tells of, or a file photo's
+    # caption, by the English words around it: in another language it cannot be)
+    line = find_dateline(a.text) if a.language in (None, "en") else None
     if line is not None:
         day, (start, end) = line
         days = abs((day - a.published).days)
@@ -113,7 +122,9 @@ def check_dateline_matches_content(article: ArticleClaims, options: dict) -> Non
             evidence=[w, published],
         )
     days_ = [(d, w) for d, w, has_day, _ in dates if has_day]
-    if days_:
+    if days_ and not _YEARLESS.search(text):
+        # (a day written without its year, "Tuesday morning (June 22)", is of the year the
+        # article is published in: its content is not old)
         latest, words = max(days_)
         lag = (a.published - latest).days
         if lag > options["max_lag_days"]:

@@ -635,3 +635,40 @@ def test_a_toll_of_the_same_raids_by_two_outlets_is_a_conflict(fakes_check: Chec
         f for f in between(fakes_check.findings, "1923102903", "1924058100") if f.kind == "conflict"
     ]
     assert found and {c.value for f in found for c in f.claims} == {50.0, 26.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a file photo's caption in French (radiookapi.net, idmc-44b7d81269): no English
+        # words to tell a caption from a date line by
+        (
+            "Dégâts de pluie à Kalemie, samedi 8/09/2012  Plus de 200 maisons se sont "
+            "écroulées à Kalemie (Katanga) après une pluie diluvienne, a indiqué dimanche.",
+            {"published": "2014-04-20", "language": "fr"},
+        ),
+        # a record of 2007 recalled in 2014; the text's own days have no year ("Tuesday
+        # morning (June 22)": idmc-e6ae56d2bf)
+        (
+            "Between Sunday morning and Tuesday morning (June 22), 8.43 inches of rain was "
+            "measured in Canton, narrowly missing the all-time record of 8.74 inches on May 6, "
+            "2007 in Groton.",
+            {"published": "2014-06-30"},
+        ),
+    ],
+)
+def test_what_is_no_evidence_of_a_wrong_date(text: str, fields: dict[str, str]) -> None:
+    from checker.testing import build_article, check_rule
+
+    article = build_article(text, **fields)
+    assert not check_rule("dateline.check_dateline_matches_content", [], [article]).findings
+
+
+def test_a_date_line_years_away_is_still_flagged() -> None:
+    from checker.testing import build_article, check_rule
+
+    article = build_article(
+        "Mon Jun 20 2016 Daesh on the Run: the army says 20 militants were killed.",
+        published="2016-08-06",
+    )
+    assert check_rule("dateline.check_dateline_matches_content", [], [article]).findings
