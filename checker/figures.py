@@ -66,11 +66,17 @@ _VERBS = frozenset(
 )
 
 
-def claim_words(c: Claim) -> str:
-    """The claim as words: "at least 26 civilians killed", "some 3.6 million Syrian refugees"."""
+def group_words(c: Claim) -> str:
+    """Who or what a claim counts, and what befell them: "civilians killed", "Syrian
+    refugees", "buildings" (a category that is no participle is said by the group alone)."""
     subject = c.subject.strip()
     tail = c.category if c.category in _VERBS else ("" if subject else c.category)
-    return " ".join(p for p in (c.surface.strip(), subject, tail) if p)
+    return " ".join(p for p in (subject, tail) if p)
+
+
+def claim_words(c: Claim) -> str:
+    """The claim as words: "at least 26 civilians killed", "some 3.6 million Syrian refugees"."""
+    return " ".join(p for p in (c.surface.strip(), group_words(c)) if p)
 
 
 def reading(c: Claim) -> str:

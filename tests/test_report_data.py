@@ -531,3 +531,17 @@ def test_sentence_at_cuts_at_sentence_stops() -> None:
     i = text.find("520,000")
     assert sentence_at(text, i, i + 7) == "The UN says 520,000 people fled."
     assert sentence_at("no stop 12 here", 8, 10) == "no stop 12 here"
+
+
+def test_a_finding_says_a_group_once_whatever_its_category() -> None:
+    from checker.engine.helpers import says
+    from checker.testing import build_claim
+
+    shops = build_claim(value=15, surface="15", subject="buildings", category="facilities")
+    affected = build_claim(
+        value=17700, surface="more than 17,700", subject="people", category="other"
+    )
+    killed = build_claim(value=22, surface="22", subject="people", category="killed")
+    assert says(shops).endswith(": 15 buildings in Idlib") and "facilities" not in says(shops)
+    assert says(affected).endswith(": more than 17,700 people in Idlib")
+    assert says(killed).endswith(": 22 people killed in Idlib")

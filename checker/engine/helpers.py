@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from checker.engine.clustering import moved_on
-from checker.figures import fmt_allows, fmt_bound
+from checker.figures import fmt_allows, fmt_bound, group_words
 from checker.lexicon import norm_source
 from checker.records import LOWER_BOUNDS, Claim
 
@@ -167,7 +167,7 @@ def describe(c: Claim) -> str:
     """``reuters (2019-05-14): "more than 150,000" people displaced in Idlib``."""
     where = f" in {c.location}" if c.location else ""
     head = "headline" if c.in_title else when(c)
-    return f'{source(c)} ({head}): "{c.surface}" {c.subject} {c.category}{where}'
+    return f'{source(c)} ({head}): "{c.surface}" {group_words(c)}{where}'
 
 
 def says(c: Claim) -> str:
@@ -177,7 +177,7 @@ def says(c: Claim) -> str:
     day = c.published.isoformat() if c.published else "undated"
     where = f" in {c.location}" if c.location else ""
     head = " (headline)" if c.in_title else ""
-    return f"{who} on {day}{head}: {wording(c)} {c.subject} {c.category}{where}"
+    return f"{who} on {day}{head}: {wording(c)} {group_words(c)}{where}"
 
 
 def wider(a: Claim, b: Claim) -> Claim | None:
