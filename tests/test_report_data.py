@@ -539,7 +539,11 @@ def test_a_finding_says_a_group_once_whatever_its_category() -> None:
 
     shops = build_claim(value=15, surface="15", subject="buildings", category="facilities")
     affected = build_claim(
-        value=17700, surface="more than 17,700", subject="people", category="other"
+        value=17700,
+        surface="more than 17,700",
+        hedge="more_than",
+        subject="people",
+        category="other",
     )
     killed = build_claim(value=22, surface="22", subject="people", category="killed")
     assert says(shops).endswith(": 15 buildings in Idlib") and "facilities" not in says(shops)
