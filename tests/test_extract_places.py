@@ -701,3 +701,26 @@ def test_a_name_ends_at_a_paragraph_break() -> None:
         "Indonesia has let out fresh eruptions, forcing around 19,000 people to flee."
     )
     assert places_of(text)[0][0] == "Mount Sinabung"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Floods killed 5 people in the UK on Monday.", "United Kingdom"),
+        ("Floods killed 5 people in the DRC on Monday.", "DR Congo"),
+        ("Gusts killed 3 people across the US and Canada.", None),  # two countries
+        # its forces, its money: no place
+        ("At least 22 people were killed in US air strikes on the town.", None),
+        ("At least 45 people have been killed in the US latest airstrike.", None),
+    ],
+)
+def test_a_country_s_acronym_is_it_after_the(text: str, country: str | None) -> None:
+    assert places_of(text)[0][2] == country
+
+
+def test_ok_is_no_acronym_of_the_uk(corpus: dict[str, Article]) -> None:
+    # idmc-14e1c96223 (California mudslides): '"... we'll all come out of this OK," Burney
+    # Fire Department ...' once made the article British (OK is keyed as UK) and California
+    # the Scottish village
+    got = where(claims_of(corpus, "idmc-14e1c96223"), "About 2,500")
+    assert got[1:] == ("California", "United States")

@@ -46,6 +46,7 @@ from checker.extract.place_text import (
     _TYPES_NAMED,
     _TYPES_REGION,
     Span,
+    _acronym,
     _around,
     _clean,
     _is_locative,
@@ -86,6 +87,8 @@ def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
         if best is None:
             continue
         if best.kind == COUNTRY:
+            if len(r.text) <= 4 and not (_same_name(r.text, best.name) or _acronym(r.text)):
+                continue  # "come out of this OK": no UK
             countries[best.name] += 1
         elif (
             best.kind == REGION
@@ -290,7 +293,11 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     )
     if len(re.sub(r"\W", "", r.text)) <= 3:
         # a short word matches by its key only too easily ("Sea" is Sia, "Sei" Sai)
-        usable = tuple(c for c in usable if _same_name(r.text, c.name))
+        usable = tuple(
+            c
+            for c in usable
+            if _same_name(r.text, c.name) or (c.kind == COUNTRY and _acronym(r.text))
+        )
     region_typed = bool(_REGION_TYPE.fullmatch(type_word))
     if region_typed:
         regions = [c for c in usable if c.kind == REGION]

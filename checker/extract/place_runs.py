@@ -12,6 +12,7 @@ are :mod:`checker.extract.place_text`'s.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ from checker.extract.place_text import (
     _TOKEN,
     MAX_NAME_WORDS,
     Span,
+    _acronym,
     _around,
     _clean,
     _is_join,
@@ -102,6 +104,14 @@ def _candidates(text: str) -> list[_Raw]:
                 # "al-Quria" is a village, not (South) Korea by its key: no country's
                 # English name is written with the Arabic article
                 cands = tuple(c for c in cands if c.kind != COUNTRY)
+            elif (
+                cands
+                and _acronym(name)
+                and (text[max(0, a - 4) : a].lower() != "the " or _ATTRIBUTIVE.match(text, b))
+            ):
+                # "the UK", "in the DRC": a country; "US air strikes", "US$ 2 million", "the
+                # US latest airstrike": its forces, its money
+                cands = tuple(c for c in cands if c.kind != COUNTRY)
             if _RIVER.match(text, b):
                 continue  # "the Paraguay River", "the Amur River": a river, not the place
             type_word = _type_word(text, a, b)
@@ -116,6 +126,14 @@ def _candidates(text: str) -> list[_Raw]:
             right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
             found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
     return found
+
+
+# a word after a name that makes it an adjective: lower case and no function word ("the US
+# latest airstrike"; not "the US and Canada", "the UK on Monday")
+_ATTRIBUTIVE = re.compile(
+    r"[ \t]+(?!(?:and|or|in|on|at|to|for|of|from|by|with|was|is|has|have|had|were|are|said"
+    r"|says|since|after|before|where|which|who|this|last|over|during|as|but|until|when)\b)[a-z]"
+)
 
 
 @lru_cache(maxsize=16384)

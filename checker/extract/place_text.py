@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer
+from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer, place_key
 
 Span = tuple[int, int]
 
@@ -358,6 +358,17 @@ def _plural_lost(name: str) -> tuple[Place, ...]:
 def _around(name: str) -> Place | None:
     """The region around a city that is a region of its own: "Damascus" -> Rif Dimashq."""
     return next((c for c in gazetteer().lookup(f"{name} countryside") if c.kind == REGION), None)
+
+
+def _acronym(text: str) -> bool:
+    """Whether a short capitalised token spells a name letter for letter ("UK", "US", "DRC",
+    "UAE"), not by the transliteration folds of the lookup key ("OK" and "OS" are keyed as
+    UK and US): a country's acronym."""
+    if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+        return False
+    low = text.lower()
+    soft = low.replace("e", "i")  # the folds a letter-for-letter spelling may take
+    return place_key(text) in (low, soft, low.replace("c", "k"), soft.replace("c", "k"))
 
 
 def _same_name(a: str, b: str) -> bool:
