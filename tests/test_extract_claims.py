@@ -703,3 +703,25 @@ def test_a_tag_line_run_into_the_text_is_a_sentence_of_its_own(fakes: dict[str, 
     # a tag line with no plain sentence start in reach stays where it is
     odd = "Shelling hit the city Tags Syria Aleppo Kids Die In Raids On Schools Again."
     assert len(sentence_spans(odd)) == 1
+
+
+def test_a_sentence_ends_where_its_space_was_lost() -> None:
+    from checker.extract.sentences import sentence_spans
+
+    # idmc-14e1c96223: "... authorities said.The mudslides swallowed cars, campers and
+    # vans.One person was killed ..." (and the 500 stranded were read as killed)
+    text = (
+        "Cars were swept away, authorities said.The stranded included 500 children and adults "
+        "at a campground.One person was killed. See www.bbc.co.uk and the U.S.Army base."
+    )
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == [
+        "Cars were swept away, authorities said.",
+        "The stranded included 500 children and adults at a campground.",
+        "One person was killed.",
+        "See www.bbc.co.uk and the U.S.Army base.",
+    ]
+    claims = extract_claims(Article("t", "test", dt.date(2014, 8, 4), "", text))
+    assert [(c.surface, c.category) for c in claims if c.category == "killed"] == [
+        ("One", "killed")
+    ]

@@ -37,6 +37,7 @@ _BOUNDARY = re.compile(
     r"""(?<![.!?])[.!?]+["'”’)\]]*   # the stop, then any closing quotes or brackets
         (?=\s+["'“‘(\[]?[A-Z0-9])  # before white space and a capital, digit or opening quote
       | \s-\sYouTube\b    # an embedded video's title ends where its "- YouTube" does
+      | (?<=[a-z][a-z])[.!?]["”’]?(?=[A-Z][a-z])  # glued, its space lost: "authorities said.The"
     """,
     re.VERBOSE,
 )
