@@ -206,6 +206,10 @@ def test_no_deaths_is_a_count_of_zero() -> None:
         "Assads government has regained control of 55 percent of the country including major "
         "cities Damascus Aleppo Homs and Hama and around two-thirds of the population lives in "
         "regime-held areas.",
+        # a range of a measure: its first end is the measure's too (idmc-5043096bc5,
+        # FA-KES 1926478939)
+        "Gusts could reach 80 to 100mph across the UK and killed many.",
+        "The victims were children (5-8 years) who were injured in the attack.",
     ],
 )
 def test_counts_outside_the_categories_are_not_claims(text: str) -> None:

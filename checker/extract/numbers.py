@@ -338,6 +338,8 @@ def _plural(word: str) -> str:
             "million": "millions"}[word]  # fmt: skip
 
 
+# The other end of a range after a number ("80 to 100mph": the 100)
+_TO_NUMBER = re.compile(r"(?:\s*[-–]\s*|\s+(?:to|or|and)\s+)\d[\d,.]*", re.IGNORECASE)
 # A sentence starting right after a number: the number counts nothing in it.
 _SENTENCE_AFTER = re.compile(r"\s+(?:A|An|The|This|These|Those)\s+[A-Za-z]")
 
@@ -348,6 +350,9 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
     before = text[max(0, atom.start - 30) : atom.start]
     if _NOT_COUNT_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before):
         return False
+    to = _TO_NUMBER.match(after)
+    if to is not None and _NOT_COUNT_AFTER.match(after[to.end() :]):
+        return False  # "80 to 100mph", "5-10 km": a range of a measure
     if _CAP_BEFORE.search(before):
         return False
     if atom.vague is None and _SENTENCE_AFTER.match(after):
