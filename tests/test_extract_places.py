@@ -663,6 +663,12 @@ def test_a_part_of_a_country_puts_the_figure_in_it_after_an_account_abroad(
             ("Mandera", "Mandera", "Kenya"),
         ),
         (
+            # idmc-22601fcfaa
+            "The worst affected area is around the state capital of Kuching, where at one "
+            "point almost 5,000 were staying in temporary accommodation.",
+            ("Kuching", "Sarawak", "Malaysia"),
+        ),
+        (
             # the village's key is Korea's ("kuria"); no country is written "al-Korea"
             "Air strikes killed dozens of people in al-Quria. Deir ez-Zor province is held "
             "by the group.",
