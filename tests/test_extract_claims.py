@@ -725,3 +725,17 @@ def test_a_sentence_ends_where_its_space_was_lost() -> None:
     assert [(c.surface, c.category) for c in claims if c.category == "killed"] == [
         ("One", "killed")
     ]
+
+
+def test_two_spaces_end_a_paragraph_whose_line_break_was_lost() -> None:
+    from checker.extract.sentences import sentence_spans
+
+    # idmc-22601fcfaa: "Flood Waters Receding but More Rain Forecast  Some reports say ..."
+    # (a heading run into the next paragraph was read as the source "More Rain Forecast
+    # Some reports")
+    text = "Flood Waters Receding but More Rain Forecast  Some reports say 2,000 were evacuated."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Flood Waters Receding but More Rain Forecast",
+        "Some reports say 2,000 were evacuated.",
+    ]
+    assert one(text).attribution == "Some reports"

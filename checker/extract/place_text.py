@@ -154,7 +154,10 @@ _LOCATIVE_AFTER = re.compile(
     r"|strike|raids?|shelling|clashes|fighting|offensive|massacre|convoy|floods?|flooding"
     r"|earthquake|landslides?|storm|fire))\b"
     r"|['’]?s\s+(?:[a-z-]+\s+){0,2}(?:districts?|neighbou?rhoods?|countryside|outskirts|suburbs?"
-    r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?)\b"
+    r"|north|south|east|west|northwest|northeast|southwest|southeast|towns?|villages?|areas?"
+    r"|regions|provinces|states|islands|coast)\b"
+    # "Russia's Siberian regions": a name of the parts between
+    r"|(?:['’]s)?\s+(?-i:[A-Z][a-z]+)\s+(?:regions|provinces|states|islands|coast)\b"
     # "1,000 Households- Mandera IDPs", "Aleppo residents": people of the place
     r"|\s+(?i:IDPs|refugees|residents|villagers|evictees|inhabitants|locals|dwellers)\b"
 )

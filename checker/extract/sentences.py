@@ -38,6 +38,7 @@ _BOUNDARY = re.compile(
         (?=\s+["'“‘(\[]?[A-Z0-9])  # before white space and a capital, digit or opening quote
       | \s-\sYouTube\b    # an embedded video's title ends where its "- YouTube" does
       | (?<=[a-z][a-z])[.!?]["”’]?(?=[A-Z][a-z])  # glued, its space lost: "authorities said.The"
+      | (?<=[\w)])(?=[ ][ ]+["“]?[A-Z])  # a paragraph's end, its line break lost to two spaces
     """,
     re.VERBOSE,
 )
