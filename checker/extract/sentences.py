@@ -33,13 +33,16 @@ _ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
 )
 
 _BOUNDARY = re.compile(
-    # (?<!...): a run of stops is tried from its first one only ("....": quadratic otherwise)
-    r"""(?<![.!?])[.!?]+["'”’)\]]*   # the stop, then any closing quotes or brackets
+    # (?=...): what every branch starts at, checked before the branches are tried (at every
+    # character of the text otherwise); (?<!...): a run of stops is tried from its first one
+    # only ("....": quadratic otherwise)
+    r"""(?=[.!?\s])(?:
+        (?<![.!?])[.!?]+["'”’)\]]*   # the stop, then any closing quotes or brackets
         (?=\s+["'“‘(\[]?[A-Z0-9])  # before white space and a capital, digit or opening quote
       | \s-\sYouTube\b    # an embedded video's title ends where its "- YouTube" does
       | (?<=[a-z][a-z])[.!?]["”’]?(?=[A-Z][a-z])  # glued, its space lost: "authorities said.The"
       | (?<=[\w)])(?=[ ][ ]+["“]?[A-Z])  # a paragraph's end, its line break lost to two spaces
-    """,
+    )""",
     re.VERBOSE,
 )
 #: A sentence longer than this is cut (at a space) into parts no longer: a text without
