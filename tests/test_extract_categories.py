@@ -266,6 +266,20 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "36 people have been reported as injured and there are still 11 people missing.",
             [("36", "injured", "people"), ("11", "missing", "people")],
         ),
+        # a predicate noun after "human", "civilian" (idmc-fc73899e06; FA-KES 1923102896);
+        # still in the camps (idmc-d920c3aa68)
+        (
+            'A dispatch from the agency cited "40 human casualties" without elaborating.',
+            [("40", "other", "casualties")],
+        ),
+        (
+            "Coalition strikes have also claimed hundreds of civilian lives in parts of Syria.",
+            [("hundreds", "killed", "civilians")],
+        ),
+        (
+            "Around 3,000 Rengma Nagas have left the camps, and some 600 are still in the camps.",
+            [("some 600", "displaced", "people")],
+        ),
         # taken to safety, evacuations ordered, homes buried (idmc-d01ca6c692,
         # idmc-fc73899e06, idmc-139ca38568); homes that lost power are no toll
         (

@@ -208,6 +208,10 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     return out
 
 
+#: words that may stand between a figure and its predicate noun ("40 human casualties")
+_PREDICATE_MODIFIERS = frozenset(["human", "civilian"])
+
+
 def _skipped(readings: list[_Reading], lo: int, hi: int, reach: int) -> list[tuple[int, int]]:
     """The spans of readings[lo:hi] to blank out of a predicate's window (up to ``reach``):
     a run of sub-counts whole, with the "and" joining its parts; a count of things on its
@@ -338,6 +342,7 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
             j += 1  # "18 of 31 vehicles", "18 of the 31 killed": a part of what follows
             of_next = True
     words: list[str] = []  # the phrase so far, brackets left out
+    modifier = ""  # "human", "civilian" before a predicate noun
     while j < len(tokens) and len(words) < 6:
         word, w_end = tokens[j]
         low = word.lower()
@@ -349,8 +354,13 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
                 break
             j = close + 1
             continue
+        if not words and low in _PREDICATE_MODIFIERS and nxt in PREDICATE_HEADS:
+            modifier = low
+            continue  # "40 human casualties", "dozens of civilian deaths"
         if low in PREDICATE_HEADS and not words:
             subject = "people" if low not in ("martyrs", "bodies", "casualties") else low
+            if modifier == "civilian":
+                subject = "civilians"  # "more than 100 civilian lives"
             category = PREDICATE_HEADS[low]
             if _BOTH.match(window, w_end):  # "Tens killed and wounded"
                 category = "other"

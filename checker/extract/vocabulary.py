@@ -212,7 +212,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|in\s+(?-i:(?:[A-Z][\w'’-]*\s+){0,2})(?:temporary\s+|emergency\s+)?(?:shelters"
         r"|evacuation\s+cent(?:re|er)s|relief\s+camps)|from\s+their\s+homes"
         r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
-        r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees",
+        r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees"
+        r"|still\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:camps|shelters|evacuation\s+cent(?:re|er)s)",
     ),
     (
         "detained",
