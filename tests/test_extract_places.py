@@ -736,3 +736,19 @@ def test_ok_is_no_acronym_of_the_uk(corpus: dict[str, Article]) -> None:
     # the Scottish village
     got = where(claims_of(corpus, "idmc-14e1c96223"), "About 2,500")
     assert got[1:] == ("California", "United States")
+
+
+def test_a_countrys_own_service_counts_its_own(corpus: dict[str, Article]) -> None:
+    # idmc-d01ca6c692 (Typhoon Wutip, an article on Vietnam): "Cambodian police said four
+    # people ... died", "China's civil affairs ministry said 226,000 people were relocated"
+    claims = claims_of(corpus, "idmc-d01ca6c692")
+    assert where(claims, "four", "Cambodian police")[2] == "Cambodia"
+    assert where(claims, "226,000", "civil affairs ministry")[2] == "China"
+
+
+def test_an_army_or_a_government_abroad_is_no_countrys_service() -> None:
+    text = (
+        "Air strikes hit Idlib province in Syria on Monday. The Russian Defence Ministry "
+        "said 30 militants were killed. Turkish officials said 12 people died."
+    )
+    assert [w[2] for w in places_of(text)] == ["Syria", "Syria"]

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from checker.extract.gazetteer import gazetteer
 from checker.extract.place_mentions import NOWHERE, Located, PlaceMention
 from checker.extract.place_names import (
     Span,
@@ -274,6 +275,12 @@ def locate(
         # "More than 4,400 households ... have been affected in the province": the
         # account's region, not its town
         return Located(account.region, account.region, account.country)
+    if not countries:
+        nation = _service_country(text, sentence, places)
+        if nation is not None and nation != account.country:
+            # "Cambodian police said four people ... died", "China's civil affairs ministry
+            # said 226,000 people were relocated": a country's own services count its own
+            return Located(nation, None, nation)
     if countries:
         country = min(countries, key=lambda m: _distance(text, m, anchor))
         spread = _SPREAD.search(text, max(sentence[0], country.start - 40), country.start)
@@ -283,6 +290,31 @@ def locate(
         # "air strikes in northwestern Syria killed 10" in an account of Idlib: where in
         # Syria, the account says
     return account
+
+
+# A country's own service speaking: its police, civil defence or protection, disaster or
+# emergency agency, health or civil affairs ministry (not its army, its government or its
+# officials, who speak of wars abroad too)
+_SERVICE = re.compile(
+    r"\b(?P<nation>[A-Z][a-z]+)(?:['’]s)?\s+(?:(?:national|state|provincial|local)\s+)?"
+    r"(?:police|civil\s+(?:defen[cs]e|affairs|protection)|disaster|emergency|health\s+ministry"
+    r"|ministry\s+of\s+(?:health|civil\s+affairs))\b",
+    re.IGNORECASE,
+)
+
+
+def _service_country(text: str, sentence: Span, places: ArticlePlaces) -> str | None:
+    """The country whose own service the sentence quotes, if the article names it."""
+    m = _SERVICE.search(text, *sentence)
+    if m is None or not m.group("nation")[0].isupper():
+        return None
+    word = m.group("nation")
+    # the country itself ("China's"), or its nationality: "Cambodian", "Pakistani"
+    for name in (word, word[:-1], word[:-2] if word.endswith("an") else ""):
+        country = gazetteer().country(name) if len(name) > 3 else None
+        if country is not None and places.countries.get(country.name):
+            return country.name
+    return None
 
 
 def _other_figures(text: str, m: PlaceMention, anchor: int, figures: Sequence[int]) -> bool:
