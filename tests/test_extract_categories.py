@@ -210,6 +210,9 @@ def test_no_deaths_is_a_count_of_zero() -> None:
         # FA-KES 1926478939)
         "Gusts could reach 80 to 100mph across the UK and killed many.",
         "The victims were children (5-8 years) who were injured in the attack.",
+        # rescuers at work, not forces at war (idmc-668b9688db, idmc-fc76169345)
+        "Meanwhile hundreds of troops and rescuers dug with shovels through the mud.",
+        "Nearly 1,000 Self-Defense Forces personnel and police were participating in a search.",
     ],
 )
 def test_counts_outside_the_categories_are_not_claims(text: str) -> None:

@@ -188,9 +188,14 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     for i in range(n):
         counted = _decide(text, readings, out, i)
         start = readings[i].figure.start
-        if counted.category == "combatants" and _DEPLOYED.search(text, max(0, start - 40), start):
+        if counted.category == "combatants" and (
+            _DEPLOYED.search(text, max(0, start - 40), start)
+            or _SEARCHING.search(text, readings[i].head_end, min(s_end, readings[i].head_end + 80))
+        ):
             # "Hungary offered 1000 soldiers", "mobilised 5,000 police and soldiers": forces
-            # sent to help or to fight, no one harmed, held or counted in a place
+            # sent to help or to fight, no one harmed, held or counted in a place; "hundreds of
+            # troops and rescuers dug with shovels", "1,000 ... police were participating in a
+            # search": a search, not a fight
             counted = Counted(None, counted.subject, counted.head_end)
         out.append(counted)
     # "Ten children were among at least 48 people killed": the parent comes after.
@@ -233,6 +238,12 @@ _DEPLOYED = re.compile(
     r"\b(?:offer(?:ed|ing|s)?|deploy(?:ed|ing|s)?|mobili[sz](?:ed|ing|es|e)|sen[dt]|sending"
     r"|dispatch(?:ed|ing|es)?|mustered|rushed|pledged|committed|assigned|stationed)"
     r"\s+(?:(?:some|about|around|nearly|more\s+than|over|up\s+to|an\s+additional|another)\s+)?$",
+    re.IGNORECASE,
+)
+# what rescuers do, after a count of them
+_SEARCHING = re.compile(
+    r"\b(?:dug|digging|dig|search(?:ed|ing)?|rescu(?:e|ed|ing)|combed|combing|sifted|sifting"
+    r"|participat(?:ed|ing)\s+in\s+(?:a|the)\s+(?:search|rescue|relief))\b",
     re.IGNORECASE,
 )
 # a participle used as a noun right before a figure ("those killed", "the wounded"): no verb
