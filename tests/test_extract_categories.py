@@ -283,6 +283,15 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "Around 3,000 Rengma Nagas have left the camps, and some 600 are still in the camps.",
             [("some 600", "displaced", "people")],
         ),
+        # trapped by a disaster, not under siege (idmc-668b9688db, idmc-62e62aca7e)
+        (
+            "Thousands of tourists trapped in flood-stricken Acapulco packed into cars.",
+            [("Thousands", "other", "tourists")],
+        ),
+        (
+            "Hundreds of thousands are trapped under siege.",
+            [("Hundreds of thousands", "besieged", "people")],
+        ),
         # taken to safety, evacuations ordered, homes buried (idmc-d01ca6c692,
         # idmc-fc73899e06, idmc-139ca38568); homes that lost power are no toll
         (

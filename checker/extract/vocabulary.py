@@ -170,7 +170,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|stranded|devastat(?:ed|ing)|in\s+(?:\w+\s+)?need\s+of|returnees|to\s+return"
         r"|return(?:ed|ing)?\s+(?:to\s+)?(?:their\s+)?(?:homes?|houses|villages?)"
         r"|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
-        r"(?:aid|assistance|help|relief)|at\s+risk",
+        r"(?:aid|assistance|help|relief)|at\s+risk"
+        # trapped by a disaster, not under siege: "trapped under the rubble", "tourists
+        # trapped in flood-stricken Acapulco"
+        r"|trapp(?:ed|ing)(?=\s+(?:\w+\s+){0,2}?(?:(?:under|beneath|by|in)\s+(?:the\s+)?(?:rubble"
+        r"|debris|mud|snow|wreckage|collapsed|flood\w*|landslides?)))",
     ),
     (
         "refugees",
