@@ -283,6 +283,16 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "Around 3,000 Rengma Nagas have left the camps, and some 600 are still in the camps.",
             [("some 600", "displaced", "people")],
         ),
+        # still sought (idmc-2bae19480e, idmc-fc76169345)
+        (
+            "Just take a look at the level of destruction; we are still looking for two of our "
+            "children.",
+            [("two", "missing", "children")],
+        ),
+        (
+            "Meanwhile, the search for the bodies of at least 12 hikers was suspended.",
+            [("at least 12", "missing", "hikers")],
+        ),
         # trapped by a disaster, not under siege (idmc-668b9688db, idmc-62e62aca7e)
         (
             "Thousands of tourists trapped in flood-stricken Acapulco packed into cars.",

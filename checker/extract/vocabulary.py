@@ -225,7 +225,13 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|imprisoned|taken\s+prisoner|held\s+captive"
         r"|(?:taken|held)\s+hostage|hostages?",
     ),
-    ("missing", r"missing|disappeared|unaccounted"),
+    (
+        "missing",
+        r"missing|disappeared|unaccounted"
+        # still sought: "we are still looking for two of our children", "the search for the
+        # bodies of at least 12 hikers"
+        r"|(?:looking|searching|search)\s+for(?:\s+(?:the\s+)?bodies\s+of)?",
+    ),
     (
         "evacuated",
         r"evacuat(?:e|es|ed|ing|ions?(?!\s+cent))|safe\s+passage|bused\s+out|transferred\s+out"
