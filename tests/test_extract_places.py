@@ -744,6 +744,11 @@ def test_a_countrys_own_service_counts_its_own(corpus: dict[str, Article]) -> No
     claims = claims_of(corpus, "idmc-d01ca6c692")
     assert where(claims, "four", "Cambodian police")[2] == "Cambodia"
     assert where(claims, "226,000", "civil affairs ministry")[2] == "China"
+    # idmc-799c92532c ("Typhoon Trami batters China"): "At least 6171 people were forced to
+    # evacuate homes, including more than 2600 staying in emergency shelters, according to
+    # Taiwan's Central Emergency Operation Center"
+    claims = claims_of(corpus, "idmc-799c92532c")
+    assert where(claims, "At least 6171")[2] == "Taiwan"
 
 
 def test_an_army_or_a_government_abroad_is_no_countrys_service() -> None:

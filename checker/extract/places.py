@@ -296,7 +296,7 @@ def locate(
 # emergency agency, health or civil affairs ministry (not its army, its government or its
 # officials, who speak of wars abroad too)
 _SERVICE = re.compile(
-    r"\b(?P<nation>[A-Z][a-z]+)(?:['’]s)?\s+(?:(?:national|state|provincial|local)\s+)?"
+    r"\b(?P<nation>[A-Z][a-z]+)(?:['’]s)?\s+(?:(?:national|state|provincial|local|central)\s+)?"
     r"(?:police|civil\s+(?:defen[cs]e|affairs|protection)|disaster|emergency|health\s+ministry"
     r"|ministry\s+of\s+(?:health|civil\s+affairs))\b",
     re.IGNORECASE,
@@ -305,15 +305,15 @@ _SERVICE = re.compile(
 
 def _service_country(text: str, sentence: Span, places: ArticlePlaces) -> str | None:
     """The country whose own service the sentence quotes, if the article names it."""
-    m = _SERVICE.search(text, *sentence)
-    if m is None or not m.group("nation")[0].isupper():
-        return None
-    word = m.group("nation")
-    # the country itself ("China's"), or its nationality: "Cambodian", "Pakistani"
-    for name in (word, word[:-1], word[:-2] if word.endswith("an") else ""):
-        country = gazetteer().country(name) if len(name) > 3 else None
-        if country is not None and places.countries.get(country.name):
-            return country.name
+    for m in _SERVICE.finditer(text, *sentence):
+        word = m.group("nation")
+        if not word[0].isupper():
+            continue  # "staying in emergency shelters"
+        # the country itself ("China's"), or its nationality: "Cambodian", "Pakistani"
+        for name in (word, word[:-1], word[:-2] if word.endswith("an") else ""):
+            country = gazetteer().country(name) if len(name) > 3 else None
+            if country is not None and places.countries.get(country.name):
+                return country.name
     return None
 
 
