@@ -757,3 +757,9 @@ def test_an_army_or_a_government_abroad_is_no_countrys_service() -> None:
         "said 30 militants were killed. Turkish officials said 12 people died."
     )
     assert [w[2] for w in places_of(text)] == ["Syria", "Syria"]
+
+
+def test_a_place_struck_is_still_where_the_figure_is(corpus: dict[str, Article]) -> None:
+    # idmc-668b9688db: "Thousands of tourists trapped in flood-stricken Acapulco"
+    got = where(claims_of(corpus, "idmc-668b9688db"), "Thousands", "flood-stricken")
+    assert got[1:] == ("Guerrero", "Mexico") and got[0] is not None and "Acapulco" in got[0]

@@ -100,6 +100,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
     r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
     r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
+    # "in flood-stricken Acapulco", "the quake-hit town of"
+    r"|[a-z]+-(?:stricken|hit|ravaged|affected|battered|torn|devastated|damaged)"
     r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
     r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of"
@@ -112,6 +114,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,
 )
+
+# a place's adjective of what struck it ("flood-stricken", "quake-hit"), which
+# _LOCATIVE_BEFORE may end with too
+_STRICKEN = re.compile(r"[a-z]+-(?:stricken|hit|ravaged|affected|battered|torn|devastated|damaged)")
 
 # the words _LOCATIVE_BEFORE can end with: a place after any other word needs no search
 _LOCATIVE_LAST = frozenset(
@@ -143,7 +149,8 @@ def _locative_before(text: str, at: int) -> bool:
     k = j
     while k > 0 and j - k < 20 and not text[k - 1].isspace():
         k -= 1
-    if text[k:j].lower() not in _LOCATIVE_LAST:
+    last = text[k:j].lower()
+    if last not in _LOCATIVE_LAST and not _STRICKEN.fullmatch(last):
         return False
     return bool(_LOCATIVE_BEFORE.search(text, max(0, at - 60), at))
 
