@@ -283,6 +283,29 @@ def test_the_aliases_of_syrian_bodies_hold_in_a_report_on_syria(text: str, sourc
     assert claims[-1].attribution == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "The Ministry said": the body a cue named before (idmc-c0bfc107c0)
+        (
+            "According to China’s Ministry of Civil Affairs, the affected areas are Zhejiang "
+            "and Anhui. The Ministry said yesterday that at least 10 people have been killed.",
+            "China’s Ministry of Civil Affairs",
+        ),
+        # a count of states is no verb, a place with its direction no source
+        # (idmc-135d231d57, idmc-58a05de0b1)
+        ("Eight states have been affected, where around 700 homes were destroyed.", None),
+        (
+            "Northeastern Argentina also reported widespread disruption and one fatality.",
+            None,
+        ),
+    ],
+)
+def test_what_names_a_source(text: str, source: str | None) -> None:
+    claims = extract_claims(Article("t", "test", dt.date(2016, 6, 5), "", text))
+    assert claims[-1].attribution == source
+
+
 def test_the_outlet_s_own_reporter_is_no_attribution() -> None:
     text = (
         "SANA reporter in Aleppo said that 6 civilians including a woman and two children were "

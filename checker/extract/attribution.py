@@ -47,7 +47,10 @@ _CUE = re.compile(  # IGNORECASE scoped after a cheap look-ahead: see numbers._A
 _NOT_CUE_BEFORE = re.compile(r"\b(?:an|some|the|United|been|being|be|were|was)\s+$", re.IGNORECASE)
 # "media reports", "new report", "unconfirmed claims": nouns, not verbs
 _NOUN_BEFORE = re.compile(
-    r"\b(?:new|media|local|recent|news|press|unconfirmed|initial|earlier|these|those|such)\s+$",
+    r"\b(?:new|media|local|recent|news|press|unconfirmed|initial|earlier|these|those|such"
+    # "Eight states have been affected", "two reports": counted, so nouns
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|all|both"
+    r"|\d[\d,]*)\s+$",
     re.IGNORECASE,
 )
 _NOUN_LIKE = frozenset(["reports", "report", "claims", "estimates", "estimate", "states"])

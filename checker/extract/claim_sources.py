@@ -14,6 +14,7 @@ from checker.extract.bounds import PREFIX_CHARS
 from checker.extract.claim_context import ArticleContext, SentenceFacts
 from checker.extract.dates import find_time_expressions
 from checker.extract.numbers import Figure
+from checker.extract.place_text import _ORG_WORDS
 from checker.extract.places import looks_like_place
 from checker.lexicon import CANONICAL_SOURCES, SOURCE_ALIAS
 
@@ -136,6 +137,12 @@ def _full_name(ctx: ArticleContext, source: str | None) -> str | None:
     """ "according to Hitto": the full name the article gives earlier ("Obaida Hitto")."""
     if source is None or " " in source or not source[:1].isupper() or source.isupper():
         return source  # a full name already, or an acronym ("SANA")
+    if source.lower() in _ORG_WORDS:
+        # "The Ministry said": the body a cue named before ("according to China's Ministry
+        # of Civil Affairs"), else the name the text gives it
+        named = attr.resolve_anaphor(source.lower(), ctx.sources)
+        if named is not None:
+            return named
     surname, first = _names_around(ctx.article.text[:PREFIX_CHARS], source)
     if surname is not None and _first_name_ok(surname):
         return f"{source} {surname}"  # "Hadi said": "Hadi Supeno" told the Post

@@ -39,8 +39,16 @@ _GENERIC_MONITOR = re.compile(
 
 
 def is_place(phrase: str) -> bool:
-    """Whether the phrase is a place name and nothing else ("Urum al-Joz", "Idlib")."""
-    return looks_like_place(phrase.strip(" .,"))
+    """Whether the phrase is a place name and nothing else ("Urum al-Joz", "Idlib",
+    "Northeastern Argentina")."""
+    return looks_like_place(_DIRECTION_HEAD.sub("", phrase.strip(" .,")))
+
+
+# a direction before a place's name: "Northeastern Argentina", "southern Idlib"
+_DIRECTION_HEAD = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 
 
 _LEAD_NOISE = frozenset(
