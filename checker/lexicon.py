@@ -55,15 +55,28 @@ MONTH_ABBREVIATIONS = frozenset(words("jan feb mar apr jun jul aug sep sept oct 
 
 SOHR = "Syrian Observatory for Human Rights"
 
-# canonical source -> how the corpus names it (acronyms case-sensitive: "WHO" is not "who")
-SOURCE_ALIASES: tuple[tuple[str, str], ...] = (
+#: The aliases that name a Syrian body only in a report on Syria: elsewhere "the Office of
+#: Civil Defense" is the Philippines', "state media" a country's own, "the observatory" a
+#: volcano's, "the Interior Ministry" that country's. Canonical source -> those aliases
+#: (its other aliases, in :data:`SOURCE_ALIASES`, name it anywhere).
+SYRIA_ONLY: dict[str, str] = {
+    SOHR: r"(?:British|Britain|UK|London)[\s-]*based\s+(?:war\s+)?(?:monitor|Observatory|group"
+    r"|monitoring)|\bObservatory\b|Abdel\s+Rahman",
+    "Syrian Civil Defence": r"Civil\s+Defen[cs]e",
+    "SANA": r"state(?:-run)?\s+news\s+agency|official\s+news\s+agency",
+    "Syrian state media": r"state\s+(?:media|TV|television)",
+    "Syrian Interior Ministry": r"Interior\s+Ministry|Ministry\s+of\s+Interior",
+}
+
+# canonical source -> how the corpus names it anywhere (acronyms case-sensitive: "WHO" is
+# not "who"); with SYRIA_ONLY, every alias
+_NAMED: tuple[tuple[str, str], ...] = (
     (
         SOHR,
-        r"Syrian\s+Observatory|(?:British|Britain|UK|London)[\s-]*based\s+(?:war\s+)?(?:monitor"
-        r"|Observatory|group|monitoring)|(?-i:\bSOHR\b)|\bObservatory\b|Rami\s+Abdel?\s*-?Rahman"
-        r"|Rami\s+Abdulrahman|Rami\s+Abdurrahman|Abdel\s+Rahman",
+        r"Syrian\s+Observatory|(?-i:\bSOHR\b)|Rami\s+Abdel?\s*-?Rahman|Rami\s+Abdulrahman"
+        r"|Rami\s+Abdurrahman",
     ),
-    ("Syrian Civil Defence", r"Civil\s+Defen[cs]e|White\s+Helmets"),
+    ("Syrian Civil Defence", r"Syria[n]?\s+Civil\s+Defen[cs]e|White\s+Helmets"),
     (
         "United Nations Office for the Coordination of Humanitarian Affairs",
         r"(?-i:\bOCHA\b)|Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs",
@@ -97,12 +110,8 @@ SOURCE_ALIASES: tuple[tuple[str, str], ...] = (
     ("Amnesty International", r"Amnesty"),
     ("Doctors Without Borders", r"Doctors\s+Without\s+Borders|(?-i:\bMSF\b)|Medecins\s+Sans"),
     ("Syrian American Medical Society", r"Syrian\s+American\s+Medical\s+Society|(?-i:\bSAMS\b)"),
-    (
-        "SANA",
-        r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency|state(?:-run)?\s+news\s+agency"
-        r"|official\s+news\s+agency",
-    ),
-    ("Syrian state media", r"state\s+(?:media|TV|television)"),
+    ("SANA", r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency"),
+    ("Syrian state media", r"Syrian\s+state\s+(?:media|TV|television)"),
     (
         "Russian Defence Ministry",
         r"Russian\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"
@@ -114,38 +123,28 @@ SOURCE_ALIASES: tuple[tuple[str, str], ...] = (
         r"Russian\s+Foreign\s+Ministry|Russia['’]?s?\s+foreign\s+ministry",
     ),
     ("Turkish Defence Ministry", r"Turkish\s+Defen[cs]e\s+Ministry"),
-    ("Syrian Interior Ministry", r"Interior\s+Ministry|Ministry\s+of\s+Interior"),
+    (
+        "Syrian Interior Ministry",
+        r"Syria(?:n|['’]?s)\s+(?:Interior\s+Ministry|Ministry\s+of\s+Interior)",
+    ),
     ("High Negotiations Committee", r"High\s+Negotiations\s+Committee|(?-i:\bHNC\b)"),
     ("Kremlin", r"Kremlin"),
     ("Pentagon", r"Pentagon"),
     ("Islamic State group", r"Islamic\s+State|(?-i:\bISIS\b|\bISIL\b|\bIS\b)|Daesh|Amaq"),
 )
 
+#: canonical source -> every alias of it (in a report on Syria)
+SOURCE_ALIASES: tuple[tuple[str, str], ...] = tuple(
+    (name, f"{pat}|{SYRIA_ONLY[name]}" if name in SYRIA_ONLY else pat) for name, pat in _NAMED
+)
+
 #: any alias of :data:`SOURCE_ALIASES`, the group ``a<i>`` naming which
 SOURCE_ALIAS = re.compile(
     "|".join(f"(?P<a{i}>{pat})" for i, (_, pat) in enumerate(SOURCE_ALIASES)), re.IGNORECASE
 )
-
-#: The aliases of Syrian bodies that name them outside a report on Syria too: there, "the
-#: Office of Civil Defense" is the Philippines', "state media" a country's own, "the
-#: observatory" a volcano's, "the Interior Ministry" that country's. (In a report on Syria
-#: every alias of :data:`SOURCE_ALIASES` holds.)
-SYRIAN_NAMED: dict[str, str] = {
-    SOHR: r"Syrian\s+Observatory|(?-i:\bSOHR\b)|Rami\s+Abdel?\s*-?Rahman|Rami\s+Abdulrahman"
-    r"|Rami\s+Abdurrahman",
-    "Syrian Civil Defence": r"Syria[n]?\s+Civil\s+Defen[cs]e|White\s+Helmets",
-    "SANA": r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency",
-    "Syrian state media": r"Syrian\s+state\s+(?:media|TV|television)",
-    "Syrian Interior Ministry": r"Syria(?:n|['’]?s)\s+(?:Interior\s+Ministry"
-    r"|Ministry\s+of\s+Interior)",
-}
-
-#: :data:`SOURCE_ALIAS` for a report on another country (:data:`SYRIAN_NAMED`)
+#: :data:`SOURCE_ALIAS` for a report on another country (without :data:`SYRIA_ONLY`)
 SOURCE_ALIAS_ABROAD = re.compile(
-    "|".join(
-        f"(?P<a{i}>{SYRIAN_NAMED.get(name, pat)})" for i, (name, pat) in enumerate(SOURCE_ALIASES)
-    ),
-    re.IGNORECASE,
+    "|".join(f"(?P<a{i}>{pat})" for i, (_, pat) in enumerate(_NAMED)), re.IGNORECASE
 )
 _CANON = tuple(name for name, _ in SOURCE_ALIASES)
 #: the normalised names of the well-known sources

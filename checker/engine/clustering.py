@@ -72,6 +72,22 @@ UPDATE_FRAMING = re.compile(
 )
 
 
+# How a report says a figure was corrected down: "revised down", "lowered the toll".
+CORRECTION_FRAMING = re.compile(
+    r"\b(?:revised\s+down(?:ward)?|lowered|corrected|downgraded|reduced)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:to|toll|figure)\b",
+    re.IGNORECASE,
+)
+
+# A headline saying its article's toll is still moving: "Death toll mounts after bomb blast
+# on Aleppo evacuee bus convoy", "Toll rises in ...", "Rising death toll ...".
+_HEADLINE_MOVING = re.compile(
+    r"\btoll\s+(?:mounts|rises|climbs|grows|jumps|soars|mounting|rising|climbing)\b"
+    r"|\b(?:rising|mounting|climbing)\s+(?:death\s+)?toll\b",
+    re.IGNORECASE,
+)
+
+
 # How a report says one of its figures is a past count: "The previous death toll was 20",
 # "updating a previous toll of 112", "up from 31"; "Earlier on Wednesday, seven ...".
 SUPERSEDED_BEFORE = re.compile(
@@ -456,15 +472,6 @@ def _two_accounts(a: Claim, b: Claim) -> bool:
     return not ((wa[1] & wb[1]) - place or len((wa[0] & wb[0]) - place) >= 2)
 
 
-# A headline saying its article's toll is still moving: "Death toll mounts after bomb blast
-# on Aleppo evacuee bus convoy", "Toll rises in ...", "Rising death toll ...".
-_HEADLINE_MOVING = re.compile(
-    r"\btoll\s+(?:mounts|rises|climbs|grows|jumps|soars|mounting|rising|climbing)\b"
-    r"|\b(?:rising|mounting|climbing)\s+(?:death\s+)?toll\b",
-    re.IGNORECASE,
-)
-
-
 @lru_cache(maxsize=4096)
 def headline_moving(title: str) -> bool:
     """Whether an article's headline says its toll is still moving (:data:`_HEADLINE_MOVING`):
@@ -476,6 +483,13 @@ def headline_moving(title: str) -> bool:
 def moved_on(quote: str) -> bool:
     """Whether a sentence says the toll moved on (:data:`UPDATE_FRAMING`), once a sentence."""
     return bool(UPDATE_FRAMING.search(quote))
+
+
+@lru_cache(maxsize=16384)
+def corrected(quote: str) -> bool:
+    """Whether a sentence says a figure was corrected down (:data:`CORRECTION_FRAMING`);
+    once a sentence, though every pair of its claim asks."""
+    return bool(CORRECTION_FRAMING.search(quote))
 
 
 def _apart(left: list[int], right: list[int], claims: Sequence[Claim]) -> bool:

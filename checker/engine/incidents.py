@@ -26,19 +26,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from checker.engine import clustering, cues
 from checker.engine.clustering import (
+    CORRECTION_FRAMING,
     CUMULATIVE_WINDOW_DAYS,
     EVENT_WINDOW_DAYS,
     UPDATE_FRAMING,
     Context,
     claim_day,
+    corrected,
     moved_on,
     place_level,
     superseded,
@@ -75,20 +75,6 @@ __all__ = [
 NOT_TOLLS = frozenset({"population"})
 
 BlockKey = tuple[str, str, str, str, str, str]
-
-# How a report says a figure was corrected down: "revised down", "lowered the toll".
-CORRECTION_FRAMING = re.compile(
-    r"\b(?:revised\s+down(?:ward)?|lowered|corrected|downgraded|reduced)\b(?:\s+\w+){0,4}?\s+"
-    r"(?:to|toll|figure)\b",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=16384)
-def corrected(quote: str) -> bool:
-    """Whether a sentence says a figure was corrected down (:data:`CORRECTION_FRAMING`);
-    once a sentence, though every pair of its claim asks."""
-    return bool(CORRECTION_FRAMING.search(quote))
 
 
 def reported_day(c: Claim) -> dt.date | None:

@@ -24,7 +24,7 @@ class ArticleContext:
     places: ArticlePlaces
     monitor: str | None
     #: whether the report is on Syria (or names no country): the aliases of Syrian bodies
-    #: hold ("state media" is Syria's; :data:`checker.lexicon.SYRIAN_NAMED`)
+    #: hold ("state media" is Syria's; :data:`checker.lexicon.SYRIA_ONLY`)
     syria: bool = True
     last_source: str | None = None
     #: every source named so far, for "the ministry said"

@@ -66,6 +66,7 @@ class ArticlePlaces:
     _towns: dict[str | None, PlaceMention] = field(default_factory=dict)
     #: (in title, sentence start, end) -> whether the sentence speaks of a whole country
     _wide: dict[tuple[bool, int, int], bool] = field(default_factory=dict)
+    _services: dict[tuple[bool, int, int], str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = {True: [m.start for m in self.title], False: [m.start for m in self.body]}
@@ -89,6 +90,15 @@ class ArticlePlaces:
         if wide is None:
             wide = self._wide[key] = bool(_COUNTRY_WIDE.search(text, *sentence))
         return wide
+
+    def service_country(self, text: str, sentence: Span, in_title: bool) -> str | None:
+        """The country whose own service a sentence quotes (:data:`_SERVICE`: "Cambodian
+        police", "China's civil affairs ministry"), if the article names it; read once a
+        sentence, as :meth:`country_wide` is."""
+        key = (in_title, *sentence)
+        if key not in self._services:
+            self._services[key] = _service_country(text, sentence, self.countries)
+        return self._services[key]
 
     def main_town(self, region: str | None) -> PlaceMention | None:
         """The town of ``region`` the article's account is about: the only town it names
@@ -276,7 +286,7 @@ def locate(
         # account's region, not its town
         return Located(account.region, account.region, account.country)
     if not countries:
-        nation = _service_country(text, sentence, places)
+        nation = places.service_country(text, sentence, in_title)
         if nation is not None and nation != account.country:
             # "Cambodian police said four people ... died", "China's civil affairs ministry
             # said 226,000 people were relocated": a country's own services count its own
@@ -303,8 +313,9 @@ _SERVICE = re.compile(
 )
 
 
-def _service_country(text: str, sentence: Span, places: ArticlePlaces) -> str | None:
-    """The country whose own service the sentence quotes, if the article names it."""
+def _service_country(text: str, sentence: Span, named: Counter[str]) -> str | None:
+    """The country whose own service the sentence quotes, if the article names it (in
+    ``named``, the article's countries)."""
     for m in _SERVICE.finditer(text, *sentence):
         word = m.group("nation")
         if not word[0].isupper():
@@ -312,7 +323,7 @@ def _service_country(text: str, sentence: Span, places: ArticlePlaces) -> str | 
         # the country itself ("China's"), or its nationality: "Cambodian", "Pakistani"
         for name in (word, word[:-1], word[:-2] if word.endswith("an") else ""):
             country = gazetteer().country(name) if len(name) > 3 else None
-            if country is not None and places.countries.get(country.name):
+            if country is not None and named.get(country.name):
                 return country.name
     return None
 

@@ -78,7 +78,7 @@ def normalise_source(phrase: str | None, syria: bool = True) -> str | None:
 
     ``syria``: whether the report is on Syria; if not, "state media", "the Civil Defense",
     "the Interior Ministry" are the report's country's own, not Syria's
-    (:data:`checker.lexicon.SYRIAN_NAMED`). None for a pronoun (resolved by the caller) and
+    (:data:`checker.lexicon.SYRIA_ONLY`). None for a pronoun (resolved by the caller) and
     for nothing at all. Cached: a pure function of its arguments, and articles name the
     same sources again and again (each call searches the phrase for all the aliases).
     """
