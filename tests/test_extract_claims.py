@@ -762,3 +762,44 @@ def test_two_spaces_end_a_paragraph_whose_line_break_was_lost() -> None:
         "Some reports say 2,000 were evacuated.",
     ]
     assert one(text).attribution == "Some reports"
+
+
+def test_an_ellipsis_inside_a_quote_keeps_its_speaker(fakes: dict[str, Article]) -> None:
+    """FA-KES 1923102959: '"As well as the 10 civilians killed in strikes on the bus... 21
+    others died in intense strikes on several neighbourhoods in the east of the city since
+    dawn" the White Helmets said': one sentence, the speaker's for both figures; and "since
+    dawn" is the day's toll, not a running total. An ellipsis before a page's counter and a
+    capital ("... 13 Tags Daesh") still ends a sentence."""
+    from checker.extract.sentences import sentence_spans
+
+    bus = [c for c in extract_claims(fakes["1923102959"]) if "As well as" in c.quote]
+    assert {c.value for c in bus} == {10.0, 21.0}
+    assert {(c.attribution, c.scope) for c in bus} == {("Syrian Civil Defence", "event")}
+    text = "It was a blow to the IS. ... 13 Tags Daesh airstrikes"
+    assert len(sentence_spans(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "unit"),
+    [
+        # FA-KES 1923848270
+        ("The Observatory reported strikes on the Castello road giving a toll of eight dead "
+         "civilians.", "civilians", "people"),
+        # idmc-4b1e7be78e
+        ("DMMU distributes tents to 662 homeless families in Mumbwa", "families", "families"),
+        ("2 killed others injured in terrorist attacks with shells in Aleppo.", "people",
+         "people"),
+    ],
+)  # fmt: skip
+def test_a_predicate_before_its_noun_counts_the_noun(text: str, subject: str, unit: str) -> None:
+    c = extract_claims(Article("t", "test", dt.date(2016, 6, 3), "", text))[0]
+    assert (c.subject, c.unit) == (subject, unit)
+
+
+def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]) -> None:
+    """FA-KES 1923848270: "killed 31 civilians Friday including 10 when their bus was hit":
+    the 10 are civilians, a part of the 31."""
+    claims = extract_claims(fakes["1923848270"])
+    (whole,) = [c for c in claims if c.value == 31 and c.category == "killed"]
+    (part,) = [c for c in claims if c.part_of == whole.claim_id]
+    assert (part.value, part.subject) == (10.0, "civilians")

@@ -672,3 +672,20 @@ def test_a_date_line_years_away_is_still_flagged() -> None:
         published="2016-08-06",
     )
     assert check_rule("dateline.check_dateline_matches_content", [], [article]).findings
+
+
+def test_a_day_toll_is_not_the_incident_of_its_part(fakes_check: CheckResult) -> None:
+    """Aleppo, 3 Jun 2016: al-Araby (1923102959) and AFP via Ahram (1923848270) both give
+    the White Helmets' 31 killed that Friday, 10 of them on a bus, and the Observatory's
+    eight on the Castello road. Ahram's "killed 31 civilians Friday including 10 when their
+    bus was hit" (the 10 are civilians too, a part) is not set against al-Araby's "Ten
+    civilians were killed when regime airstrikes hit a bus ... near the northern Syrian
+    city" (a preposition is no word of a happening: "near" and "northern" were two shared
+    words), nor al-Araby's 31 against Ahram's part. (Left: al-Araby's bus against the
+    Castello road's eight, medium: Ahram's own bus figure is the White Helmets', in another
+    incident.)"""
+    found = [
+        f for f in between(fakes_check.findings, "1923102959", "1923848270") if f.kind == "conflict"
+    ]
+    assert not [f for f in found if 31.0 in {c.value for c in f.claims}], found
+    assert {f.severity for f in found} <= {"medium"}

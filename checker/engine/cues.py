@@ -242,6 +242,12 @@ _GENERIC = frozenset(
     years yesterday monday tuesday wednesday thursday friday saturday sunday morning
     evening week weeks hours people's sana reuters afp tass sputnik agencies
     """.split()
+    # words of the sentence's grammar, not of its happening ("near the northern city")
+    + """
+    near into onto upon across along inside outside between within without toward towards
+    amid amidst despite beyond behind before until following nearby because however just
+    only still
+    """.split()
 )
 _WORD = re.compile(r"[A-Za-z][a-z\-]{3,}")
 _MONTH_NAMES = frozenset(

@@ -209,7 +209,11 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
             whole = next((k for k in range(i - 1, -1, -1) if not readings[k].sub_count), None)
             if whole is not None and out[whole].category is not None:
                 c = out[i]
-                out[i] = Counted(c.category, c.subject, c.head_end, whole)
+                # a part without a noun of its own counts its whole's kind: "killed 31
+                # civilians Friday including 10 when their bus was hit" (10 civilians)
+                same = out[whole].category == c.category
+                subject = out[whole].subject if same and not r.subject else c.subject
+                out[i] = Counted(c.category, subject, c.head_end, whole)
     return out
 
 
@@ -373,6 +377,11 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
             if modifier == "civilian":
                 subject = "civilians"  # "more than 100 civilian lives"
             category = PREDICATE_HEADS[low]
+            if (nxt in PERSON_HEADS and nxt not in ("others", "other")) or nxt in _UNIT_WORDS:
+                # the predicate as an adjective: "eight dead civilians", "300 displaced
+                # families" (the families are the unit)
+                subject = tokens[j][0]
+                w_end = tokens[j][1]
             if _BOTH.match(window, w_end):  # "Tens killed and wounded"
                 category = "other"
             alt = _OR_PREDICATE.match(window, w_end)

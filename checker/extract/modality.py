@@ -42,7 +42,9 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
-    r"\b(?:since|in\s+total|a\s+total\s+of|total(?:led|ing)?|so\s+far|to\s+date|overall"
+    # (not "since dawn", "since this morning": a day's count is the day's event toll)
+    r"\b(?:since(?!\s+(?:dawn|daybreak|midnight|noon|(?:early\s+|this\s+)?morning)\b)"
+    r"|in\s+total|a\s+total\s+of|total(?:led|ing)?|so\s+far|to\s+date|overall"
     r"|altogether|throughout|(?:war|conflict|crisis|uprising|fighting)\s+(?:has|have|had)?\s*"
     r"(?:killed|claimed|left|displaced|uprooted|forced)"
     r"|(?:war|conflict|crisis|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+"

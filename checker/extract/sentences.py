@@ -116,6 +116,18 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word.lower() in _ABBREVIATIONS and not head.endswith("..")
 
 
+_FIGURE_GOES_ON = re.compile(r"\s+\d[\d,.]*\s+[a-z]")
+
+
+def _ellipsis_in_figures(text: str, stop: int, after: int) -> bool:
+    """Whether the stop at ``stop`` is an ellipsis eliding words between two clauses of one
+    quoted statement, before its next figure: '"As well as the 10 civilians killed in
+    strikes on the bus... 21 others died ..." the White Helmets said' is one sentence, its
+    source the speaker's for both figures. An ellipsis before a capital may end a sentence,
+    and one before a figure and a capital is a page's counter ("... 13 Tags Daesh")."""
+    return text.startswith("..", stop) and _FIGURE_GOES_ON.match(text, after) is not None
+
+
 # A site's tag line run into the text (The New Arab in FA-KES, its line breaks lost): "...
 # war-torn city Tags Syria Aleppo UN De Mistura Fatah al-Sham Eleven people including a
 # woman ... were killed". The tags are a sentence of their own, ending where the article's
@@ -159,7 +171,7 @@ def sentence_spans(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
                     spans.append((pos, stop))
                     pos = stop
                 continue
-            if _is_abbreviation(text, stop):
+            if _is_abbreviation(text, stop) or _ellipsis_in_figures(text, stop, after):
                 continue
             spans.append((pos, after))
             pos = after
