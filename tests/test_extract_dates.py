@@ -140,6 +140,33 @@ def test_since_a_clause_ending_in_a_date() -> None:
     ]
 
 
+def test_a_since_clause_ends_with_its_sentence() -> None:
+    # FA-KES 1924058208: the siege "since 2013" is the sentence before's; Sunday's 17 are
+    # Sunday's toll, no running total from Sunday
+    text = (
+        "Eastern Ghouta is already in the grip of a humanitarian crisis caused by a crushing "
+        "regime siege of the area since 2013 that has caused food and medical shortages. On "
+        "Sunday regime air strikes on the areas of Mesraba and Madira killed 17 civilians."
+    )
+    (claim,) = extract_claims(Article("t", "test", dt.date(2017, 11, 26), "", text))
+    assert (claim.as_of, claim.period_start, claim.scope) == (dt.date(2017, 11, 26), None, "event")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # FA-KES 1923102975
+        "A witness told Reuters that there had been drones in the sky since Sunday morning with "
+        "warplanes heavily bombing the towns of Mesraba Harasta and Eastern Ghouta killing at "
+        "least 19 civilians.",
+        "Ten people have been killed since dawn in the shelling of the town.",
+    ],
+)
+def test_since_the_morning_of_the_day_is_the_days_toll(text: str) -> None:
+    (claim,) = extract_claims(Article("t", "test", dt.date(2017, 11, 26), "", text))
+    assert (claim.as_of, claim.period_start, claim.scope) == (dt.date(2017, 11, 26), None, "event")
+
+
 def test_first_time_since_is_a_comparison_not_a_start() -> None:
     text = (
         "The Kremlin was commenting after Syrian government forces seized control of a highway "

@@ -111,6 +111,37 @@ def test_a_neighbourhood_in_an_area_in_a_city_is_the_finest_place(
     assert same(got, ("Al-Telifoun al-Hawaei", "Aleppo", "Syria"))
 
 
+@pytest.mark.parametrize(
+    ("article_id", "surface", "words", "want"),
+    [
+        # "the Sulaymaniyah neighborhood of the Syrian city of Aleppo": in Aleppo
+        ("1962495712", "10", "Sulaymaniyah neighborhood", ("Sulaymaniyah", "Aleppo", "Syria")),
+        # "targeted al-Sulaymaniyah neighborhood", no holder: a part of a town of the
+        # article's country, not the Iraqi city
+        ("1926478968", "9", "al-Sulaymaniyah neighborhood", ("Sulaymaniyah", "Aleppo", "Syria")),
+        # "in the Salihiah neighbourhood of Hasakah city": the finer place
+        ("1923102821", "15", "Salihiah", ("Salihiah", "Hasakah", "Syria")),
+        # "The death toll in al-Faid neighborhood reached 3" (not Rheinland-Pfalz)
+        ("1965511185", "3", "al-Faid", ("Faid", "Aleppo", "Syria")),
+    ],
+)
+def test_a_neighbourhood_is_a_part_of_a_town_of_the_articles_country(
+    corpus: dict[str, Article], article_id: str, surface: str, words: str, want: Where
+) -> None:
+    got = where(claims_of(corpus, article_id), surface, words)
+    assert same(got, want), got
+
+
+def test_the_district_of_a_city_is_not_the_citys_holder() -> None:
+    # FA-KES 1923102898: "in the rebel-held east Aleppo district of Marjeh": Marjeh is in
+    # Aleppo, not Aleppo in Marjeh (the bigger place holds the other)
+    text = (
+        "At least 45 people have been killed in Aleppo in the last 24 hours. At least 12 "
+        "civilians were killed by airstrikes in the rebel-held east Aleppo district of Marjeh."
+    )
+    assert places_of(text)[0] == ("Aleppo", "Aleppo", "Syria")
+
+
 def test_a_list_of_places_with_their_regions_is_the_country(corpus: dict[str, Article]) -> None:
     # idmc-8788b484fd: "The affected area were:- Tachileik in Shan State- Katha in Sagaing
     # Region- Singu in Mandalay Region- Ingapu in Ayeyarwaddy Region" then "4,905 people were

@@ -289,6 +289,9 @@ def _claim(
     s_start, s_end = sentence
     category = cnt.category or "other"
     as_of, period_start, spanned = _dates(ctx, text, fig, sent, in_title, category)
+    if period_start is not None and period_start == as_of and not spanned:
+        # "since Sunday morning" in a report of Sunday: the day's toll, no running total
+        period_start = None
     war_long = category not in ("population", "besieged") and (
         sent.war_words
         or (category in ("killed", "injured", "other") and fig.value >= 50000)
@@ -368,12 +371,18 @@ def _dates(
         gap = _gap(t, fig)
         if gap > _DATE_REACH:
             continue
+        # (the words before the time in its own sentence: "... siege of the area since 2013
+        # that has caused shortages. On Sunday ... killed 17" is Sunday's toll)
+        floor = sent.span[0]
         since = (
-            t.since or t.kind == "war" or _SINCE_CLAUSE.search(text, max(0, t.start - 70), t.start)
+            t.since
+            or t.kind == "war"
+            or _SINCE_CLAUSE.search(text, max(floor, t.start - 70), t.start)
         )
         if since:
             start = r.period_start if r.period_start is not None else r.as_of
-            if start is not None and not _COMPARISON.search(text, max(0, t.start - 60), t.start):
+            compared = _COMPARISON.search(text, max(floor, t.start - 60), t.start)
+            if start is not None and not compared:
                 spans.append((gap, start))
             continue
         if r.period_start is not None:

@@ -42,8 +42,9 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
-    # (not "since dawn", "since this morning": a day's count is the day's event toll)
-    r"\b(?:since(?!\s+(?:dawn|daybreak|midnight|noon|(?:early\s+|this\s+)?morning)\b)"
+    # (not "since dawn", "since Sunday morning": a day's count is the day's event toll)
+    r"\b(?:since(?!\s+(?:(?:early\s+|this\s+|\w+day\s+)?(?:dawn|daybreak|midnight|noon"
+    r"|morning))\b)"
     r"|in\s+total|a\s+total\s+of|total(?:led|ing)?|so\s+far|to\s+date|overall"
     r"|altogether|throughout|(?:war|conflict|crisis|uprising|fighting)\s+(?:has|have|had)?\s*"
     r"(?:killed|claimed|left|displaced|uprooted|forced)"

@@ -24,7 +24,10 @@ _HOLDER = re.compile(
     r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|province|capital)\s+(?:of\s+)?)?"
-    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?)"
+    r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?"
+    # "the Sulaymaniyah neighborhood of the Syrian city of Aleppo": a part of a town
+    r"|\s+(?:neighbou?rhood|district|quarter|suburb)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:(?:city|town|capital)\s+of\s+(?:the\s+)?)?)"
     rf"(?:{_ARTICLE}-\s*)?$",  # "in al- Sulaymaniyah area"
     re.IGNORECASE,
 )
@@ -59,7 +62,7 @@ def _hold(text: str, mentions: list[PlaceMention], i: int, named: Container[str]
             # country (not "Nan District, Luangprabang Province": Nan, Thailand)
             outer.country = inner.country
         if inner.level == 2:  # a town in a region, or "X, near Y": in Y's region
-            _rehome(inner, outer, inside=not _BESIDE.search(gap))
+            _rehome(inner, outer, inside=not _BESIDE.search(gap) or bool(_PART_OF.search(gap)))
         return
 
 
@@ -69,11 +72,15 @@ def _town_holds(inner: PlaceMention, outer: PlaceMention, gap: str) -> bool:
     unknown to the gazetteer, or smaller than the town, in it) - not "Azaz, Marea" (a list)."""
     if _NEAR.search(gap):
         return True
+    size = max((c.population for c in inner.candidates if c.name == inner.name), default=0)
+    if _PART_OF.search(gap):
+        # "the Salihiah neighbourhood of Hasakah city", not "the east Aleppo district of
+        # Marjeh" (Marjeh a district of Aleppo): the bigger place holds the other
+        return outer.city_size > size or (not inner.candidates and bool(outer.candidates))
     if not _IN_GAP.search(gap):
         return False
     if inner.type_word in _PARTS or not inner.candidates:
         return True
-    size = max((c.population for c in inner.candidates if c.name == inner.name), default=0)
     return outer.city_size > size or outer.type_word in ("city", "town")
 
 
@@ -86,6 +93,8 @@ _PARTS = frozenset(
 )
 
 _BESIDE = re.compile(r"\b(?:near|of)\b", re.IGNORECASE)  # "near Y", "east of Y": not in Y
+#: "the X neighborhood of Y": in Y
+_PART_OF = re.compile(r"\b(?:neighbou?rhood|district|quarter|suburb)\s+of\b", re.IGNORECASE)
 
 
 def _rehome(inner: PlaceMention, outer: PlaceMention, inside: bool = True) -> None:

@@ -268,6 +268,10 @@ _NAMED_TYPE = re.compile(_TYPES_NAMED, re.IGNORECASE)
 _REGION_TYPES = re.compile(_TYPES_REGION)
 
 
+#: type words of the parts of a town: such a place lies in the article's country
+_TOWN_PARTS = frozenset(("neighborhood", "neighbourhood", "quarter", "suburb"))
+
+
 def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     """The place a candidate names here, or None when it is not plausibly a place.
 
@@ -317,6 +321,10 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # "al-Sulaymaniyah area": a town's; not "Aleppos outskirts" (found only as Aleppo's,
         # FA-KES having lost the apostrophe): the outskirts of the city the region is named by
         usable = tuple(c for c in usable if c.kind == PLACE)
+        if type_word in _TOWN_PARTS and country is not None:
+            # "al-Sulaymaniyah neighborhood" of an article on Aleppo: a part of a town
+            # there, not a city of that name abroad (Sulaymaniyah, Iraq)
+            usable = tuple(c for c in usable if c.country == country)
     elif type_word:
         # "the Central Highland region" of an article on Indonesia: no town of the name
         # abroad (Highland, California)
