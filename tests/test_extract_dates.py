@@ -167,6 +167,32 @@ def test_since_the_morning_of_the_day_is_the_days_toll(text: str) -> None:
     assert (claim.as_of, claim.period_start, claim.scope) == (dt.date(2017, 11, 26), None, "event")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # FA-KES 1923848179: the city's division, not the toll, runs since July 2012
+        "The Britain-based monitor said rebel bombardment of government-held districts killed "
+        "two civilians in the city that has been divided since July 2012.",
+        # FA-KES 1923848233
+        "On Monday air strikes killed 23 people in the town which has been under siege by the "
+        "army ever since rebels seized it two year ago.",
+        # FA-KES 1914947538: a comparison, its measure words apart
+        "The attack the first explosion to hit the heart of the western town since the "
+        "outbreak of Syrias civil war in 2011 killed a nurse a hospital employee and two "
+        "soldiers.",
+    ],
+)
+def test_a_since_of_a_places_state_or_a_comparison_is_no_period(text: str) -> None:
+    (claim,) = extract_claims(Article("t", "test", dt.date(2016, 7, 12), "", text))
+    assert (claim.period_start, claim.scope) == (None, "event")
+
+
+def test_a_war_s_since_in_a_relative_clause_is_the_toll_s() -> None:
+    text = "Some 300000 people have been killed in the war that has been raging since 2011."
+    (claim,) = extract_claims(Article("t", "test", dt.date(2016, 7, 12), "", text))
+    assert claim.scope == "cumulative" and claim.period_start == dt.date(2011, 1, 1)
+
+
 def test_first_time_since_is_a_comparison_not_a_start() -> None:
     text = (
         "The Kremlin was commenting after Syrian government forces seized control of a highway "

@@ -142,6 +142,21 @@ def test_the_district_of_a_city_is_not_the_citys_holder() -> None:
     assert places_of(text)[0] == ("Aleppo", "Aleppo", "Syria")
 
 
+def test_a_toll_over_years_naming_no_place_is_the_countrys(corpus: dict[str, Article]) -> None:
+    # FA-KES 1924058178: after sentences on al-Quriyah, "12679 people died of torture from
+    # March 2011 to June 2016" is Syria's count, not the town's
+    claims = claims_of(corpus, "1924058178")
+    assert where(claims, "12679", "died of torture") == ("Syria", None, "Syria")
+    # a displacement over years is the standing count of the place the account is at
+    # (idmc-c7c8511de8, Maluku)
+    text = (
+        "Hundreds of families were displaced in Maluku province of Indonesia. During 2013 and "
+        "2014, some 270 households were provided with new homes, leaving 120 families still in "
+        "need of assistance."
+    )
+    assert places_of(text)[-1][1] == "Maluku"
+
+
 def test_a_list_of_places_with_their_regions_is_the_country(corpus: dict[str, Article]) -> None:
     # idmc-8788b484fd: "The affected area were:- Tachileik in Shan State- Katha in Sagaing
     # Region- Singu in Mandalay Region- Ingapu in Ayeyarwaddy Region" then "4,905 people were

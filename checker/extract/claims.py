@@ -30,7 +30,7 @@ from checker.extract.dates import (
     find_dateline,
     resolve,
 )
-from checker.extract.modality import modality, says_period, scope, total_words
+from checker.extract.modality import in_relative_state, modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
 from checker.extract.places import Located, locate, scan_article
 from checker.extract.sentences import sentence_spans
@@ -57,6 +57,17 @@ ACCOUNT_REACH = 1
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
 # "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
+# "the first explosion to hit the heart of the western town since the outbreak of the war":
+# a comparison too, its measure words apart
+_FIRST_SINCE = re.compile(
+    r"\bfirst\s+(?:[\w'’-]+\s+){1,9}?(?:ever\s+)?(?:since\s+)?$", re.IGNORECASE
+)
+#: a running total over more days than this is a count of the whole country unless its
+#: own sentence places it
+_YEARS_LONG_DAYS = 365
+#: the counts of harm such a total is (a displacement over years is the place's standing
+#: count: "leaving 120 families still in need of assistance" after "During 2013 and 2014")
+_TOLLS = frozenset(("killed", "injured", "detained", "missing"))
 _SINCE_CLAUSE = re.compile(r"\bsince\b(?:\s+[\w.'’-]+){1,8}\s+(?:on\s+)?$", re.IGNORECASE)
 # "for the first time since 2012", "the worst since the war began": a comparison, not a total.
 _COMPARISON = re.compile(
@@ -298,6 +309,15 @@ def _claim(
         or (category in ("displaced", "refugees") and fig.value >= 2000000)
     )
     sc = scope(category, spanned or war_long or period_start is not None, sent.total_words)
+    # a total over years, its sentence naming no place of its own, is the country's: "12679
+    # people died of torture from March 2011 to June 2016" is no count of the town the
+    # account was at
+    years_long = (
+        period_start is not None
+        and as_of is not None
+        and (as_of - period_start).days > _YEARS_LONG_DAYS
+        and category in _TOLLS
+    )
     where = locate(
         text,
         ctx.places,
@@ -305,7 +325,7 @@ def _claim(
         fig.num_start,
         in_title,
         lambda: _previous_place(ctx),
-        whole_country=war_long,
+        whole_country=war_long or years_long,
         host_country=category == "refugees",
         figures=sorted(f.num_start for f in sent.figures),
     )
@@ -374,14 +394,13 @@ def _dates(
         # (the words before the time in its own sentence: "... siege of the area since 2013
         # that has caused shortages. On Sunday ... killed 17" is Sunday's toll)
         floor = sent.span[0]
-        since = (
-            t.since
-            or t.kind == "war"
-            or _SINCE_CLAUSE.search(text, max(floor, t.start - 70), t.start)
-        )
-        if since:
+        clause = _SINCE_CLAUSE.search(text, max(floor, t.start - 70), t.start)
+        if t.since or t.kind == "war" or clause:
             start = r.period_start if r.period_start is not None else r.as_of
-            compared = _COMPARISON.search(text, max(floor, t.start - 60), t.start)
+            said = clause.start() if clause else t.start  # where "since" is
+            compared = _COMPARISON.search(
+                text, max(floor, t.start - 60), t.start
+            ) or _FIRST_SINCE.search(text, max(floor, said - 90), said)
             if start is not None and not compared:
                 spans.append((gap, start))
             continue
@@ -433,8 +452,14 @@ _RELATIVE_WORD = re.compile(r"\b(?:that|who|which)\b", re.IGNORECASE)
 def _belongs_elsewhere(
     text: str, fig: Figure, t: TimeExpression, sent: SentenceFacts, category: str
 ) -> bool:
-    """Whether a time after the figure is another figure's or its cause's (see _dates)."""
-    if t.start < fig.end or t.since:
+    """Whether a time after the figure is another figure's or its cause's (see _dates), or
+    a state's a relative clause describes ("killed two civilians in the city that has been
+    divided since July 2012"; not "in the war that has raged since 2011")."""
+    if t.start < fig.end:
+        return False
+    if in_relative_state(text, fig.end, t.start):
+        return True
+    if t.since:
         return False
     between = [f for f in sent.figures if fig.end <= f.start and f.end <= t.start]
     cued = any(between[-1].end <= c.start < t.start for c in sent.cues) if between else True

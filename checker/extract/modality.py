@@ -64,7 +64,7 @@ _CUMULATIVE = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:worst|deadliest|bloodiest|most\s+(?!of\b|in\b|by\b)\w+|biggest|largest|heaviest"
     r"|fiercest|first|latest(?!\s+(?:toll|death|figure|count|tall|estimate|report|data|statistic"
-    r"|number|update)))\b(?:\s+(?!with\b|and\b|but\b)[\w'’-]+){0,7}\s*$",
+    r"|number|update)))\b(?:\s+(?!with\b|and\b|but\b)[\w'’-]+){0,9}\s*$",
     re.IGNORECASE,
 )
 _STOCK_CATEGORIES = frozenset({"displaced", "refugees", "besieged", "population"})
@@ -103,8 +103,30 @@ def total_words(text: str, s_start: int, s_end: int) -> bool:
 def says_period(pattern: re.Pattern[str], text: str, s_start: int, s_end: int) -> bool:
     """Whether ``pattern`` (words of a period or a total) matches in the sentence other than
     as the measure of a superlative ("the deadliest attack since 2011": a comparison, not a
-    running total)."""
+    running total) or of a place's lasting state (:func:`in_relative_state`)."""
     for m in pattern.finditer(text, s_start, s_end):
-        if not _SUPERLATIVE.search(text, max(s_start, m.start() - 80), m.start()):
-            return True
+        if _SUPERLATIVE.search(text, max(s_start, m.start() - 80), m.start()):
+            continue
+        if in_relative_state(text, max(s_start, m.start() - 80), m.start()):
+            continue
+        return True
     return False
+
+
+#: a relative clause of a lasting state: "the town which has been under siege ever since"
+_RELATIVE_STATE = re.compile(r"\b(?:that|which)\s+(?:has|have|had)\s+been\b", re.IGNORECASE)
+_WAR_HEAD = re.compile(
+    r"\b(?:war|conflict|crisis|uprising|fighting|campaign|offensive|revolt|violence)\W*$",
+    re.IGNORECASE,
+)
+
+
+def in_relative_state(text: str, start: int, at: int) -> bool:
+    """Whether a relative clause of a lasting state opens in ``text[start:at]`` (a time at
+    ``at`` is then the state's: "killed two civilians in the city that has been divided
+    since July 2012"), other than a war's ("in the war that has been raging since 2011":
+    the war's time is the toll's)."""
+    state = _RELATIVE_STATE.search(text, start, at)
+    if state is None:
+        return False
+    return not _WAR_HEAD.search(text, max(start, state.start() - 30), state.start())
