@@ -71,10 +71,20 @@ def field_agrees(
 
 
 def place_key_of(name: str | None, country: str | None = None) -> str | None:
-    """A place's comparison key: its gazetteer name's key (spelling variants meet)."""
+    """A place's comparison key: its gazetteer name's key (spelling variants meet), the
+    type word of an administrative unit left out ("Nan District" is Nan)."""
     if not name:
         return None
-    return place_key(resolve_name(name, country_key_of(country)).location or name)
+    bare = _ADMIN_TYPE.sub("", name) or name
+    return place_key(resolve_name(bare, country_key_of(country)).location or bare)
+
+
+# (not "City", "Town": "Mexico City" is not Mexico)
+_ADMIN_TYPE = re.compile(
+    r"\s+(?:district|sub-?district|province|state|county|regency|governorate|prefecture"
+    r"|municipality)$",
+    re.IGNORECASE,
+)
 
 
 def region_key_of(name: str | None, country: str | None = None) -> str | None:

@@ -137,6 +137,9 @@ def test_a_gold_article_missing_from_the_corpus_is_an_error(tmp_path: Path) -> N
         ("location", "deir ezzor", "Deir Ezzor", True),
         ("location", "Deir ez-Zor", "Deir Ezzor", True),
         ("location", "Aleppo", "Idlib", False),
+        # an administrative unit's type word is no part of its name; a city's is
+        ("location", "Nan District", "Nan", True),
+        ("location", "Mexico City", "Mexico", False),
         ("as_of", "2019-05-13", dt.date(2019, 5, 13), True),
         ("as_of", None, dt.date(2019, 5, 13), False),
         ("subject", "Turkish soldiers", "soldiers", True),
