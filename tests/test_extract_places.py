@@ -157,6 +157,19 @@ def test_a_toll_over_years_naming_no_place_is_the_countrys(corpus: dict[str, Art
     assert places_of(text)[-1][1] == "Maluku"
 
 
+def test_a_headlines_round_figure_takes_the_place_of_its_bodys_near_one(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-b60b12a753: "Over 15,000 displaced in fresh floods"; "At least 15783 people have
+    # been displaced in fresh floods in Gogrial East County of Warrap state"
+    got = where(claims_of(corpus, "idmc-b60b12a753"), "Over 15,000", in_title=True)
+    assert same(got, ("Gogrial East", "Warrap", "South Sudan")), got
+    # a figure far from the headline's is another count
+    text = "More than 30 homes destroyed in Batur district of Central Java by the quake."
+    title = "Over 100 homes destroyed in Java quake"
+    assert places_of(text, title=title)[0][0] != "Batur"
+
+
 def test_a_list_of_places_with_their_regions_is_the_country(corpus: dict[str, Article]) -> None:
     # idmc-8788b484fd: "The affected area were:- Tachileik in Shan State- Katha in Sagaing
     # Region- Singu in Mandalay Region- Ingapu in Ayeyarwaddy Region" then "4,905 people were

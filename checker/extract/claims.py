@@ -133,6 +133,10 @@ def extract_article(article: Article) -> Extraction:
     )
 
 
+#: how far a body's figure may be from its headline's round one and still be it
+_ROUNDED = 0.1
+
+
 def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Claim]:
     """A figure the article states again at a finer place takes that place: the headline's
     "7 Civilians Injured in ... Aleppo" is the body's "al-Khalediya neighborhood in Aleppo
@@ -148,10 +152,26 @@ def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Cla
         key: list(dict.fromkeys(where[o.claim_id] for o in group if o.claim_id in where))
         for key, group in same.items()
     }
+    # a headline's round figure is its body's near one ("Over 15,000 displaced in fresh
+    # floods", "At least 15783 people have been displaced ... in Gogrial East County")
+    near: dict[str, list[Located]] = {}
+    for c in claims:
+        if c.in_title and c.hedge not in ("exact", "range") and c.value > 0:
+            near[c.claim_id] = list(
+                dict.fromkeys(
+                    where[o.claim_id]
+                    for o in claims
+                    if not o.in_title
+                    and o.claim_id in where
+                    and (o.category, o.unit) == (c.category, c.unit)
+                    and c.allows(o.value)
+                    and abs(o.value - c.value) <= _ROUNDED * c.value
+                )
+            )
     out: list[Claim] = []
     for c in claims:
         mine = where.get(c.claim_id)
-        places = placed.get((c.category, c.value, c.unit), ())
+        places = [*placed.get((c.category, c.value, c.unit), ()), *near.get(c.claim_id, ())]
         finer = [f for f in places if mine is not None and f != mine and mine.holds(f)]
         leaves = {f.location: f for f in finer if not any(f.holds(g) for g in finer)}
         if len(leaves) == 1:
