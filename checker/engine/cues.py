@@ -1,10 +1,10 @@
 """What tells one incident from another: who was counted, how they were hurt, who acted,
 and the names and words a report uses for the happening.
 
-* **subject classes** form a containment tree: children and women within civilians within
-  people; soldiers and fighters within people ("Turkish soldiers" and "Syrian soldiers" are
-  different groups); for counts of people moved or living somewhere, people, civilians and
-  refugees are one group;
+* **subject classes**: children, women, civilians, people, soldiers, fighters... each an
+  incident of its own (one may hold another: a figure's ``part_of`` says so); groups of
+  other nationalities differ ("Turkish soldiers", "Syrian soldiers"); for counts of people
+  moved or living somewhere, people, civilians and refugees are one group;
 * **ways of harm** in broad families (air, ground fire, bomb, chemical, clashes...): two
   reports naming only different families describe different incidents;
 * **sides**: who acted, in three camps as the outlets of this war name them (pro-government
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Subject words -> a class; classes form a containment tree (child -> parent).
+# Subject words -> a class.
 _SUBJECT_WORDS: dict[str, str] = {}
 for _cls, _words in {
     "people": "people persons person individuals residents inhabitants victims lives "
@@ -40,17 +40,6 @@ for _cls, _words in {
 }.items():
     for _w in _words.split():
         _SUBJECT_WORDS[_w] = _cls
-
-_SUBJECT_PARENT: dict[str, str] = {
-    "medics": "civilians",
-    "children": "civilians",
-    "pupils": "children",
-    "women": "civilians",
-    "civilians": "people",
-    "soldiers": "people",
-    "fighters": "people",
-    "refugees": "people",
-}
 
 # For counts of people moved or living somewhere, "people", "civilians", "Syrians" and
 # "refugees" name one group as far as a figure is concerned.
@@ -134,13 +123,6 @@ def incident_class(category: str, subject: str) -> str:
     return subject_class(category, subject)
 
 
-def _ancestors(cls: str) -> list[str]:
-    chain = [cls]
-    while chain[-1] in _SUBJECT_PARENT:
-        chain.append(_SUBJECT_PARENT[chain[-1]])
-    return chain
-
-
 _OTHERS = re.compile(r"\b(others?|more)\b", re.I)
 
 
@@ -160,24 +142,6 @@ def is_more(subject: str) -> bool:
 def nationalities(subject: str) -> frozenset[str]:
     """The nationalities a subject names ("Turkish soldiers": turkish)."""
     return frozenset(m.lower().replace(".", "") for m in _NATIONALITY.findall(subject))
-
-
-def class_relation(category: str, a: str, b: str) -> str | None:
-    """ "same", "a_in_b", "b_in_a", or None when subjects ``a`` and ``b`` (of one category)
-    are different groups ("Turkish soldiers" and "Syrian soldiers"; "others")."""
-    if is_additional(a) or is_additional(b):
-        return None
-    na, nb = nationalities(a), nationalities(b)
-    if na and nb and not na & nb:
-        return None
-    ca, cb = subject_class(category, a), subject_class(category, b)
-    if ca == cb:
-        return "same"
-    if cb in _ancestors(ca):
-        return "a_in_b"
-    if ca in _ancestors(cb):
-        return "b_in_a"
-    return None
 
 
 # The same patterns, case-sensitive, for an ASCII sentence in lower case: the same matches
