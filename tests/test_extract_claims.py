@@ -803,3 +803,21 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
     (whole,) = [c for c in claims if c.value == 31 and c.category == "killed"]
     (part,) = [c for c in claims if c.part_of == whole.claim_id]
     assert (part.value, part.subject) == (10.0, "civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # idmc-12753044fe, FA-KES 1923848248, 1915433682: things destroyed are no toll
+        ("Ali claimed that the army had destroyed 152 tunnels since June 30.", []),
+        ("The strikes also destroyed 14 of IS military vehicles the Observatory added.", []),
+        ("IS said its militants had destroyed six archaeological pieces from Palmyra.", []),
+        # a verb of things counts the people the text names (Russian military wording)
+        ("Russian jets destroyed 12 terrorists and 3 depots.", [("12", "killed")]),
+    ],
+)
+def test_a_verb_of_things_counts_people_only_when_it_names_them(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    got = extract_claims(Article("t", "test", dt.date(2015, 7, 1), "", text))
+    assert [(c.surface, c.category) for c in got] == want

@@ -277,6 +277,14 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         # "As well as those killed at least 160 people were injured": "those killed" names
         # other people; the verb after the figure says what it counts
         return Counted(r.after, subject, r.head_end)
+    if (
+        r.before == "killed"
+        and r.subject is None
+        and _THINGS_VERB.search(text, max(0, r.figure.start - 30), r.figure.start)
+    ):
+        # "destroyed 1,429 smuggling tunnels": a verb of things counts people only when
+        # the text names them ("destroyed 80 militants")
+        return Counted(None, subject, r.head_end)
     # "home to 3 million Syrians who have fled the war": what they did says more than where
     if r.before is not None and r.adjacent and not (r.before == "population" and r.after in _FLED):
         return Counted(r.before, subject, r.head_end)
@@ -316,6 +324,11 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
 
 
 _FLED = frozenset(["refugees", "displaced"])
+_THINGS_VERB = re.compile(
+    r"\b(?:destroy(?:ed|s|ing)?|destruction\s+of)\s+(?:(?:at\s+least|more\s+than|over|some"
+    r"|about|around|nearly|another)\s+)?$",
+    re.IGNORECASE,
+)
 _STATUS_NOUNS = frozenset(["displaced", "detained", "evacuated"])
 _ONLY_ADJACENT = frozenset(["attacks", "population"])
 # "Rota has about 2,500 residents": a place's population, stated with "has".
