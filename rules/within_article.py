@@ -12,7 +12,8 @@ def check_headline_matches_body(article_pair: Pair, options: dict) -> None:
     Readers (and aggregators) take the headline's number; when the body gives only smaller
     figures for the same count, place and happening, the headline overstates its own story.
     A body figure larger than the headline's is most often a later or wider total and is
-    left alone.
+    left alone, and when the body states the headline's figure too, its smaller ones are
+    parts of it (one neighbourhood's, an earlier count's).
 
     Flags:
         headline: "15 killed in Idlib air strikes"
@@ -28,6 +29,11 @@ def check_headline_matches_body(article_pair: Pair, options: dict) -> None:
     title, body = (a, b) if a.in_title else (b, a)
     if body.high is None or (title.low or 0) <= body.high or is_vague(body):
         return  # the body's figure is as large or larger: not an overstatement
+    if any(
+        not c.in_title and (c.high is None or (title.low or 0) <= c.high)
+        for c in article_pair.peers
+    ):
+        return  # the body gives the headline's figure too: the smaller one is a part of it
     g = gap(title, body, options["tolerance"])
     assert g == 0, (
         f'The headline says "{title.surface}" ({wording(title)}) {title.subject} '

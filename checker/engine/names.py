@@ -152,7 +152,8 @@ class Pair:
     relation: str = "same"
     #: the incident both belong to (None for a part and its whole in two incidents)
     incident: Incident | None = None
-    #: the incident's claims, in the order they were reported (copies folded)
+    #: the incident's claims, in the order they were reported (copies folded); for a pair
+    #: of one article (``article_pair``), that article's claims of the incident
     peers: tuple[Claim, ...] = ()
     #: the towns (and finer places) each article's claims are placed at, ``a``'s then ``b``'s
     towns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())

@@ -198,9 +198,10 @@ class Subjects:
                 if self.folded(aid):
                     continue
                 own.sort(key=lambda c: (not c.in_title, c.start))  # the headline first
+                peers = tuple(own)
                 for i, a in enumerate(own):
                     for b in own[i + 1 :]:
-                        yield Pair(a, b, "same", inc)
+                        yield Pair(a, b, "same", inc, peers)
         for part in self.claims:
             whole = by_id.get(part.part_of or "")
             # a part counts what its whole counts: a part_of across categories (an older
