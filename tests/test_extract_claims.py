@@ -814,8 +814,21 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
         ("IS said its militants had destroyed six archaeological pieces from Palmyra.", []),
         # a verb of things counts the people the text names (Russian military wording)
         ("Russian jets destroyed 12 terrorists and 3 depots.", [("12", "killed")]),
+        ("Eighty terrorists were destroyed.", [("Eighty", "killed")]),
+        # idmc-67bae3f9a5, idmc-3a156ff064: a figure without its noun counts the things the
+        # figure before it counted
+        ("More than 15,000 houses were flooded, 90 were destroyed and 800 were severely "
+         "damaged.", [("More than 15,000", "facilities"), ("90", "facilities"),
+                      ("800", "facilities")]),
+        ("A total of 12 homes were destroyed with another 20 damaged.",
+         [("12", "facilities"), ("20", "facilities")]),
+        # FA-KES 1924058211: "losing ground" is no loss of life
+        ("The terrorists are losing ground to two separate offensives.", []),
+        # FA-KES 1924058083: not yet found, dead or alive
+        ("1 child killed 6 children & their mother still under rubble in Marat Al Noman",
+         [("1", "killed"), ("6", "other")]),
     ],
-)
+)  # fmt: skip
 def test_a_verb_of_things_counts_people_only_when_it_names_them(
     text: str, want: list[tuple[str, str]]
 ) -> None:

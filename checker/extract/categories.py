@@ -277,13 +277,17 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         # "As well as those killed at least 160 people were injured": "those killed" names
         # other people; the verb after the figure says what it counts
         return Counted(r.after, subject, r.head_end)
-    if (
-        r.before == "killed"
-        and r.subject is None
-        and _THINGS_VERB.search(text, max(0, r.figure.start - 30), r.figure.start)
+    if r.subject is None and (
+        _THINGS_VERB.search(text, max(0, r.figure.start - 30), r.figure.start)
+        or _THINGS_AFTER.match(text, r.head_end)
     ):
-        # "destroyed 1,429 smuggling tunnels": a verb of things counts people only when
-        # the text names them ("destroyed 80 militants")
+        # a verb of things counts people only when the text names them ("destroyed 80
+        # militants"): "destroyed 1,429 smuggling tunnels" is none; "15,000 houses were
+        # flooded, 90 were destroyed", "12 homes were destroyed with another 20 damaged":
+        # the things the figure before counted
+        prev = done[i - 1] if i > 0 else None
+        if prev is not None and prev.category == "facilities":
+            return Counted("facilities", prev.subject, r.head_end)
         return Counted(None, subject, r.head_end)
     # "home to 3 million Syrians who have fled the war": what they did says more than where
     if r.before is not None and r.adjacent and not (r.before == "population" and r.after in _FLED):
@@ -324,6 +328,11 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
 
 
 _FLED = frozenset(["refugees", "displaced"])
+_THINGS_AFTER = re.compile(
+    r"\s*(?:(?:were|was|have\s+been|had\s+been|are|also|severely|partially|totally|completely"
+    r"|badly)\s+){0,3}(?:destroyed|damaged|flattened|razed|levell?ed|have\s+structural\s+damage)\b",
+    re.IGNORECASE,
+)
 _THINGS_VERB = re.compile(
     r"\b(?:destroy(?:ed|s|ing)?|destruction\s+of)\s+(?:(?:at\s+least|more\s+than|over|some"
     r"|about|around|nearly|another)\s+)?$",

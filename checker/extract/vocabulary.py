@@ -174,7 +174,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         # trapped by a disaster, not under siege: "trapped under the rubble", "tourists
         # trapped in flood-stricken Acapulco"
         r"|trapp(?:ed|ing)(?=\s+(?:\w+\s+){0,2}?(?:(?:under|beneath|by|in)\s+(?:the\s+)?(?:rubble"
-        r"|debris|mud|snow|wreckage|collapsed|flood\w*|landslides?)))",
+        r"|debris|mud|snow|wreckage|collapsed|flood\w*|landslides?)))"
+        # "6 children & their mother still under rubble": not yet found, dead or alive
+        r"|still\s+(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|wreckage)",
     ),
     (
         "refugees",
@@ -193,7 +195,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|neutrali[sz]ed|destroyed|destruction\s+of|shot\s+dead|shot\s+and\s+killed"
         r"|shot\s+to\s+death|drowned|buried\s+alive|crushed\s+to\s+death|electrocuted"
         r"|(?:lost|losing)(?!\s+(?:their|his|her|its)\s+(?:homes?|houses?|shelters?|belongings"
-        r"|livelihoods?|property|crops))",
+        r"|livelihoods?|property|crops))"
+        # "losing ground to two separate offensives", "lost control of three villages"
+        r"(?!\s+(?:ground|control|power|contact|track|touch|territory|momentum|sight)\b)",
     ),
     (
         "injured",
