@@ -2,7 +2,7 @@
 printed after it had been overtaken."""
 
 from checker import fail, rule
-from checker.engine.helpers import bounds, gap, is_vague, says
+from checker.engine.helpers import bounds, gap, is_vague, norm_source, says
 from checker.engine.incidents import reported_day
 from checker.engine.names import IncidentView, Pair
 from checker.records import Claim
@@ -98,7 +98,9 @@ def check_stale_figure(pair: Pair, options: dict) -> None:
     """An outlet prints a figure that a higher one, published before it, had overtaken.
 
     The later figure is below an earlier report for the same incident and matches an even
-    older one: the outlet is recycling an outdated number.
+    older one: the outlet is recycling an outdated number. A higher figure from another
+    named source (Amaq's 160 against the Observatory's 56) is a rival count, not the toll
+    moving on.
 
     Flags:
         reuters (2019-05-14): "150,000" people displaced in Idlib
@@ -114,6 +116,9 @@ def check_stale_figure(pair: Pair, options: dict) -> None:
         return
     if is_vague(a) or is_vague(b):
         return
+    sa, sb = norm_source(a.attribution), norm_source(b.attribution)
+    if sa and sb and sa != sb:
+        return  # two named sources' counts: a rival claim overtakes nothing
     if not _below(b, a, options["tolerance"]) or bounds(a)[0] > bounds(b)[1] * options["max_ratio"]:
         return
     older = _repeats(pair.peers, a, b, exact=True)
