@@ -170,6 +170,16 @@ def test_a_headlines_round_figure_takes_the_place_of_its_bodys_near_one(
     assert places_of(text, title=title)[0][0] != "Batur"
 
 
+def test_a_total_before_a_colon_is_not_its_first_items(corpus: dict[str, Article]) -> None:
+    # idmc-34b3e7746c: "The death toll is eight: three in Tochigi Prefecture, ..." - the
+    # eight are Japan's, the places after the colon its breakdown's
+    text = (
+        "Floods hit Japan this week. The death toll is eight: three in Tochigi Prefecture, two "
+        "in Miyagi Prefecture and three in Ibaraki."
+    )
+    assert places_of(text)[0] == ("Japan", None, "Japan")
+
+
 def test_a_list_of_places_with_their_regions_is_the_country(corpus: dict[str, Article]) -> None:
     # idmc-8788b484fd: "The affected area were:- Tachileik in Shan State- Katha in Sagaing
     # Region- Singu in Mandalay Region- Ingapu in Ayeyarwaddy Region" then "4,905 people were

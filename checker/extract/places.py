@@ -330,14 +330,16 @@ def _service_country(text: str, sentence: Span, named: Counter[str]) -> str | No
 
 def _other_figures(text: str, m: PlaceMention, anchor: int, figures: Sequence[int]) -> bool:
     """Whether a place belongs to another item of a list of figures: after another figure
-    and a comma ("75,293 Households integrated IDPs, ..., 1, 000 Households- Mandera
-    IDPs"), or before a comma with another figure just before it ("1, 000 Households-
-    Mandera IDPs, 13,618 Households unprofiled IDPs")."""
+    and a comma or a colon ("75,293 Households integrated IDPs, ..., 1, 000 Households-
+    Mandera IDPs"; "The death toll is eight: three in Tochigi"), or before a comma with
+    another figure just before it ("1, 000 Households- Mandera IDPs, 13,618 Households
+    unprofiled IDPs")."""
     if not figures:
         return False
     if m.start > anchor:  # (figures are in reading order: bisected, not scanned)
         between = bisect.bisect_left(figures, m.start) - bisect.bisect_right(figures, anchor)
-        return between > 0 and "," in text[anchor : m.start]
+        # (a colon opens a breakdown: "The death toll is eight: three in Tochigi")
+        return between > 0 and ("," in text[anchor : m.start] or ":" in text[anchor : m.start])
     if "," not in text[m.end : anchor] or anchor - m.end > ITEM_REACH // 2:
         return False
     lo = bisect.bisect_right(figures, m.start - ITEM_REACH)
