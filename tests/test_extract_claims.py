@@ -19,6 +19,7 @@ from checker.records import Article, Claim
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "idlib"
 FAKES = ROOT / ".." / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv"
+IDMC = ROOT / ".." / "shared" / "corpus" / "idmc-news" / "articles.jsonl"
 
 
 def _articles(*paths: Path) -> dict[str, Article]:
@@ -834,3 +835,38 @@ def test_a_verb_of_things_counts_people_only_when_it_names_them(
 ) -> None:
     got = extract_claims(Article("t", "test", dt.date(2015, 7, 1), "", text))
     assert [(c.surface, c.category) for c in got] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # idmc-34b3e7746c: the ages are no counts, and do not cut the figure from its verb
+        ("Two men, ages 71 and 51, were found dead in rice fields flooded by the levee breach.",
+         [("Two", "killed")]),
+        ("Three children aged 5, 7 and 9 died.", [("Three", "killed")]),
+        ("The victims were aged between 20 and 30.", []),
+    ],
+)  # fmt: skip
+def test_ages_are_no_counts(text: str, want: list[tuple[str, str]]) -> None:
+    got = extract_claims(Article("t", "test", dt.date(2015, 9, 14), "", text))
+    assert [(c.surface, c.category) for c in got] == want
+
+
+def test_a_lists_items_run_together_after_a_stop_are_sentences() -> None:
+    from checker.extract.sentences import sentence_spans
+
+    # idmc-70db80d94e: each item took the place of the item before it ("6 death and 2
+    # injured ... in Surin" were Ubon Ratchathani's, the province of the item before)
+    text = (
+        "IMPACT- 6 death and 2 injured, due to the collapsed roof of a shopping mall in Surin.- "
+        "72 houses and plantation were damaged in Mueang, Phrae.- 19 houses were damaged in "
+        "Phitsanulok."
+    )
+    assert [text[a:b][:4] for a, b in sentence_spans(text)] == ["IMPA", "- 72", "- 19"]
+    (article,) = [
+        a
+        for a in read_articles([IDMC])
+        if isinstance(a, Article) and a.article_id == "idmc-70db80d94e"
+    ]
+    got = {(c.surface, c.region) for c in extract_claims(article)}
+    assert {("2", "Surin"), ("19", "Phitsanulok")} <= got

@@ -29,6 +29,12 @@ _GAP_STOP = frozenset(
 _ACTIVE_OBJECT = re.compile(r"^\s*(?:at\s+least|more\s+than|over|some|about|around|nearly)?\s*$")
 
 _RELATIVE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,.;:]{0,100},", re.IGNORECASE)
+# the counted people's ages say nothing of the verb: "Two men, ages 71 and 51, were found
+# dead", "Three children aged 5, 7 and 9 died"
+_AGES = re.compile(
+    r",?\s*\b(?:aged|ages?)\s+(?:between\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-)\s*\d{1,3})*,?",
+    re.IGNORECASE,
+)
 _PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing\s+to\s+)?[a-z]+ing", re.IGNORECASE)
 
 
@@ -57,6 +63,8 @@ def after_trigger(
     # "four people — believed to be Syrians, including two children — died": an aside
     # between dashes says nothing of the verb
     window = _DASHED_ASIDE.sub(lambda m: " " * len(m.group(0)), window)
+    if "age" in window:  # (cheaply first)
+        window = _AGES.sub(lambda m: " " * len(m.group(0)), window)
     brk = _CLAUSE_BREAK.search(window)
     if brk is not None:
         window = window[: brk.start()]

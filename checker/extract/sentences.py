@@ -42,6 +42,10 @@ _BOUNDARY = re.compile(
       | \s-\sYouTube\b    # an embedded video's title ends where its "- YouTube" does
       | (?<=[a-z][a-z])[.!?]["”’]?(?=[A-Z][a-z])  # glued, its space lost: "authorities said.The"
       | (?<=[\w)])(?=[ ][ ]+["“]?[A-Z])  # a paragraph's end, its line break lost to two spaces
+      # a list's items run together, a bullet's dash right after a stop: "in Surin.- 72
+      # houses were damaged" (not "IMPACT- 4 death- 44 families": the items of one
+      # sentence, its source and date theirs)
+      | (?<=[a-z])[.](?=-[ ]\d)
     )""",
     re.VERBOSE,
 )
