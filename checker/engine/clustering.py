@@ -96,7 +96,7 @@ SUPERSEDED_BEFORE = re.compile(
     r"|\bup\s+from)\s+(?:at\s+)?(?:least\s+)?$",
     re.IGNORECASE,
 )
-_EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously)\b")
+_EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously|Initially|At\s+first)\b")
 
 
 def superseded(c: Claim) -> bool:

@@ -9,12 +9,14 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
-from checker.engine.clustering import moved_on
+from checker.engine.clustering import moved_on, superseded
+from checker.engine.cues import is_additional
 from checker.figures import fmt_allows, fmt_bound, group_words
 from checker.lexicon import norm_source
 from checker.records import LOWER_BOUNDS, Claim
 
 __all__ = [
+    "additional",
     "aggregate",
     "bounds",
     "describe",
@@ -24,9 +26,11 @@ __all__ = [
     "interval",
     "is_vague",
     "norm_source",
+    "one_source",
     "overlaps",
     "says",
     "source",
+    "superseded",
     "when",
     "wider",
     "wider_count",
@@ -247,3 +251,43 @@ def _same_figure(p: Claim, q: Claim) -> bool:
     """Whether two claims give the same figure: each allows the other's number ("55" and
     "at least 55"; not "at least 2" and "31")."""
     return p.allows(q.value) and q.allows(p.value)
+
+
+def one_source(a: Claim, b: Claim) -> bool:
+    """Whether two claims cite one named source: the same name once folded
+    (:func:`norm_source`), or one the other's acronym ("NDRRMC", "the Philippines National
+    Disaster Risk Reduction and Management Council")."""
+    sa, sb = norm_source(a.attribution), norm_source(b.attribution)
+    if not sa or not sb:
+        return False
+    return (
+        sa == sb
+        or _acronym_of(a.attribution or "", b.attribution or "")
+        or _acronym_of(b.attribution or "", a.attribution or "")
+    )
+
+
+_MINOR_WORDS = frozenset("and of the for on in".split())
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` (one upper-case word) spells the initials of ``name``'s words,
+    its minor words left out, a country's or people's name before them allowed."""
+    if not re.fullmatch(r"[A-Z]{3,8}", short.strip()):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _MINOR_WORDS]
+    initials = "".join(w[0].upper() for w in words)
+    return len(words) >= 3 and (initials == short.strip() or initials[1:] == short.strip())
+
+
+_ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|other)\s+$", re.IGNORECASE)
+
+
+def additional(c: Claim) -> bool:
+    """Whether a claim counts people besides a group given before ("Another five people ...
+    have died", "24 other people", "killed 8 and injured 58 others"): a count of its own,
+    never the whole of one."""
+    if is_additional(c.subject):
+        return True
+    at = c.quote.find(c.surface)
+    return at > 0 and bool(_ANOTHER.search(c.quote, max(0, at - 20), at))

@@ -133,7 +133,8 @@ _NOT_COUNT_BEFORE = re.compile(
     # alternation is tried there only (speed on number-dense text, "1-1-1-...")
     r"""(?=[$€£]|\b[A-Za-z])(?:
       (?:[$€£]|\bus\s?\$|\busd|\bsyp)\s*
-    | \b(?:aged|ages|age(?:d)?\s+of|ages\s+of|age)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-)\s*)*
+    | \b(?:aged|ages|age(?:d)?\s+of|ages\s+of|age)\s+(?:between\s+)?
+        (?:\d{1,3}\s*(?:,|and|or|to|-)\s*)*
     | \b(?:updated|worth|valued\s+at|costing)\s+
     | \b(?:resolution|article|no\.?|number|route|highway|brigade|division|regiment|battalion
         |corps|squadron|base|flight|page|chapter|section|paragraph|room|unit|zone|sector|gate
