@@ -870,3 +870,23 @@ def test_a_lists_items_run_together_after_a_stop_are_sentences() -> None:
     ]
     got = {(c.surface, c.region) for c in extract_claims(article)}
     assert {("2", "Surin"), ("19", "Phitsanulok")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # FA-KES 1962495711, 1926478986 (SANA's and al-Alam's headlines, their commas lost)
+        ("Child Killed 20 People Injured in Terrorist Attacks in Damascus",
+         [("20", "injured")]),
+        ("Girl child killed two others injured in terrorist rocket attack on neighborhood in "
+         "Aleppo city", [("two", "injured")]),
+        # the verb before is the figure's when an agent, not a victim, precedes it
+        ("Shelling killed 20 people injured dozens", [("20", "killed"), ("dozens", "injured")]),
+        ("2 Killed 10 Injured in Terrorist Shelling", [("2", "killed"), ("10", "injured")]),
+    ],
+)  # fmt: skip
+def test_a_victim_s_verb_before_a_figure_is_not_the_figure_s(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    got = extract_claims(Article("t", "test", dt.date(2016, 11, 7), "", text))
+    assert [(c.surface, c.category) for c in got] == want

@@ -289,6 +289,12 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
         if prev is not None and prev.category == "facilities":
             return Counted("facilities", prev.subject, r.head_end)
         return Counted(None, subject, r.head_end)
+    if r.before is not None and r.adjacent and r.after is not None and r.after != r.before:
+        verb = _VERB_AFTER_PERSON.search(text, max(0, r.figure.start - 40), r.figure.start)
+        if verb is not None and verb.group(1).lower() in PERSON_HEADS:
+            # "Child Killed 20 People Injured": the verb before is the child's, a headline's
+            # clause without its comma; the figure's own verb comes after it
+            return Counted(r.after, subject, r.head_end)
     # "home to 3 million Syrians who have fled the war": what they did says more than where
     if r.before is not None and r.adjacent and not (r.before == "population" and r.after in _FLED):
         return Counted(r.before, subject, r.head_end)
@@ -328,6 +334,11 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
 
 
 _FLED = frozenset(["refugees", "displaced"])
+# a person and what befell them, right before a figure: "Child Killed 20 People Injured"
+_VERB_AFTER_PERSON = re.compile(
+    r"\b([A-Za-z]+)\s+(?:killed|dies|died|dead|injured|wounded|hurt|arrested|missing)\s+$",
+    re.IGNORECASE,
+)
 _THINGS_AFTER = re.compile(
     r"\s*(?:(?:were|was|have\s+been|had\s+been|are|also|severely|partially|totally|completely"
     r"|badly)\s+){0,3}(?:destroyed|damaged|flattened|razed|levell?ed|have\s+structural\s+damage)\b",
