@@ -26,30 +26,31 @@ def check_incompatible_counts(pair: Pair, options: dict) -> None:
     both be true.
 
     Both figures count the same group, at the same place, for the same happening (one
-    incident), were reported on the same day, and neither is framed as an update ("rose
-    to", "the new toll"); yet the intervals their wording allows do not meet (widened by
-    ``tolerance``, 0 by default: "44" and "48" are two counts; "about 80" already allows
-    72 to 88). Hedges are respected: "at least 26" and "35" agree. A figure reported a day
-    later is an update (``timeline.check_toll_updated``), not a conflict. When both cite
-    the same named source, ``same_source.check_same_source_different_figure`` reports it
-    instead; copies of one text are one source. The two reports must be tied by more than
-    the province and the day (the same town, shared names or words, or articles telling
-    one story). A figure for a wider place (the city, the province) above one for a place
-    in it is no contradiction when it is a wider count: its own article gives the finer
-    place's figure too (the day's toll in Aleppo and one road's), or never places a figure
-    there (a province's toll), unless their sentences share the happening's names or
-    words (then the wider place is only a looser name for it); nor are two articles that
-    each give both figures (their sources disagree:
-    ``within_article.check_sources_disagree``). Figures more than
+    incident), were reported on the same day (and, for an event's toll, hold at days no
+    further apart than one event's reports: "also hit on Wednesday" in Friday's report is
+    Wednesday's), and neither is framed as an update ("rose to", "the new toll"); yet the
+    intervals their wording allows do not meet (widened by ``tolerance``, 0 by default: "44"
+    and "48" are two counts; "about 80" already allows 72 to 88). Hedges are respected: "at
+    least 26" and "35" agree. A figure reported a day later is an update
+    (``timeline.check_toll_updated``), not a conflict. When both cite the same named source,
+    ``same_source.check_same_source_different_figure`` reports it instead; copies of one
+    text are one source. The two reports must be tied by more than the province and the day
+    (the same town, shared names or words, or articles telling one story). A figure for a
+    wider place (the city, the province) above one for a place in it is no contradiction
+    when it is a wider count: its own article gives the finer place's figure too (the day's
+    toll in Aleppo and one road's), or never places a figure there (a province's toll),
+    unless their sentences share the happening's names or words (then the wider place is
+    only a looser name for it); nor are two articles that each give both figures (their
+    sources disagree: ``within_article.check_sources_disagree``). Figures more than
     ``max_ratio`` (20) times apart are counts of different things (a day's toll and the
     war's); counts of strikes and buildings (``not_tolls``) and vague words ("dozens") are
     never set against each other here. Severity: high when both figures are placed at the
     same town (or finer place), hold at the same date and are firm
     (:func:`~checker.engine.helpers.firm`: not both headlines', a bare figure its own
     article gives as a lower bound too, a toll its report says was raised or its headline
-    says is still mounting); medium
-    otherwise (the tie is their words or their stories, two headlines, two dates, a toll
-    still moving, or ``headcounts``: how many fighters or bombers there were, no toll).
+    says is still mounting); medium otherwise (the tie is their words or their stories, two
+    headlines, two dates, a toll still moving, or ``headcounts``: how many fighters or
+    bombers there were, no toll).
 
     Flags:
         sana (2016-10-26): "12" children killed in Idlib

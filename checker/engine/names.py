@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.engine.incidents import (
+    EVENT_WINDOW_DAYS,
     claim_day,
     corrected,
     moved_on,
@@ -214,12 +215,22 @@ class Pair:
         "The previous death toll was 20 ... at least 70")."""
         return (
             self.days_apart == 0
+            and not self._days_apart_held()
             and not self.update_framed
             and not superseded(self.a)
             and not superseded(self.b)
             and not self._past_count_of(self.a, self.b)
             and not self._past_count_of(self.b, self.a)
         )
+
+    def _days_apart_held(self) -> bool:
+        """Whether two counts of events hold at days further apart than an event's reports
+        (a day): "A bus on the road was also hit on Wednesday resulting in seven civilian
+        deaths" is Wednesday's, not Friday's bus."""
+        a, b = self.a, self.b
+        if a.scope != "event" or b.scope != "event" or a.as_of is None or b.as_of is None:
+            return False
+        return abs((a.as_of - b.as_of).days) > EVENT_WINDOW_DAYS
 
     def _past_count_of(self, figure: Claim, report: Claim) -> bool:
         """Whether ``report``'s article gives ``figure``'s number as a past count."""
