@@ -180,6 +180,23 @@ def test_a_total_before_a_colon_is_not_its_first_items(corpus: dict[str, Article
     assert places_of(text)[0] == ("Japan", None, "Japan")
 
 
+@pytest.mark.parametrize(
+    ("article_id", "surface", "words", "want"),
+    [
+        # "the village of Oweijel just west of the city of Aleppo where at least 23 people
+        # were killed": the village, by the city
+        ("1924058191", "at least 23", "Oweijel", ("Oweijel", "Aleppo", "Syria")),
+        # "the region of Al-Quriyah southeast of Deir Ezzor city" (was Korla, China)
+        ("1924058090", "58", "Al-Quriyah", ("Quriyah", "Deir ez-Zor", "Syria")),
+    ],
+)
+def test_a_place_a_direction_of_a_town_is_that_place_by_it(
+    corpus: dict[str, Article], article_id: str, surface: str, words: str, want: Where
+) -> None:
+    got = where(claims_of(corpus, article_id), surface, words)
+    assert same(got, want), got
+
+
 def test_a_list_of_places_with_their_regions_is_the_country(corpus: dict[str, Article]) -> None:
     # idmc-8788b484fd: "The affected area were:- Tachileik in Shan State- Katha in Sagaing
     # Region- Singu in Mandalay Region- Ingapu in Ayeyarwaddy Region" then "4,905 people were

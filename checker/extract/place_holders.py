@@ -33,6 +33,10 @@ _HOLDER = re.compile(
 )
 
 _NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
+_DIRECTION_OF = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\b",
+    re.IGNORECASE,
+)
 
 
 def _hold(text: str, mentions: list[PlaceMention], i: int, named: Container[str] = ()) -> None:
@@ -70,8 +74,8 @@ def _town_holds(inner: PlaceMention, outer: PlaceMention, gap: str) -> bool:
     """Whether a town-level place holds another: "X, near Y"; "the Omdadda neighbourhood in
     Omdurman", "al-Athamiyeh neighborhood in Aleppo city" (a part of a town, typed so or
     unknown to the gazetteer, or smaller than the town, in it) - not "Azaz, Marea" (a list)."""
-    if _NEAR.search(gap):
-        return True
+    if _NEAR.search(gap) or _DIRECTION_OF.search(gap):
+        return True  # "X, near Y"; "the village of Oweijel just west of the city of Aleppo"
     size = max((c.population for c in inner.candidates if c.name == inner.name), default=0)
     if _PART_OF.search(gap):
         # "the Salihiah neighbourhood of Hasakah city", not "the east Aleppo district of
