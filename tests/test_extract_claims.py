@@ -890,3 +890,15 @@ def test_a_victim_s_verb_before_a_figure_is_not_the_figure_s(
 ) -> None:
     got = extract_claims(Article("t", "test", dt.date(2016, 11, 7), "", text))
     assert [(c.surface, c.category) for c in got] == want
+
+
+def test_a_group_restated_between_dashes_is_a_claim_of_its_unit() -> None:
+    # idmc-660f28f362: "relocated the 20,000 victims – or 3,300 families – to Chingwizi"
+    text = (
+        "In the immediate aftermath of the flood, the Zimbabwean army relocated the 20,000 "
+        "victims – or 3,300 families – to Chingwizi."
+    )
+    got = extract_claims(Article("t", "test", dt.date(2015, 2, 1), "", text))
+    assert [(c.surface, c.category, c.unit) for c in got] == [
+        ("20,000", "displaced", "people"), ("3,300", "displaced", "families")
+    ]  # fmt: skip

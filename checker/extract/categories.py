@@ -62,7 +62,7 @@ _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.I
 # households comprising 667,000 people had been urged to evacuate"); a list may hold an
 # item without a figure ("seven guards, an inmate and three firefighters").
 _COORDINATION = re.compile(
-    r"^[\s,]*(?:(?:an?|one)\s+[a-z]+[\s,]+)?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
+    r"^[\s,–—]*(?:(?:an?|one)\s+[a-z]+[\s,]+)?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
     r"|comprising|totall?ing)\b[\s,]*(?:(?:their|his|her|its)\s+)?"
     # the same group restated in brackets: "310 households (about 1,600 people)"
     r"|\(\s*)?$",
