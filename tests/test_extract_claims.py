@@ -902,3 +902,18 @@ def test_a_group_restated_between_dashes_is_a_claim_of_its_unit() -> None:
     assert [(c.surface, c.category, c.unit) for c in got] == [
         ("20,000", "displaced", "people"), ("3,300", "displaced", "families")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Three activists were jailed.", [("Three", "detained")]),
+        # a sentence passed is no death
+        ("Two men were sentenced to death.", [("Two", "detained")]),
+        ("Five men were sentenced to five years in prison.", [("Five", "detained")]),
+        ("He was charged with two counts of attempted murder.", []),
+    ],
+)
+def test_sentences_passed_are_detentions_not_deaths(text: str, want: list[tuple[str, str]]) -> None:
+    got = extract_claims(Article("t", "test", dt.date(2015, 2, 1), "", text))
+    assert [(c.surface, c.category) for c in got] == want

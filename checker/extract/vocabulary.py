@@ -227,7 +227,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         "detained",
         r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|captured?|captur(?:es|ing)"
         r"|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|imprisoned|taken\s+prisoner|held\s+captive"
-        r"|(?:taken|held)\s+hostage|hostages?",
+        r"|(?:taken|held)\s+hostage|hostages?|jailed"
+        # a sentence passed is no death: "were sentenced to death", "to five years in prison"
+        r"|sentenced\s+to\s+(?:death|(?:\w+\s+){0,3}?(?:prison|jail))",
     ),
     (
         "missing",
