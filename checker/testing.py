@@ -64,7 +64,7 @@ def build_claim(**fields: Any) -> Claim:
     subject = fields.pop("subject", "people")
     location = fields.pop("location", "Idlib")
     quote = fields.pop("quote", f"{surface} {subject} were {category} in {location}.")
-    start = quote.find(surface) if surface in quote else 0
+    start = int(fields.pop("start", quote.find(surface) if surface in quote else 0))
     article_id = str(fields.pop("article_id", "a1"))
     in_title = bool(fields.pop("in_title", False))
     published = parse_iso_date(fields.pop("published", "2016-10-26"))
@@ -74,7 +74,7 @@ def build_claim(**fields: Any) -> Claim:
         published=published,
         in_title=in_title,
         start=start,
-        end=start + len(surface),
+        end=int(fields.pop("end", start + len(surface))),
         quote=quote,
         surface=surface,
         value=value,

@@ -84,6 +84,8 @@ def check_toll_goes_down(pair: Pair, options: dict) -> None:
     a, b = pair.a, pair.b
     if pair.days_apart == 0 or pair.correction_framed or not pair.same_source:
         return  # one moment, a correction, or two sources (they may count differently)
+    if pair.held_apart:
+        return  # two events' days ("Last month two persons were injured ..."): no one toll
     if pair.tie == "place" or is_vague(a) or is_vague(b):
         return
     if not _below(b, a, options["tolerance"]) or bounds(a)[0] > bounds(b)[1] * options["max_ratio"]:
@@ -112,7 +114,7 @@ def check_stale_figure(pair: Pair, options: dict) -> None:
         dailysabah (2019-05-22): "more than 300,000" people displaced in Idlib
     """
     a, b = pair.a, pair.b
-    if pair.days_apart == 0 or pair.correction_framed or pair.tie == "place":
+    if pair.days_apart == 0 or pair.correction_framed or pair.tie == "place" or pair.held_apart:
         return
     if is_vague(a) or is_vague(b):
         return

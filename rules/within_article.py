@@ -105,8 +105,8 @@ def check_sources_disagree(article_pair: Pair, options: dict) -> None:
         return
     if article_pair.update_framed:
         return  # "the death toll ... has now risen to 26": a count moving on, not two
-    if additional(a) or additional(b):
-        return  # "Two other historical buildings ... were also damaged": more, besides
+    if additional(max(a, b, key=lambda c: c.start)):
+        return  # "Two other historical buildings ... were also damaged": besides the first
     exact = a.hedge == b.hedge == "exact"  # two exact figures: no rounding to allow for
     g = gap(a, b, 0.0 if exact else options["tolerance"])
     if g > 0:

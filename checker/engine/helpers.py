@@ -10,7 +10,6 @@ import re
 from collections.abc import Collection, Sequence
 
 from checker.engine.clustering import moved_on, superseded
-from checker.engine.cues import is_additional
 from checker.figures import fmt_allows, fmt_bound, group_words
 from checker.lexicon import norm_source
 from checker.records import LOWER_BOUNDS, Claim
@@ -284,10 +283,11 @@ _ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|other)\s+$", re
 
 
 def additional(c: Claim) -> bool:
-    """Whether a claim counts people besides a group given before ("Another five people ...
-    have died", "24 other people", "killed 8 and injured 58 others"): a count of its own,
-    never the whole of one."""
-    if is_additional(c.subject):
+    """Whether a claim counts people or things besides others of its kind given before
+    ("Another five people ... have died", "24 other people", "six more", "Two other
+    historical buildings"): a count of its own, never the whole of one. Not a bare
+    "others" ("killed 8 and injured 58 others": the injured, besides the dead)."""
+    if c.subject.lower().startswith(("other ", "more ")) or c.subject.lower() == "more":
         return True
     at = c.quote.find(c.surface)
     return at > 0 and bool(_ANOTHER.search(c.quote, max(0, at - 20), at))

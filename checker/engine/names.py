@@ -215,7 +215,7 @@ class Pair:
         "The previous death toll was 20 ... at least 70")."""
         return (
             self.days_apart == 0
-            and not self._days_apart_held()
+            and not self.held_apart
             and not self.update_framed
             and not superseded(self.a)
             and not superseded(self.b)
@@ -223,10 +223,12 @@ class Pair:
             and not self._past_count_of(self.b, self.a)
         )
 
-    def _days_apart_held(self) -> bool:
+    @property
+    def held_apart(self) -> bool:
         """Whether two counts of events hold at days further apart than an event's reports
         (a day): "A bus on the road was also hit on Wednesday resulting in seven civilian
-        deaths" is Wednesday's, not Friday's bus."""
+        deaths" is Wednesday's, not Friday's bus; "Last month two persons were injured" is
+        no step of today's toll."""
         a, b = self.a, self.b
         if a.scope != "event" or b.scope != "event" or a.as_of is None or b.as_of is None:
             return False
