@@ -93,7 +93,10 @@ _HEADLINE_MOVING = re.compile(
 SUPERSEDED_BEFORE = re.compile(
     r"(?:\b(?:previous|earlier|initial|preliminary|former|old)\s+(?:death\s+)?(?:toll|tally"
     r"|figure|count|estimate)s?(?:\s+(?:was|of|had\s+been|stood\s+at|put\s+at))?"
-    r"|\bup\s+from)\s+(?:at\s+)?(?:least\s+)?$",
+    r"|\bup\s+from"
+    # "Wednesday's shelling comes a day after eight civilians were martyred": an earlier
+    # happening's count, recalled
+    r"|\b(?:a|one|two|three|[1-9])\s+days?\s+after)\s+(?:at\s+)?(?:least\s+)?$",
     re.IGNORECASE,
 )
 _EARLIER_OPENING = re.compile(r"\s*(?:Earlier|Previously|Initially|At\s+first)\b")
