@@ -917,3 +917,13 @@ def test_a_group_restated_between_dashes_is_a_claim_of_its_unit() -> None:
 def test_sentences_passed_are_detentions_not_deaths(text: str, want: list[tuple[str, str]]) -> None:
     got = extract_claims(Article("t", "test", dt.date(2015, 2, 1), "", text))
     assert [(c.surface, c.category) for c in got] == want
+
+
+def test_an_abbreviation_with_its_stops_is_one_word_of_a_source() -> None:
+    # idmc-fc76169345: "according to the U.S. Air Force" was the source "U.S"
+    text = (
+        "One was found dead and the other two remain missing, according to the U.S. Air Force "
+        "and the Japan Coast Guard."
+    )
+    got = extract_claims(Article("t", "test", dt.date(2014, 10, 6), "", text))
+    assert {c.attribution for c in got} == {"U.S. Air Force"}

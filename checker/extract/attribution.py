@@ -60,6 +60,10 @@ _NOT_CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]|\d+|[^\sA-Za-z\d]")
+# after "according to", an abbreviation with its stops is one word: "the U.S. Air Force",
+# not "U.S" (not before a reporting verb: "At the U.N. British Foreign Secretary Boris
+# Johnson said" is Johnson's)
+_FORWARD_TOKEN = re.compile(rf"[A-Z](?:\.[A-Z])+\.(?![-\w])|{_TOKEN.pattern}")
 _PRONOUN = PRONOUNS
 _SKIP_BEFORE_VERB = frozenset(
     _words(
@@ -412,7 +416,7 @@ def _is_name_part(word: str) -> bool:
 
 def _forward(text: str, pos: int, end: int) -> str | None:
     """The phrase starting at ``pos`` ("according to [the Syrian Observatory ...]")."""
-    tokens = [m.group(0) for m in _TOKEN.finditer(text, pos, min(end, pos + 120))]
+    tokens = [m.group(0) for m in _FORWARD_TOKEN.finditer(text, pos, min(end, pos + 120))]
     words: list[str] = []
     for i, tok in enumerate(tokens):
         low = tok.lower()
