@@ -197,6 +197,17 @@ def test_a_place_a_direction_of_a_town_is_that_place_by_it(
     assert same(got, want), got
 
 
+def test_a_countrys_authorities_give_the_countrys_toll(corpus: dict[str, Article]) -> None:
+    # idmc-de96aec289: after a heading on Honiara's evacuation centres, "Authorities in
+    # Solomon Islands say 23 people have died and 9,000 are homeless"
+    claims = claims_of(corpus, "idmc-de96aec289")
+    assert where(claims, "23", "Authorities in Solomon Islands") == (
+        "Solomon Islands",
+        None,
+        "Solomon Islands",
+    )
+
+
 def test_a_list_of_places_with_their_regions_is_the_country(corpus: dict[str, Article]) -> None:
     # idmc-8788b484fd: "The affected area were:- Tachileik in Shan State- Katha in Sagaing
     # Region- Singu in Mandalay Region- Ingapu in Ayeyarwaddy Region" then "4,905 people were

@@ -291,6 +291,13 @@ def locate(
             # "Cambodian police said four people ... died", "China's civil affairs ministry
             # said 226,000 people were relocated": a country's own services count its own
             return Located(nation, None, nation)
+        national = _AUTHORITIES_IN.search(text, *sentence)
+        if national is not None:
+            found = gazetteer().country(national.group("nation"))
+            if found is not None and places.countries.get(found.name):
+                # "Authorities in Solomon Islands say 23 people have died": a country's
+                # authorities give the country's toll, not the capital's the account was at
+                return Located(found.name, None, found.name)
     if countries:
         country = min(countries, key=lambda m: _distance(text, m, anchor))
         spread = _SPREAD.search(text, max(sentence[0], country.start - 40), country.start)
@@ -310,6 +317,12 @@ _SERVICE = re.compile(
     r"(?:police|civil\s+(?:defen[cs]e|affairs|protection)|disaster|emergency|health\s+ministry"
     r"|ministry\s+of\s+(?:health|civil\s+affairs))\b",
     re.IGNORECASE,
+)
+
+
+_AUTHORITIES_IN = re.compile(
+    r"\b(?:[Aa]uthorities|[Oo]fficials)\s+in\s+(?:the\s+)?(?P<nation>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"\s+(?:say|said|says|reported|report|confirmed)\b"
 )
 
 
