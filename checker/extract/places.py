@@ -293,11 +293,11 @@ def locate(
             return Located(nation, None, nation)
         national = _AUTHORITIES_IN.search(text, *sentence)
         if national is not None:
-            found = gazetteer().country(national.group("nation"))
-            if found is not None and places.countries.get(found.name):
+            state = gazetteer().country(national.group("nation"))
+            if state is not None and places.countries.get(state.name):
                 # "Authorities in Solomon Islands say 23 people have died": a country's
                 # authorities give the country's toll, not the capital's the account was at
-                return Located(found.name, None, found.name)
+                return Located(state.name, None, state.name)
     if countries:
         country = min(countries, key=lambda m: _distance(text, m, anchor))
         spread = _SPREAD.search(text, max(sentence[0], country.start - 40), country.start)
