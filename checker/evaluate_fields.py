@@ -25,6 +25,7 @@ from typing import Any
 from checker.extract.gazetteer import gazetteer, place_key
 from checker.extract.places import resolve_name
 from checker.extract.sources import normalise_source
+from checker.lexicon import initials
 from checker.records import parse_iso_date
 
 
@@ -118,20 +119,9 @@ def sources_agree(gold: str | None, got: str | None, syria: bool = True) -> bool
     if a == b:
         return True
     wa, wb = set(a.split()), set(b.split())
-    if _initials(gold) == got.upper() or _initials(got) == gold.upper():
+    if initials(gold) == got.upper() or initials(got) == gold.upper():
         return True  # "KCNA", "Korean Central News Agency"
     return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-def _initials(name: str) -> str | None:
-    """The acronym of a name of three or more capitalised words, else None."""
-    words = [w for w in re.findall(r"[\w’']+", name) if w.lower() not in _FUNCTION_WORDS]
-    if len(words) < 3 or not all(w[:1].isupper() for w in words):
-        return None
-    return "".join(w[0] for w in words).upper()
-
-
-_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})
 
 
 def _source_key(name: str, syria: bool = True) -> str:

@@ -169,6 +169,18 @@ def norm_source(attribution: str | None) -> str | None:
     )
 
 
+def initials(name: str) -> str | None:
+    """The acronym of a name of three or more capitalised words, its minor words left out
+    ("Korean Central News Agency": KCNA), else None."""
+    words = [w for w in re.findall(r"[\w’']+", name) if w.lower() not in _MINOR_WORDS]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+_MINOR_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})
+
+
 # -- outlets -------------------------------------------------------------------------------
 
 

@@ -46,6 +46,12 @@ def one(text: str, published: dt.date = dt.date(2016, 6, 5), **kw: str | None) -
     return extract_claims(article)[0]
 
 
+def counted(text: str, published: dt.date = dt.date(2016, 6, 5)) -> list[tuple[str, str]]:
+    """(surface, category) of each claim of ``text`` as a headline-less article."""
+    claims = extract_claims(Article("t", "test", published, "", text))
+    return [(c.surface, c.category) for c in claims]
+
+
 def test_seed_001_the_un_s_displaced_and_the_rescuers_dead(seeds: dict[str, list[Claim]]) -> None:
     uprooted, killed, facilities, hospitals = seeds["001_50fb227fe682e39d"]
     assert (uprooted.surface, uprooted.value, uprooted.low, uprooted.high) == (
@@ -654,8 +660,7 @@ def test_a_figure_some_days_before_the_sentences_time(text: str, as_of: str) -> 
     ],
 )
 def test_verbs_past_asides_ellipses_and_forces_sent(text: str, want: list[tuple[str, str]]) -> None:
-    got = extract_claims(Article("t", "test", dt.date(2013, 9, 30), "", text))
-    assert [(c.surface, c.category) for c in got] == want
+    assert counted(text, dt.date(2013, 9, 30)) == want
 
 
 def test_monitor_named_as_the_aliases_say(fakes: dict[str, Article]) -> None:
@@ -833,8 +838,7 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
 def test_a_verb_of_things_counts_people_only_when_it_names_them(
     text: str, want: list[tuple[str, str]]
 ) -> None:
-    got = extract_claims(Article("t", "test", dt.date(2015, 7, 1), "", text))
-    assert [(c.surface, c.category) for c in got] == want
+    assert counted(text, dt.date(2015, 7, 1)) == want
 
 
 @pytest.mark.parametrize(
@@ -848,8 +852,7 @@ def test_a_verb_of_things_counts_people_only_when_it_names_them(
     ],
 )  # fmt: skip
 def test_ages_are_no_counts(text: str, want: list[tuple[str, str]]) -> None:
-    got = extract_claims(Article("t", "test", dt.date(2015, 9, 14), "", text))
-    assert [(c.surface, c.category) for c in got] == want
+    assert counted(text, dt.date(2015, 9, 14)) == want
 
 
 def test_a_lists_items_run_together_after_a_stop_are_sentences() -> None:
@@ -888,8 +891,7 @@ def test_a_lists_items_run_together_after_a_stop_are_sentences() -> None:
 def test_a_victim_s_verb_before_a_figure_is_not_the_figure_s(
     text: str, want: list[tuple[str, str]]
 ) -> None:
-    got = extract_claims(Article("t", "test", dt.date(2016, 11, 7), "", text))
-    assert [(c.surface, c.category) for c in got] == want
+    assert counted(text, dt.date(2016, 11, 7)) == want
 
 
 def test_a_group_restated_between_dashes_is_a_claim_of_its_unit() -> None:
@@ -915,8 +917,7 @@ def test_a_group_restated_between_dashes_is_a_claim_of_its_unit() -> None:
     ],
 )
 def test_sentences_passed_are_detentions_not_deaths(text: str, want: list[tuple[str, str]]) -> None:
-    got = extract_claims(Article("t", "test", dt.date(2015, 2, 1), "", text))
-    assert [(c.surface, c.category) for c in got] == want
+    assert counted(text, dt.date(2015, 2, 1)) == want
 
 
 def test_an_abbreviation_with_its_stops_is_one_word_of_a_source() -> None:

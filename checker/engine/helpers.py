@@ -10,8 +10,9 @@ import re
 from collections.abc import Collection, Sequence
 
 from checker.engine.clustering import moved_on, superseded
+from checker.engine.cues import is_additional
 from checker.figures import fmt_allows, fmt_bound, group_words
-from checker.lexicon import norm_source
+from checker.lexicon import initials, norm_source
 from checker.records import LOWER_BOUNDS, Claim
 
 __all__ = [
@@ -266,17 +267,21 @@ def one_source(a: Claim, b: Claim) -> bool:
     )
 
 
-_MINOR_WORDS = frozenset("and of the for on in".split())
-
-
 def _acronym_of(short: str, name: str) -> bool:
-    """Whether ``short`` (one upper-case word) spells the initials of ``name``'s words,
-    its minor words left out, a country's or people's name before them allowed."""
-    if not re.fullmatch(r"[A-Z]{3,8}", short.strip()):
-        return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _MINOR_WORDS]
-    initials = "".join(w[0].upper() for w in words)
-    return len(words) >= 3 and (initials == short.strip() or initials[1:] == short.strip())
+    """Whether ``short`` (one upper-case word) spells the initials of ``name``
+    (:func:`checker.lexicon.initials`), a country's or people's name before them allowed
+    ("NDRRMC", "Philippines National Disaster Risk Reduction and Management Council")."""
+    short = short.strip()
+    full = initials(name)
+    return (
+        bool(re.fullmatch(r"[A-Z]{3,8}", short))
+        and full is not None
+        and short
+        in (
+            full,
+            full[1:],
+        )
+    )
 
 
 _ANOTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|other)\s+$", re.IGNORECASE)
@@ -287,7 +292,7 @@ def additional(c: Claim) -> bool:
     ("Another five people ... have died", "24 other people", "six more", "Two other
     historical buildings"): a count of its own, never the whole of one. Not a bare
     "others" ("killed 8 and injured 58 others": the injured, besides the dead)."""
-    if c.subject.lower().startswith(("other ", "more ")) or c.subject.lower() == "more":
+    if is_additional(c.subject) and c.subject.lower() not in ("others", "other"):
         return True
     at = c.quote.find(c.surface)
     return at > 0 and bool(_ANOTHER.search(c.quote, max(0, at - 20), at))

@@ -11,6 +11,11 @@ from collections.abc import Container
 from checker.extract.place_mentions import PlaceMention
 from checker.extract.place_text import _ARTICLE, _TYPES_PLACE, _TYPES_REGION, _same_name
 
+#: the compass points a place is put at from another ("X, 20 km north of Y")
+_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+#: type words of the parts of a town named with "of": "the Salihiah neighbourhood of Hasakah"
+_PART_OF_TYPES = r"(?:neighbou?rhood|district|quarter|suburb)"
+
 # How a place is tied to the one that holds it: "X, Y", "X in Y", "X in the Y countryside",
 # "X near Y", "X, a town in Y", "X (Y)".
 _HOLDER = re.compile(
@@ -22,21 +27,18 @@ _HOLDER = re.compile(
     rf"(?:{_TYPES_PLACE})\s+(?:in|of|near)\s+(?:the\s+)?|\s*,?\s+near\s+(?:the\s+)?"
     r"|\s+(?:province|governorate|state|district|countryside|area|region)\s+of\s+(?:the\s+)?"
     r"|\s*,?\s+(?:just\s+|about\s+|some\s+)?(?:\d+\s+(?:km|kilomet(?:re|er)s|miles)\s+)?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?"
+    rf"{_COMPASS}(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|province|capital)\s+(?:of\s+)?)?"
     r"|\s+(?:city|town|village|camp)\s*,\s*|\s+(?:city|town|village|camp)\s+in\s+(?:the\s+)?"
     # "the Sulaymaniyah neighborhood of the Syrian city of Aleppo": a part of a town
-    r"|\s+(?:neighbou?rhood|district|quarter|suburb)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    rf"|\s+{_PART_OF_TYPES}\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:(?:city|town|capital)\s+of\s+(?:the\s+)?)?)"
     rf"(?:{_ARTICLE}-\s*)?$",  # "in al- Sulaymaniyah area"
     re.IGNORECASE,
 )
 
 _NEAR = re.compile(r"\bnear\b", re.IGNORECASE)
-_DIRECTION_OF = re.compile(
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\b",
-    re.IGNORECASE,
-)
+_DIRECTION_OF = re.compile(rf"\b{_COMPASS}(?:ern)?\s+of\b", re.IGNORECASE)
 
 
 def _hold(text: str, mentions: list[PlaceMention], i: int, named: Container[str] = ()) -> None:
@@ -90,15 +92,15 @@ def _town_holds(inner: PlaceMention, outer: PlaceMention, gap: str) -> bool:
 
 _IN_GAP = re.compile(r"\bin\b", re.IGNORECASE)
 
-#: type words of the parts of a town
-_PARTS = frozenset(
-    "neighborhood neighbourhood district quarter suburb area camp sub-district subdistrict ward"
-    " barangay".split()
-)
+#: type words of the parts of a town only (never a region or a town of their own): such a
+#: place lies in the article's country (:mod:`.place_names`)
+TOWN_PARTS = frozenset(("neighborhood", "neighbourhood", "quarter", "suburb"))
+#: type words of the parts of a town, and of units that may be one
+_PARTS = TOWN_PARTS | frozenset("district area camp sub-district subdistrict ward barangay".split())
 
 _BESIDE = re.compile(r"\b(?:near|of)\b", re.IGNORECASE)  # "near Y", "east of Y": not in Y
 #: "the X neighborhood of Y": in Y
-_PART_OF = re.compile(r"\b(?:neighbou?rhood|district|quarter|suburb)\s+of\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"\b{_PART_OF_TYPES}\s+of\b", re.IGNORECASE)
 
 
 def _rehome(inner: PlaceMention, outer: PlaceMention, inside: bool = True) -> None:

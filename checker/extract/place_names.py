@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer, place_key
-from checker.extract.place_holders import _HOLDER, _hold
+from checker.extract.place_holders import _HOLDER, TOWN_PARTS, _hold
 from checker.extract.place_mentions import NOWHERE, Located, PlaceMention
 from checker.extract.place_runs import _candidates
 from checker.extract.place_text import (
@@ -268,10 +268,6 @@ _NAMED_TYPE = re.compile(_TYPES_NAMED, re.IGNORECASE)
 _REGION_TYPES = re.compile(_TYPES_REGION)
 
 
-#: type words of the parts of a town: such a place lies in the article's country
-_TOWN_PARTS = frozenset(("neighborhood", "neighbourhood", "quarter", "suburb"))
-
-
 def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     """The place a candidate names here, or None when it is not plausibly a place.
 
@@ -321,7 +317,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # "al-Sulaymaniyah area": a town's; not "Aleppos outskirts" (found only as Aleppo's,
         # FA-KES having lost the apostrophe): the outskirts of the city the region is named by
         usable = tuple(c for c in usable if c.kind == PLACE)
-        if type_word in _TOWN_PARTS and country is not None:
+        if type_word in TOWN_PARTS and country is not None:
             # "al-Sulaymaniyah neighborhood" of an article on Aleppo: a part of a town
             # there, not a city of that name abroad (Sulaymaniyah, Iraq)
             usable = tuple(c for c in usable if c.country == country)
