@@ -193,6 +193,19 @@ def measure(stage: str, csv_path: Path, jobs: int, engine: str, lean: bool) -> d
 
 #: the CI case's new article: a FA-KES text under a fresh id, published on its own day
 CI_ID = "ci-new-article"
+#: CI jobs timed, one after another (the median is reported)
+CI_RUNS = 3
+
+
+def copy_store(kept: Path, copy: Path) -> None:
+    """A copy of the kept store, on disk before the CI case is timed: a fresh copy is most of
+    a gigabyte of pages not yet written, and the check's first commit (``fsync``) would wait
+    for all of them (0.6-2.6 s here), which a store kept between CI runs does not."""
+    import shutil
+
+    shutil.copy(kept, copy)
+    with copy.open("rb+") as fh:
+        os.fsync(fh.fileno())
 
 
 def ci_case(csv_path: Path, store: Path, tmp: Path) -> dict[str, Any]:
@@ -203,35 +216,40 @@ def ci_case(csv_path: Path, store: Path, tmp: Path) -> dict[str, Any]:
     csv.field_size_limit(1 << 30)
     with csv_path.open(encoding="utf-8", newline="") as fh:
         row = next(csv.DictReader(fh))
-    one = tmp / "new.csv"
-    with one.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(row))
-        writer.writeheader()
-        writer.writerow({**row, "unit_id": CI_ID})
     cmd = [
-        sys.executable, "-m", "checker.cli", "check", str(one), "--store", str(store),
+        sys.executable, "-m", "checker.cli", "check", "", "--store", str(store),
         "--format", "json", "-o", str(tmp / "ci.json"), "--quiet",
     ]  # fmt: skip
     if os.environ.get("BENCH_KEEP_STORE") == str(store):
-        import shutil
-
         kept, store = store, tmp / "ci.sqlite"  # the kept store stays without the article
-        shutil.copy(kept, store)
+        copy_store(kept, store)
         cmd[cmd.index(str(kept))] = str(store)
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=False)
-    process_s = time.perf_counter() - t0
+    # three CI jobs one after another, each with a new article (the first text under a new
+    # id); the median is reported: one process's wall time varies by a tenth of a second
+    seconds = []
+    for n in range(1, CI_RUNS + 1):
+        one = tmp / f"new{n}.csv"
+        with one.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(row))
+            writer.writeheader()
+            writer.writerow({**row, "unit_id": f"{CI_ID}-{n}"})
+        cmd[4] = str(one)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=False)
+        seconds.append(time.perf_counter() - t0)
+    process_s = sorted(seconds)[len(seconds) // 2]
     with (tmp / "ci.json").open(encoding="utf-8") as fh:
         findings = len(json.load(fh)["findings"])
     again = tmp / "again.csv"
     with again.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(row))
         writer.writeheader()
-        writer.writerow({**row, "unit_id": CI_ID + "-2"})
+        writer.writerow({**row, "unit_id": f"{CI_ID}-in-process"})
     t0 = time.perf_counter()
     check([again], store=store, jobs=1, keep_inputs=False)
     return {
         "ci_process_s": process_s,
+        "ci_process_runs_s": seconds,
         "ci_in_process_s": time.perf_counter() - t0,
         "ci_findings": findings,
     }
@@ -361,11 +379,9 @@ def main() -> None:
     )
     args = ap.parse_args()
     if args.ci_store:
-        import shutil
-
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "claims.sqlite"
-            shutil.copy(args.ci_store, copy)
+            copy_store(args.ci_store, copy)
             one = Path(tmp) / "fakes.csv"
             replicate(FAKES, 1, one)
             print(json.dumps(ci_case(one, copy, Path(tmp))))
@@ -410,9 +426,12 @@ def main() -> None:
         if "ci_process_s" in r:
             notes.append(
                 f"- the CI case at {size}x: one new article against the store of "
-                f"{r['articles']:,} in {r['ci_process_s']:.1f} s as a whole `checker check` "
-                f"process ({r['ci_in_process_s']:.1f} s in-process; {r['ci_findings']} "
-                "findings; bound <= 2 s)"
+                f"{r['articles']:,} in {r['ci_process_s']:.2f} s as a whole `checker check` "
+                f"process (the median of {CI_RUNS} jobs: "
+                f"{', '.join(f'{x:.2f}' for x in r.get('ci_process_runs_s', []))} s; "
+                f"{r['ci_in_process_s']:.1f} s in-process; {r['ci_findings']} "
+                "findings; bound <= 2 s: "
+                f"{'met' if r['ci_process_s'] <= 2 else 'NOT met'})"
             )
     for size in sizes:
         one = {r["jobs"]: r for s, r in runs if s == size and r["stage"] == "extract"}

@@ -494,6 +494,69 @@ def test_a_datelines_place_is_where_the_story_was_filed() -> None:
     assert [m.locative for m in places.body if m.name == "Asuncion"] == [False]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # AP style: the town, its state abbreviated, the agency
+            "MADISON, Wis. (AP) — Two boys are recovering in hospital after being shot "
+            "Saturday night on the city's east side, police said.",
+            ("Madison", "Wisconsin", "United States"),
+        ),
+        (  # no agency; a state whose biggest namesake is elsewhere (Springfield, Missouri)
+            "SPRINGFIELD, Ill. — Three people were killed in a house fire early Sunday.",
+            ("Springfield", "Illinois", "United States"),
+        ),
+        (  # the town alone, in capitals
+            "DENVER — Four people were killed in a shooting early Sunday, police said.",
+            ("Denver", "Colorado", "United States"),
+        ),
+    ],
+)
+def test_a_local_storys_dateline_is_its_place_when_it_names_no_other(
+    text: str, want: Where
+) -> None:
+    assert places_of(text) == [want]
+    assert [m.locative for m in scan_article("", text).body[:1]] == [False]
+
+
+def test_a_dateline_abroad_or_before_another_place_is_not_the_figures() -> None:
+    # filed from a bureau: the figure is the report's country's (the story names Syria)
+    beirut = "BEIRUT (AFP) - Air strikes killed 12 civilians in Syria on Sunday, monitors said."
+    assert places_of(beirut) == [("Syria", None, "Syria")]
+    # idmc-cec2e411ad: "COTABATO CITY, Philippines - ... 10,000 families displaced by
+    # flashfloods that hit parts of Maguindanao's nearby Sultan Kudarat town"
+    text = (
+        "COTABATO CITY, Philippines – Relief workers gave food packs to more than 10,000 "
+        "families displaced by flashfloods that hit Sultan Kudarat town in Maguindanao."
+    )
+    assert places_of(text)[0][0] == "Sultan Kudarat"
+
+
+def test_a_big_citys_name_is_no_common_word_but_a_capitals_needs_a_cue() -> None:
+    g = gazetteer()
+    # "denver", "chicago" are in the English word list (text names them often): the city's
+    assert not g.is_common_word("Denver") and not g.is_common_word("Chicago")
+    # a capital's name stands for its government too ("which Washington said")
+    assert g.is_common_word("Washington") and g.is_common_word("Most")
+    assert places_of("Denver, Colorado - Four people were killed in a shooting.") == [
+        ("Denver", "Colorado", "United States")
+    ]
+
+
+def test_a_place_named_of_a_thing_there_is_the_figures() -> None:
+    # "at a Denver bar": the name used of a thing in the place
+    text = "Four people were killed in a shooting at a Denver bar early Sunday, police said."
+    assert places_of(text) == [("Denver", "Colorado", "United States")]
+
+
+def test_a_county_of_a_local_story_lies_in_its_datelines_state() -> None:
+    text = (
+        "MADISON, Wis. (AP) — Three people were taken to hospital after a crash on Interstate "
+        "94 in Dane County on Sunday, the sheriff's office said."
+    )
+    assert places_of(text) == [("Dane", "Wisconsin", "United States")]
+
+
 def test_the_old_city_of_a_city(corpus: dict[str, Article]) -> None:
     # FA-KES 1965511224: "artillery shells containing toxic gasses slammed into the Old City
     # of Aleppo on Tuesday" - and the headline's "Five Syrians in Aleppo" are those five

@@ -29,6 +29,8 @@ from checker.errors import ConfigError
 
 #: kinds of place, coarsest first
 COUNTRY, REGION, PLACE = "country", "region", "place"
+#: people in a city whose name is no common word however often English text writes it
+BIG_CITY = 500_000
 
 _DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 _ARTICLES = frozenset("al el ar er as es ash esh at et ad ed az ez an en the".split())
@@ -153,8 +155,23 @@ class Gazetteer:
     def is_common_word(self, phrase: str) -> bool:
         """Whether the phrase is also a frequent English word ("Police", "Most", "Bar",
         "majority"): a mention of it needs a cue ("in", "province") before it is taken for
-        a place, and a name the gazetteer lacks is no place's if it is one."""
-        return place_key(phrase) in self._words
+        a place, and a name the gazetteer lacks is no place's if it is one.
+
+        The word list is a frequency list of English text, lower-cased, so it holds the
+        names of the cities English text names most ("london", "chicago", "denver",
+        "homs"); a name of five letters or more that names a city of :data:`BIG_CITY`
+        people is that city's, not a common word ("Denver, Colorado"), unless the city is a
+        capital, whose name often stands for its government ("which Washington said")."""
+        key = place_key(phrase)
+        if key not in self._words:
+            return False
+        return len(key) < 5 or not any(
+            p.kind == PLACE
+            and p.population >= BIG_CITY
+            and not p.capital
+            and place_key(p.name) == key
+            for p in self._lookup(key)
+        )
 
     def country(self, name: str | None) -> Place | None:
         """The country named ``name`` (any spelling the index knows), else None."""

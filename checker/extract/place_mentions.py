@@ -35,6 +35,10 @@ class PlaceMention:
     #: where the sentence's speaker is ("SANA reporter in Aleppo"): not locative, but the
     #: place of a sentence that names no other
     speaker: bool = False
+    #: the place of the text's opening dateline ("DENVER -", "MADISON, Wis. (AP) -"): where
+    #: the story was filed, not what a figure is about (but the account's place, for want
+    #: of any other: :meth:`~checker.extract.places.ArticlePlaces.fallback`)
+    dateline: bool = False
     #: the text itself says where it lies ("Marathon, near Athens"), against the gazetteer
     rehomed: bool = False
     #: a town of the same name as this region, and its size ("Aleppo": 2 million)

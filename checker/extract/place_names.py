@@ -128,6 +128,9 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
                 m.locative = False
             elif "(" in text[r.end : r.end + 40] and _DATELINE_AFTER.match(text, r.end):
                 m.locative = False  # "Asuncion (AFP) -": where the story was filed
+                m.dateline = not text[: r.start].strip()
+            elif not text[: r.start].strip() and _OPENING_DATELINE.match(text, r.end):
+                m.locative, m.dateline = False, True  # "DENVER -", "MADISON, Wis. -"
             elif after_in and _SPEAKER_IN.search(text, reach, r.start):
                 m.speaker = True
             else:
@@ -161,6 +164,11 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
 _DATELINE_AFTER = re.compile(
     r"(?:\s*,\s*[^()\n]{0,25}?)?\s*\((?:[A-Z][A-Za-z.]+)(?:\s[A-Z][A-Za-z.]+){0,3}\)\s*[-–—]"
 )
+
+
+# what follows the place a text opens with when that is its dateline: "DENVER -",
+# "MADISON, Wis. -", "LONDON, Oct 10 -" (a state, a country, a date, then the dash)
+_OPENING_DATELINE = re.compile(r"(?:\s*,\s*[^()\n]{0,25}?)?\s*[-–—]")
 
 
 def _nearby_regions(mentions: list[PlaceMention]) -> None:

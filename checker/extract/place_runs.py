@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract.gazetteer import COUNTRY, Place, gazetteer
+from checker.extract.gazetteer import COUNTRY, REGION, Place, gazetteer
 from checker.extract.place_text import (
     _AROUND,
     _ARTICLE_BEFORE,
@@ -48,6 +48,15 @@ from checker.extract.place_text import (
     _type_word,
     _unknown_name,
 )
+from checker.lexicon import US_STATE_ABBREVIATIONS
+
+# a US state abbreviated after its town: "Madison, Wis.", "SPRINGFIELD, Ill. (AP) -" (never
+# alone: "Miss.", "Ill.", "Wash." are words too)
+_STATE_AFTER_TOWN = re.compile(
+    r"(?<=\w),[ \t]+(?P<state>"
+    + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w.])"
+)
 
 
 def _candidates(text: str) -> list[_Raw]:
@@ -57,9 +66,12 @@ def _candidates(text: str) -> list[_Raw]:
     so only the gazetteer's names count there."""
     g = gazetteer()
     title_case = _title_case(text)
-    found: list[_Raw] = []
+    found = _states_after_towns(text)
+    states = [(r.start, r.end) for r in found]
     for run in _PHRASE.finditer(text):
         phrase = run.group()
+        if states and any(a < run.end() and run.start() < b for a, b in states):
+            continue
         if phrase.lower() in _NEVER:
             continue  # "The", "He", "Monday": most runs, one word that is never a place
         read = _run_words(phrase)
@@ -116,8 +128,11 @@ def _candidates(text: str) -> list[_Raw]:
                 continue  # "the Paraguay River", "the Amur River": a river, not the place
             type_word = _type_word(text, a, b)
             before = _locative_before(text, a)
+            common_word = bool(cands) and g.is_common_word(name)
+            if before and common_word and _INDEFINITE_BEFORE.search(text, max(0, a - 4), a):
+                before = False  # "at a Forest Falls campground": a name's word, "a" its article
             cue = bool(type_word) or before
-            common = bool(cands) and g.is_common_word(name) and not cue
+            common = common_word and not cue
             if common and all(c.kind != COUNTRY for c in cands):
                 continue  # "Police said", "Most of the dead"
             around = None
@@ -125,8 +140,25 @@ def _candidates(text: str) -> list[_Raw]:
                 around = _around(name)
             right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
             found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
+    found.sort(key=lambda r: r.start)
     return found
 
+
+def _states_after_towns(text: str) -> list[_Raw]:
+    """The US states abbreviated after a town (:data:`_STATE_AFTER_TOWN`), as the state."""
+    if "." not in text:
+        return []
+    out = []
+    for m in _STATE_AFTER_TOWN.finditer(text):
+        name = US_STATE_ABBREVIATIONS[m.group("state")]
+        states = [p for p in gazetteer().lookup(name) if p.kind == REGION]
+        state = next((p for p in states if p.country == "United States"), None)
+        if state is not None:
+            out.append(_Raw(m.start("state"), m.end("state"), name, (state,), None, False))
+    return out
+
+
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 
 # a word after a name that makes it an adjective: lower case and no function word ("the US
 # latest airstrike"; not "the US and Canada", "the UK on Monday")

@@ -99,7 +99,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"|countryside|suburbs)\s+of)"
     r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
     r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
-    r"(?:\s+(?:the|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
+    # "at a Denver bar", "in a Chicago suburb": the name used of a thing there
+    r"(?:\s+(?:the|an?|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
     # "in flood-stricken Acapulco", "the quake-hit town of"
     r"|[a-z]+-(?:stricken|hit|ravaged|affected|battered|torn|devastated|damaged)"
     r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
@@ -124,8 +125,8 @@ _LOCATIVE_LAST = frozenset(
     """
     in at near on across around outside inside into from over toward towards within above
     below beyond along
-    throughout targeting targeted hit struck shelled bombed pounded besieged hitting of the
-    rebel-held opposition-held regime-held government-held northern southern eastern western
+    throughout targeting targeted hit struck shelled bombed pounded besieged hitting of the a
+    an rebel-held opposition-held regime-held government-held northern southern eastern western
     central rural north south east west northeast northwest southeast southwest northeastern
     northwestern southeastern southwestern
     """.split()

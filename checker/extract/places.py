@@ -159,6 +159,16 @@ class ArticlePlaces:
         )
         if local:
             return Located.of(local[0])
+        filed = next((m for m in self.body if m.dateline and m.level == 2), None)
+        if (
+            filed is not None
+            and filed.country == self.main_country
+            and not any(m.locative and m.level >= 1 for m in self.body)
+        ):
+            # "MADISON, Wis. (AP) - Two boys are recovering ...": a story filed where it
+            # happened, when it puts nothing anywhere else (not "COTABATO CITY - ... floods
+            # that hit Sultan Kudarat town", nor "BEIRUT (AFP) -" over a report on Syria)
+            return Located.of(filed)
         if self.regions:
             # the region the article names most, if it names it far more than any other
             # (a report on several regions is about their country)
