@@ -557,6 +557,30 @@ def test_a_county_of_a_local_story_lies_in_its_datelines_state() -> None:
     assert places_of(text) == [("Dane", "Wisconsin", "United States")]
 
 
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        # "after flooding in Fizi, South Kivu province": Fizi ends as "Iraqi" does
+        ("14", ("Fizi", "South Kivu", "DR Congo")),
+        # "severe damage to houses in Lufu-Toto, Bas-Congo Province"
+        ("around 75", ("Lufu-Toto", "Bas-Congo", "DR Congo")),
+    ],
+)
+def test_a_town_the_gazetteer_lacks_before_a_comma_and_its_region(
+    corpus: dict[str, Article], surface: str, want: Where
+) -> None:
+    assert same(where(claims_of(corpus, "idmc-9ec0481aea"), surface), want)
+
+
+def test_a_name_before_a_comma_and_no_region_is_no_place() -> None:
+    # a body's acronym before a date; a person before a country's possessive
+    text = (
+        "In East Java, some 343 people remain displaced (IDMC, May 2015). Jusuf Kalla, "
+        "Indonesia's vice president, said 20 people were killed in East Java."
+    )
+    assert places_of(text) == [("East Java", "East Java", "Indonesia")] * 2
+
+
 def test_the_old_city_of_a_city(corpus: dict[str, Article]) -> None:
     # FA-KES 1965511224: "artillery shells containing toxic gasses slammed into the Old City
     # of Aleppo on Tuesday" - and the headline's "Five Syrians in Aleppo" are those five

@@ -39,6 +39,9 @@ class PlaceMention:
     #: the story was filed, not what a figure is about (but the account's place, for want
     #: of any other: :meth:`~checker.extract.places.ArticlePlaces.fallback`)
     dateline: bool = False
+    #: a name the gazetteer lacks that the text puts in a region after a comma ("in Fizi,
+    #: South Kivu province"): a place of its own, never the account's town
+    held: bool = False
     #: the text itself says where it lies ("Marathon, near Athens"), against the gazetteer
     rehomed: bool = False
     #: a town of the same name as this region, and its size ("Aleppo": 2 million)

@@ -334,7 +334,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # abroad (Highland, California)
         usable = tuple(c for c in usable if c.kind != PLACE or c.country in ctx.countries)
     if not usable:
-        if not type_word:
+        if not type_word and not r.held:
             return None
         name = _title(r.text)
         level = 1 if region_typed else 2
@@ -349,7 +349,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
             if inside is not None:
                 region, country = inside.name, inside.country
         return PlaceMention(r.start, r.end, name, level, region, country, type_word=type_word,
-                            raw=name)  # fmt: skip
+                            raw=name, held=r.held)  # fmt: skip
     best = _best(usable, ctx)
     in_context = best.country in ctx.countries or best.kind == COUNTRY
     small = best.kind == PLACE and not in_context and best.population < BIG_CITY

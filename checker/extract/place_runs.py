@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract.gazetteer import COUNTRY, REGION, Place, gazetteer
+from checker.extract.gazetteer import COUNTRY, REGION, Place, gazetteer, place_key
 from checker.extract.place_text import (
     _AROUND,
     _ARTICLE_BEFORE,
@@ -97,6 +97,7 @@ def _candidates(text: str) -> list[_Raw]:
                 i += 2
                 continue
             hit: tuple[int, int, str, tuple[Place, ...]] | None = None
+            held = False
             j = i + 1
             if step.hit is not None:
                 j, a, b, name, cands = step.hit
@@ -107,6 +108,10 @@ def _candidates(text: str) -> list[_Raw]:
                 end, a, b, name = step.typed
                 if _type_word(text, at + a, at + b):
                     hit, j = (at + a, at + b, name, ()), end
+            if hit is None and step.held is not None:
+                end, a, b, name = step.held
+                if _region_follows(text, at + b):
+                    hit, j, held = (at + a, at + b, name, ()), end, True
             if hit is None:
                 i += 1
                 continue
@@ -139,9 +144,32 @@ def _candidates(text: str) -> list[_Raw]:
             if type_word in _AROUND:  # "Damascus suburbs": the region around the city
                 around = _around(name)
             right = bool(_RIGHT_AFTER_IN.search(text, max(0, a - 10), a))
-            found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right))
+            found.append(_Raw(a, b, name, cands, type_word, cue, around, before, right, held))
     found.sort(key=lambda r: r.start)
     return found
+
+
+# a comma, then the capitalised words of what may be a region or a country
+_COMMA_NAME = re.compile(r",[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t][A-Z][\w'’-]*){0,3})(?!['’]s\b)")
+
+
+def _region_follows(text: str, at: int) -> bool:
+    """Whether a region or a country the gazetteer knows is named right after ``text[:at]``,
+    after a comma: "in Fizi, South Kivu province", "Lembata, East Nusa Tenggara", "Qasr
+    al-Hayr, Syria" put a town the gazetteer lacks in it (not "Ahmed Ali, Syria's envoy")."""
+    m = _COMMA_NAME.match(text, at)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    g = gazetteer()
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        if g.is_common_word(name):
+            continue  # "(IDMC, May 2015)"
+        key = place_key(name)
+        if any(p.kind in (REGION, COUNTRY) and place_key(p.name) == key for p in g.lookup(name)):
+            return True
+    return False
 
 
 def _states_after_towns(text: str) -> list[_Raw]:
@@ -197,6 +225,9 @@ class _Step:
     #: the words up to a type word, a name the gazetteer lacks, if the text types it
     #: (a type word after it or "X of" before it): (next word, start, end, name)
     typed: tuple[int, int, int, str] | None
+    #: the whole run, a name the gazetteer lacks, if the text puts it in a region after a
+    #: comma ("in Fizi, South Kivu province": :func:`_region_follows`); same form
+    held: tuple[int, int, int, str] | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -243,10 +274,18 @@ def _step(phrase: str, i: int, title_case: bool) -> _Step | None:
                 or not any(g.lookup(_clean(w)) for w in rest)  # "Pidie Jaya regency"
             )
         )
-    typed = None
+    typed = held = None
     if whole and not _is_join(words[end - 1]):
         a, b = tokens[i][0], tokens[end - 1][1]
         name = _clean(phrase[a:b])
         if _unknown_name(name):
             typed = (end, a, b, name)
-    return _Step(hit, typed)
+        if (
+            hit is None
+            and end == len(tokens)
+            and not name.isupper()  # "IDMC": an acronym, a body's
+            and not _RUN_TYPE.fullmatch(name)  # "West Lombok Regency": the type alone
+            and _unknown_name(name, demonym=False)
+        ):
+            held = (end, a, b, name)  # "Fizi": a name, though it ends as "Iraqi" does
+    return _Step(hit, typed, held)

@@ -227,6 +227,8 @@ class _Raw:
     before: bool = False
     #: "in", "near", "at" or "outside" right before it (no "the")
     right_after_in: bool = False
+    #: a name the gazetteer lacks that the text puts in a region ("Fizi, South Kivu")
+    held: bool = False
 
 
 _AROUND = frozenset({"countryside", "suburb", "suburbs", "outskirts"})
@@ -279,14 +281,17 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
-def _unknown_name(name: str) -> bool:
+def _unknown_name(name: str, demonym: bool = True) -> bool:
     """Whether a typed name the gazetteer lacks can be a place's ("Urum al-Joz" village),
-    not an adjective or a common word ("Syrian city", "Main town")."""
+    not an adjective or a common word ("Syrian city", "Main town"); ``demonym``: one ending
+    as an adjective of a people does ("Iraqi") is not (before a type word, it is one)."""
     g = gazetteer()
     words = [w for w in re.split(r"[\s-]+", name) if w and not re.fullmatch(_ARTICLE, w)]
     nisba = bool(re.search(rf"\b{_ARTICLE}[- ]\w+$", name, re.IGNORECASE))
     named_direction = len(words) > 1 and bool(_DIRECTION.fullmatch(words[-1]))  # "Gogrial East"
-    if not words or (_DEMONYM.fullmatch(words[-1]) and not nisba and not named_direction):
+    if not words:
+        return False
+    if demonym and _DEMONYM.fullmatch(words[-1]) and not nisba and not named_direction:
         # "Syrian city", "the Syrian Kurdish city" (but "al-Telifoun al-Hawaei
         # neighborhood": after the Arabic article, a name)
         return False

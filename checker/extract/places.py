@@ -73,7 +73,8 @@ class ArticlePlaces:
         weights: dict[str | None, Counter[str]] = {}
         first: dict[str, PlaceMention] = {}
         for m, weight in [(m, 2) for m in self.title] + [(m, 1) for m in self.body]:
-            if m.level == 2 and m.locative:
+            # (not a name only the text's comma puts in its region: "in Fizi, South Kivu")
+            if m.level == 2 and m.locative and not m.held:
                 weights.setdefault(m.region, Counter())[m.name] += weight
                 first.setdefault(m.name, m)
         for region, towns in weights.items():
