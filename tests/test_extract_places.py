@@ -564,12 +564,23 @@ def test_a_county_of_a_local_story_lies_in_its_datelines_state() -> None:
         ("14", ("Fizi", "South Kivu", "DR Congo")),
         # "severe damage to houses in Lufu-Toto, Bas-Congo Province"
         ("around 75", ("Lufu-Toto", "Bas-Congo", "DR Congo")),
+        # "in floods in Kalehe Territory in South Kivu province": a territory of the DRC
+        ("At least 30", ("Kalehe", "South Kivu", "DR Congo")),
     ],
 )
 def test_a_town_the_gazetteer_lacks_before_a_comma_and_its_region(
     corpus: dict[str, Article], surface: str, want: Where
 ) -> None:
     assert same(where(claims_of(corpus, "idmc-9ec0481aea"), surface), want)
+
+
+def test_a_part_of_a_region_is_not_the_town_the_account_is_about(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-6ee973f574 is about Rock Valley, Iowa; "Around 400 people have been evacuated in
+    # northwest Iowa" is about the region's part
+    got = where(claims_of(corpus, "idmc-6ee973f574"), "Around 400")
+    assert got == ("Iowa", "Iowa", "United States")
 
 
 def test_a_name_before_a_comma_and_no_region_is_no_place() -> None:

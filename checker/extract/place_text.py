@@ -74,7 +74,7 @@ _TYPES_PLACE = (
     r"village|town|city|district|neighbou?rhood|suburb|camp|refugee\s+camp|area|municipality"
     r"|island|hamlet|settlement|locality|quarter|commune|sub-district|subdistrict|countryside"
     r"|suburbs|outskirts|crossing|border\s+crossing|regency|ward|township|sub-county|subcounty"
-    r"|tehsil|taluka?|upazila|barangay|prefecture-level\s+city"
+    r"|tehsil|taluka?|upazila|barangay|prefecture-level\s+city|territory"
 )
 
 # Named things that are places of their own ("Castello Road", "Tishrin Dam"): the type word

@@ -384,6 +384,8 @@ def _narrows(text: str, found: PlaceMention, sentence: Span) -> bool:
     ("air strikes on Aleppo": the city itself)."""
     if _SPREAD.search(text, max(sentence[0], found.start - 40), found.start):
         return False
+    if _PART_OF_REGION.search(text, max(sentence[0], found.start - 20), found.start):
+        return False
     if found.type_word is not None:
         return False  # "the northern province of Raqa": the province, as the text says
     return found.city_size < BIG_NAMESAKE
@@ -525,6 +527,8 @@ _AND_MORE = re.compile(
 
 
 # "strikes across Idlib province", "other areas of Idlib": the region as a whole
+# "in northwest Iowa": a part of the region, not a town of it
+_PART_OF_REGION = re.compile(r"\bin\s+(?:the\s+)?(?:north|south)-?(?:east|west)(?:ern)?\s+$", re.I)
 _SPREAD = re.compile(
     r"\b(?:across|throughout|all\s+over|(?:various|other|several|many)\s+(?:\w+\s+)?(?:areas|parts"
     r"|towns|villages|places)\s+(?:of|in|across))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
