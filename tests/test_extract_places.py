@@ -566,6 +566,8 @@ def test_a_county_of_a_local_story_lies_in_its_datelines_state() -> None:
         ("around 75", ("Lufu-Toto", "Bas-Congo", "DR Congo")),
         # "in floods in Kalehe Territory in South Kivu province": a territory of the DRC
         ("At least 30", ("Kalehe", "South Kivu", "DR Congo")),
+        # "overflowed in parts of Équateur province": a name starting with a capital É
+        ("thousands", ("Equateur", "Equateur", "DR Congo")),
     ],
 )
 def test_a_town_the_gazetteer_lacks_before_a_comma_and_its_region(
@@ -581,6 +583,33 @@ def test_a_part_of_a_region_is_not_the_town_the_account_is_about(
     # northwest Iowa" is about the region's part
     got = where(claims_of(corpus, "idmc-6ee973f574"), "Around 400")
     assert got == ("Iowa", "Iowa", "United States")
+
+
+def test_a_place_given_as_an_example_of_a_wider_one_is_not_the_figures() -> None:
+    text = (
+        "Floods in several areas of Democratic Republic of Congo, including the capital "
+        "Kinshasa, have left at least 20 people dead since late November."
+    )
+    assert places_of(text) == [("DR Congo", None, "DR Congo")]
+    text = (
+        "Floods in several areas of Syria, including in the city of Aleppo, have killed 20 "
+        "people since late November."
+    )
+    assert places_of(text) == [("Syria", None, "Syria")]
+
+
+def test_a_figure_over_several_counties_is_the_countrys(corpus: dict[str, Article]) -> None:
+    # idmc-203b9d868d, on the Danube at Mohacs: "From 4 June altogether 1254 people were
+    # evacuated, from 8 counties and 36 settlements"
+    got = where(claims_of(corpus, "idmc-203b9d868d"), "1254")
+    assert got == ("Hungary", None, "Hungary")
+
+
+def test_several_parts_of_a_town_are_in_it(corpus: dict[str, Article]) -> None:
+    # FA-KES 1924058066: "Regime planes fired rockets on several parts of Douma said Rami
+    # Abdel Rahman ... Four civilians were killed including a child"
+    got = where(claims_of(corpus, "1924058066"), "Four", "including a child")
+    assert got == ("Douma", "Rif Dimashq", "Syria")
 
 
 def test_a_name_before_a_comma_and_no_region_is_no_place() -> None:

@@ -27,13 +27,18 @@ MAX_NAME_WORDS = 6
 
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)"
 
-_WORD = rf"(?:{_ARTICLE}-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+#: a capital letter, Latin with diacritics too ("Équateur", "İzmir", "Łódź")
+_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+
+_WORD = rf"(?:{_ARTICLE}-)?[{_CAPITAL}][\w'’]*(?:-[\w'’]+)*"
 
 _JOIN = rf"(?:{_ARTICLE}|bin|bani|ibn|de|del|della|di|du|des|la|le|los|las|of|the|el|al)"
 
 # (words one space apart: two spaces are a paragraph's end in these texts, "around Mount
 # Sinabung  An active volcano")
-_PHRASE = re.compile(rf"(?<![\w'’-])(?=[aeA-Z]){_WORD}(?:[ \t](?:{_JOIN}[- \t]+)?{_WORD}){{0,7}}")
+_PHRASE = re.compile(
+    rf"(?<![\w'’-])(?=[ae{_CAPITAL}]){_WORD}(?:[ \t](?:{_JOIN}[- \t]+)?{_WORD}){{0,7}}"
+)
 
 _TOKEN = re.compile(rf"{_JOIN}[- \t]+(?={_WORD})|{_WORD}")
 
@@ -100,7 +105,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
     r"|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern))"
     # "at a Denver bar", "in a Chicago suburb": the name used of a thing there
-    r"(?:\s+(?:the|an?|rebel-held|opposition-held|regime-held|government-held|besieged|northern"
+    r"(?:\s+(?:the|an?|several|many|various|rebel-held|opposition-held|regime-held|government-held"
+    r"|besieged|northern"
     # "in flood-stricken Acapulco", "the quake-hit town of"
     r"|[a-z]+-(?:stricken|hit|ravaged|affected|battered|torn|devastated|damaged)"
     r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
@@ -110,7 +116,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"|(?:(?:state|provincial|regional|district|national|county|port|border|coastal|market)\s+)?"
     r"(?:capital|city|town|village)\s+of"
     # "on the northern islands of the Philippines", "in parts of Kenya", "along the coast of"
-    r"|(?:parts?|islands?|coast|coastline|shores?|banks?|regions?|provinces|states|districts"
+    r"|(?:parts?|areas|islands?|coast|coastline|shores?|banks?|regions?|provinces|states|districts"
     r"|mountains|highlands|lowlands|plains|heart|rest|much|most)\s+of"
     r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,

@@ -242,6 +242,7 @@ def locate(
             return Located.of(m)
     local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
     local = [i for i in local if not _other_figures(text, mentions[i], anchor, figures)]
+    local = [i for i in local if not _an_example(text, mentions, i)]
     if whole_country and not (local and not any(m.level == 0 for m in mentions)):
         country = next((m for m in mentions if m.level == 0 and m.locative), None)
         return Located.of(country) if country else places.country_place()
@@ -350,6 +351,23 @@ def _service_country(text: str, sentence: Span, named: Counter[str]) -> str | No
             if country is not None and named.get(country.name):
                 return country.name
     return None
+
+
+def _an_example(text: str, mentions: Sequence[PlaceMention], i: int) -> bool:
+    """Whether a place is one example of a wider one the sentence names before it: "Floods
+    in several areas of DR Congo, including the capital Kinshasa, have left 20 dead"."""
+    m = mentions[i]
+    if not _INCLUDING.search(text, max(0, m.start - 40), m.start):
+        return False
+    return any(o.level < m.level and o.end <= m.start for o in mentions[:i])
+
+
+# "including", "among them", then the place's type: what comes is a part of a whole
+_INCLUDING = re.compile(
+    r"\b(?:including|among\s+them|such\s+as)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:(?:capital|city|town|village|province|region|state)(?:\s+of)?\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _other_figures(text: str, m: PlaceMention, anchor: int, figures: Sequence[int]) -> bool:
@@ -544,9 +562,10 @@ _COUNTRY_WIDE = re.compile(
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:country|Syria)\b"
     r"|\bnationwide\b|\bin\s+various\s+areas\b"
     # "39 people in 17 prefectures", "storms hit 9 provinces": several first-level regions
-    r"|\b(?:in|across|hit|affected|of)\s+(?:(?:at\s+least|some|about)\s+)?(?:\d+|two|three|four"
-    r"|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)\s+(?:provinces"
-    r"|prefectures|states|regions|governorates|departments)\b",
+    # "evacuated from 8 counties and 36 settlements" (Hungary's counties are its regions)
+    r"|\b(?:in|across|hit|affected|of|from)\s+(?:(?:at\s+least|some|about)\s+)?(?:\d+|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)\s+(?:provinces"
+    r"|prefectures|states|regions|governorates|departments|counties)\b",
     re.IGNORECASE,
 )
 
