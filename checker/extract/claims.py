@@ -30,6 +30,7 @@ from checker.extract.dates import (
     find_dateline,
     resolve,
 )
+from checker.extract.headings import Headings, in_list
 from checker.extract.modality import in_relative_state, modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
 from checker.extract.places import Located, locate, scan_article
@@ -216,6 +217,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
     if not in_title:
         spans = _headline_apart(text, ctx.article.title, spans)
     scan = TextScan(text, spans, furniture=not in_title)
+    headings = Headings()
     for sentence in spans:
         s_start, s_end = sentence
         scan.upto(s_end)
@@ -224,6 +226,9 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
         if ctx.numbers.spent and ctx.stopped is None:
             ctx.stopped = (in_title, s_end, f"{MAX_NUMBERS_PER_ARTICLE:,} numbers")
         counted = categorise(text, sentence, figures) if figures else []
+        listed = headings.read(text, sentence, bool(figures))
+        if listed is not None:  # an item of a list under a heading: "530 households"
+            counted = [in_list(c, listed) for c in counted]
         for fig, cnt in _zero_counts(text, sentence):
             at = sum(1 for f in figures if f.start < fig.start)
             figures.insert(at, fig)
@@ -272,7 +277,8 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
-        ctx.recent = [*ctx.recent[-ACCOUNT_REACH:], (text, sentence, in_title)]
+        if listed is None:  # (a list's item is no place of the account's)
+            ctx.recent = [*ctx.recent[-ACCOUNT_REACH:], (text, sentence, in_title)]
         if ctx.stopped is not None:
             break
     return claims

@@ -429,4 +429,18 @@ def _is_locative(text: str, start: int, end: int, before: bool | None = None) ->
         return True
     if _COUNTRY_POSSESSIVE.search(text, max(0, start - 30), start):
         return True  # "Syria's Idlib", "Nigeria's Borno state"
+    if _ITEM_HEAD.match(text, end) and (
+        start == 0 or _LINE_START.search(text, max(0, start - 2), start)
+    ):
+        return True  # "North Sumatra: (Langkat): 530 households": a list item's place
+    if text[end : end + 2] == "):" and _ITEM_BRACKET.search(text, max(0, start - 60), start):
+        return True  # "East Java (Sidoarjo): 72 households": the item's finer place
     return bool(_LOCATIVE_AFTER.match(text, end))
+
+
+# a place heading a list's item ("North Sumatra: (Langkat): 530 households"), at a line's
+# or a paragraph's start (two spaces in these texts)
+_ITEM_HEAD = re.compile(r"(?:\s*\([^()\n]{1,40}\))?:\s")
+_LINE_START = re.compile(r"(?:\n|\s\s|[.!?]\s)$")
+# a list item's head before its bracket: "East Java (" of "East Java (Sidoarjo): 72"
+_ITEM_BRACKET = re.compile(r"(?:^|\n|\s\s|[.!?]\s)[A-Z][^()\n:.]{1,40}\($")
