@@ -254,6 +254,27 @@ def test_places_joined_by_and() -> None:
         ),
         # a title and a name, no body: the person
         ("Benguet Governor Nestor Fongwan said 13 people died.", "Benguet Governor Nestor Fongwan"),
+        # a post with no name (idmc-9ec0481aea), a local story's officials
+        (
+            "The provincial interior minister said at least 31 people had died.",
+            "provincial interior minister",
+        ),
+        ("The coroner said two people were killed in the crash.", "coroner"),
+        # a person described by a post in apposition (idmc-9ec0481aea)
+        (
+            "Emmanuel Akweti, the local minister for the capital's inner city, told the BBC "
+            "that around 20 people have died since 29 November.",
+            "Emmanuel Akweti",
+        ),
+        # "report that" (floodlist.com's way), "are both reporting"
+        ("BNA report that at least 7 people were killed.", "BNA"),
+        ("Radio Okapi also report that around 75 were left homeless.", "Radio Okapi"),
+        ("The BBC is reporting that severe flooding has left dozens dead.", "BBC"),
+        # a name that ends in a word we skip before a verb when it is lower case
+        (
+            "Commission Chairman Peter Lam Both said 43,000 people were displaced.",
+            "Commission Chairman Peter Lam Both",
+        ),
     ],
 )
 def test_attribution(text: str, source: str | None) -> None:

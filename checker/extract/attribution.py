@@ -35,7 +35,7 @@ _VERB = (
     r"said|says|say|saying|told|tells|reported|reports|added|adding|stated|states|expects"
     r"|warned|warns|predicts|forecasts"
     r"|announced|announces|confirmed|confirms|claimed|claims|claim|estimated|estimates|documented"
-    r"|reporting"
+    r"|reporting|report(?=\s+that\b)"
     r"|counted|recorded|quoted|noted|explained|indicated|cited|tweeted|wrote|estimate|believe|listed"
     r"|believes|put\s+the\s+"
     r"(?:death\s+)?toll|placed\s+the\s+(?:death\s+)?toll|gave\s+a\s+(?:slightly\s+)?(?:\w+\s+)?toll"
@@ -140,7 +140,9 @@ _SOURCE_NOUNS = _ROLE | frozenset(
     organization organisation directorate police officer officers medics doctors
     analysts workers defence defense ngo watchdog coalition authorities forces
     government channel broadcaster website sources experts hospital member members
-    collective
+    collective minister ministers mayor president premier spokesperson chairman secretary
+    administrator commissioner coordinator representative envoy sheriff prosecutor coroner
+    examiner marshal
     """
     )
 )
@@ -232,7 +234,7 @@ def find_cues(
             person = persons[before - 1].group("name") if before else None
             cues.append(Cue(m.start(), m.end(), person, pronoun=person is None))
             continue
-        if not _is_source_like(phrase):
+        if not _is_source_like(phrase) and not _described(text, floor, m.start()):
             phrase = None
             if m.group("verb").lower() not in ("told", "tells"):  # "said the source"
                 after = _forward(text, m.end(), end)
@@ -283,6 +285,20 @@ _ANAPHOR = re.compile(
 _ANAPHOR_REACH = 50
 
 
+def _described(text: str, floor: int, pos: int) -> bool:
+    """Whether the phrase before a reporting verb at ``pos`` is described by a post in
+    apposition ("Emmanuel Akweti, the local minister for the capital's inner city, told"):
+    a person, whatever the gazetteer makes of the name."""
+    found = [t.group(0) for t in _TOKEN.finditer(text, max(floor, pos - 160), pos)]
+    if len(found) < 3 or found[-1] != ",":
+        return False
+    commas = [k for k in range(len(found) - 1) if found[k] == ","]
+    if not commas:
+        return False
+    between = [w.lower() for w in found[commas[-1] + 1 : -1]]
+    return any(w in _ROLE or w in _POSTS for w in between)
+
+
 def resolve_anaphor(noun: str, earlier: Sequence[str]) -> str | None:
     """The source an anaphor ("the ministry") refers to: the latest one whose name holds its
     noun, or for "the group"/"the report"/"the source", the latest one named."""
@@ -308,8 +324,10 @@ def _backward(text: str, floor: int, pos: int, depth: int = 0) -> str | None:
             return _backward(text, floor, found[commas[-1]].start(), depth + 1)
         if found[-2].group(0)[:1].isupper():
             found.pop()  # "The country's disaster management agency, CONRED, say": the name
-    while found and found[-1].group(0).lower() in _SKIP_BEFORE_VERB:
-        found.pop()
+    while found and (
+        found[-1].group(0).lower() in _SKIP_BEFORE_VERB or found[-1].group(0) in ("both", "all")
+    ):
+        found.pop()  # (not "Peter Lam Both": a name)
     tokens = [m.group(0) for m in found]
     words: list[str] = []
     k = len(tokens)
