@@ -409,3 +409,32 @@ def test_expressions_tried_at_their_first_words_only_are_all_found(fakes_csv) ->
         for start, end in ((0, n), (1, n), (n // 3, n - 7), (n // 2 + 1, n)):
             assert at_first_words(text, start, end) == everywhere(text, start, end)
     assert len(everywhere(kinds, 0, len(kinds))) >= 25
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # idmc-c7c8511de8's country profile: the cited report's day, over the month
+        (
+            "In February 2012, some 4,000 people fled their village in Pelauw, Central Maluku, "
+            "following intra-communal violence (AF, 22 February 2012).",
+            dt.date(2012, 2, 22),
+        ),
+        # a standing count, cited at a month: its end, not the year of the displacement
+        (
+            "In West Lombok Regency, some 161 members of the Ahmadi Islamic movement displaced "
+            "in 2006 have since not been able to return to their homes (IDMC interviews, May "
+            "2015).",
+            dt.date(2015, 5, 31),
+        ),
+    ],
+)
+def test_a_cited_reports_date_is_when_the_figure_holds(text: str, as_of: dt.date) -> None:
+    claims = extract_claims(Article("t", "idmc", dt.date(2015, 7, 1), "", text))
+    assert [c.as_of for c in claims] == [as_of]
+
+
+def test_a_date_in_brackets_that_cites_nothing_is_no_citation() -> None:
+    text = "Some 300 people fled on Monday (15 June) after the floods."
+    claims = extract_claims(Article("t", "idmc", dt.date(2015, 6, 17), "", text))
+    assert [c.as_of for c in claims] == [dt.date(2015, 6, 15)]

@@ -445,7 +445,7 @@ def _dates(
     if points:
         _, as_of, spanned, said_at = min(points)
     period = min(spans)[1] if spans else None
-    as_of = as_of or ref
+    as_of = _cited_date(text, fig, sent, ref) or as_of or ref
     after = _DAYS_AFTER.search(text, max(0, fig.start - 30), fig.start)
     if as_of is not None and after is not None and said_at <= after.start():
         # "Wednesday shelling comes a day after eight civilians were martyred": Tuesday's
@@ -453,6 +453,22 @@ def _dates(
         n = after.group("n")
         as_of -= dt.timedelta(days=int(n) if n.isdigit() else _FEW_DAYS.get(n.lower(), 1))
     return as_of, period, spanned
+
+
+def _cited_date(text: str, fig: Figure, sent: SentenceFacts, ref: dt.date | None) -> dt.date | None:
+    """The date of the report a sentence cites after its figure, which the figure holds at:
+    "some 500 people were reported displaced in Lembata ... (Tempo, 18 August 2014)",
+    "... displaced in 2006 have since not been able to return (IDMC interviews, May 2015)"."""
+    for t in sent.times:
+        if t.start < fig.end or text[t.end : t.end + 1] != ")":
+            continue
+        if _CITED_BY.search(text, max(sent.span[0], t.start - 60), t.start):
+            return resolve(t, ref).as_of
+    return None
+
+
+# a citation's source before its date: "(Tempo, ", "(IDMC interviews, "
+_CITED_BY = re.compile(r"\((?-i:[A-Z])[\w&.’' -]{1,50}?,\s*$")
 
 
 # a figure of what happened some days before the sentence's time ("a day after eight ...")
