@@ -307,9 +307,17 @@ def _unknown_name(name: str, demonym: bool = True) -> bool:
         return False
     if _plural_lost(name):  # "Aleppos outskirts": Aleppo's (FA-KES lost the apostrophe)
         return False
+    if any(w.lower() in _GROUP_WORDS for w in words):
+        return False  # "Barrel bombs kill 11 civilians in Daesh town": the group's town
     common = [g.is_common_word(w) or w.lower() in _NEVER for w in words]
     return not common[0] and not any(w.lower() in _NEVER for w in words[1:])
 
+
+#: armed groups and faiths a town is called by ("Daesh town", "the Sunni village of")
+_GROUP_WORDS = frozenset(
+    "daesh isis isil nusra jihadist jihadists rebel rebels regime opposition sunni shiite "
+    "shia alawite druze islamist militant terrorist terrorists".split()
+)
 
 _RUN_TYPE = re.compile(
     r"County|District|Province|State|Region|Governorate|Regency|Ward|Township", re.I
