@@ -270,6 +270,8 @@ def test_places_joined_by_and() -> None:
         ("BNA report that at least 7 people were killed.", "BNA"),
         ("Radio Okapi also report that around 75 were left homeless.", "Radio Okapi"),
         ("The BBC is reporting that severe flooding has left dozens dead.", "BBC"),
+        ("In total, the press reported that 350 families have been displaced.", "press"),
+        ("Villagers fear that scores have perished.", "Villagers"),
         # a name that ends in a word we skip before a verb when it is lower case
         (
             "Commission Chairman Peter Lam Both said 43,000 people were displaced.",

@@ -35,7 +35,7 @@ _VERB = (
     r"said|says|say|saying|told|tells|reported|reports|added|adding|stated|states|expects"
     r"|warned|warns|predicts|forecasts"
     r"|announced|announces|confirmed|confirms|claimed|claims|claim|estimated|estimates|documented"
-    r"|reporting|report(?=\s+that\b)"
+    r"|reporting|report(?=\s+that\b)|fears?(?=\s+that\b)"
     r"|counted|recorded|quoted|noted|explained|indicated|cited|tweeted|wrote|estimate|believe|listed"
     r"|believes|put\s+the\s+"
     r"(?:death\s+)?toll|placed\s+the\s+(?:death\s+)?toll|gave\s+a\s+(?:slightly\s+)?(?:\w+\s+)?toll"
@@ -142,7 +142,7 @@ _SOURCE_NOUNS = _ROLE | frozenset(
     government channel broadcaster website sources experts hospital member members
     collective minister ministers mayor president premier spokesperson chairman secretary
     administrator commissioner coordinator representative envoy sheriff prosecutor coroner
-    examiner marshal
+    examiner marshal press
     """
     )
 )
