@@ -50,8 +50,10 @@ GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "idmc-fresh": (("idmc",), "fresh"),
     "idmc-holdout": (("idmc",), "holdout"),
     "fakes-holdout": (("fakes_holdout",), None),
+    # 14 FA-KES articles of single-outlet events annotated on 2 December, then developed on
+    "fakes-fresh": (("fakes_fresh",), None),
 }
-DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc", "idmc-fresh")
+DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc", "idmc-fresh", "fakes-fresh")
 HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout")
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")

@@ -234,6 +234,19 @@ def test_page_furniture_is_not_counted() -> None:
     assert claims(text) == []
 
 
+def test_links_listed_before_the_story_are_furniture_not_the_story() -> None:
+    # ahram (FA-KES 1923848241): the site's related links come before the story, line
+    # breaks lost; they run on into its first sentence, which goes with them
+    text = (
+        "32 killed in Syrias Daraa Aleppo NGO Friday 15 Aug 2014 Print Tweet Views 458 Related "
+        "Lebanon charges 43 Syrians with belonging to terrorist groups 2000 Syria refugees "
+        "stranded in Lebanon mountains At least 22 people were killed Friday when a car bomb "
+        "exploded in Daraa province. In northern Syria the Observatory reported 10 people "
+        "killed when regime helicopters dropped barrel bombs. " + "More words of the story. " * 20
+    )
+    assert [c[0] for c in claims(text)] == ["32", "10"]
+
+
 def test_surface_is_the_text_at_the_offsets() -> None:
     text = "Nearly 70 children were among those killed when a suicide car bomb struck the convoy."
     article = Article("t", "test", PUBLISHED, "", text)

@@ -66,6 +66,7 @@ _TRAILER = re.compile(
     r"|(?<=[\s\d])Related(?: News| Stories)?\s+(?=[A-Z]).*)",
     re.MULTILINE | re.DOTALL,
 )
+_FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 #: A mid-line "Related" opens furniture only in the last part of a text (not "Related to").
 _TRAILER_FROM = 0.3
 # One-line furniture: a "SEE ALSO:" headline line; "Read more here <headline>" (to the end of
@@ -101,6 +102,14 @@ def furniture_in(text: str, start: int, end: int, *, trailers: bool) -> tuple[li
         early = trailer.start() < _TRAILER_FROM * len(text)
         if mid_line and early and not re.search(r"\d\s*$", before):
             continue
+        if mid_line and early:
+            # "Print Tweet Views 458 Related <linked headlines> At least 22 people were
+            # killed ...": a site that lists its links before the story (FA-KES lost the line
+            # breaks between them): the links run on into the story's first sentence, which
+            # goes with them; the story after it is the article
+            stop = _FULL_STOP.search(text, trailer.start())
+            spans.append((trailer.start(), stop.end() if stop else len(text)))
+            break
         spans.append((trailer.start(), len(text)))
         break
     return sorted(spans), seen
