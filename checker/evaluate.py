@@ -52,9 +52,11 @@ GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "fakes-holdout": (("fakes_holdout",), None),
     # 14 FA-KES articles of single-outlet events annotated on 2 December, then developed on
     "fakes-fresh": (("fakes_fresh",), None),
+    # 14 idmc-news articles annotated on 2 December after that day's work: scored only
+    "idmc-fresh2": (("idmc",), "fresh2"),
 }
 DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc", "idmc-fresh", "fakes-fresh")
-HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout")
+HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout", "idmc-fresh2")
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")
 
