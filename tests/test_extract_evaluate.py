@@ -169,10 +169,16 @@ DEV_FLOORS: dict[str, dict[str, float]] = {
         "location": 0.3, "region": 0.3, "country": 0.75,
     },
     "idmc-fresh": {
-        "f1": 0.74, "hedge": 0.97, "as_of": 0.65, "attribution": 0.68, "modality": 0.97,
-        "location": 0.35, "region": 0.6, "country": 0.75,
+        "f1": 0.80, "hedge": 0.97, "as_of": 0.70, "attribution": 0.75, "modality": 0.97,
+        "location": 0.5, "region": 0.7, "country": 0.8,
+    },
+    "fakes-fresh": {
+        "f1": 0.84, "hedge": 0.97, "as_of": 0.95, "attribution": 0.62, "modality": 0.95,
+        "location": 0.6, "region": 0.72, "country": 0.9,
     },
 }  # fmt: skip
+#: the small fresh sets (14 articles each) hold fewer gold claims than the others
+_MIN_GOLD = {"idmc-fresh": 100, "fakes-fresh": 80}
 
 
 def test_the_extractor_on_the_dev_gold_sets() -> None:
@@ -181,7 +187,7 @@ def test_the_extractor_on_the_dev_gold_sets() -> None:
     reports = evaluate_sets(GOLD, FAKES, EXAMPLES, IDMC, DEV_SETS)
     for name, report in reports.items():
         assert report.errors == [], name
-        assert report.gold_claims > (100 if name == "idmc-fresh" else 250), name  # no stray subset
+        assert report.gold_claims > _MIN_GOLD.get(name, 250), name  # no stray subset
         floors = DEV_FLOORS[name]
         assert report.f1 >= floors["f1"], (name, report.f1)
         assert set(GOAL_FIELDS) <= set(floors)
