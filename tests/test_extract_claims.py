@@ -951,3 +951,30 @@ def test_an_abbreviation_with_its_stops_is_one_word_of_a_source() -> None:
     )
     got = extract_claims(Article("t", "test", dt.date(2014, 10, 6), "", text))
     assert {c.attribution for c in got} == {"U.S. Air Force"}
+
+
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [
+        # ahram's headlines end with the source, then the site's sections
+        (
+            "Mortar fire kills two at Damascus Opera House State media - Region - World - Ahram Online",
+            "Syrian state media",
+        ),
+        # "NGO": a body, not a place the gazetteer has by that key
+        ("32 killed in Syrias Daraa Aleppo NGO", "NGO"),
+    ],
+)
+def test_a_headlines_source_at_its_end(title: str, source: str) -> None:
+    claims = extract_claims(Article("t", "ahram", dt.date(2014, 4, 6), title, "Nothing here."))
+    assert [c.attribution for c in claims if c.in_title] == [source]
+
+
+def test_a_generic_ngo_in_a_headline_is_the_observatory_the_article_names() -> None:
+    title = "32 killed in Syrias Daraa Aleppo NGO"
+    text = (
+        f"{title} Friday 15 Aug 2014 At least 22 people were killed Friday when a car bomb "
+        "exploded in Daraa province the Syrian Observatory for Human Rights said."
+    )
+    claims = extract_claims(Article("t", "ahram", dt.date(2014, 8, 15), title, text))
+    assert [c.attribution for c in claims if c.in_title] == ["Syrian Observatory for Human Rights"]

@@ -438,6 +438,8 @@ def looks_like_place(phrase: str) -> bool:
     g = gazetteer()
     if g.is_common_word(phrase):
         return False
+    if phrase.isupper() and len(phrase) <= 4:  # "NGO", "SANA": a body; "UK", "DRC": a country
+        return any(p.kind == COUNTRY for p in g.lookup(phrase))
     return bool(g.lookup(phrase) or _plural_lost(phrase))
 
 

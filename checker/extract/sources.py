@@ -194,7 +194,9 @@ _HEADLINE_TAIL = re.compile(
     r"(?:TV|media|television)|SANA|UNICEF|UN|WHO|UNHCR|civil\s+defen[cs]e|Civil\s+Defen[cs]e"
     # the tail: "| anything" or dots and spaces to the end; written as two branches, not
     # "\s*(?:\|[^|]*)?[.\s]*$", whose overlapping runs backtracked quadratically on spaces
-    r"|Monitor|Activists|Syrian\s+state\s+TV|NGO)(?:\s*\|[^|]*|[.\s]*)$"
+    r"|Monitor|Activists|Syrian\s+state\s+TV|NGO)(?:\s*\|[^|]*|[.\s]*"
+    # a site's sections after the headline: "... State media - Region - World - Ahram Online"
+    r"|(?:\s+[-–]\s+[A-Z][\w ]{0,30}){1,4})$"
 )
 _HEADLINE_HEAD = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*:\s")
 
