@@ -958,7 +958,8 @@ def test_an_abbreviation_with_its_stops_is_one_word_of_a_source() -> None:
     [
         # ahram's headlines end with the source, then the site's sections
         (
-            "Mortar fire kills two at Damascus Opera House State media - Region - World - Ahram Online",
+            "Mortar fire kills two at Damascus Opera House State media - Region - World - "
+            "Ahram Online",
             "Syrian state media",
         ),
         # "NGO": a body, not a place the gazetteer has by that key
