@@ -628,6 +628,15 @@ def test_a_town_called_by_its_armed_group_is_no_place_of_that_name(
     assert got[0] != "Daesh"
 
 
+def test_where_a_group_is_banned_is_no_figures_place() -> None:
+    # Sputnik's boilerplate (FA-KES 1965495339)
+    text = (
+        "A total of 24 Daesh terrorists (a terrorist group banned in Russia) were killed in "
+        "separate operations near the city of Raqqa."
+    )
+    assert places_of(text) == [("Raqqa", "Raqqa", "Syria")]
+
+
 def test_a_name_before_a_comma_and_no_region_is_no_place() -> None:
     # a body's acronym before a date; a person before a country's possessive
     text = (

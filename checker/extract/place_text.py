@@ -194,7 +194,9 @@ _SITTING_IN = re.compile(
     r"(?:\b(?:envoy|ambassador|delegation|council|assembly|summit|conference|talks|meeting"
     r"|commissioner|high\s+commission|consulate|mission"
     r"|headquarters|embassy|diplomats?|negotiators?|parliament|court|tribunal)s?"
-    r"|\b(?:reporting|writing|editing|reported|written|edited)\s+by\s+[^.;:()\n\d]{1,60}?)"
+    r"|\b(?:reporting|writing|editing|reported|written|edited)\s+by\s+[^.;:()\n\d]{1,60}?"
+    # "Daesh (a terrorist group banned in Russia)": where a group is outlawed
+    r"|\b(?:banned|outlawed|prohibited|proscribed))"
     r"\s+(?:in|at|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
