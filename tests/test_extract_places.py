@@ -637,6 +637,24 @@ def test_where_a_group_is_banned_is_no_figures_place() -> None:
     assert places_of(text) == [("Raqqa", "Raqqa", "Syria")]
 
 
+def test_a_location_hint_the_text_never_names_is_not_its_place() -> None:
+    # FA-KES 1924058037 (location column "aleppo"): "downed in Syria"
+    text = "A Russian military helicopter was shot down over Syria on Monday killing all five."
+    assert places_of(text, hint="aleppo") == [("Syria", None, "Syria")]
+    # a hint the text names is the account's place
+    text = "Shelling hit Aleppo on Sunday. A Russian helicopter was shot down killing all five."
+    assert places_of(text, hint="aleppo")[0][0] == "Aleppo"
+
+
+def test_the_region_an_article_names_most_is_one_of_its_country() -> None:
+    # FA-KES 1918150039: "Asharq Al-Awsat" (a newspaper) is Eritrea's Al Awsat to the gazetteer
+    text = (
+        "Posted by Asharq Al-Awsat English. Thirty civilians were killed on Saturday in Syrian "
+        "air strikes. Asharq Al-Awsat reported. Asharq Al-Awsat said."
+    )
+    assert places_of(text, hint="damascus")[0][2] == "Syria"
+
+
 def test_a_name_before_a_comma_and_no_region_is_no_place() -> None:
     # a body's acronym before a date; a person before a country's possessive
     text = (

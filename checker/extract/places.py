@@ -148,7 +148,7 @@ class ArticlePlaces:
         return base
 
     def _base(self) -> Located:
-        if self.hint.location:
+        if self.hint.location and self._names_hint():
             return self.hint
         local = (
             [m for m in self.title if m.level >= 1 and m.locative]
@@ -170,14 +170,27 @@ class ArticlePlaces:
             # happened, when it puts nothing anywhere else (not "COTABATO CITY - ... floods
             # that hit Sultan Kudarat town", nor "BEIRUT (AFP) -" over a report on Syria)
             return Located.of(filed)
-        if self.regions:
-            # the region the article names most, if it names it far more than any other
-            # (a report on several regions is about their country)
-            (top, n), *rest = self.regions.most_common(2)
+        main = self.main_country
+        regions = [(k, n) for k, n in self.regions.most_common() if main is None or k[1] == main]
+        if regions:
+            # the region of the article's country it names most, if it names it far more
+            # than any other (a report on several regions is about their country; a region
+            # abroad is a name's: "Asharq Al-Awsat", not Eritrea's Al Awsat)
+            (top, n), *rest = regions[:2]
             if not rest or n >= 2 * rest[0][1]:
                 return Located(top[0], top[0], top[1])
         country = self.main_country
         return Located(country, None, country) if country else NOWHERE
+
+    def _names_hint(self) -> bool:
+        """Whether the text names the place its location hint gives (or a place in it): a
+        hint the text never names (FA-KES's "aleppo" on a helicopter "downed in Syria") is
+        the dataset's guess, not the text's place."""
+        hint = self.hint
+        return any(
+            m.name == hint.location or (hint.region is not None and m.region == hint.region)
+            for m in self.title + self.body
+        )
 
     def _title_country(self) -> list[PlaceMention]:
         named = [m for m in self.title if m.level == 0 and m.locative]
