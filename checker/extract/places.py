@@ -186,10 +186,10 @@ class ArticlePlaces:
         """Whether the text names the place its location hint gives (or a place in it): a
         hint the text never names (FA-KES's "aleppo" on a helicopter "downed in Syria") is
         the dataset's guess, not the text's place."""
-        hint = self.hint
-        return any(
+        hint, named = self.hint, self.title + self.body
+        return not named or any(  # (a text naming no place at all has only the hint)
             m.name == hint.location or (hint.region is not None and m.region == hint.region)
-            for m in self.title + self.body
+            for m in named
         )
 
     def _title_country(self) -> list[PlaceMention]:
