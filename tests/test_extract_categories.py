@@ -563,3 +563,29 @@ def test_a_part_is_a_claim_about_its_own_group_marked_as_part_of_its_whole() -> 
         ("at least 18", "killed", "people"),
         ("two", "killed", "hospital staffers"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the besieged place is not what happened to the counted (FA-KES 1923102849)
+        (
+            "Three women from the besieged town of Madaya were killed.",
+            [("Three", "killed", "women")],
+        ),
+        # but people in a besieged place, with no other verb, are besieged
+        (
+            "40,000 people in the besieged town of Madaya face starvation.",
+            [("40,000", "besieged", "people")],
+        ),
+        # people's buildings attacked (FA-KES 1926479108): facilities, not people
+        (
+            "The regime and Russian attacks targeted 517 civilian homes and three markets.",
+            [("517", "facilities", "civilian homes"), ("three", "facilities", "markets")],
+        ),
+    ],
+)
+def test_a_word_of_the_place_or_the_people_is_no_category(
+    text: str, want: list[tuple[str, str, str]]
+) -> None:
+    assert counted(text) == want

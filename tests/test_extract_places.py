@@ -612,14 +612,6 @@ def test_several_parts_of_a_town_are_in_it(corpus: dict[str, Article]) -> None:
     assert got == ("Douma", "Rif Dimashq", "Syria")
 
 
-def test_a_part_is_where_its_whole_is(corpus: dict[str, Article]) -> None:
-    # FA-KES 1919191759: "the alleged chemical attacks which killed at least 58 people
-    # including 11 children in Syrias Idlib province" - the 58 are Khan Sheikhoun's (the
-    # article says so), and so are their 11 children
-    claims = claims_of(corpus, "1919191759")
-    assert where(claims, "11", "including 11 children") == ("Khan Sheikhoun", "Idlib", "Syria")
-
-
 def test_a_town_called_by_its_armed_group_is_no_place_of_that_name(
     corpus: dict[str, Article],
 ) -> None:

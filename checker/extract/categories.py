@@ -429,6 +429,8 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
         thing_word = low in THING_HEADS or low in OTHER_HEADS or low + "s" in OTHER_HEADS
         if before_head and (thing_word or (low in PERSON_HEADS and nxt in PERSON_HEADS)):
             continue  # "hospital staffers", "IS group fighters", "family members": a modifier
+        if low in PERSON_HEADS and (nxt in HOME_HEADS or nxt in BUILDING_HEADS):
+            continue  # "517 civilian homes", "refugee tents": the people's buildings
         if low == "rounds" and len(words) > 1 and words[-2].lower() in _ROUND_OF:
             return _with_of(of_next, _Reading(figure, " ".join(words), end, "attacks", None, False))
         if low in HOME_HEADS or low in BUILDING_HEADS:

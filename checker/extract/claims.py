@@ -179,25 +179,6 @@ def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Cla
             (f,) = leaves.values()
             c = dataclasses.replace(c, location=f.location, region=f.region, country=f.country)
         out.append(c)
-    return _parts_in_wholes(out)
-
-
-def _parts_in_wholes(claims: list[Claim]) -> list[Claim]:
-    """A part is where its whole is, when its own place holds the whole's: "killed at least
-    58 people including 11 children in Syria's Idlib province" (the 58 restated at Khan
-    Sheikhoun by the article: so are the 11 children)."""
-    by_id = {c.claim_id: c for c in claims}
-    out = []
-    for c in claims:
-        whole = by_id.get(c.part_of) if c.part_of else None
-        if whole is not None:
-            mine = Located(c.location, c.region, c.country)
-            theirs = Located(whole.location, whole.region, whole.country)
-            if mine != theirs and mine.holds(theirs):
-                c = dataclasses.replace(
-                    c, location=whole.location, region=whole.region, country=whole.country
-                )
-        out.append(c)
     return out
 
 

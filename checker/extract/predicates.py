@@ -45,6 +45,15 @@ AFTER_REACH = 90
 _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,80}?\s[—–]\s")
 
 
+# "Three women from the besieged town of Madaya ... were killed": the place is besieged
+_BESIEGED_PLACE = re.compile(
+    r"\s+(?:(?:rebel|opposition|regime|government)-held\s+)?(?:town|city|area|district|enclave"
+    r"|neighbou?rhood|village|suburb|region|areas|towns|cities|districts|neighbou?rhoods"
+    r"|villages|suburbs|countryside|parts|camp)\b",
+    re.IGNORECASE,
+)
+
+
 def after_trigger(
     text: str, start: int, nxt: int, s_end: int, skip: list[tuple[int, int]]
 ) -> tuple[str | None, int]:
@@ -69,6 +78,7 @@ def after_trigger(
     if brk is not None:
         window = window[: brk.start()]
     m = TRIGGER.search(window)
+    place_besieged = None  # "in the besieged town of Madaya": theirs, unless a verb follows
     for _ in range(3):
         # "20 civilians fleeing the fighting were killed", "people trying to flee were
         # shot": a participle right after the counted phrase describes it; "600,000 people
@@ -77,9 +87,14 @@ def after_trigger(
         if m is None or not (
             (m.lastgroup != "missing" and _PARTICIPLE.fullmatch(window[: m.start()] + m.group(0)))
             or (m.lastgroup == "population" and m.group(0).lower().endswith(" of"))
+            or (m.lastgroup == "besieged" and bool(_BESIEGED_PLACE.match(window, m.end())))
         ):
             break
+        if m.lastgroup == "besieged":
+            place_besieged = m
         m = TRIGGER.search(window, m.end())
+    if m is None:
+        m = place_besieged
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
     if m.lastgroup == "population" and m.group(0).lower().endswith(" of"):

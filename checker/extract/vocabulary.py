@@ -137,6 +137,8 @@ DAMAGE = re.compile(
     r"|ruined|affected|torched|destruction|roofs?\s+(?:blown|ripped|torn)|partially|buried"
     r"|engulfed|lost(?!\s+(?:power|electricity|water|connection))"
     r"|under\s+water|underwater"
+    # attacked: "the attacks targeted 517 civilian homes"
+    r"|target(?:ed|ing)|struck|shelled|bombed"
     r"|totally|completely)\b",
     re.IGNORECASE,
 )
