@@ -84,7 +84,10 @@ def figure_source(
         for c, s in named
         if c.cited and (0 <= c.start - cue.end <= 60 or text[c.start : c.end].lower() in _CITING)
     ]
-    if cited:
+    if cited and (source is None or (not cue.cited and _MEDIA.search(source) is None)):
+        # "activists said, citing ...": whom they cite; but a medium reporting, citing
+        # others, is the one the reader has the figure from ("Al Jazeera reported
+        # Wednesday citing an undisclosed Syrian opposition source": Al Jazeera)
         source = cited[-1][1]
     if source is not None and source.lower() == ctx.article.outlet.lower():
         return None  # "SANA reporter in Aleppo said": the outlet itself
@@ -104,6 +107,11 @@ _CITING = ("citing", "quoting")
 _MEDIUM = re.compile(
     r"(?-i:\b(?:TV|Television|News|Press|Times|Post|Radio|Channel|Reuters|AFP|FNA|Sputnik|TASS"
     r"|Al[- ]Manar|Al[- ]Jazeera|Anadolu))"
+)
+#: a medium by what it is ("local media", "The SANA news agency", "the newspaper")
+_MEDIA = re.compile(
+    rf"{_MEDIUM.pattern}|(?-i:\b(?:SANA|Xinhua))\b"
+    r"|\b(?:media|news\s+agency|newspaper|broadcaster)\b"
 )
 # What a reporting verb opens when it is followed by its own statement ("UNICEF said 25
 # casualties were children", "the monitor said the toll could rise").

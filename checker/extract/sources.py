@@ -143,6 +143,15 @@ _ROLE_AFTER = re.compile(
 _WIRE_POSSESSIVE = re.compile(r"\b(AFP|AP|SANA|Reuters|TASS)['’]?s\b")
 
 
+# media named by what they are, ending a source phrase: "local media", "Kurdish media"
+_MEDIA_TAIL = re.compile(
+    r"\b(?:local|state|official|state-run|pro-government|opposition"
+    r"|(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)[A-Z][a-z]+)\s+media$"
+)
+_JOINT = re.compile(r"\band(?:\s+[A-Z]\w+)?\s+$")
+
+
 def _clean(phrase: str) -> str | None:
     """A source phrase cleaned of the dates, titles and clause pieces around it."""
     words = [w for w in phrase.strip(" .,").split()]
@@ -152,6 +161,15 @@ def _clean(phrase: str) -> str | None:
         words.pop()  # "the NGO however"
     cleaned = _TITLES.sub("", " ".join(words)).strip(" .,")
     cleaned = _WIRE_POSSESSIVE.sub(r"\1", cleaned)  # "AFPs correspondent" (apostrophe lost)
+    media = _MEDIA_TAIL.search(cleaned)
+    if (
+        media is not None
+        and media.start() > 0
+        and not _JOINT.search(cleaned, 0, media.start())  # "Moscow and Syrian official media"
+    ):
+        # "near the cities of Deir ez-Zor and Raqqa local media reported" (FA-KES lost its
+        # commas): the media, not the words run into them
+        cleaned = media.group(0)
     if not cleaned or _NOT_A_SOURCE.search(cleaned) or is_place(cleaned):
         return None  # a date, a place or a piece of the clause, not who said it
     return cleaned
