@@ -510,6 +510,11 @@ def test_a_datelines_place_is_where_the_story_was_filed() -> None:
             "DENVER — Four people were killed in a shooting early Sunday, police said.",
             ("Denver", "Colorado", "United States"),
         ),
+        (  # a road is no place ("Route 13" is not Rote, Pennsylvania)
+            "SPRINGFIELD, Mo. (AP) — Three people were injured in a crash on Route 13 on "
+            "Sunday, police said.",
+            ("Springfield", "Missouri", "United States"),
+        ),
     ],
 )
 def test_a_local_storys_dateline_is_its_place_when_it_names_no_other(

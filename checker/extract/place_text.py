@@ -70,6 +70,7 @@ _NEVER = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december reuters afp ap sana tass
     more most some many several other others another
+    route highway interstate motorway freeway expressway
     """.split()
 )
 
