@@ -589,3 +589,28 @@ def test_a_word_of_the_place_or_the_people_is_no_category(
     text: str, want: list[tuple[str, str, str]]
 ) -> None:
     assert counted(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a getaway is no displacement (local crime news)
+        (
+            "Two men fled the scene in a stolen car after shooting three people.",
+            [("three", "injured", "people")],
+        ),
+        ("Three suspects fled from police and were later arrested.", []),
+        # fleeing a place or a danger is
+        (
+            "Around 600 civilians fled on foot towards areas held by the SDF.",
+            [("Around 600", "displaced", "civilians")],
+        ),
+        ("Hundreds fled before the storm hit.", [("Hundreds", "displaced", "people")]),
+        # suspects are people; arrested ones are detained
+        ("Police arrested three suspects.", [("three", "detained", "suspects")]),
+    ],
+)
+def test_fleeing_a_crime_scene_is_no_displacement(
+    text: str, want: list[tuple[str, str, str]]
+) -> None:
+    assert counted(text) == want

@@ -67,6 +67,7 @@ PERSON_HEADS: dict[str, str | None] = {
     survivors inmates guards firefighters rescuers homeowners occupants locals hikers
     climbers sons daughters brothers sisters fathers mothers husbands wives grandchildren
     airmen sailors crew crewmen fishermen returnees colleagues colleague employees employee
+    suspects suspect
     """
         ),
         None,
@@ -85,7 +86,7 @@ PERSON_HEADS: dict[str, str | None] = {
     **dict.fromkeys(["refugees", "refugee", "migrants", "asylum-seekers"], "refugees"),
     **dict.fromkeys(["idps", "evictees", "displacees"], "displaced"),
     **dict.fromkeys(
-        ["detainees", "prisoners", "hostages", "captives", "abductees", "suspects", "arrestees"],
+        ["detainees", "prisoners", "hostages", "captives", "abductees", "arrestees"],
         "detained",
     ),
     **dict.fromkeys(["evacuees"], "evacuated"),
@@ -211,7 +212,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "displaced",
         r"displac(?:e|es|ed|ing|ements?)|uproot(?:ed|ing|s)?|fled\s+their\s+homes|forced\s+to\s+flee"
-        r"|to\s+flee|fleeing|homeless|driven\s+from\s+their\s+homes|fled|flee|flees|exodus"
+        r"|to\s+flee|fleeing|homeless|driven\s+from\s+their\s+homes|exodus"
+        # not a getaway: "two men fled the scene", "fled in a stolen car", "fled police"
+        # (but "600 civilians fled on foot towards areas held by ...")
+        r"|(?:fled|flee|flees)(?!\s+(?:the\s+scene"
+        r"|in\s+(?:a|an|the)\s+(?:\w+\s+)?(?:car|vehicle|truck|van|suv|sedan)|from\s+"
+        r"(?:the\s+)?(?:police|officers|deputies|troopers)|police|officers|deputies))"
         r"|(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sheltering|sheltered|living|housed"
         r"|resid(?:e|es|ed|ing))"
         r"\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
