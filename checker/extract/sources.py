@@ -13,7 +13,13 @@ import re
 from functools import lru_cache
 
 from checker.extract.places import looks_like_place
-from checker.lexicon import SOHR, SOURCE_ALIAS, SOURCE_ALIAS_ABROAD, SOURCE_ALIASES
+from checker.lexicon import (
+    MONTH_FULL_PATTERN,
+    SOHR,
+    SOURCE_ALIAS,
+    SOURCE_ALIAS_ABROAD,
+    SOURCE_ALIASES,
+)
 from checker.lexicon import words as _words
 
 #: "he said", "it said": no name of its own
@@ -146,8 +152,7 @@ _WIRE_POSSESSIVE = re.compile(r"\b(AFP|AP|SANA|Reuters|TASS)['’]?s\b")
 # media named by what they are, ending a source phrase: "local media", "Kurdish media"
 _MEDIA_TAIL = re.compile(
     r"\b(?:local|state|official|state-run|pro-government|opposition"
-    r"|(?!(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b)[A-Z][a-z]+)\s+media$"
+    rf"|(?!{MONTH_FULL_PATTERN}\b)[A-Z][a-z]+)\s+media$"
 )
 _JOINT = re.compile(r"\band(?:\s+[A-Z]\w+)?\s+$")
 
