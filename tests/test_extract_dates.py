@@ -438,3 +438,13 @@ def test_a_date_in_brackets_that_cites_nothing_is_no_citation() -> None:
     text = "Some 300 people fled on Monday (15 June) after the floods."
     claims = extract_claims(Article("t", "idmc", dt.date(2015, 6, 17), "", text))
     assert [c.as_of for c in claims] == [dt.date(2015, 6, 15)]
+
+
+def test_early_in_a_month_holds_at_its_tenth() -> None:
+    # tests/gold/README.md: "early M" = days 1-10 -> the 10th; "since early M" starts on the 1st
+    assert dated("In early June 2015, 4,917 families were evacuated.", dt.date(2015, 7, 31)) == [
+        ("4,917", dt.date(2015, 6, 10), None)
+    ]
+    assert dated("Since early December, 400 people died.", dt.date(2016, 1, 31)) == [
+        ("400", dt.date(2016, 1, 31), dt.date(2015, 12, 1))
+    ]

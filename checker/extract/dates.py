@@ -219,8 +219,11 @@ def _month_part(words: str, published: dt.date | None) -> tuple[dt.date | None, 
         return None, None
     ndays = calendar.monthrange(year, month)[1]
     # The first day of the vague part is its start ("since early December" -> 1 December);
-    # the day it is "as of" is its start too, except "late"/"end of" (the month's last day).
-    if "early" in words or "beginning" in words or "start" in words:
+    # the day it is "as of" its last (tests/gold/README.md: early = days 1-10, the 10th;
+    # "the beginning of" the 1st; mid the 15th; late and "the end of" the month's last day).
+    if "early" in words:
+        lo, hi = 1, 10
+    elif "beginning" in words or "start" in words:
         lo, hi = 1, 1
     elif "mid" in words:
         lo, hi = 15, 15
