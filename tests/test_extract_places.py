@@ -652,6 +652,17 @@ def test_the_region_an_article_names_most_is_one_of_its_country() -> None:
     assert places_of(text, hint="damascus")[0][2] == "Syria"
 
 
+def test_a_town_of_a_country_the_article_never_names_is_a_place_of_its_own(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-851af967a7, on Britain: "St Jude's Storm Claims Four Lives After Girl Killed By
+    # Falling Tree In Kent" - Kent, England, not Kent, Washington
+    got = where(claims_of(corpus, "idmc-851af967a7"), "Four", in_title=True)
+    assert got[2] == "United Kingdom"
+    # a country named once in passing is not the article's ("banned in Russia"): the test
+    # above keeps Raqqa in Syria
+
+
 def test_a_name_before_a_comma_and_no_region_is_no_place() -> None:
     # a body's acronym before a date; a person before a country's possessive
     text = (

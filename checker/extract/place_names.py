@@ -62,6 +62,13 @@ BIG_CITY = 100_000
 
 #: a town of a country the article does not name, with only "in" before it, from this size up
 SMALL_TOWN = 20_000
+#: a city this big is itself wherever the article is from ("in Paris", "in Mumbai")
+_WORLD_CITY = 1_000_000
+
+
+def _is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's ("the new Jordan camp": Jordan, not a town of Syria)."""
+    return gazetteer().country(name) is not None
 
 
 @dataclass(slots=True)
@@ -361,6 +368,20 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # is a place only right after "in", "near" ("the Tomahawk cruise missiles": not
         # Tomahawk, Wisconsin)
         return None
+    sure = ctx.hint.country == country or ctx.countries.get(country or "", 0) >= 2
+    if (
+        abroad
+        and sure  # (not "Daesh (a terrorist group banned in Russia)": once, in passing)
+        and not in_context
+        and best.population < _WORLD_CITY
+        and not _is_country_name(r.text)
+    ):
+        # "300 homes were flooded in Kent" in a report on England: a place of the article's
+        # country the gazetteer lacks, not the town of that name in a country the article
+        # never names (Kent, Washington)
+        name = _title(r.text)
+        return PlaceMention(r.start, r.end, name, 2, None, country, type_word=r.type_word,
+                            raw=name)  # fmt: skip
     region = best.name if best.kind == REGION else best.region
     if r.around is not None:
         region = r.around.name
