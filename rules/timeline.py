@@ -2,7 +2,7 @@
 printed after it had been overtaken."""
 
 from checker import fail, rule
-from checker.engine.helpers import bounds, gap, is_vague, norm_source, says
+from checker.engine.helpers import bounds, gap, is_vague, norm_source, one_source, says
 from checker.engine.incidents import reported_day
 from checker.engine.names import IncidentView, Pair
 from checker.records import Claim
@@ -118,8 +118,7 @@ def check_stale_figure(pair: Pair, options: dict) -> None:
         return
     if is_vague(a) or is_vague(b):
         return
-    sa, sb = norm_source(a.attribution), norm_source(b.attribution)
-    if sa and sb and sa != sb:
+    if norm_source(a.attribution) and norm_source(b.attribution) and not one_source(a, b):
         return  # two named sources' counts: a rival claim overtakes nothing
     if not _below(b, a, options["tolerance"]) or bounds(a)[0] > bounds(b)[1] * options["max_ratio"]:
         return

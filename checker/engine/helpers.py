@@ -274,13 +274,7 @@ def _acronym_of(short: str, name: str) -> bool:
     short = short.strip()
     full = initials(name)
     return (
-        bool(re.fullmatch(r"[A-Z]{3,8}", short))
-        and full is not None
-        and short
-        in (
-            full,
-            full[1:],
-        )
+        bool(re.fullmatch(r"[A-Z]{3,8}", short)) and full is not None and short in (full, full[1:])
     )
 
 

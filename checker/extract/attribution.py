@@ -289,14 +289,20 @@ def _described(text: str, floor: int, pos: int) -> bool:
     """Whether the phrase before a reporting verb at ``pos`` is described by a post in
     apposition ("Emmanuel Akweti, the local minister for the capital's inner city, told"):
     a person, whatever the gazetteer makes of the name."""
-    found = [t.group(0) for t in _TOKEN.finditer(text, max(floor, pos - 160), pos)]
-    if len(found) < 3 or found[-1] != ",":
-        return False
-    commas = [k for k in range(len(found) - 1) if found[k] == ","]
+    tokens = [t.group(0) for t in _TOKEN.finditer(text, max(floor, pos - 160), pos)]
+    return _apposition(tokens) is not None
+
+
+def _apposition(tokens: Sequence[str]) -> int | None:
+    """Where the comma opening a post in apposition is, when the last token (a comma) closes
+    one ("Obaida Hitto, producer for state-run TRT World,"), else None."""
+    if len(tokens) < 2 or tokens[-1] != ",":
+        return None
+    commas = [k for k in range(len(tokens) - 1) if tokens[k] == ","]
     if not commas:
-        return False
-    between = [w.lower() for w in found[commas[-1] + 1 : -1]]
-    return any(w in _ROLE or w in _POSTS for w in between)
+        return None
+    between = (w.lower() for w in tokens[commas[-1] + 1 : -1])
+    return commas[-1] if any(w in _ROLE or w in _POSTS for w in between) else None
 
 
 def resolve_anaphor(noun: str, earlier: Sequence[str]) -> str | None:
@@ -317,11 +323,10 @@ def _backward(text: str, floor: int, pos: int, depth: int = 0) -> str | None:
     """
     found = list(_TOKEN.finditer(text, max(floor, pos - 160), pos))
     if len(found) > 1 and found[-1].group(0) == ",":
-        commas = [k for k in range(len(found) - 1) if found[k].group(0) == ","]
-        between = [t.group(0).lower() for t in found[commas[-1] + 1 : -1]] if commas else []
-        if depth < _BACK_DEPTH and any(w in _ROLE or w in _POSTS for w in between):
+        at = _apposition([t.group(0) for t in found])
+        if depth < _BACK_DEPTH and at is not None:
             # "Obaida Hitto, producer for state-run TRT World, said": the person before
-            return _backward(text, floor, found[commas[-1]].start(), depth + 1)
+            return _backward(text, floor, found[at].start(), depth + 1)
         if found[-2].group(0)[:1].isupper():
             found.pop()  # "The country's disaster management agency, CONRED, say": the name
     while found and (

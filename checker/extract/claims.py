@@ -458,17 +458,15 @@ def _dates(
 def _cited_date(text: str, fig: Figure, sent: SentenceFacts, ref: dt.date | None) -> dt.date | None:
     """The date of the report a sentence cites after its figure, which the figure holds at:
     "some 500 people were reported displaced in Lembata ... (Tempo, 18 August 2014)",
-    "... displaced in 2006 have since not been able to return (IDMC interviews, May 2015)"."""
-    for t in sent.times:
-        if t.start < fig.end or text[t.end : t.end + 1] != ")":
+    "... displaced in 2006 have since not been able to return (IDMC interviews, May 2015)"
+    (the citations the reporting cues found: :data:`checker.extract.attribution._CITATION`)."""
+    for cue in sent.cues:
+        if not cue.cited or cue.start < fig.end or text[cue.start : cue.start + 1] != "(":
             continue
-        if _CITED_BY.search(text, max(sent.span[0], t.start - 60), t.start):
-            return resolve(t, ref).as_of
+        for t in sent.times:
+            if cue.start < t.start and t.end < cue.end:
+                return resolve(t, ref).as_of
     return None
-
-
-# a citation's source before its date: "(Tempo, ", "(IDMC interviews, "
-_CITED_BY = re.compile(r"\((?-i:[A-Z])[\w&.’' -]{1,50}?,\s*$")
 
 
 # a figure of what happened some days before the sentence's time ("a day after eight ...")

@@ -47,12 +47,15 @@ class Headings:
     def read(self, text: str, span: Span, figures: bool) -> str | None:
         """Go on to the sentence ``text[span]`` (``figures``: it has some); the category
         its figures take from a heading, if it is an item of a list."""
-        words = _WORD.findall(text, *span)
         ends = text[span[0] : span[1]].rstrip()[-1:] in ".!?"
-        if not figures:
-            self.category = _category(words) if len(words) <= HEADING_WORDS and not ends else None
+        if ends or (figures and self.category is None):
+            self.category = None  # (most sentences: no heading, no list, no words counted)
             return None
-        if self.category is None or ends or len(words) > ITEM_WORDS:
+        words = _WORD.findall(text, *span)
+        if not figures:
+            self.category = _category(words) if len(words) <= HEADING_WORDS else None
+            return None
+        if len(words) > ITEM_WORDS:
             self.category = None
         return self.category
 

@@ -66,11 +66,6 @@ SMALL_TOWN = 20_000
 _WORLD_CITY = 1_000_000
 
 
-def _is_country_name(name: str) -> bool:
-    """Whether ``name`` is a country's ("the new Jordan camp": Jordan, not a town of Syria)."""
-    return gazetteer().country(name) is not None
-
-
 @dataclass(slots=True)
 class _Context:
     countries: Counter[str]
@@ -374,7 +369,7 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         and sure  # (not "Daesh (a terrorist group banned in Russia)": once, in passing)
         and not in_context
         and best.population < _WORLD_CITY
-        and not _is_country_name(r.text)
+        and not any(c.kind == COUNTRY for c in r.candidates)  # "the new Jordan camp"
     ):
         # "300 homes were flooded in Kent" in a report on England: a place of the article's
         # country the gazetteer lacks, not the town of that name in a country the article

@@ -68,6 +68,8 @@ class ArticlePlaces:
     #: (in title, sentence start, end) -> whether the sentence speaks of a whole country
     _wide: dict[tuple[bool, int, int], bool] = field(default_factory=dict)
     _services: dict[tuple[bool, int, int], str | None] = field(default_factory=dict)
+    #: the account's place for a figure no sentence places (:meth:`_base`), once read
+    _account: Located | None = None
 
     def __post_init__(self) -> None:
         self._starts = {True: [m.start for m in self.title], False: [m.start for m in self.body]}
@@ -149,6 +151,13 @@ class ArticlePlaces:
         return base
 
     def _base(self) -> Located:
+        """The account's place (see :meth:`fallback`), read once: after :func:`scan_article`
+        has counted the article's countries and regions, nothing it reads changes."""
+        if self._account is None:
+            self._account = self._read_base()
+        return self._account
+
+    def _read_base(self) -> Located:
         if self.hint.location and self._names_hint():
             return self.hint
         local = (
