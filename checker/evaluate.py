@@ -54,9 +54,11 @@ GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "fakes-fresh": (("fakes_fresh",), None),
     # 14 idmc-news articles annotated on 2 December after that day's work: scored only
     "idmc-fresh2": (("idmc",), "fresh2"),
+    # 14 more, annotated on the morning of 2 December (the third session of the day): scored only
+    "idmc-fresh3": (("idmc",), "fresh3"),
 }
 DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc", "idmc-fresh", "fakes-fresh")
-HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout", "idmc-fresh2")
+HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout", "idmc-fresh2", "idmc-fresh3")
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")
 

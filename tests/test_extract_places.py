@@ -1038,3 +1038,67 @@ def test_a_place_struck_is_still_where_the_figure_is(corpus: dict[str, Article])
     # idmc-668b9688db: "Thousands of tourists trapped in flood-stricken Acapulco"
     got = where(claims_of(corpus, "idmc-668b9688db"), "Thousands", "flood-stricken")
     assert got[1:] == ("Guerrero", "Mexico") and got[0] is not None and "Acapulco" in got[0]
+
+
+def test_a_capital_struck_is_the_city_not_its_government(corpus: dict[str, Article]) -> None:
+    # 1923848316: "Rebel fire on Damascus has wounded at least 22 people" after a sentence
+    # on the Abbasids neighbourhood; "A mortar attack on the Damascus Opera House"
+    claims = claims_of(corpus, "1923848316")
+    assert where(claims, "at least 22", "Rebel fire on Damascus") == ("Damascus",) * 2 + ("Syria",)
+    assert where(claims, "two", "mortar attack on the Damascus Opera House")[0] == "Damascus"
+    # ... but a capital's name alone may be its government
+    assert places_of("Pressure on Ankara grew after 12 soldiers were killed in Idlib.")[0][1] == (
+        "Idlib"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # 1965495349: a name's head word is no place of its own (Abu, Nigeria), and the
+        # figure is the list's
+        (
+            "Three commanders were killed in clashes near the villages of Khirbat-Jawed Tam"
+            " Hawa and Abu Lefeh in the northeastern part of Hama province.",
+            ("Hama", "Hama", "Syria"),
+        ),
+        (
+            "Three commanders were killed in clashes near the village of Abu Lefeh.",
+            ("Abu Lefeh", "Hama", "Syria"),
+        ),  # fmt: skip
+        # the Arabic article between the type and the name; a typed list's items
+        (
+            "Four people were killed in the town of al-Qusayriyah on Saturday.",
+            ("Qusayriyah", "Hama", "Syria"),
+        ),  # fmt: skip
+        (
+            "Four people were killed by shelling of the villages of Maarshureen and"
+            " al-Qusayriyah on Saturday.",
+            ("Hama", "Hama", "Syria"),
+        ),
+        (
+            "Four people were killed by shelling of the villages of Qusayriyah, Kawkab and"
+            " al-Zarzour on Saturday.",
+            ("Hama", "Hama", "Syria"),
+        ),
+    ],
+)
+def test_names_the_gazetteer_lacks_in_typed_lists(text: str, want: Where) -> None:
+    assert same(places_of(text, hint="hama")[0], want)
+
+
+def test_evacuees_hurt_away_from_their_towns_are_where_they_were_hurt(
+    corpus: dict[str, Article],
+) -> None:
+    # 1924058147: "98 evacuees from the northern towns of Fuaa and Kafraya were killed when
+    # an explosives-laden vehicle hit their buses at a transit point west of Aleppo"
+    got = where(claims_of(corpus, "1924058147"), "98", "evacuees from the northern towns")
+    assert got[1:] == ("Aleppo", "Syria")
+    # "2220 evacuees from Madaya and Zabadani": where they were evacuated from
+    got = where(claims_of(corpus, "1924058032"), "Around 2220", "evacuees from Madaya")
+    assert got[1:] == ("Rif Dimashq", "Syria")
+
+
+def test_a_place_home_to_a_population_is_its_place(corpus: dict[str, Article]) -> None:
+    # 1924058125: "Aleppo is still home to some 2 million people" after a sentence on Idlib
+    assert where(claims_of(corpus, "1924058125"), "some 2 million")[1] == "Aleppo"

@@ -128,11 +128,14 @@ _LIST_TYPES = (
 _LIST_GAP = re.compile(
     rf"(?:\s*{_LIST_TYPES}\b)?[\s,;:()\-–—\d]*"
     # an item the gazetteer lacks, between commas ("Coquimbo, Valparaiso, Metropolitan,
-    # O'Higgins")
-    r"(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*,\s*)*"
+    # O'Higgins"), or before the "and" ("the towns of Kafranbil Khan Alsibil and Saraqeb":
+    # FA-KES lost the comma)
+    r"(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s*,\s*|\s+(?=(?:and|&)\s)))*"
     r"(?P<and>(?:and|&)\s+(?:the\s+)?"
     r"(?:\d+\s+(?:[a-z]+\s+)?(?:on|in|at)\s+(?:the\s+)?)?"
-    rf"(?:{_LIST_TYPES}\s+of\s+(?:the\s+)?)?)?[\s(\d)]*",
+    rf"(?:{_LIST_TYPES}\s+of\s+(?:the\s+)?)?)?[\s(\d)]*"
+    # the Arabic article the name is read without ("and al-Qusayriyah")
+    r"(?:(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)-)?",
     re.IGNORECASE,
 )
 # A figure of its own in a list's gap (not one in brackets: "Ha Giang (7), Lai Chau (6)")

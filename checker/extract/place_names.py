@@ -79,6 +79,25 @@ class _Context:
 _COUNTRY_REACH = 300
 
 
+# people named by where they came from: the place is their origin, not the figure's
+_ORIGIN = re.compile(
+    r"\b(?:evacuees|refugees|migrants|returnees)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|cit(?:y|ies)|areas?)\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w'’-]+\s+(?:and|&)\s+)?(?:(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)[-\s])?$",
+    re.IGNORECASE,
+)
+
+# "Aleppo is still home to some 2 million people": the place a population is of
+_HOME_TO = re.compile(
+    r"(?:\s+(?:is|was|were|are)\s+(?:still\s+|now\s+|also\s+)?home\s+to|['’]?s\s+population"
+    r"|\s+(?:has|had)\s+a\s+population)\b",
+    re.IGNORECASE,
+)
+_HURT_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:were|was|had\s+been|have\s+been)\s+(?:killed|wounded|injured|hurt)\b"
+)
+
+
 def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
     """The countries and regions an article names (unambiguously), and its hint's place."""
     countries: Counter[str] = Counter()
@@ -128,6 +147,13 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             after_in = _IN_AT_FROM.search(text, max(0, r.start - 10), r.start)
             if after_in and _SITTING_IN.search(text, reach, r.start):
                 m.locative = False
+            elif _ORIGIN.search(text, max(0, r.start - 60), r.start) and _HURT_AFTER.match(
+                text, r.end
+            ):
+                # "98 evacuees from the northern towns of Fuaa and Kafraya were killed when
+                # ... hit their buses west of Aleppo": where they came from, not where they
+                # were hurt (but "2220 evacuees from Madaya": where they were evacuated from)
+                m.locative = False
             elif "(" in text[r.end : r.end + 40] and _DATELINE_AFTER.match(text, r.end):
                 m.locative = False  # "Asuncion (AFP) -": where the story was filed
                 m.dateline = not text[: r.start].strip()
@@ -136,7 +162,11 @@ def _resolve(text: str, raw: list[_Raw], ctx: _Context) -> list[PlaceMention]:
             elif after_in and _SPEAKER_IN.search(text, reach, r.start):
                 m.speaker = True
             else:
-                m.locative = r.cue or _is_locative(text, r.start, r.end, r.before)
+                m.locative = (
+                    r.cue
+                    or _is_locative(text, r.start, r.end, r.before)
+                    or bool(_HOME_TO.match(text, r.end))
+                )
             if m.locative and m.capital and not r.type_word:
                 # "pressure on Ankara", "Moscow said": the government, not the city
                 m.locative = bool(_IN_PLACE.search(text, max(0, r.start - 30), r.start))

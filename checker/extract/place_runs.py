@@ -74,6 +74,10 @@ def _candidates(text: str) -> list[_Raw]:
             continue
         if phrase.lower() in _NEVER:
             continue  # "The", "He", "Monday": most runs, one word that is never a place
+        if phrase.endswith(" State") and _STATE_MEDIA.match(text, run.end()):
+            # "Mortar fire kills two at Damascus Opera House State media": a headline's
+            # source after its place, not an organisation "... House State"
+            phrase = phrase[: -len(" State")]
         read = _run_words(phrase)
         if read is None:
             continue  # "Syrian Observatory for Human Rights", "Ahrar al-Sham"
@@ -131,7 +135,9 @@ def _candidates(text: str) -> list[_Raw]:
                 cands = tuple(c for c in cands if c.kind != COUNTRY)
             if _RIVER.match(text, b):
                 continue  # "the Paraguay River", "the Amur River": a river, not the place
-            type_word = _type_word(text, a, b)
+            # (a list's items typed only when the gazetteer lacks them: a name it knows
+            # needs no type to be a place, and a list's type may not be every item's)
+            type_word = _type_word(text, a, b, lists=not cands)
             before = _locative_before(text, a)
             common_word = bool(cands) and g.is_common_word(name)
             if before and common_word and _INDEFINITE_BEFORE.search(text, max(0, a - 4), a):
@@ -148,6 +154,8 @@ def _candidates(text: str) -> list[_Raw]:
     found.sort(key=lambda r: r.start)
     return found
 
+
+_STATE_MEDIA = re.compile(r"\s+(?:media|TV|television|news|radio)\b", re.IGNORECASE)
 
 # a comma, then the capitalised words of what may be a region or a country
 _COMMA_NAME = re.compile(r",[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t][A-Z][\w'’-]*){0,3})(?!['’]s\b)")
@@ -216,6 +224,15 @@ def _run_words(phrase: str) -> tuple[tuple[Span, ...], tuple[str, ...]] | None:
     return offsets, words
 
 
+#: words an Arabic place name starts with ("Abu Lefeh", "Tal Rifaat", "Kafr Nabudah"),
+#: which the gazetteer may know as places of their own (Abu, Nigeria): before a name the
+#: gazetteer lacks, the head of that name
+_NAME_HEADS = frozenset(
+    "abu umm tal tell kafr kfar deir ain ein ras khan bab beit bayt jabal jebel wadi bir"
+    " jisr qasr tall maarat mazraat khirbet khirbat hayy".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Step:
     """What a run's words from the i-th on may name, whatever the text around says."""
@@ -272,6 +289,8 @@ def _step(phrase: str, i: int, title_case: bool) -> _Step | None:
                 _is_join(rest[0])
                 or all(_DIRECTION.fullmatch(w) for w in rest)
                 or not any(g.lookup(_clean(w)) for w in rest)  # "Pidie Jaya regency"
+                # "the villages of ... Abu Lefeh": a name's head word, not the place Abu
+                or (j == i + 1 and word.lower() in _NAME_HEADS)
             )
         )
     typed = held = None

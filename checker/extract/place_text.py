@@ -93,8 +93,10 @@ _TYPE_AFTER = re.compile(
 
 _REGION_TYPE = re.compile(r"province|governorate|state|oblast|prefecture", re.I)
 
+# (the name may be read without its Arabic article: "the town of al-Baath")
 _TYPE_OF = re.compile(
-    rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$",
+    re.IGNORECASE,
 )
 
 _LOCATIVE_BEFORE = re.compile(
@@ -117,7 +119,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"|(?:(?:state|provincial|regional|district|national|county|port|border|coastal|market)\s+)?"
     r"(?:capital|city|town|village)\s+of"
     # "on the northern islands of the Philippines", "in parts of Kenya", "along the coast of"
-    r"|(?:parts?|areas|islands?|coast|coastline|shores?|banks?|regions?|provinces|states|districts"
+    r"|(?:parts?|areas|islands?|cities|towns|villages|neighbou?rhoods|coast|coastline|shores?|banks?|regions?|provinces|states|districts"
     r"|mountains|highlands|lowlands|plains|heart|rest|much|most)\s+of"
     r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,
@@ -208,8 +210,13 @@ _IN_AT_FROM = re.compile(r"\b(?:in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 #: how far back a speaker before a place is looked for (a byline names its reporters)
 _SPEAKER_REACH = 90
 
+# what makes a capital the city, not its government ("in Kabul", "rebel fire on Damascus",
+# "rockets hit Kabul"; not "pressure on Ankara", "Moscow said")
 _IN_PLACE = re.compile(
-    r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    r"\b(?:in|at|near|outside|inside|around|across|throughout|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"|\b(?:(?:fire|attacks?|strikes?|raids?|rockets?|mortars?|shells?|shelling|assault|offensive"
+    r"|bombing|bombardment)\s+(?:on|at|against)|hit|struck|shelled|bombed|pounded|targeted"
+    r"|targeting|hitting)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -274,12 +281,41 @@ def _mountain(text: str, start: int, words: Sequence[str]) -> str | None:
     return None
 
 
-def _type_word(text: str, start: int, end: int) -> str | None:
-    """The type the text gives a name: "X province", "the village of X"."""
+def _type_word(text: str, start: int, end: int, lists: bool = True) -> str | None:
+    """The type the text gives a name: "X province", "the village of X"; with ``lists``,
+    also an item of a typed list ("the towns of Kafranbil, Khan Alsibil and Saraqeb")."""
     m = _TYPE_AFTER.match(text, end)
     if m is None and "of" in text[max(0, start - 8) : start]:  # cheaply first
         m = _TYPE_OF.search(text, max(0, start - 40), start)
-    return m.group("type").lower() if m is not None else None
+    if m is None and lists and "of" in text[max(0, start - 8) : start]:
+        m = _TYPES_OF_FIRST.search(text, max(0, start - 40), start)
+    if m is None and lists and _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start):
+        m = _TYPES_OF.search(text, max(0, start - 120), start)
+    if m is None:
+        return None
+    kind = m.group("type").lower()
+    if m.re is _TYPE_OF or m.re is _TYPE_AFTER:
+        return kind
+    return _SINGULAR.get(kind, kind[:-1])  # a list's: "villages" -> "village"
+
+
+# "the towns of Kafranbil, Khan Alsibil and Saraqeb": each item of the list is typed
+_LIST_ITEM_BEFORE = re.compile(rf"(?:,|\band|&)\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$", re.I)
+# a list's item: capitalised words, after the Arabic article ("al-Hamidiyeh al-Aradi")
+_ITEM = rf"(?-i:(?:{_ARTICLE}-)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]|{_ARTICLE}-)[\w'’-]*){{0,3}})"
+_TYPES_OF = re.compile(
+    r"\b(?P<type>villages|towns|cities|neighbou?rhoods|districts|provinces|governorates"
+    r"|counties|camps|suburbs|municipalities)\s+of\s+(?:the\s+)?"
+    rf"{_ITEM}(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?{_ITEM}){{0,6}}?"
+    rf"\s*(?:,|\band|&)\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$",
+    re.IGNORECASE,
+)
+_TYPES_OF_FIRST = re.compile(
+    r"\b(?P<type>villages|towns|cities|neighbou?rhoods|districts|provinces|governorates"
+    rf"|counties|camps|suburbs|municipalities)\s+of\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$",
+    re.IGNORECASE,
+)
+_SINGULAR = {"cities": "city", "counties": "county", "municipalities": "municipality"}
 
 
 # an adjective made of a word and a participle or "majority": no name
