@@ -1065,12 +1065,12 @@ def test_a_capital_struck_is_the_city_not_its_government(corpus: dict[str, Artic
         (
             "Three commanders were killed in clashes near the village of Abu Lefeh.",
             ("Abu Lefeh", "Hama", "Syria"),
-        ),  # fmt: skip
+        ),
         # the Arabic article between the type and the name; a typed list's items
         (
             "Four people were killed in the town of al-Qusayriyah on Saturday.",
             ("Qusayriyah", "Hama", "Syria"),
-        ),  # fmt: skip
+        ),
         (
             "Four people were killed by shelling of the villages of Maarshureen and"
             " al-Qusayriyah on Saturday.",
