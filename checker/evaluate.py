@@ -56,11 +56,17 @@ GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "idmc-fresh2": (("idmc",), "fresh2"),
     # 14 more, annotated on the morning of 2 December (the third session of the day): scored only
     "idmc-fresh3": (("idmc",), "fresh3"),
-    # 14 FA-KES articles of single-outlet events annotated the same morning: scored only
+    # 14 FA-KES articles of single-outlet events annotated the same morning: scored once
+    # (F1 0.924, location 0.484), then developed on
     "fakes-fresh3": (("fakes_fresh3",), None),
 }
-DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc", "idmc-fresh", "fakes-fresh")
-HOLDOUT_SETS: tuple[str, ...] = ("idmc-holdout", "fakes-holdout", "idmc-fresh2", "idmc-fresh3", "fakes-fresh3")
+DEV_SETS: tuple[str, ...] = ("fakes+seeds", "idmc", "idmc-fresh", "fakes-fresh", "fakes-fresh3")
+HOLDOUT_SETS: tuple[str, ...] = (
+    "idmc-holdout",
+    "fakes-holdout",
+    "idmc-fresh2",
+    "idmc-fresh3",
+)
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")
 

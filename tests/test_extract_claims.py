@@ -335,6 +335,13 @@ def test_the_aliases_of_syrian_bodies_hold_in_a_report_on_syria(text: str, sourc
             "Northeastern Argentina also reported widespread disruption and one fatality.",
             None,
         ),
+        # an infinitive's object is no speaker: the source after the verb is (1923848197)
+        (
+            "At Khan Sheikhun in the northwestern province of Idlib 11 people were killed "
+            "including a former army officer who had defected from the loyalist army to join "
+            "opposition forces said the Observatory.",
+            "Syrian Observatory for Human Rights",
+        ),
     ],
 )
 def test_what_names_a_source(text: str, source: str | None) -> None:

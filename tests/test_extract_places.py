@@ -1102,3 +1102,30 @@ def test_evacuees_hurt_away_from_their_towns_are_where_they_were_hurt(
 def test_a_place_home_to_a_population_is_its_place(corpus: dict[str, Article]) -> None:
     # 1924058125: "Aleppo is still home to some 2 million people" after a sentence on Idlib
     assert where(claims_of(corpus, "1924058125"), "some 2 million")[1] == "Aleppo"
+
+
+def test_a_leads_coarse_place_is_the_town_the_next_sentence_names(
+    corpus: dict[str, Article],
+) -> None:
+    # 1923848180: "... attacked a town in northern Syria ... . ... infiltrated Sarrin in
+    # Aleppo province": a country's figure that says it is in a town
+    got = where(claims_of(corpus, "1923848180"), "At least 18", "a town in northern Syria")
+    assert got == ("Sarrin", "Aleppo", "Syria")
+    # 1965511116: "Thirteen militants ... were killed Monday during battles ... in Idlib
+    # countryside", then the town the fighting was in
+    got = where(claims_of(corpus, "1965511116"), "Thirteen", "Idlib countryside")
+    assert got == ("Hazano", "Idlib", "Syria")
+    # ... not a big city's figure ("strikes on Aleppo killed at least 16", then a district)
+    got = where(claims_of(corpus, "1923848269"), "at least 16", "strikes on Aleppo")
+    assert got == ("Aleppo", "Aleppo", "Syria")
+    # ... nor a country's own total (China's 575 homes, then a sentence on Fuqing)
+    got = where(claims_of(corpus, "idmc-799c92532c"), "575")
+    assert got == ("China", None, "China")
+
+
+def test_a_town_in_the_province_of_its_region(corpus: dict[str, Article]) -> None:
+    # 1924058053: "In Jassem in the southern province of Daraa 16 civilians were killed";
+    # "At Khan Sheikhun in the northwestern province of Idlib 15 people were killed"
+    claims = claims_of(corpus, "1924058053")
+    assert same(where(claims, "16", "In Jassem"), ("Jassem", "Daraa", "Syria"))
+    assert same(where(claims, "15", "At Khan Sheikhun"), ("Khan Sheikhun", "Idlib", "Syria"))

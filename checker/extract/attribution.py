@@ -234,6 +234,12 @@ def find_cues(
             person = persons[before - 1].group("name") if before else None
             cues.append(Cue(m.start(), m.end(), person, pronoun=person is None))
             continue
+        if phrase is not None and phrase[:1].islower():
+            at = text.rfind(phrase, floor, m.start())
+            if at > 0 and _TO_BEFORE.search(text, max(floor, at - 4), at):
+                # "defected from the loyalist army to join opposition forces said the
+                # Observatory": an infinitive's object, no speaker
+                phrase = None
         if not _is_source_like(phrase) and not _described(text, floor, m.start()):
             phrase = None
             if m.group("verb").lower() not in ("told", "tells"):  # "said the source"
@@ -257,6 +263,7 @@ def find_cues(
     return sorted(cues, key=lambda cue: cue.start)
 
 
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|latest|recent|preliminary|official|initial)\s+)?"
     r"(?:recommendations?|reports?|figures|data|statistics|estimates?|statements?|assessments?"
