@@ -124,13 +124,19 @@ _NAMED: tuple[tuple[str, str], ...] = (
     ),
     ("Turkish Defence Ministry", r"Turkish\s+Defen[cs]e\s+Ministry"),
     (
+        "Turkish military",
+        r"Turkish\s+(?:army|military|armed\s+forces|general\s+staff)"
+        r"|Turkey['’]?s?\s+(?:army|military|armed\s+forces|general\s+staff)",
+    ),
+    (
         "Syrian Interior Ministry",
         r"Syria(?:n|['’]?s)\s+(?:Interior\s+Ministry|Ministry\s+of\s+Interior)",
     ),
     ("High Negotiations Committee", r"High\s+Negotiations\s+Committee|(?-i:\bHNC\b)"),
     ("Kremlin", r"Kremlin"),
     ("Pentagon", r"Pentagon"),
-    ("Islamic State group", r"Islamic\s+State|(?-i:\bISIS\b|\bISIL\b|\bIS\b)|Daesh|Amaq"),
+    # (its possessive with the apostrophe lost: "ISs statement")
+    ("Islamic State group", r"Islamic\s+State|(?-i:\bIS(?:IS)?s?\b|\bISIL\b)|Daesh|Amaq"),
 )
 
 #: canonical source -> every alias of it (in a report on Syria)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from checker.extract import extract_claims
 from checker.extract.places import normalise_place
+from checker.extract.sources import is_generic_monitor
 from checker.ingest import read_articles
 from checker.records import Article, Claim
 
@@ -333,6 +334,24 @@ def test_the_aliases_of_syrian_bodies_hold_in_a_report_on_syria(text: str, sourc
         ("Eight states have been affected, where around 700 homes were destroyed.", None),
         (
             "Northeastern Argentina also reported widespread disruption and one fatality.",
+            None,
+        ),
+        # a place before "the <source> said" ends the clause before (1923848287, FA-KES lost
+        # the comma); a statement is its author's word; one army, one name
+        (
+            "Fourteen of the IS group fighters were killed as they attempted to enter the "
+            "villages three kilometres east of Dabiq the Turkish army said in a statement.",
+            "Turkish military",
+        ),
+        (
+            "Separately two pro-Turkey Syria militants were killed in clashes in the same "
+            "region the Turkish army statement added.",
+            "Turkish military",
+        ),
+        # a day, then a clause, is no source after the verb (1924058053)
+        (
+            "The US-led coalition targeting the jihadists in both Syria and Iraq reported "
+            "Monday it had launched 10 air strikes in Syria.",
             None,
         ),
         # an infinitive's object is no speaker: the source after the verb is (1923848197)
@@ -1006,3 +1025,13 @@ def test_a_generic_ngo_in_a_headline_is_the_observatory_the_article_names() -> N
     )
     claims = extract_claims(Article("t", "ahram", dt.date(2014, 8, 15), title, text))
     assert [c.attribution for c in claims if c.in_title] == ["Syrian Observatory for Human Rights"]
+
+
+def test_a_syria_monitor_is_the_observatory_the_article_names() -> None:
+    # 1923848283: "Syria monitor says air strikes kill 22 in school in rebel-held Idlib",
+    # the body naming the Syrian Observatory for Human Rights
+    title = "Syria monitor says air strikes kill 22 in school in rebel-held Idlib"
+    text = "The Syrian Observatory for Human Rights said at least 22 people were killed."
+    claims = extract_claims(Article("t", "ahram", dt.date(2016, 10, 26), title, text))
+    assert [c.attribution for c in claims] == ["Syrian Observatory for Human Rights"] * 2
+    assert not is_generic_monitor("Syria Civil Defence")

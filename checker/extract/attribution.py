@@ -37,6 +37,7 @@ _VERB = (
     r"|announced|announces|confirmed|confirms|claimed|claims|claim|estimated|estimates|documented"
     r"|reporting|report(?=\s+that\b)|fears?(?=\s+that\b)"
     r"|counted|recorded|quoted|noted|explained|indicated|cited|tweeted|wrote|estimate|believe|listed"
+    r"|pointed\s+out|points\s+out"
     r"|believes|put\s+the\s+"
     r"(?:death\s+)?toll|placed\s+the\s+(?:death\s+)?toll|gave\s+a\s+(?:slightly\s+)?(?:\w+\s+)?toll"
 )
@@ -234,6 +235,12 @@ def find_cues(
             person = persons[before - 1].group("name") if before else None
             cues.append(Cue(m.start(), m.end(), person, pronoun=person is None))
             continue
+        if phrase is not None and " the " in phrase and phrase[:1].isupper():
+            head, _, tail = phrase.partition(" the ")
+            if is_place(head) and _is_source_like(tail):
+                # "east of Dabiq the Turkish army said" (FA-KES lost the comma): the place
+                # ends the clause before, the source is after it
+                phrase = tail
         if phrase is not None and phrase[:1].islower():
             at = text.rfind(phrase, floor, m.start())
             if at > 0 and _TO_BEFORE.search(text, max(floor, at - 4), at):
@@ -244,10 +251,14 @@ def find_cues(
             phrase = None
             if m.group("verb").lower() not in ("told", "tells"):  # "said the source"
                 after = _forward(text, m.end(), end)
+                if after is not None:
+                    # "reported Monday it had launched 10 air strikes": a day, then a clause
+                    after = _DAY_FIRST.sub("", after) or None
                 if (
                     after is not None
                     and _is_source_like(after)
                     and after.split()[0].lower() not in _WIRES
+                    and after.split()[0].lower() not in _CLAUSE_START
                 ):
                     phrase = after
         if phrase is None:
@@ -263,6 +274,13 @@ def find_cues(
     return sorted(cues, key=lambda cue: cue.start)
 
 
+_DAY_FIRST = re.compile(
+    r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
+    r"(?:\s+|$)",
+    re.IGNORECASE,
+)
+#: words a clause starts with, not a source's name ("reported it had launched ...")
+_CLAUSE_START = frozenset("it they he she we there this that these those".split())
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|latest|recent|preliminary|official|initial)\s+)?"

@@ -24,7 +24,7 @@ _CONTINUES = re.compile(
     r"\s*(?:Another|A\s+further|Among|Of\s+(?:them|those|whom|these|that\s+number)|The\s+other"
     r"|The\s+\w+\s+others|Most\s+of|Some\s+of|Two\s+others|Additionally|In\s+addition"
     r"|Furthermore|Moreover|It\s+added|The\s+(?:main\s+|latest\s+)?(?:figures|breakdown)"
-    r"|The\s+victims\s+(?:comprise|include))\b"
+    r"|The\s+(?:victims|dead|casualties)\s+(?:comprised?|include[sd]?|were\s+mostly))\b"
 )
 # "A bus on the road was also hit", "Rocket attacks on another neighbourhood killed one":
 # more of the same account.
@@ -89,8 +89,10 @@ def figure_source(
         # others, is the one the reader has the figure from ("Al Jazeera reported
         # Wednesday citing an undisclosed Syrian opposition source": Al Jazeera)
         source = cited[-1][1]
-    if source is not None and source.lower() == ctx.article.outlet.lower():
-        return None  # "SANA reporter in Aleppo said": the outlet itself
+    if source is not None and (
+        source.lower() == ctx.article.outlet.lower() or source.lower() in _OWN_REPORTER
+    ):
+        return None  # "SANA reporter in Aleppo said", "the reporter pointed out": the outlet
     return _generic(ctx, _speaking_for(ctx, _full_name(ctx, source)))
 
 
@@ -104,6 +106,8 @@ def _speaking_for(ctx: ArticleContext, source: str | None) -> str | None:
 
 
 _CITING = ("citing", "quoting")
+#: the outlet's own people, named by no medium ("Later the reporter pointed out")
+_OWN_REPORTER = frozenset(("reporter", "correspondent", "our reporter", "our correspondent"))
 _MEDIUM = re.compile(
     r"(?-i:\b(?:TV|Television|News|Press|Times|Post|Radio|Channel|Reuters|AFP|FNA|Sputnik|TASS"
     r"|Al[- ]Manar|Al[- ]Jazeera|Anadolu))"

@@ -38,8 +38,10 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_MONITOR = re.compile(
-    r"(?:war\s+)?monitor(?:ing\s+group)?|monitor\s+group|rights\s+monitor|NGO|watchdog"
-    r"|human\s+rights\s+(?:monitor(?:ing\s+group)?|group)",
+    # ("a Syria monitor", "the Britain-based monitor": still the monitor not named)
+    r"(?:(?:Syria|Syrian|Britain-based|British-based|UK-based|London-based)\s+)?"
+    r"(?:(?:war\s+)?monitor(?:ing\s+group)?|monitor\s+group|rights\s+monitor|NGO|watchdog"
+    r"|human\s+rights\s+(?:monitor(?:ing\s+group)?|group))",
     re.IGNORECASE,
 )
 
@@ -69,6 +71,7 @@ _LEAD_NOISE = frozenset(
 )
 # "the NGO however", "a monitoring group AFP Friday" (a headline running into its dateline)
 _TAIL_NOISE = _LEAD_NOISE | frozenset(["too", "afp", "reuters", "ap"])
+_DOCUMENT = frozenset(["statement", "statements", "communique", "communiqué", "bulletin"])
 # Words a source's name does not hold: figures, verbs of the event.
 _NOT_A_SOURCE = re.compile(
     r"\d|\b(?:killed|died|dead|wounded|injured|toll|dozens?|hundreds|thousands|airstrikes?"
@@ -164,6 +167,8 @@ def _clean(phrase: str) -> str | None:
         words.pop(0)  # "Thursday activists", "Meanwhile a source"
     while words and words[-1].lower() in _TAIL_NOISE:
         words.pop()  # "the NGO however"
+    while len(words) > 1 and words[-1].lower() in _DOCUMENT:
+        words.pop()  # "the Turkish army statement added": the army's word
     cleaned = _TITLES.sub("", " ".join(words)).strip(" .,")
     cleaned = _WIRE_POSSESSIVE.sub(r"\1", cleaned)  # "AFPs correspondent" (apostrophe lost)
     media = _MEDIA_TAIL.search(cleaned)
