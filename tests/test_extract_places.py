@@ -1129,3 +1129,12 @@ def test_a_town_in_the_province_of_its_region(corpus: dict[str, Article]) -> Non
     claims = claims_of(corpus, "1924058053")
     assert same(where(claims, "16", "In Jassem"), ("Jassem", "Daraa", "Syria"))
     assert same(where(claims, "15", "At Khan Sheikhun"), ("Khan Sheikhun", "Idlib", "Syria"))
+
+
+def test_a_volcano_lies_in_the_one_region_its_article_names() -> None:
+    # idmc-d06413441a: Mount Sinabung, in a report naming North Sumatra (Indonesia)
+    text = (
+        "Mount Sinabung in North Sumatra erupted again. More than 16 people were killed "
+        "around Mount Sinabung on Saturday, Indonesian officials said."
+    )
+    assert places_of(text)[0] == ("Mount Sinabung", "North Sumatra", "Indonesia")

@@ -317,7 +317,13 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
     type_word = r.type_word or ""
     country = ctx.hint.country or (ctx.countries.most_common(1)[0][0] if ctx.countries else None)
     if type_word == "mount":
-        return PlaceMention(r.start, r.end, r.text, 2, ctx.hint.region, country, locative=True,
+        # a volcano the gazetteer lacks lies in the hint's region, else in the one region of
+        # its country the article names ("Mount Sinabung" in a report naming North Sumatra)
+        region = ctx.hint.region
+        if region is None:
+            named = {name for name, c in ctx.regions if c == country}
+            region = next(iter(named)) if len(named) == 1 else None
+        return PlaceMention(r.start, r.end, r.text, 2, region, country, locative=True,
                             type_word=type_word, raw=r.text)  # fmt: skip
     if _NAMED_TYPE.fullmatch(type_word):  # "Castello Road", "Hmeimim air base"
         name = f"{_title(r.text)} {type_word.title()}"
