@@ -27,6 +27,8 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 #: a weekday's first three letters -> its number (Monday 0)
 WEEKDAYS: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+#: a weekday's full name
+WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: a month, full or abbreviated ("Sept" too), capitalised as in running text, with its dot
 MONTH_PATTERN = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

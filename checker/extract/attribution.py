@@ -24,6 +24,7 @@ from functools import lru_cache
 from checker.extract.places import place_spans
 from checker.extract.sources import PRONOUNS, is_place, normalise_source
 from checker.lexicon import SOURCE_ALIAS as ALIAS
+from checker.lexicon import WEEKDAY_PATTERN
 
 
 def _words(text: str) -> list[str]:
@@ -275,9 +276,7 @@ def find_cues(
 
 
 _DAY_FIRST = re.compile(
-    r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
-    r"(?:\s+|$)",
-    re.IGNORECASE,
+    rf"^(?:on\s+)?(?:{WEEKDAY_PATTERN}|today|yesterday)(?:\s+|$)", re.IGNORECASE
 )
 #: words a clause starts with, not a source's name ("reported it had launched ...")
 _CLAUSE_START = frozenset("it they he she we there this that these those".split())

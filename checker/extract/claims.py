@@ -30,11 +30,11 @@ from checker.extract.dates import (
     find_dateline,
     resolve,
 )
-from checker.extract.gazetteer import PLACE, gazetteer
 from checker.extract.headings import Headings, in_list
 from checker.extract.modality import in_relative_state, modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
-from checker.extract.places import BIG_NAMESAKE, Located, locate, scan_article
+from checker.extract.place_leads import is_coarse, refine_lead, turns_away
+from checker.extract.places import Located, locate, scan_article
 from checker.extract.sentences import sentence_spans
 from checker.records import Article, Claim
 
@@ -277,17 +277,13 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             ctx.last_source = given[-1]
             ctx.sources.extend(given)
         sentence_claims = claims[first_claim:]  # (bound: not a scan of every claim so far)
-        if (
-            coarse
-            and not sentence_claims
-            and listed is None
-            and not _ELSEWHERE.match(text, s_start)
-        ):
-            _refine(ctx, claims, coarse, ctx.places.named_in(text, sentence, in_title))
+        if coarse and not sentence_claims and listed is None and not turns_away(text, s_start):
+            named = ctx.places.named_in(text, sentence, in_title)
+            refine_lead(claims, coarse, ctx.where, named)
         coarse = [
             first_claim + k
             for k, c in enumerate(sentence_claims)
-            if not in_title and _coarse(ctx.where.get(c.claim_id))
+            if not in_title and is_coarse(ctx.where.get(c.claim_id))
         ]
         if sentence_claims:
             # the account goes on past sentences without figures ("It was not clear who
@@ -298,77 +294,6 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
         if ctx.stopped is not None:
             break
     return claims
-
-
-def _a_town(where: Located) -> bool:
-    """Whether a place may be where a lead's figures are: a town the gazetteer knows there,
-    one the text itself puts somewhere, or one it lacks; not a road or a square ("Castello
-    Road")."""
-    if _THING_NAMED.search(where.location or ""):
-        return False
-    if where.within:
-        return True
-    known = gazetteer().lookup(where.location or "")
-    # (a name the gazetteer lacks is the text's: "fighting in Hawijat Sakr"; one it knows
-    # only elsewhere is not this region's: "talks in Lausanne")
-    return not known or any(p.region == where.region and p.country == where.country for p in known)
-
-
-def _big_namesake(where: Located) -> bool:
-    """Whether a region is named as its big city ("Aleppo", "Homs")."""
-    return any(
-        p.kind == PLACE and p.country == where.country and p.population >= BIG_NAMESAKE
-        for p in gazetteer().lookup(where.location or "")
-    )
-
-
-_THING_NAMED = re.compile(
-    r"\b(?:Road|Street|Square|Roundabout|Bridge|Dam|Airport|Base|Highway|Airbase)$", re.IGNORECASE
-)
-# a country's figure that says it is in a part of the country: "a town in northern Syria",
-# "in N Syria" (not "a Damascan suburb town" alone: on the annotated events that tie was
-# too loose, the headline's count read as another group's)
-_SOMEWHERE_IN = re.compile(
-    r"\b(?:(?:north|south)(?:ern|east|west|eastern|western)?|east(?:ern)?|west(?:ern)?|central"
-    r"|N|S|E|W|NE|NW|SE|SW)\s+(?-i:[A-Z])\w+",
-    re.IGNORECASE,
-)
-_SPREAD_WORDS = re.compile(r"\b(?:across|throughout|all\s+over|various|several|many)\b", re.I)
-# a sentence that turns to another story ("Meanwhile, in Azaz ...")
-_ELSEWHERE = re.compile(
-    r"\W*(?:meanwhile|elsewhere|separately|in\s+other|also|earlier|later|last)\b", re.IGNORECASE
-)
-
-
-def _coarse(where: Located | None) -> bool:
-    """Whether a figure's place is a region or a country, which a next sentence may make
-    finer (not nowhere: "floods in Malaysia and Indonesia" is no place to refine)."""
-    return where is not None and where.location is not None and where.level < 2
-
-
-def _refine(
-    ctx: ArticleContext, claims: list[Claim], coarse: list[int], named: Located | None
-) -> None:
-    """The AFP lead: "At least 10 Syrian soldiers were killed ... in the eastern province of
-    Deir Ezzor, a monitor said. The Britain-based Syrian Observatory ... said the deaths came
-    in fighting in Hawijat Sakr": the figures of a sentence placed only in a region or a
-    country are at the town the next sentence puts the account in, when that sentence states
-    no figure of its own and the town lies in their place."""
-    if named is None or named.level < 2 or not _a_town(named):
-        return
-    for k in coarse:
-        c = claims[k]
-        mine = ctx.where.get(c.claim_id)
-        if mine is None or not mine.holds(named):
-            continue
-        if mine.level == 0 and (named.region is None or not _SOMEWHERE_IN.search(c.quote)):
-            continue  # a country's figure is its own, unless it says a part ("in N Syria")
-        if (mine.level == 1 and _big_namesake(mine)) or _SPREAD_WORDS.search(c.quote):
-            continue  # "strikes on Aleppo": the city; "across Idlib province": all of it
-        claims[k] = dataclasses.replace(
-            c, location=named.location, region=named.region, country=named.country
-        )
-        ctx.where[c.claim_id] = named
 
 
 def _headline_apart(text: str, title: str, spans: list[Span]) -> list[Span]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.extract.place_mentions import NOWHERE, Located, PlaceMention
+from checker.extract.place_text import _ARTICLE
 
 
 def finest_held(text: str, mentions: list[PlaceMention], b: int) -> int:
@@ -135,7 +136,7 @@ _LIST_GAP = re.compile(
     r"(?:\d+\s+(?:[a-z]+\s+)?(?:on|in|at)\s+(?:the\s+)?)?"
     rf"(?:{_LIST_TYPES}\s+of\s+(?:the\s+)?)?)?[\s(\d)]*"
     # the Arabic article the name is read without ("and al-Qusayriyah")
-    r"(?:(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)-)?",
+    rf"(?:{_ARTICLE}-)?",
     re.IGNORECASE,
 )
 # A figure of its own in a list's gap (not one in brackets: "Ha Giang (7), Lai Chau (6)")

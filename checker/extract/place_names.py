@@ -37,6 +37,7 @@ from checker.extract.place_mentions import NOWHERE, Located, PlaceMention
 from checker.extract.place_runs import _candidates
 from checker.extract.place_text import (
     _AFTER_COUNTRY,
+    _ARTICLE,
     _IN_AT_FROM,
     _IN_PLACE,
     _REGION_TYPE,
@@ -83,7 +84,7 @@ _COUNTRY_REACH = 300
 _ORIGIN = re.compile(
     r"\b(?:evacuees|refugees|migrants|returnees)\s+(?:[\w-]+\s+)?from\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|cit(?:y|ies)|areas?)\s+of\s+(?:the\s+)?)?"
-    r"(?:[\w'’-]+\s+(?:and|&)\s+)?(?:(?:al|el|ad|ar|as|ash|az|ez|ed|es|an|at|et|en)[-\s])?$",
+    rf"(?:[\w'’-]+\s+(?:and|&)\s+)?(?:{_ARTICLE}[-\s])?$",
     re.IGNORECASE,
 )
 

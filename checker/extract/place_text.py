@@ -119,8 +119,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"|(?:(?:state|provincial|regional|district|national|county|port|border|coastal|market)\s+)?"
     r"(?:capital|city|town|village)\s+of"
     # "on the northern islands of the Philippines", "in parts of Kenya", "along the coast of"
-    r"|(?:parts?|areas|islands?|cities|towns|villages|neighbou?rhoods|coast|coastline|shores?|banks?|regions?|provinces|states|districts"
-    r"|mountains|highlands|lowlands|plains|heart|rest|much|most)\s+of"
+    r"|(?:parts?|areas|islands?|cities|towns|villages|neighbou?rhoods|coast|coastline|shores?"
+    r"|banks?|regions?|provinces|states|districts|mountains|highlands|lowlands|plains|heart|rest|much|most)\s+of"
     r"|[\w-]+(?:ish|ian|ese|i)\s+(?:town|city|village|province|region|capital)\s+of))*\s+$",
     re.IGNORECASE,
 )
@@ -287,8 +287,8 @@ def _type_word(text: str, start: int, end: int, lists: bool = True) -> str | Non
     m = _TYPE_AFTER.match(text, end)
     if m is None and "of" in text[max(0, start - 8) : start]:  # cheaply first
         m = _TYPE_OF.search(text, max(0, start - 40), start)
-    if m is None and lists and "of" in text[max(0, start - 8) : start]:
-        m = _TYPES_OF_FIRST.search(text, max(0, start - 40), start)
+        if m is None and lists:
+            m = _TYPES_OF_FIRST.search(text, max(0, start - 40), start)
     if m is None and lists and _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start):
         m = _TYPES_OF.search(text, max(0, start - 120), start)
     if m is None:
@@ -303,17 +303,19 @@ def _type_word(text: str, start: int, end: int, lists: bool = True) -> str | Non
 _LIST_ITEM_BEFORE = re.compile(rf"(?:,|\band|&)\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$", re.I)
 # a list's item: capitalised words, after the Arabic article ("al-Hamidiyeh al-Aradi")
 _ITEM = rf"(?-i:(?:{_ARTICLE}-)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]|{_ARTICLE}-)[\w'’-]*){{0,3}})"
+# the types a list of places is given ("the villages of"), plural
+_PLURAL_TYPES = (
+    r"(?P<type>villages|towns|cities|neighbou?rhoods|districts|provinces|governorates"
+    r"|counties|camps|suburbs|municipalities)"
+)
 _TYPES_OF = re.compile(
-    r"\b(?P<type>villages|towns|cities|neighbou?rhoods|districts|provinces|governorates"
-    r"|counties|camps|suburbs|municipalities)\s+of\s+(?:the\s+)?"
+    rf"\b{_PLURAL_TYPES}\s+of\s+(?:the\s+)?"
     rf"{_ITEM}(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?{_ITEM}){{0,6}}?"
     rf"\s*(?:,|\band|&)\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$",
     re.IGNORECASE,
 )
 _TYPES_OF_FIRST = re.compile(
-    r"\b(?P<type>villages|towns|cities|neighbou?rhoods|districts|provinces|governorates"
-    rf"|counties|camps|suburbs|municipalities)\s+of\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$",
-    re.IGNORECASE,
+    rf"\b{_PLURAL_TYPES}\s+of\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$", re.IGNORECASE
 )
 _SINGULAR = {"cities": "city", "counties": "county", "municipalities": "municipality"}
 
