@@ -424,6 +424,35 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "injuring scores of them.",
             [("scores", "other", "people")],
         ),
+        # idmc-0722f8811d, a fact box: the figure, a dash, then what it counts
+        (
+            "75,000 – Estimated number of Calgarians that were evacuated last week.",
+            [("75,000", "evacuated", "Calgarians")],
+        ),
+        (
+            "2,000 – Number of Calgary evacuees still housed in emergency centres or dormitories.",
+            [("2,000", "displaced", "Calgary evacuees")],
+        ),
+        # idmc-b8f69dc3f9: evacuees still sheltered are displaced; a clause "who are ...
+        # affected" describes the people, the verb after it says what they are
+        ("800 evacuees still in centres", [("800", "displaced", "evacuees")]),
+        (
+            "ABOUT 800 people who are badly affected by the depression over the Central and "
+            "Eastern parts of Viti Levu are still living within the confines of evacuation "
+            "centres after most of them lost their belongings.",
+            [("ABOUT 800", "displaced", "people")],
+        ),
+        ("About 800 people who were affected by the floods.", [("About 800", "other", "people")]),
+        # idmc-0bf128ba67: "destroyed" is no death toll of the people it left without shelter
+        (
+            "More than 50,000 houses were destroyed leaving 150,000 people without shelter.",
+            [("More than 50,000", "facilities", "houses"), ("150,000", "displaced", "people")],
+        ),
+        # idmc-70e5a66a5b
+        (
+            "It was reported on 30 June that one body had been recovered so far.",
+            [("one", "killed", "people")],
+        ),
     ],
 )
 def test_categories_beyond_syria(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -180,9 +180,13 @@ DEV_FLOORS: dict[str, dict[str, float]] = {
         "f1": 0.88, "hedge": 0.97, "as_of": 0.95, "attribution": 0.75, "modality": 0.95,
         "location": 0.55, "region": 0.85, "country": 0.95,
     },
+    "idmc-fresh4": {
+        "f1": 0.82, "hedge": 0.97, "as_of": 0.80, "attribution": 0.75, "modality": 0.95,
+        "location": 0.5, "region": 0.6, "country": 0.85,
+    },
 }  # fmt: skip
 #: the small fresh sets (14 articles each) hold fewer gold claims than the others
-_MIN_GOLD = {"idmc-fresh": 100, "fakes-fresh": 80, "fakes-fresh3": 90}
+_MIN_GOLD = {"idmc-fresh": 100, "fakes-fresh": 80, "fakes-fresh3": 90, "idmc-fresh4": 90}
 
 
 def test_the_extractor_on_the_dev_gold_sets() -> None:

@@ -58,7 +58,7 @@ _NOUN_BEFORE = re.compile(
 _NOUN_LIKE = frozenset(["reports", "report", "claims", "estimates", "estimate", "states"])
 _NOT_CUE_AFTER = re.compile(
     r"\s+(?:dead|killed|missing|wounded|injured|to\s+have|to\s+be|the\s+lives?|the\s+life"
-    r"|responsibility|control|of)\b",
+    r"|responsibility|control|of|number\s+of)\b",  # "Estimated number of": an adjective
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]|\d+|[^\sA-Za-z\d]")

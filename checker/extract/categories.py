@@ -374,13 +374,27 @@ def _bracketed(text: str, figure: Figure) -> bool:
     )
 
 
+# a figure glossed after a dash, as fact boxes print it: "2,000 – Number of Calgary
+# evacuees still housed ...", "1,200 – Approximate number of ... residents that were
+# evacuated"
+_GLOSSED = re.compile(
+    r"\s*[–—-]{1,2}\s*(?:(?:the|an?)\s+)?(?:(?:estimated|approximate|total)\s+)?number\s+of\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Reading:
     """The noun phrase a figure counts: "3.6 million [Syrian refugees]"."""
     window = text[figure.end : min(limit, figure.end + 80)]
     tokens = [(m.group(0), m.end()) for m in _TOKEN.finditer(window)]
     j = 0
     of_next = False
-    if tokens and tokens[0][0].lower() == "of":  # "dozens of civilians", "hundreds of the"
+    glossed = _GLOSSED.match(window)
+    if glossed is not None:
+        # a fact box's line: "75,000 – Estimated number of Calgarians that were evacuated"
+        j = next((k for k, (_, end) in enumerate(tokens) if end > glossed.end()), len(tokens))
+    elif tokens and tokens[0][0].lower() == "of":  # "dozens of civilians", "hundreds of the"
         j = 1
         if j < len(tokens) and tokens[j][0].lower() in ("them", "whom", "those"):
             j += 1  # "86, 30 of them children": the part's own group follows

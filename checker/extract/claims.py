@@ -33,7 +33,7 @@ from checker.extract.dates import (
 from checker.extract.headings import Headings, in_list
 from checker.extract.modality import in_relative_state, modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
-from checker.extract.place_leads import is_coarse, refine_lead, turns_away
+from checker.extract.place_leads import is_coarse, refine_lead, resumed_event, turns_away
 from checker.extract.places import Located, locate, scan_article
 from checker.extract.sentences import sentence_spans
 from checker.records import Article, Claim
@@ -180,20 +180,50 @@ def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Cla
             (f,) = leaves.values()
             c = dataclasses.replace(c, location=f.location, region=f.region, country=f.country)
         out.append(c)
+    # a part is where its whole is, when that is finer ("at least 22 people in a village in
+    # Idlib province ... seven of them children", the 22 restated in Haas)
+    wholes = {c.claim_id: c for c in out}
+    for k, c in enumerate(out):
+        whole = wholes.get(c.part_of or "")
+        mine = where.get(c.claim_id)
+        if (
+            whole is None
+            or mine is None
+            or (whole.location, whole.region) == (c.location, c.region)
+        ):
+            continue
+        there = Located(whole.location, whole.region, whole.country)
+        if mine.holds(there):
+            out[k] = dataclasses.replace(
+                c, location=whole.location, region=whole.region, country=whole.country
+            )
     return out
 
 
 def _previous_place(ctx: ArticleContext) -> Located | None:
     """The place the account is at: the one the latest sentence naming a place names, if it
     is at most ACCOUNT_REACH sentences back (the account goes on through a sentence naming
-    no place, not longer). Worked out only for a figure that needs it."""
+    no place, not longer). A spot in a town is where one blast was, the town the account's
+    place: the one the text puts it in ("al-Hilaliyeh roundabout in central Qamishli"), else
+    the town of its region an earlier sentence names, else its region. Worked out only for
+    a figure that needs it."""
+    spot: Located | None = None
     for text, span, in_title in reversed(ctx.recent):
         key = (span, in_title)
         if key not in ctx._named:
             ctx._named[key] = ctx.places.named_in(text, span, in_title)
-        if ctx._named[key] is not None:
-            return ctx._named[key]
-    return None
+        named = ctx._named[key]
+        if named is None:
+            continue
+        around = named.around()
+        if spot is None and around is not named and not named.within:
+            spot = around  # (no town holds it here: an earlier sentence's may)
+            continue
+        if spot is not None and (around is not named or around.region != spot.region):
+            break  # (not another section's town: "... in al-Rastan area. Daraa An army unit
+            # targeted ... the surroundings of Busra Square")
+        return around
+    return spot
 
 
 def _url_date(url: str | None) -> dt.date | None:
@@ -279,7 +309,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
         sentence_claims = claims[first_claim:]  # (bound: not a scan of every claim so far)
         if coarse and not sentence_claims and listed is None and not turns_away(text, s_start):
             named = ctx.places.named_in(text, sentence, in_title)
-            refine_lead(claims, coarse, ctx.where, named)
+            refine_lead(claims, coarse, ctx.where, named, resumed_event(text, s_start))
         coarse = [
             first_claim + k
             for k, c in enumerate(sentence_claims)

@@ -13,7 +13,6 @@ from collections.abc import MutableMapping
 
 from checker.extract.gazetteer import PLACE, gazetteer
 from checker.extract.place_mentions import Located
-from checker.extract.place_text import _TYPES_NAMED
 from checker.extract.places import BIG_NAMESAKE
 from checker.records import Claim
 
@@ -22,7 +21,7 @@ def _a_town(where: Located) -> bool:
     """Whether a place may be where a lead's figures are: a town the gazetteer knows there,
     one the text itself puts somewhere, or one it lacks; not a road or a square ("Castello
     Road")."""
-    if _THING_NAMED.search(where.location or ""):
+    if where.landmark:
         return False
     if where.within:
         return True
@@ -40,8 +39,6 @@ def _big_namesake(where: Located) -> bool:
     )
 
 
-# a named thing, not a town ("Castello Road", "Umayyad Square")
-_THING_NAMED = re.compile(rf"\b(?:{_TYPES_NAMED})$", re.IGNORECASE)
 # a country's figure that says it is in a part of the country: "a town in northern Syria",
 # "in N Syria" (not "a Damascan suburb town" alone: on the annotated events that tie was
 # too loose, the headline's count read as another group's)
@@ -50,6 +47,15 @@ _SOMEWHERE_IN = re.compile(
     r"|N|S|E|W|NE|NW|SE|SW)\s+(?-i:[A-Z])\w+",
     re.IGNORECASE,
 )
+# a next sentence that goes on with the lead's own event ("A landslide ... prompted
+# authorities in Guatemala to evacuate over 300. The landslide occurred ... in the
+# municipality of Chinautla"): its place is the event's, a country's figure's too
+_EVENT = (
+    r"(?:attack|assault|ambush|blast|bombing|explosion|strike|air\s?strike|raid|shelling"
+    r"|massacre|landslide|mudslide|flood|flooding|earthquake|quake|storm|typhoon|cyclone"
+    r"|hurricane|fire|wildfire|blaze|eruption|avalanche|collapse|crash|accident)s?"
+)
+_RESUMES = re.compile(rf"\W*(?:the|this|that)\s+(?:[a-z-]+\s+)?({_EVENT})\b", re.IGNORECASE)
 _SPREAD_WORDS = re.compile(r"\b(?:across|throughout|all\s+over|various|several|many)\b", re.I)
 # a sentence that turns to another story ("Meanwhile, in Azaz ...")
 _ELSEWHERE = re.compile(
@@ -62,10 +68,22 @@ def turns_away(text: str, start: int) -> bool:
     return bool(_ELSEWHERE.match(text, start))
 
 
+def resumed_event(text: str, start: int) -> str | None:
+    """The event word a sentence at ``start`` opens with, referring back ("The landslide
+    occurred ...", "The attack took place ..."), else None."""
+    m = _RESUMES.match(text, start)
+    return m.group(1).lower().rstrip("s") if m else None
+
+
 def is_coarse(where: Located | None) -> bool:
     """Whether a figure's place is a region or a country, which a next sentence may make
     finer (not nowhere: "floods in Malaysia and Indonesia" is no place to refine)."""
     return where is not None and where.location is not None and where.level < 2
+
+
+def _names_event(quote: str, event: str | None) -> bool:
+    """Whether a lead's sentence names the event the next one goes on with."""
+    return event is not None and re.search(rf"\b{event}", quote, re.IGNORECASE) is not None
 
 
 def refine_lead(
@@ -73,12 +91,16 @@ def refine_lead(
     coarse: list[int],
     where: MutableMapping[str, Located],
     named: Located | None,
+    resumed: str | None = None,
 ) -> None:
     """The AFP lead: "At least 10 Syrian soldiers were killed ... in the eastern province of
     Deir Ezzor, a monitor said. The Britain-based Syrian Observatory ... said the deaths came
     in fighting in Hawijat Sakr": the figures of a sentence placed only in a region or a
     country are at the town the next sentence puts the account in, when that sentence states
-    no figure of its own and the town lies in their place."""
+    no figure of its own and the town lies in their place. A country's figure moves only
+    when its sentence names a part of the country ("in N Syria") or the next sentence goes
+    on with the lead's own event (``resumed``, the event word it opens with: "A landslide
+    ... in Guatemala ... The landslide occurred ... in the municipality of Chinautla")."""
     if named is None or named.level < 2 or not _a_town(named):
         return
     for k in coarse:
@@ -86,7 +108,10 @@ def refine_lead(
         mine = where.get(c.claim_id)
         if mine is None or not mine.holds(named):
             continue
-        if mine.level == 0 and (named.region is None or not _SOMEWHERE_IN.search(c.quote)):
+        if mine.level == 0 and (
+            named.region is None
+            or not (_SOMEWHERE_IN.search(c.quote) or _names_event(c.quote, resumed))
+        ):
             continue  # a country's figure is its own, unless it says a part ("in N Syria")
         if (mine.level == 1 and _big_namesake(mine)) or _SPREAD_WORDS.search(c.quote):
             continue  # "strikes on Aleppo": the city; "across Idlib province": all of it

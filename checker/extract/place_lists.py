@@ -67,7 +67,10 @@ def list_place(text: str, mentions: list[PlaceMention], b: int, anchor: int) -> 
         return None
     listed = [mentions[i] for i, _ in units[lo : hi + 1]]
     names = {m.name for m in listed}
-    if len(names) == 1 and me.level == 2 and _AND_MORE.match(text, last.end):
+    if me.level == 2 and _AND_MORE.match(text, last.end):
+        # "Azaz and nearby villages", "on Hamadaniyah Midan and other neighbourhoods": the
+        # region of the place the sentence puts it in (not of an item's namesake elsewhere:
+        # the gazetteer's Midan is Damascus's)
         return Located(me.region, me.region, me.country) if me.region else None
     if len(names) < 2 or (len(names) < 3 and not anded):
         return None

@@ -4,10 +4,11 @@ what :mod:`checker.extract.place_names` reads and :mod:`checker.extract.places` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checker.extract.gazetteer import Place, place_key
-from checker.extract.place_text import _around
+from checker.extract.place_text import _TYPES_NAMED, _around
 
 
 @dataclass(slots=True)
@@ -83,6 +84,23 @@ class Located:
             return 0
         return 1 if self.location == self.region else 2
 
+    @property
+    def landmark(self) -> bool:
+        """Whether the location is a named thing in a place, not a place ("al-Hilaliyeh
+        Roundabout", "Nile Street", "Castello Road")."""
+        return bool(_LANDMARK.search(self.location or ""))
+
+    def around(self) -> Located:
+        """The place a spot in a town is in: the one the text says holds it ("al-Hilaliyeh
+        roundabout in central Qamishli city": Qamishli), else its region, else its country;
+        any other place is itself (a road, a dam or a base is where a battle is: "the
+        Castello road ... The road was hit")."""
+        if not _SPOT.search(self.location or ""):
+            return self
+        if self.within:
+            return Located(self.within[0], self.region, self.country, within=self.within[1:])
+        return Located(self.region or self.country, self.region, self.country)
+
     def holds(self, other: Located) -> bool:
         """Whether ``other`` is a finer place inside this one: a town of this region or
         country, a neighbourhood the text puts in this town."""
@@ -105,3 +123,9 @@ class Located:
 
 
 NOWHERE = Located(None, None, None)
+
+
+# a named thing ending the name: "Nile Street", "Castello Road", "Tishrin Dam"
+_LANDMARK = re.compile(rf"\b(?:{_TYPES_NAMED})$", re.IGNORECASE)
+# ... one that is a spot in a town: "al-Nile street", "al-Hilaliyeh roundabout"
+_SPOT = re.compile(r"\b(?:street|square|roundabout)$", re.IGNORECASE)

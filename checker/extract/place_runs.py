@@ -59,6 +59,17 @@ _STATE_AFTER_TOWN = re.compile(
 )
 
 
+# a compound adjective before a place's name: "Kurdish-populated", "Rebel-held",
+# "Government-controlled", "IS-besieged"
+_DESCRIBED = re.compile(
+    r"[A-Z][\w’']*-(?:populated|held|controlled|run|dominated|majority|led|backed|besieged"
+    r"|inhabited|occupied|administered|stricken|hit|ravaged|affected)\s*"
+)
+
+
+_OF_NATIONS = re.compile(r"\s+(?:countries|nations)\b")
+
+
 def _candidates(text: str) -> list[_Raw]:
     """Every span of ``text`` that may name a place: gazetteer names (longest first within
     a run of capitalised words) and names the text types ("the village of X"). In a text
@@ -74,6 +85,8 @@ def _candidates(text: str) -> list[_Raw]:
             continue
         if phrase.lower() in _NEVER:
             continue  # "The", "He", "Monday": most runs, one word that is never a place
+        if _OF_NATIONS.match(text, run.end()):
+            continue  # "in Balkan countries Bulgaria and Romania": a word of the nations
         if phrase.endswith(" State") and _STATE_MEDIA.match(text, run.end()):
             # "Mortar fire kills two at Damascus Opera House State media": a headline's
             # source after its place, not an organisation "... House State"
@@ -89,7 +102,9 @@ def _candidates(text: str) -> list[_Raw]:
             a = at if words[0] in _MOUNT else tokens[0][0]
             found.append(_Raw(a, run.end(), mount, (), "mount", True, right_after_in=True))
             continue
-        i = 0
+        # (a run opening with a compound adjective names the place after it: "the
+        # Kurdish-populated Sheikh Maqsood district", "Rebel-held Douma")
+        i = 1 if len(words) > 1 and _DESCRIBED.fullmatch(words[0]) else 0
         while i < len(tokens):
             step = _step(phrase, i, title_case)
             if step is None:

@@ -94,9 +94,17 @@ _TYPE_AFTER = re.compile(
 _REGION_TYPE = re.compile(r"province|governorate|state|oblast|prefecture", re.I)
 
 # (the name may be read without its Arabic article: "the town of al-Baath")
+# ("the rebel stronghold of Urum al-Joz": a place, typed only before "of" and a name: "IS
+# stronghold" alone names no place, "a major stronghold of the ISIL group" a group)
 _TYPE_OF = re.compile(
-    rf"\b(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$",
+    rf"\b(?:(?P<type>{_TYPES_REGION}|{_TYPES_PLACE})\s+of\s+(?:the\s+)?"
+    rf"|(?P<held>stronghold|bastion|enclave)\s+of\s+)(?:{_ARTICLE}[-\s])?$",
     re.IGNORECASE,
+)
+
+# "in the neighborhood Alsaliheen" (a translation's type before the name, without "of")
+_TYPE_BEFORE = re.compile(
+    r"\bthe\s+(?P<type>neighbou?rhood|village|town|district|camp)\s+$", re.IGNORECASE
 )
 
 _LOCATIVE_BEFORE = re.compile(
@@ -281,20 +289,29 @@ def _mountain(text: str, start: int, words: Sequence[str]) -> str | None:
     return None
 
 
+_OF_NEXT = re.compile(r"\s+of\s")
+# a sea's or a coast's name before a type and "of" describes the place named after it
+_FEATURE = re.compile(r"\b(?:Sea|Ocean|Gulf|Coast|Lake|River|Valley|Mountains?)$")
+
+
 def _type_word(text: str, start: int, end: int, lists: bool = True) -> str | None:
     """The type the text gives a name: "X province", "the village of X"; with ``lists``,
     also an item of a typed list ("the towns of Kafranbil, Khan Alsibil and Saraqeb")."""
     m = _TYPE_AFTER.match(text, end)
+    if m is not None and _OF_NEXT.match(text, m.end()) and _FEATURE.search(text, start, end):
+        m = None  # "the Black Sea city of Varna": the name after is the city's
     if m is None and "of" in text[max(0, start - 8) : start]:  # cheaply first
         m = _TYPE_OF.search(text, max(0, start - 40), start)
         if m is None and lists:
             m = _TYPES_OF_FIRST.search(text, max(0, start - 40), start)
+    if m is None and text[start - 1 : start] == " ":
+        m = _TYPE_BEFORE.search(text, max(0, start - 20), start)
     if m is None and lists and _LIST_ITEM_BEFORE.search(text, max(0, start - 8), start):
         m = _TYPES_OF.search(text, max(0, start - 120), start)
     if m is None:
         return None
-    kind = m.group("type").lower()
-    if m.re is _TYPE_OF or m.re is _TYPE_AFTER:
+    kind = (m.group("type") or m.group("held")).lower()
+    if m.re is _TYPE_OF or m.re is _TYPE_AFTER or m.re is _TYPE_BEFORE:
         return kind
     return _SINGULAR.get(kind, kind[:-1])  # a list's: "villages" -> "village"
 
@@ -338,7 +355,7 @@ def _unknown_name(name: str, demonym: bool = True) -> bool:
     named_direction = len(words) > 1 and bool(_DIRECTION.fullmatch(words[-1]))  # "Gogrial East"
     if not words:
         return False
-    if demonym and _DEMONYM.fullmatch(words[-1]) and not nisba and not named_direction:
+    if demonym and _is_demonym(words[-1]) and not nisba and not named_direction:
         # "Syrian city", "the Syrian Kurdish city" (but "al-Telifoun al-Hawaei
         # neighborhood": after the Arabic article, a name)
         return False
@@ -350,6 +367,15 @@ def _unknown_name(name: str, demonym: bool = True) -> bool:
         return False
     if any(w.lower() in _GROUP_WORDS for w in words):
         return False  # "Barrel bombs kill 11 civilians in Daesh town": the group's town
+    if len(words) > 1 and words[0] == "New":
+        # "New West Britain Province", "New Valley governorate": "New" opens many names
+        return not any(w.lower() in _NEVER for w in words[1:])
+    if len(words) > 1 and _COMPASS.fullmatch(words[0]):
+        # "West Lombok Regency", "East Siau district": a unit named by a direction and a
+        # name (not "Eastern Aleppo province", a part; nor "New West Britain", a country's)
+        if any(p.kind == COUNTRY for p in g.lookup(" ".join(words[1:]))):
+            return False
+        words = words[1:]
     common = [g.is_common_word(w) or w.lower() in _NEVER for w in words]
     return not common[0] and not any(w.lower() in _NEVER for w in words[1:])
 
@@ -364,6 +390,7 @@ _RUN_TYPE = re.compile(
     r"County|District|Province|State|Region|Governorate|Regency|Ward|Township", re.I
 )
 
+_COMPASS = re.compile(r"North|South|East|West|Central")
 _DIRECTION = re.compile(
     r"(?:North|South|East|West|Central|Upper|Lower|Greater)(?:ern|east|west|eastern|western)?"
     r"|Middle",
@@ -379,6 +406,20 @@ def _title_case(text: str) -> bool:
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|ean|i|an)|(?:North|South|East|West)\w*", re.I)
+
+# nationalities ending in -i that are no country's name less the -i ("Iraqi" is)
+_I_NATIONS = frozenset("saudi somali emirati azeri".split())
+
+
+def _is_demonym(word: str) -> bool:
+    """Whether a word reads as a people's adjective ("Syrian", "Iraqi", "Turkish"): by its
+    ending, and for one in -i by its country ("Pakistani"; not "Karongi District")."""
+    if not _DEMONYM.fullmatch(word):
+        return False
+    if word[-1:].lower() != "i" or word.lower().endswith(("ish", "ian", "ese", "ean", "an")):
+        return True
+    return word.lower() in _I_NATIONS or gazetteer().country(word[:-1]) is not None
+
 
 _JOIN_TOKEN = re.compile(rf"{_JOIN}[- \t]+")
 

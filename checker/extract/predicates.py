@@ -35,6 +35,11 @@ _AGES = re.compile(
     r",?\s*\b(?:aged|ages?)\s+(?:between\s+)?\d{1,3}(?:\s*(?:,|and|or|to|-)\s*\d{1,3})*,?",
     re.IGNORECASE,
 )
+# a relative clause right after the counted phrase: "people who are badly"
+_WHO_ARE = re.compile(
+    r"\s*(?:who|that)\s+(?:are|were|have\s+been|had\s+been|was|is)\s+(?:[a-z]+ly\s+)?",
+    re.IGNORECASE,
+)
 _PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing\s+to\s+)?[a-z]+ing", re.IGNORECASE)
 
 
@@ -95,6 +100,14 @@ def after_trigger(
         m = TRIGGER.search(window, m.end())
     if m is None:
         m = place_besieged
+    if m is not None and m.lastgroup == "other" and _WHO_ARE.fullmatch(window, 0, m.start()):
+        # "800 people who are badly affected by the depression ... are still living within
+        # the confines of evacuation centres": the clause's verb describes them
+        longer = text[start : min(nxt, s_end, start + 2 * AFTER_REACH)]
+        brk = _CLAUSE_BREAK.search(longer, m.end())
+        later = TRIGGER.search(longer, m.end(), brk.start() if brk else len(longer))
+        if later is not None and later.lastgroup not in (None, "other", "attacks"):
+            window, m = longer, later
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
     if m.lastgroup == "population" and m.group(0).lower().endswith(" of"):

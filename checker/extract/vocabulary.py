@@ -39,7 +39,7 @@ PREDICATE_HEADS: dict[str, str] = {
     **dict.fromkeys(
         words(
             """
-    dead killed martyrs martyred lives deaths death fatalities fatality bodies
+    dead killed martyrs martyred lives deaths death fatalities fatality bodies body
     """
         ),
         "killed",
@@ -220,7 +220,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"(?:the\s+)?(?:police|officers|deputies|troopers)|police|officers|deputies))"
         r"|(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sheltering|sheltered|living|housed"
         r"|resid(?:e|es|ed|ing))"
-        r"\s+(?:in|at|with)\s+(?:the\s+)?(?:\d+\s+)?"
+        r"\s+(?:in|at|with|within(?:\s+the\s+confines\s+of)?)\s+(?:the\s+)?(?:\d+\s+)?"
         r"(?:\w+\s+){0,2}(?:shelters?|cent(?:re|er)s?|camps?|sites?|schools?|accommodation"
         r"|host\s+famil(?:y|ies)|relatives|churches|mosques|tents?)"
         r"|sheltered|(?:took|take|takes|taken|taking|sought|seeking|seek)\s+refuge"
@@ -229,7 +229,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|evacuation\s+cent(?:re|er)s|relief\s+camps)|from\s+their\s+homes"
         r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
         r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees"
-        r"|still\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:camps|shelters|evacuation\s+cent(?:re|er)s)",
+        r"|without\s+(?:a\s+)?(?:shelter|homes?|roof)"
+        r"|still\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:camps|shelters|cent(?:re|er)s)",
     ),
     (
         "detained",
