@@ -97,7 +97,23 @@ _NAMED: tuple[tuple[str, str], ...] = (
         "International Federation of Red Cross and Red Crescent Societies",
         r"(?-i:\bIFRC\b)|International\s+Federation\s+of\s+(?:the\s+)?Red\s+Cross",
     ),
-    ("National Disaster Management Authority", r"National\s+Disaster\s+Management\s+Authority"),
+    (
+        "National Disaster Management Authority",
+        r"National\s+Disaster\s+Management\s+Authority|(?-i:\bNDMA\b)",
+    ),
+    # disaster agencies by their acronyms, as reports name them (the Philippines',
+    # Indonesia's, the European Commission's)
+    (
+        "NDRRMC",
+        r"(?-i:\bNDRRMC\b)|National\s+Disaster\s+Risk\s+Reduction\s+and\s+Management\s+Council",
+    ),
+    ("BNPB", r"(?-i:\bBNPB\b)|Badan\s+Nasional\s+Penanggulangan\s+Bencana"),
+    (
+        "ECHO",
+        r"(?-i:\bECHO\b)|European\s+Commission['’]?s?\s+(?:Directorate-General\s+for\s+)?"
+        r"(?:European\s+Civil\s+Protection\s+and\s+)?Humanitarian\s+Aid",
+    ),
+    ("FEMA", r"(?-i:\bFEMA\b)|Federal\s+Emergency\s+Management\s+Agency"),
     ("World Health Organization", r"World\s+Health\s+Organi[sz]ation|(?-i:\bWHO\b)"),
     ("United Nations", r"United\s+Nations|\bU\.N\b\.?|(?-i:\bUN\b)|world\s+body"),
     ("International Committee of the Red Cross", r"(?-i:\bICRC\b)|Red\s+Cross"),

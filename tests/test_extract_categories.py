@@ -448,6 +448,12 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "More than 50,000 houses were destroyed leaving 150,000 people without shelter.",
             [("More than 50,000", "facilities", "houses"), ("150,000", "displaced", "people")],
         ),
+        # 1924058064's headline: 22 people, most of them children (no count of children)
+        ("Syria air strikes kill 22 mostly children outside school", [("22", "killed", "people")]),
+        (
+            "Some 160 mostly gunmen had remained in Zabadani.",
+            [("Some 160", "combatants", "people")],
+        ),
         # idmc-70e5a66a5b
         (
             "It was reported on 30 June that one body had been recovered so far.",

@@ -284,6 +284,14 @@ def test_places_joined_by_and() -> None:
             "Commission Chairman Peter Lam Both said 43,000 people were displaced.",
             "Commission Chairman Peter Lam Both",
         ),
+        # a disaster agency by its acronym (idmc-2d6ae83fc0)
+        (
+            "The death toll in the current Philippines floods has now risen to 26 according to "
+            "the Philippines National Disaster Risk Reduction and Management Council ( NDRRMC).",
+            "NDRRMC",
+        ),
+        # a fact box's "Estimated number of" is no one's estimate (idmc-0722f8811d)
+        ("75,000 – Estimated number of Calgarians that were evacuated last week.", None),
     ],
 )
 def test_attribution(text: str, source: str | None) -> None:

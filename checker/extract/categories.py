@@ -374,6 +374,9 @@ def _bracketed(text: str, figure: Figure) -> bool:
     )
 
 
+#: words saying what a counted group is mostly made of, not what is counted
+_COMPOSITION = frozenset(["mostly", "mainly", "largely", "chiefly", "predominantly"])
+
 # a figure glossed after a dash, as fact boxes print it: "2,000 – Number of Calgary
 # evacuees still housed ...", "1,200 – Approximate number of ... residents that were
 # evacuated"
@@ -472,6 +475,10 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
                     of_next, _Reading(figure, subject, end, THING_HEADS[low], None, False)
                 )
             noun = PERSON_HEADS.get(low)
+            if words[0].lower() in _COMPOSITION:
+                # "kill 22 mostly children": 22 people, most of them children (but "160
+                # mostly gunmen" are fighters)
+                subject = "people"
             if low in _UNIT_WORDS:
                 # "75,293 Households integrated IDPs": the group the households are
                 noun = next(

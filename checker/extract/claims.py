@@ -13,7 +13,6 @@ FA-KES's date column sometimes disagrees with it by days or years. Otherwise aga
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -30,11 +29,18 @@ from checker.extract.dates import (
     find_dateline,
     resolve,
 )
+from checker.extract.figure_places import (
+    is_coarse,
+    previous_place,
+    refine_lead,
+    restated_places,
+    resumed_event,
+    turns_away,
+)
 from checker.extract.headings import Headings, in_list
 from checker.extract.modality import in_relative_state, modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
-from checker.extract.place_leads import is_coarse, refine_lead, resumed_event, turns_away
-from checker.extract.places import Located, locate, scan_article
+from checker.extract.places import locate, scan_article
 from checker.extract.sentences import sentence_spans
 from checker.records import Article, Claim
 
@@ -120,7 +126,7 @@ def extract_article(article: Article) -> Extraction:
     ctx.recent = []
     if ctx.stopped is None:
         claims.extend(_read(ctx, article.text, in_title=False))
-    claims = _restated_places(claims, ctx.where)
+    claims = restated_places(claims, ctx.where)
     if ctx.stopped is None:
         return Extraction(claims)
     in_title, at, what = ctx.stopped
@@ -133,97 +139,6 @@ def extract_article(article: Article) -> Extraction:
             "read for claims",
         ),
     )
-
-
-#: how far a body's figure may be from its headline's round one and still be it
-_ROUNDED = 0.1
-
-
-def _restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Claim]:
-    """A figure the article states again at a finer place takes that place: the headline's
-    "7 Civilians Injured in ... Aleppo" is the body's "al-Khalediya neighborhood in Aleppo
-    city injuring 7 people"; "11 in northern Egypt" the body's "Eleven people were killed
-    in floods in Beheira province". Only when the finer statements agree on one place."""
-    same: dict[tuple[str, float, str], list[Claim]] = {}
-    for c in claims:
-        if c.value > 0 and c.hedge != "range":  # "dozens" again is not the same figure
-            same.setdefault((c.category, c.value, c.unit), []).append(c)
-    # each figure's distinct places, once (bound: a figure stated a thousand times is a
-    # thousand claims at a handful of places)
-    placed = {
-        key: list(dict.fromkeys(where[o.claim_id] for o in group if o.claim_id in where))
-        for key, group in same.items()
-    }
-    # a headline's round figure is its body's near one ("Over 15,000 displaced in fresh
-    # floods", "At least 15783 people have been displaced ... in Gogrial East County")
-    near: dict[str, list[Located]] = {}
-    for c in claims:
-        if c.in_title and c.hedge not in ("exact", "range") and c.value > 0:
-            near[c.claim_id] = list(
-                dict.fromkeys(
-                    where[o.claim_id]
-                    for o in claims
-                    if not o.in_title
-                    and o.claim_id in where
-                    and (o.category, o.unit) == (c.category, c.unit)
-                    and c.allows(o.value)
-                    and abs(o.value - c.value) <= _ROUNDED * c.value
-                )
-            )
-    out: list[Claim] = []
-    for c in claims:
-        mine = where.get(c.claim_id)
-        places = [*placed.get((c.category, c.value, c.unit), ()), *near.get(c.claim_id, ())]
-        finer = [f for f in places if mine is not None and f != mine and mine.holds(f)]
-        leaves = {f.location: f for f in finer if not any(f.holds(g) for g in finer)}
-        if len(leaves) == 1:
-            (f,) = leaves.values()
-            c = dataclasses.replace(c, location=f.location, region=f.region, country=f.country)
-        out.append(c)
-    # a part is where its whole is, when that is finer ("at least 22 people in a village in
-    # Idlib province ... seven of them children", the 22 restated in Haas)
-    wholes = {c.claim_id: c for c in out}
-    for k, c in enumerate(out):
-        whole = wholes.get(c.part_of or "")
-        mine = where.get(c.claim_id)
-        if (
-            whole is None
-            or mine is None
-            or (whole.location, whole.region) == (c.location, c.region)
-        ):
-            continue
-        there = Located(whole.location, whole.region, whole.country)
-        if mine.holds(there):
-            out[k] = dataclasses.replace(
-                c, location=whole.location, region=whole.region, country=whole.country
-            )
-    return out
-
-
-def _previous_place(ctx: ArticleContext) -> Located | None:
-    """The place the account is at: the one the latest sentence naming a place names, if it
-    is at most ACCOUNT_REACH sentences back (the account goes on through a sentence naming
-    no place, not longer). A spot in a town is where one blast was, the town the account's
-    place: the one the text puts it in ("al-Hilaliyeh roundabout in central Qamishli"), else
-    the town of its region an earlier sentence names, else its region. Worked out only for
-    a figure that needs it."""
-    spot: Located | None = None
-    for text, span, in_title in reversed(ctx.recent):
-        key = (span, in_title)
-        if key not in ctx._named:
-            ctx._named[key] = ctx.places.named_in(text, span, in_title)
-        named = ctx._named[key]
-        if named is None:
-            continue
-        around = named.around()
-        if spot is None and around is not named and not named.within:
-            spot = around  # (no town holds it here: an earlier sentence's may)
-            continue
-        if spot is not None and (around is not named or around.region != spot.region):
-            break  # (not another section's town: "... in al-Rastan area. Daraa An army unit
-            # targeted ... the surroundings of Busra Square")
-        return around
-    return spot
 
 
 def _url_date(url: str | None) -> dt.date | None:
@@ -392,7 +307,7 @@ def _claim(
         sentence,
         fig.num_start,
         in_title,
-        lambda: _previous_place(ctx),
+        lambda: previous_place(ctx),
         whole_country=war_long or years_long,
         host_country=category == "refugees",
         figures=sorted(f.num_start for f in sent.figures),
