@@ -454,6 +454,18 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "Some 160 mostly gunmen had remained in Zabadani.",
             [("Some 160", "combatants", "people")],
         ),
+        # idmc-48751ec0cf: an aside of who they are between commas says nothing of the verb
+        (
+            "Up to 500 tourists, including several Britons and Danes, sought shelter overnight "
+            "at Nice airport.",
+            [("Up to 500", "displaced", "tourists")],
+        ),
+        # idmc-0722f8811d
+        (
+            "1,500 – Number of people registered at Medicine Hat’s emergency centre as of "
+            "Sunday June 24.",
+            [("1,500", "displaced", "people")],
+        ),
         # idmc-70e5a66a5b
         (
             "It was reported on 30 June that one body had been recovered so far.",

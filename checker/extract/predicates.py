@@ -28,7 +28,12 @@ _GAP_STOP = frozenset(
 )
 _ACTIVE_OBJECT = re.compile(r"^\s*(?:at\s+least|more\s+than|over|some|about|around|nearly)?\s*$")
 
-_RELATIVE = re.compile(r"\s*,\s*(?:who|whose|which)\b[^,.;:]{0,100},", re.IGNORECASE)
+_RELATIVE = re.compile(
+    # (and an aside of who they are: "Up to 500 tourists, including several Britons and
+    # Danes, sought shelter")
+    r"\s*,\s*(?:who|whose|which|including|among\s+them)\b[^,.;:]{0,100},",
+    re.IGNORECASE,
+)
 # the counted people's ages say nothing of the verb: "Two men, ages 71 and 51, were found
 # dead", "Three children aged 5, 7 and 9 died"
 _AGES = re.compile(

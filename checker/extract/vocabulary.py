@@ -230,6 +230,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
         r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees"
         r"|without\s+(?:a\s+)?(?:shelter|homes?|roof)"
+        r"|registered\s+(?:at|in|with)\s+(?:\S+\s+){0,3}?(?:emergency|evacuation|reception)\s+"
+        r"cent(?:re|er)s?"
         r"|still\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:camps|shelters|cent(?:re|er)s)",
     ),
     (
