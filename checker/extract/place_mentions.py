@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.extract.gazetteer import Place, place_key
-from checker.extract.place_text import _TYPES_NAMED, _around
+from checker.extract.place_text import _TYPES_NAMED, _TYPES_SPOT, _around
 
 
 @dataclass(slots=True)
@@ -128,4 +128,4 @@ NOWHERE = Located(None, None, None)
 # a named thing ending the name: "Nile Street", "Castello Road", "Tishrin Dam"
 _LANDMARK = re.compile(rf"\b(?:{_TYPES_NAMED})$", re.IGNORECASE)
 # ... one that is a spot in a town: "al-Nile street", "al-Hilaliyeh roundabout"
-_SPOT = re.compile(r"\b(?:street|square|roundabout)$", re.IGNORECASE)
+_SPOT = re.compile(rf"\b(?:{_TYPES_SPOT})$", re.IGNORECASE)

@@ -59,14 +59,6 @@ _STATE_AFTER_TOWN = re.compile(
 )
 
 
-# a compound adjective before a place's name: "Kurdish-populated", "Rebel-held",
-# "Government-controlled", "IS-besieged"
-_DESCRIBED = re.compile(
-    r"[A-Z][\w’']*-(?:populated|held|controlled|run|dominated|majority|led|backed|besieged"
-    r"|inhabited|occupied|administered|stricken|hit|ravaged|affected)\s*"
-)
-
-
 _OF_NATIONS = re.compile(r"\s+(?:countries|nations)\b")
 
 
@@ -102,9 +94,7 @@ def _candidates(text: str) -> list[_Raw]:
             a = at if words[0] in _MOUNT else tokens[0][0]
             found.append(_Raw(a, run.end(), mount, (), "mount", True, right_after_in=True))
             continue
-        # (a run opening with a compound adjective names the place after it: "the
-        # Kurdish-populated Sheikh Maqsood district", "Rebel-held Douma")
-        i = 1 if len(words) > 1 and _DESCRIBED.fullmatch(words[0]) else 0
+        i = 0
         while i < len(tokens):
             step = _step(phrase, i, title_case)
             if step is None:

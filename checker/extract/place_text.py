@@ -85,7 +85,9 @@ _TYPES_PLACE = (
 
 # Named things that are places of their own ("Castello Road", "Tishrin Dam"): the type word
 # is part of the name.
-_TYPES_NAMED = r"street|road|square|roundabout|bridge|dam|airport|air\s+base|airbase|base|highway"
+#: named things in a town, where one blast is (the town the account's place)
+_TYPES_SPOT = r"street|square|roundabout"
+_TYPES_NAMED = rf"{_TYPES_SPOT}|road|bridge|dam|airport|air\s+base|airbase|base|highway"
 
 _TYPE_AFTER = re.compile(
     rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE}|{_TYPES_NAMED})\b", re.I
@@ -338,11 +340,14 @@ _SINGULAR = {"cities": "city", "counties": "county", "municipalities": "municipa
 
 
 # an adjective made of a word and a participle or "majority": no name
-_COMPOUND_ADJECTIVE = re.compile(
-    r"\w-(?:majority|dominated|held|controlled|run|led|backed|populated|speaking|besieged"
-    r"|occupied|ruled|allied|affiliated|linked|based)$",
-    re.IGNORECASE,
+#: the second halves of compound adjectives ("rebel-held", "Kurdish-populated"), which
+#: describe a place and are no word of its name
+_PARTICIPLES = (
+    r"held|controlled|based|backed|led|run|linked|allied|affiliated|populated|dominated"
+    r"|majority|besieged|inhabited|occupied|administered|stricken|hit|ravaged|affected"
+    r"|speaking|ruled"
 )
+_COMPOUND_ADJECTIVE = re.compile(rf"\w-(?:{_PARTICIPLES})$", re.IGNORECASE)
 
 
 def _unknown_name(name: str, demonym: bool = True) -> bool:
@@ -397,7 +402,9 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 
-_MODIFIER = re.compile(r"-(?:held|controlled|based|backed|led|run|linked|allied|affiliated)$")
+# a compound adjective, no word of a place's name: "Rebel-held Douma", "the
+# Kurdish-populated Sheikh Maqsood district"
+_MODIFIER = re.compile(rf"-(?:{_PARTICIPLES})$")
 
 
 def _title_case(text: str) -> bool:
@@ -416,7 +423,7 @@ def _is_demonym(word: str) -> bool:
     ending, and for one in -i by its country ("Pakistani"; not "Karongi District")."""
     if not _DEMONYM.fullmatch(word):
         return False
-    if word[-1:].lower() != "i" or word.lower().endswith(("ish", "ian", "ese", "ean", "an")):
+    if word[-1:].lower() != "i":
         return True
     return word.lower() in _I_NATIONS or gazetteer().country(word[:-1]) is not None
 
