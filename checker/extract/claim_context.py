@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from checker.extract import attribution as attr
 from checker.extract.dates import TimeExpression
@@ -13,6 +14,16 @@ from checker.extract.places import ArticlePlaces, Located
 from checker.records import Article
 
 Span = tuple[int, int]
+
+
+class Opening(NamedTuple):
+    """What the words around a reporting cue say of the figures it may govern."""
+
+    #: where the latest clause of its own ("and the monitor said") opens within 50
+    #: characters before the cue, or -1
+    own_clause: int
+    #: the cue is followed by its own statement ("UNICEF said 25 casualties were children")
+    statement: bool
 
 
 @dataclass(slots=True)
@@ -60,3 +71,5 @@ class SentenceFacts:
     war_words: bool = False  #: the sentence speaks of the whole war ("since the war began")
     total_words: bool = False  #: the sentence speaks of a total ("so far", "since")
     quote: str = ""  #: its words, spaces folded (once per sentence, not per figure)
+    #: what the words around each cue say (:func:`checker.extract.claim_sources.cue_openings`)
+    openings: list[Opening] = field(default_factory=list)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.bounds import PREFIX_CHARS
-from checker.extract.claim_context import ArticleContext, SentenceFacts
+from checker.extract.claim_context import ArticleContext, Opening, SentenceFacts
 from checker.extract.dates import find_time_expressions
 from checker.extract.numbers import Figure
 from checker.extract.place_text import _ORG_WORDS
@@ -61,8 +61,8 @@ def figure_source(
     cues = sent.cues
     named = [
         (c, s)
-        for c, s in zip(cues, sent.sources, strict=True)
-        if s is not None and _governs(text, c, fig, sent.figures)
+        for c, s, o in zip(cues, sent.sources, sent.openings, strict=True)
+        if s is not None and _governs(c, o, fig, sent.figures)
     ]
     if not cues:
         # No reporting verb: a headline naming its source, else the account the previous
@@ -129,16 +129,28 @@ _OWN_CLAUSE = re.compile(
 )
 
 
-def _governs(text: str, cue: attr.Cue, fig: Figure, figures: list[Figure]) -> bool:
+def cue_openings(text: str, cues: list[attr.Cue]) -> list[Opening]:
+    """Each cue's :class:`Opening`, read once per sentence rather than once per figure and
+    cue (a sentence of 80 figures and 80 cues)."""
+    openings = []
+    for cue in cues:
+        own, at = -1, max(0, cue.start - 50)
+        while (m := _OWN_CLAUSE.search(text, at, cue.start)) is not None:
+            own, at = m.start(), m.start() + 1
+        openings.append(Opening(own, _COMPLEMENT.match(text, cue.end) is not None))
+    return openings
+
+
+def _governs(cue: attr.Cue, opening: Opening, fig: Figure, figures: list[Figure]) -> bool:
     """Whether a reporting cue after a figure is the figure's source: not when the cue
     opens a statement of its own that holds another figure, nor when it heads a clause of
-    its own joined by "and"/"but"."""
+    its own joined by "and"/"but" after the figure."""
     if cue.start < fig.end or cue.cited:
         return True
-    if _OWN_CLAUSE.search(text, max(fig.end, cue.start - 50), cue.start):
+    if opening.own_clause >= fig.end:
         return False
-    later = any(f.start >= cue.end for f in figures)
-    return not (later and _COMPLEMENT.match(text, cue.end))
+    later = bool(figures) and figures[-1].start >= cue.end  # the figures are in text order
+    return not (later and opening.statement)
 
 
 def _cue_gap(cue: attr.Cue, fig: Figure) -> int:

@@ -22,7 +22,7 @@ from checker.extract import sources as src
 from checker.extract.bounds import MAX_THINGS_PER_ARTICLE, PREFIX_CHARS, TextScan
 from checker.extract.categories import Counted, categorise, unit_of
 from checker.extract.claim_context import ArticleContext, SentenceFacts, Span
-from checker.extract.claim_sources import figure_source, resolve_cues
+from checker.extract.claim_sources import cue_openings, figure_source, resolve_cues
 from checker.extract.dates import (
     DATELINE_REACH,
     TimeExpression,
@@ -202,6 +202,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
                 war_words=says_period(_WAR_LONG, text, s_start, s_end),
                 total_words=total_words(text, s_start, s_end),
                 quote=" ".join(text[s_start:s_end].split()),
+                openings=cue_openings(text, cues),
             )
             ids = [
                 Claim.make_id(

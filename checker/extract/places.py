@@ -65,8 +65,10 @@ class ArticlePlaces:
     _starts: dict[bool, list[int]] = field(default_factory=dict)
     #: region -> the town the article's account is about there (see :meth:`main_town`)
     _towns: dict[str | None, PlaceMention] = field(default_factory=dict)
-    #: (in title, sentence start, end) -> whether the sentence speaks of a whole country
-    _wide: dict[tuple[bool, int, int], bool] = field(default_factory=dict)
+    #: (pattern, in title, sentence start, end) -> its first match in the sentence
+    _searched: dict[tuple[re.Pattern[str], bool, int, int], re.Match[str] | None] = field(
+        default_factory=dict
+    )
     _services: dict[tuple[bool, int, int], str | None] = field(default_factory=dict)
     #: the account's place for a figure no sentence places (:meth:`_base`), once read
     _account: Located | None = None
@@ -85,15 +87,20 @@ class ArticlePlaces:
             if not rest or (n >= 2 and n >= 2 * rest[0][1]):
                 self._towns[region] = first[top]
 
+    def search(
+        self, pattern: re.Pattern[str], text: str, sentence: Span, in_title: bool
+    ) -> re.Match[str] | None:
+        """``pattern``'s first match in a sentence, read once a sentence: each of its
+        figures asks, and a sentence of a thousand figures made it quadratic."""
+        key = (pattern, in_title, *sentence)
+        if key not in self._searched:
+            self._searched[key] = pattern.search(text, *sentence)
+        return self._searched[key]
+
     def country_wide(self, text: str, sentence: Span, in_title: bool) -> bool:
         """Whether a sentence speaks of a whole country (:data:`_COUNTRY_WIDE`: "across the
-        country", "nationwide"), read once a sentence: each of its figures asks, and a
-        sentence of a thousand figures made it quadratic."""
-        key = (in_title, *sentence)
-        wide = self._wide.get(key)
-        if wide is None:
-            wide = self._wide[key] = bool(_COUNTRY_WIDE.search(text, *sentence))
-        return wide
+        country", "nationwide")."""
+        return self.search(_COUNTRY_WIDE, text, sentence, in_title) is not None
 
     def service_country(self, text: str, sentence: Span, in_title: bool) -> str | None:
         """The country whose own service a sentence quotes (:data:`_SERVICE`: "Cambodian
@@ -316,7 +323,8 @@ def locate(
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
     account = (previous() if callable(previous) else previous) or places.fallback()
-    if account.region and account.level == 2 and _THE_REGION.search(text, *sentence):
+    the_region = places.search(_THE_REGION, text, sentence, in_title)
+    if account.region and account.level == 2 and the_region:
         # "More than 4,400 households ... have been affected in the province": the
         # account's region, not its town
         return Located(account.region, account.region, account.country)
@@ -326,7 +334,7 @@ def locate(
             # "Cambodian police said four people ... died", "China's civil affairs ministry
             # said 226,000 people were relocated": a country's own services count its own
             return Located(nation, None, nation)
-        national = _AUTHORITIES_IN.search(text, *sentence)
+        national = places.search(_AUTHORITIES_IN, text, sentence, in_title)
         if national is not None:
             state = gazetteer().country(national.group("nation"))
             if state is not None and places.countries.get(state.name):
