@@ -248,6 +248,20 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
         ("7,328", "displaced", "people", "people"),
         ("1,748", "displaced", "families", "families"),
     ]
+    # idmc-fb0462a47b: the people "from" their families, both counts of one group
+    text = (
+        "According to Peru’s Civil Defense Institute (INDECI), around 3,000 people from 690 "
+        "families have been forced from their homes after several days of heavy rain"
+    )
+    assert units(text) == [
+        ("around 3,000", "displaced", "people", "people"),
+        ("690", "displaced", "families", "families"),
+    ]
+    # FA-KES 1926479162, 1923102952: "one family" says whose they are, it counts nothing
+    text = "Six civilians from one family were killed in airstrikes on the town of Atareb"
+    assert units(text) == [("Six", "killed", "people", "civilians")]
+    text = "killing three children from one family and wounding five others"
+    assert [u[:2] for u in units(text)] == [("three", "killed"), ("five", "injured")]
     # idmc-0cd5fede8d: households of a displaced group named after them
     text = "The victims comprise of 75,293 Households integrated IDPs, 2,127 Households- Kipkurere"
     assert units(text)[0] == ("75,293", "displaced", "households", "Households")

@@ -97,6 +97,13 @@ def test_m_suffix_is_millions_before_people_and_metres_otherwise() -> None:
     assert figures("a tunnel 300m long") == []
 
 
+def test_k_suffix_is_thousands_before_people_and_nothing_otherwise() -> None:
+    # idmc-2d6ae83fc0, an embedded tweet
+    text = "a Davao Oriental town caught by floods which displaced some 199K people."
+    assert figures(text) == [("some 199K", 199000.0, "about")]
+    assert figures("He ran the 10k race") == []
+
+
 def test_vague_quantities_get_the_spec_intervals() -> None:
     assert claims("The violence has forced tens of thousands of residents to flee.") == [
         ("tens of thousands", 20000, "range", 20000, 99999)

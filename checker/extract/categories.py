@@ -57,13 +57,14 @@ _SUB_COUNT_BEFORE = re.compile(
 )
 _SUB_COUNT_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
 _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.IGNORECASE)
-# Figures joined with nothing else between them share a predicate; "or" and "comprising"
-# join two counts of one group ("7,328 people or 1,748 families are staying", "267,000
-# households comprising 667,000 people had been urged to evacuate"); a list may hold an
+# Figures joined with nothing else between them share a predicate; "or", "comprising" and
+# "from" join two counts of one group ("7,328 people or 1,748 families are staying", "267,000
+# households comprising 667,000 people had been urged to evacuate", "around 3,000 people
+# from 690 families have been forced from their homes"); a list may hold an
 # item without a figure ("seven guards, an inmate and three firefighters").
 _COORDINATION = re.compile(
     r"^[\s,–—]*(?:(?:an?|one)\s+[a-z]+[\s,]+)?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
-    r"|comprising|totall?ing)\b[\s,]*(?:(?:their|his|her|its)\s+)?"
+    r"|comprising|totall?ing|from)\b[\s,]*(?:(?:their|his|her|its)\s+)?"
     # the same group restated in brackets: "310 households (about 1,600 people)"
     r"|\(\s*)?$",
     re.IGNORECASE,
@@ -479,6 +480,13 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
                 # "kill 22 mostly children": 22 people, most of them children (but "160
                 # mostly gunmen" are fighters)
                 subject = "people"
+            if (
+                low in _UNIT_WORDS
+                and figure.value == 1
+                and _FROM_BEFORE.search(text, max(floor, figure.start - 20), figure.start)
+            ):
+                # "three children from one family were killed": whose they are, not a count
+                return _with_of(of_next, _Reading(figure, subject, end, None, None, True))
             if low in _UNIT_WORDS:
                 # "75,293 Households integrated IDPs": the group the households are
                 noun = next(
@@ -511,6 +519,7 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
     return _with_of(of_next, _Reading(figure, None, figure.end, None, None, False))
 
 
+_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
 #: "members of the same family" are people, not families; "members of members" nothing
 _NOT_GROUPS = frozenset(["members", "member", "family", "families", "household", "households"])
 

@@ -15,7 +15,7 @@ because on news text
 150000, exact), reads "half a million" as 1,500,000, "two dozen" as 2 and "a dozen" as 1,
 takes "1.2m" for metres, finds nothing in "tens of thousands" or "dozens", turns years into
 plain numbers, and costs about 90 ms per article. Hedges, vague quantities, "dozen", "half
-a" and "m"/"bn" suffixes are therefore read here; digits are plain ``float``.
+a" and "m"/"k"/"bn" suffixes are therefore read here; digits are plain ``float``.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ _ATOM = re.compile(
     rf"(?:[\s-]+(?:thousand|million))?)?"
     rf"|{SMALL_WORDS}))\b"
     rf"|(?P<digits>{_DIGITS})(?:\s*(?P<scale>million|billion|thousand|mln|mn|bn)\b"
-    r"|(?P<m>m)\b)?)"
+    r"|(?P<m>[mk])\b)?)"
 )
 
 _HEDGE_WORDS: tuple[tuple[str, str], ...] = (
@@ -181,8 +181,8 @@ _M_AS_MILLION = re.compile(
 #: the largest figure read as a count (more people than have ever lived)
 MAX_COUNT = 1e12
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-          "bn": 1e9}  # fmt: skip
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+          "billion": 1e9, "bn": 1e9}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,10 +322,11 @@ def _read_atom(text: str, m: re.Match[str], end: int) -> _Atom | None:
         return None  # "1,000,000,...,000": not a head count (and int(inf) would raise)
     scale = (m.group("scale") or "").lower()
     if m.group("m") is not None:
-        # "1.2m people" is 1.2 million; "300m" on its own is a distance.
+        # "1.2m people" is 1.2 million and "some 199K people" 199,000 (a tweet's); "300m"
+        # on its own is a distance, "10k" a race.
         if not _M_AS_MILLION.match(text, m.end(), min(end, m.end() + 40)):
             return None
-        scale = "m"
+        scale = m.group("m").lower()
     if scale:
         # round: 32.7 * 1e6 is 32700000.000000004 in binary floating point
         scaled = round(value * _SCALE[scale], 6)
