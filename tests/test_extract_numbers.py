@@ -97,6 +97,14 @@ def test_m_suffix_is_millions_before_people_and_metres_otherwise() -> None:
     assert figures("a tunnel 300m long") == []
 
 
+def test_the_second_year_of_a_span_is_no_count() -> None:
+    # idmc-c7c8511de8, idmc-a4b6f8cd3b
+    text = "people displaced between 2007 and 2013 by attacks against religious minorities"
+    assert figures(text) == []
+    text = "From 2008 to 2013 disasters displaced a total of 13.76 million people"
+    assert figures(text) == [("13.76 million", 13760000.0, "exact")]
+
+
 def test_k_suffix_is_thousands_before_people_and_nothing_otherwise() -> None:
     # idmc-2d6ae83fc0, an embedded tweet
     text = "a Davao Oriental town caught by floods which displaced some 199K people."

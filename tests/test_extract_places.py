@@ -882,6 +882,15 @@ def test_a_headline_naming_one_country_places_the_figures_no_sentence_places(
     assert where(claims, "At least 70")[0] == "Japan"  # its own sentence says so
 
 
+def test_a_headline_place_the_gazetteer_lacks_is_in_the_region_the_article_names_most(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-139ca38568 "Hundreds flee from Mt. Karangetang activity": the volcano is in no
+    # gazetteer; the article names North Sulawesi three times, other regions once each
+    claims = claims_of(corpus, "idmc-139ca38568")
+    assert where(claims, "Hundreds", in_title=True)[:2] == ("Mount Karangetang", "North Sulawesi")
+
+
 def test_a_headline_naming_two_countries_is_no_place_of_its_own() -> None:
     # "Floods in Iran and Iraq": the headline's first country is not the article's place;
     # the country it names most is (as before the headline's country counted)

@@ -372,9 +372,11 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
         # with its noun after it and a word (not a list mark or a sentence start) before it.
         if not re.search(r"[a-z]\s+$", before):
             return False
+        # (nor after another year: "people displaced between 2007 and 2013 by attacks")
         return bool(_COUNT_NOUN_AFTER.match(after)) and not re.search(
             r"\b(?:in|since|of|until|by|from|during|early|late|mid|year|before|after|summer"
-            r"|spring|autumn|winter|fall|end|start|beginning)\s+$",
+            r"|spring|autumn|winter|fall|end|start|beginning"
+            r"|(?:19[5-9]\d|20[0-4]\d)\s*(?:and|to|through|until|[-–]))\s*$",
             before,
             re.IGNORECASE,
         )

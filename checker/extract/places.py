@@ -176,7 +176,13 @@ class ArticlePlaces:
             or [m for m in self.title if m.country == self.main_country]
         )
         if local:
-            return Located.of(local[0])
+            where = Located.of(local[0])
+            top = self.top_region()
+            if where.level == 2 and where.region is None and top and top[1] == where.country:
+                # "Hundreds flee from Mt. Karangetang activity": a place the gazetteer lacks
+                # lies in the region the article names far more than any other
+                where = Located(where.location, top[0], top[1], where.within)
+            return where
         filed = next((m for m in self.body if m.dateline and m.level == 2), None)
         if (
             filed is not None
@@ -187,17 +193,22 @@ class ArticlePlaces:
             # happened, when it puts nothing anywhere else (not "COTABATO CITY - ... floods
             # that hit Sultan Kudarat town", nor "BEIRUT (AFP) -" over a report on Syria)
             return Located.of(filed)
-        main = self.main_country
-        regions = [(k, n) for k, n in self.regions.most_common() if main is None or k[1] == main]
-        if regions:
-            # the region of the article's country it names most, if it names it far more
-            # than any other (a report on several regions is about their country; a region
-            # abroad is a name's: "Asharq Al-Awsat", not Eritrea's Al Awsat)
-            (top, n), *rest = regions[:2]
-            if not rest or n >= 2 * rest[0][1]:
-                return Located(top[0], top[0], top[1])
+        top = self.top_region()
+        if top is not None:
+            return Located(top[0], top[0], top[1])
         country = self.main_country
         return Located(country, None, country) if country else NOWHERE
+
+    def top_region(self) -> tuple[str, str | None] | None:
+        """The region of the article's country it names most, if it names it far more than
+        any other (a report on several regions is about their country; a region abroad is a
+        name's: "Asharq Al-Awsat", not Eritrea's Al Awsat): (region, country)."""
+        main = self.main_country
+        regions = [(k, n) for k, n in self.regions.most_common() if main is None or k[1] == main]
+        if not regions:
+            return None
+        (top, n), *rest = regions[:2]
+        return top if not rest or n >= 2 * rest[0][1] else None
 
     def _names_hint(self) -> bool:
         """Whether the text names the place its location hint gives (or a place in it): a
