@@ -585,6 +585,12 @@ def test_populations_stated_as_such(text: str, expected: list[tuple[str, str, st
             [],
         ),
         ("Around 10 counties in the south of the country have been affected by the flooding.", []),
+        # FA-KES 1915433692: a figure of two nouns shares the verb after the next figure
+        (
+            "Another 120 soldiers and pro-regime militiamen and several dozen Kurdish forces "
+            "were also killed.",
+            [("120", "killed", "soldiers"), ("several dozen", "killed", "people")],
+        ),
     ],
 )
 def test_lists_and_ellipsis(text: str, expected: list[tuple[str, str, str]]) -> None:

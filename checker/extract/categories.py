@@ -63,7 +63,9 @@ _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.I
 # from 690 families have been forced from their homes"); a list may hold an
 # item without a figure ("seven guards, an inmate and three firefighters").
 _COORDINATION = re.compile(
-    r"^[\s,–—]*(?:(?:an?|one)\s+[a-z]+[\s,]+)?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
+    r"^[\s,–—]*(?:(?:an?|one)\s+[a-z]+[\s,]+"
+    # a group of two nouns: "120 soldiers and pro-regime militiamen and several dozen ..."
+    r"|and\s+(?:[a-z][\w'’-]*\s+){1,2}(?=and\b|,))?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
     r"|comprising|totall?ing|from)\b[\s,]*(?:(?:their|his|her|its)\s+)?"
     # the same group restated in brackets: "310 households (about 1,600 people)"
     r"|\(\s*)?$",
