@@ -482,14 +482,13 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
                 # "kill 22 mostly children": 22 people, most of them children (but "160
                 # mostly gunmen" are fighters)
                 subject = "people"
-            if (
-                low in _UNIT_WORDS
-                and figure.value == 1
-                and _FROM_BEFORE.search(text, max(floor, figure.start - 20), figure.start)
-            ):
-                # "three children from one family were killed": whose they are, not a count
-                return _with_of(of_next, _Reading(figure, subject, end, None, None, True))
             if low in _UNIT_WORDS:
+                if figure.value == 1 and _FROM_BEFORE.search(
+                    text, max(floor, figure.start - 20), figure.start
+                ):
+                    # "three children from one family were killed": whose they are, not
+                    # a count
+                    return _with_of(of_next, _Reading(figure, subject, end, None, None, True))
                 # "75,293 Households integrated IDPs": the group the households are
                 noun = next(
                     (
@@ -521,6 +520,7 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
     return _with_of(of_next, _Reading(figure, None, figure.end, None, None, False))
 
 
+#: before a unit of one that says whose the counted are ("children from one family")
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
 #: "members of the same family" are people, not families; "members of members" nothing
 _NOT_GROUPS = frozenset(["members", "member", "family", "families", "household", "households"])

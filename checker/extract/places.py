@@ -177,8 +177,8 @@ class ArticlePlaces:
         )
         if local:
             where = Located.of(local[0])
-            top = self.top_region()
-            if where.level == 2 and where.region is None and top and top[1] == where.country:
+            top = self.top_region() if where.level == 2 and where.region is None else None
+            if top is not None and top[1] == where.country:
                 # "Hundreds flee from Mt. Karangetang activity": a place the gazetteer lacks
                 # lies in the region the article names far more than any other
                 where = Located(where.location, top[0], top[1], where.within)
@@ -334,8 +334,11 @@ def locate(
         return places.country_place()
     countries = [m for m in mentions if m.level == 0 and m.locative]
     account = (previous() if callable(previous) else previous) or places.fallback()
-    the_region = places.search(_THE_REGION, text, sentence, in_title)
-    if account.region and account.level == 2 and the_region:
+    if (
+        account.region
+        and account.level == 2
+        and places.search(_THE_REGION, text, sentence, in_title)
+    ):
         # "More than 4,400 households ... have been affected in the province": the
         # account's region, not its town
         return Located(account.region, account.region, account.country)
