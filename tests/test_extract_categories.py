@@ -485,6 +485,35 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "It was reported on 30 June that one body had been recovered so far.",
             [("one", "killed", "people")],
         ),
+        # idmc-0722f8811d: made to leave is displacement (but not a race or an office)
+        (
+            "Nearly 10,000 residents in that city were forced to head for higher ground.",
+            [("Nearly 10,000", "displaced", "residents")],
+        ),
+        (
+            "Inspectors will carry on checking homes as thousands of homeowners were forced out "
+            "as a precaution.",
+            [("thousands", "displaced", "homeowners")],
+        ),
+        ("Three candidates were forced out of the race.", []),
+        # idmc-7c965fea7e: ordered away from the danger
+        (
+            "JMA issued the highest alert for heavy rain in Mie prefecture, prompting two towns "
+            "to order about 570 000 residents to move away from swollen rivers.",
+            [("about 570 000", "evacuated", "residents")],
+        ),
+        # idmc-80cb151160: households whose own verb is "damaged" are homes; "affected"
+        # households are people
+        (
+            "The Department of Disaster Prevention and Mitigation announced that over 400 "
+            "households in the northeastern province of Nong Bua Lamphu have been damaged by "
+            "the recent bout of tropical storms.",
+            [("over 400", "facilities", "households")],
+        ),
+        (
+            "Some 300 households were affected and their houses damaged.",
+            [("Some 300", "other", "households")],
+        ),
     ],
 )
 def test_categories_beyond_syria(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -506,6 +535,12 @@ def test_categories_beyond_syria(text: str, expected: list[tuple[str, str, str]]
             [("3,000", "population", "people")],
         ),
         ("The village has a population of 4,500.", [("4,500", "population", "people")]),
+        # FA-KES: what the population did does not make the population a count of the fled
+        (
+            "Over half of Syrias prewar population of 22 million have been forced to leave "
+            "their homes.",
+            [("22 million", "population", "people")],
+        ),
         # a population word further back does not make troops a population
         (
             "Okinawa is home to about half of the roughly 50,000 U.S. troops stationed in Japan.",

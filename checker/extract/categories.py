@@ -299,7 +299,11 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
             # clause without its comma; the figure's own verb comes after it
             return Counted(r.after, subject, r.head_end)
     # "home to 3 million Syrians who have fled the war": what they did says more than where
-    if r.before is not None and r.adjacent and not (r.before == "population" and r.after in _FLED):
+    # (but "a prewar population of 22 million have been forced to leave" is the population)
+    fled = r.after in _FLED and not _POPULATION_OF.search(
+        text, max(0, r.figure.start - 40), r.figure.start
+    )
+    if r.before is not None and r.adjacent and not (r.before == "population" and fled):
         return Counted(r.before, subject, r.head_end)
     if r.after == "population" and r.before == "besieged":
         # "besieging opposition-held districts where some 250000 people reside"
@@ -337,6 +341,10 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
 
 
 _FLED = frozenset(["refugees", "displaced"])
+_POPULATION_OF = re.compile(
+    r"\bpopulation\s+of\s+(?:(?:about|around|some|nearly|almost|over|just|only)\s+)?$",
+    re.IGNORECASE,
+)
 # a person and what befell them, right before a figure: "Child Killed 20 People Injured"
 _VERB_AFTER_PERSON = re.compile(
     r"\b([A-Za-z]+)\s+(?:killed|dies|died|dead|injured|wounded|hurt|arrested|missing)\s+$",
@@ -489,6 +497,12 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
                     # "three children from one family were killed": whose they are, not
                     # a count
                     return _with_of(of_next, _Reading(figure, subject, end, None, None, True))
+                if low.startswith("household") and _HOMES_HIT.match(text, end, limit):
+                    # "over 400 households in the province of X have been damaged": the
+                    # households as homes (their people are not said to be harmed)
+                    return _with_of(
+                        of_next, _Reading(figure, subject, end, "facilities", None, False)
+                    )
                 # "75,293 Households integrated IDPs": the group the households are
                 noun = next(
                     (
@@ -522,6 +536,13 @@ def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Readin
 
 #: before a unit of one that says whose the counted are ("children from one family")
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
+#: the households' own verb says their homes were hit ("households in the northeastern
+#: province of X have been damaged"), not a word of the whole sentence
+_HOMES_HIT = re.compile(
+    r"(?:\s+(?!(?:and|or|but|while|who|which|that)\b)[\w'’-]+){0,8}?\s+(?:have|has|had|were|was)"
+    r"\s+(?:been\s+)?(?:\w+ly\s+)?(?:damaged|destroyed|razed|flattened|wrecked)\b",
+    re.IGNORECASE,
+)
 #: "members of the same family" are people, not families; "members of members" nothing
 _NOT_GROUPS = frozenset(["members", "member", "family", "families", "household", "households"])
 

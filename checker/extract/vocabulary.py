@@ -228,6 +228,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|in\s+(?-i:(?:[A-Z][\w'’-]*\s+){0,2})(?:temporary\s+|emergency\s+)?(?:shelters"
         r"|evacuation\s+cent(?:re|er)s|relief\s+camps)|from\s+their\s+homes"
         r"|with\s+host\s+families|lost\s+their\s+homes|forced\s+(?:from|out\s+of)\s+their\s+homes"
+        # made to go: "were forced out as a precaution", "forced to head for higher ground"
+        r"|forced\s+(?:out\b(?!\s+of\s+(?:office|power|the\s+race))|to\s+(?:leave|abandon|head"
+        r"|move|relocate)\b)"
         r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees"
         r"|without\s+(?:a\s+)?(?:shelter|homes?|roof)"
         r"|registered\s+(?:at|in|with)\s+(?:\S+\s+){0,3}?(?:emergency|evacuation|reception)\s+"
@@ -257,7 +260,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|safer\s+(?:areas|ground|places|locations)|higher\s+ground|evacuation\s+cent(?:re|er)s)"
         # told to leave: "urged by authorities to flee", "given orders to leave"
         r"|(?:urged|ordered|told|advised|asked|instructed)\s+(?:\w+\s+){0,2}?to\s+(?:evacuate"
-        r"|leave|flee|move)|orders?\s+to\s+(?:leave|evacuate)",
+        r"|leave|flee|move)|orders?\s+to\s+(?:leave|evacuate)"
+        # "order about 570 000 residents to move away from swollen rivers"
+        r"|to\s+move\s+(?:away\s+from|out\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:rivers?|coast|danger"
+        r"|areas?|zones?|homes?)",
     ),
     ("besieged", r"besieg(?:ed|ing)|trapp(?:ed|ing)|under\s+siege|encircled|siege|sealed\s+off"),
     (
