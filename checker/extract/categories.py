@@ -267,6 +267,10 @@ def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) ->
     subject = r.subject or "people"
     if r.excluded:
         return Counted(None, subject, r.head_end)
+    if r.thing == "other" and r.before not in (None, "other") and r.adjacent:
+        # "accommodation has been set up for at least 46 of the affected families": "affected"
+        # only describes them; the verb right before says what befell them
+        return Counted(r.before, subject, r.head_end)
     if r.thing is not None:
         return Counted(r.thing, subject, r.head_end)
     if r.subject == "others" and i > 0 and done[i - 1].category in ("facilities", "attacks"):

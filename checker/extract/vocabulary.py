@@ -235,7 +235,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|without\s+(?:a\s+)?(?:shelter|homes?|roof)"
         r"|registered\s+(?:at|in|with)\s+(?:\S+\s+){0,3}?(?:emergency|evacuation|reception)\s+"
         r"cent(?:re|er)s?"
-        r"|still\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:camps|shelters|cent(?:re|er)s)",
+        r"|still\s+in\s+(?:the\s+)?(?:\w+\s+)?(?:camps|shelters|cent(?:re|er)s)"
+        # housed by the relief: "Temporary accommodation has been set up for at least 46"
+        r"|(?:accommodation|shelters?|housing|tents)\s+(?:has|have|had)\s+been\s+(?:set\s+up"
+        r"|provided|arranged|found)\s+for",
     ),
     (
         "detained",
