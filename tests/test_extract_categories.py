@@ -514,6 +514,19 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
             "Some 300 households were affected and their houses damaged.",
             [("Some 300", "other", "households")],
         ),
+        # idmc-a87e0a0eeb: "Of that number" counts inside the homes of the sentence before
+        # (a figure naming its own group keeps it)
+        (
+            "It's already known that 451 houses were damaged. Of that number, one was "
+            "completely destroyed while 450 others were partially ruined. Of these, 5 people "
+            "were injured.",
+            [
+                ("451", "facilities", "houses"),
+                ("one", "facilities", "houses"),
+                ("450", "facilities", "houses"),
+                ("5", "injured", "people"),
+            ],
+        ),
     ],
 )
 def test_categories_beyond_syria(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -123,6 +123,33 @@ _UNIT_WORDS: dict[str, str] = {
 }
 
 
+#: a sentence that counts inside the figure before it: "It's already known that 451 houses
+#: were damaged. Of that number, one was completely destroyed while 450 others were ..."
+_OF_THAT = re.compile(
+    r"\s*Of\s+(?:that\s+number|this\s+number|these|those|them|the\s+total)\b", re.IGNORECASE
+)
+
+
+def within_things(
+    text: str,
+    sentence: tuple[int, int],
+    figures: Sequence[Figure],
+    counted: list[Counted],
+    things: Counted | None,
+) -> list[Counted]:
+    """``counted`` with the figures of an "Of that number, ..." sentence that name nothing of
+    their own (a bare number, "others") counting ``things``, the homes or buildings the
+    sentence before counted; else ``counted`` as it is."""
+    if things is None or not _OF_THAT.match(text, sentence[0]):
+        return counted
+    return [
+        Counted(things.category, things.subject, c.head_end, c.whole)
+        if c.head_end == f.end or c.subject.lower() == "others"
+        else c
+        for f, c in zip(figures, counted, strict=True)
+    ]
+
+
 def unit_of(category: str, subject: str) -> str:
     """What a claim counts (see :data:`checker.records.UNITS`): households or families when
     its subject's head says so, homes or facilities for buildings, attacks, else people."""

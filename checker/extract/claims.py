@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.bounds import MAX_THINGS_PER_ARTICLE, PREFIX_CHARS, TextScan
-from checker.extract.categories import Counted, categorise, unit_of
+from checker.extract.categories import Counted, categorise, unit_of, within_things
 from checker.extract.claim_context import ArticleContext, SentenceFacts, Span
 from checker.extract.claim_sources import cue_openings, figure_source, resolve_cues
 from checker.extract.dates import (
@@ -167,6 +167,8 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
     #: the claims of the last sentence with figures, if their places were coarse (a country,
     #: a region) and no sentence has been read since: the next may say where
     coarse: list[int] = []
+    #: the homes or buildings the last sentence with figures counted, for "Of that number"
+    things: Counted | None = None
     for sentence in spans:
         s_start, s_end = sentence
         scan.upto(s_end)
@@ -175,6 +177,9 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
         if ctx.numbers.spent and ctx.stopped is None:
             ctx.stopped = (in_title, s_end, f"{MAX_NUMBERS_PER_ARTICLE:,} numbers")
         counted = categorise(text, sentence, figures) if figures else []
+        counted = within_things(text, sentence, figures, counted, things)
+        if figures:
+            things = next((c for c in reversed(counted) if c.category == "facilities"), None)
         listed = headings.read(text, sentence, bool(figures))
         if listed is not None:  # an item of a list under a heading: "530 households"
             counted = [in_list(c, listed) for c in counted]
