@@ -142,6 +142,24 @@ def test_the_district_of_a_city_is_not_the_citys_holder() -> None:
     assert places_of(text)[0] == ("Aleppo", "Aleppo", "Syria")
 
 
+def test_the_town_is_the_last_town_named_however_far_back(corpus: dict[str, Article]) -> None:
+    # FA-KES 1919191763: "Air strikes have struck Syrias town of Urum al-Joz ... The attack
+    # ... killed at least 18 ... The death toll is expected to rise ... the two air raids on
+    # the town on Saturday afternoon have killed 19" (the caption before named Khan Shaykhun)
+    claims = claims_of(corpus, "1919191763")
+    assert same(where(claims, "19", "air raids on the town"), ("Urum al-Joz", "Idlib", "Syria"))
+    # FA-KES 1965495348: "residents of the town" two sentences after "the town of
+    # Al-Qaryatayn"
+    got = where(claims_of(corpus, "1965495348"), "128", "residents of the town")
+    assert same(got, ("Qaryatain", "Homs", "Syria"))
+    # "the city" is no anaphor of a neighbourhood named before: Aleppo's account stays Aleppo
+    text = (
+        "Rebels shelled the Hamdaniyeh district of Aleppo on Monday. The army answered. "
+        "Fighting went on all night. Residents said 200 people fled the city."
+    )
+    assert places_of(text)[-1][0] != "Hamdaniyeh"
+
+
 def test_a_toll_over_years_naming_no_place_is_the_countrys(corpus: dict[str, Article]) -> None:
     # FA-KES 1924058178: after sentences on al-Quriyah, "12679 people died of torture from
     # March 2011 to June 2016" is Syria's count, not the town's

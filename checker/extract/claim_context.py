@@ -40,9 +40,10 @@ class ArticleContext:
     last_source: str | None = None
     #: every source named so far, for "the ministry said"
     sources: list[str] = field(default_factory=list)
-    #: the sentences before this one, latest last (claims.ACCOUNT_REACH + 1 of them): the place the
-    #: account is at, for a sentence that names none ("The attack killed four"), is the one
-    #: the latest of them names (:meth:`previous_place`)
+    #: the sentences before this one, latest last (figure_places.TOWN_REACH + 1 of them): the
+    #: place the account is at, for a sentence that names none ("The attack killed four"),
+    #: is the one the latest of the last ACCOUNT_REACH + 1 names, "the town" the latest town
+    #: of them all (:func:`~checker.extract.figure_places.previous_place`)
     recent: list[tuple[str, Span, bool]] = field(default_factory=list)
     _named: dict[tuple[Span, bool], Located | None] = field(default_factory=dict)
     #: where each claim is, by claim_id (for the figures stated again at a finer place)

@@ -30,11 +30,13 @@ from checker.extract.dates import (
     resolve,
 )
 from checker.extract.figure_places import (
+    TOWN_REACH,
     is_coarse,
     previous_place,
     refine_lead,
     restated_places,
     resumed_event,
+    says_the_town,
     turns_away,
 )
 from checker.extract.headings import Headings, in_list
@@ -60,8 +62,6 @@ _WAR_LONG = re.compile(
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))"
 )
-#: How many sentences naming no place the account's place goes on through.
-ACCOUNT_REACH = 1
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
 # "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
@@ -241,7 +241,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
         if listed is None:  # (a list's item is no place of the account's)
-            ctx.recent = [*ctx.recent[-ACCOUNT_REACH:], (text, sentence, in_title)]
+            ctx.recent = [*ctx.recent[-TOWN_REACH:], (text, sentence, in_title)]
         if ctx.stopped is not None:
             break
     return claims
@@ -313,7 +313,7 @@ def _claim(
         sentence,
         fig.num_start,
         in_title,
-        lambda: previous_place(ctx),
+        lambda: previous_place(ctx, says_the_town(text, sentence)),
         whole_country=war_long or years_long,
         host_country=category == "refugees",
         figures=sorted(f.num_start for f in sent.figures),

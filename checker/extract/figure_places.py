@@ -196,20 +196,39 @@ def restated_places(claims: list[Claim], where: dict[str, Located]) -> list[Clai
     return out
 
 
-def previous_place(ctx: ArticleContext) -> Located | None:
+#: How many sentences naming no place the account's place goes on through.
+ACCOUNT_REACH = 1
+#: How many sentences back "the town" may find the town named (previous_place)
+TOWN_REACH = 5
+#: "the two air raids on the town", "in the village": a town named before, however the
+#: account went on since
+_THE_TOWN = re.compile(r"\bthe\s+(?:town|village)\b(?!\s+(?:of|council|hall)\b)", re.IGNORECASE)
+
+
+def says_the_town(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence speaks of "the town" (or city, village) without naming it."""
+    return _THE_TOWN.search(text, *sentence) is not None
+
+
+def previous_place(ctx: ArticleContext, town: bool = False) -> Located | None:
     """The place the account is at: the one the latest sentence naming a place names, among
-    the recent sentences the context keeps (``claims.ACCOUNT_REACH``: the account goes on
-    through a sentence naming no place, not longer). A spot in a town is where one blast
-    was, the town the account's place: the one the text puts it in ("al-Hilaliyeh
-    roundabout in central Qamishli"), else the town of its region an earlier sentence
-    names, else its region. Worked out only for a figure that needs it."""
+    the last ``reach + 1`` sentences the context keeps (``ACCOUNT_REACH``: the account
+    goes on through a sentence naming no place, not longer; ``town``: the figure's sentence
+    says "the town", so the last town named in all the sentences kept, ``TOWN_REACH``:
+    "Air strikes have struck the town of Urum al-Joz ... The attack killed at least 18 ...
+    The death toll is expected to rise. ... the two air raids on the town have killed 19").
+    A spot in a town is where one blast was, the town the account's place: the one the
+    text puts it in ("al-Hilaliyeh roundabout in central Qamishli"), else the town of its
+    region an earlier sentence names, else its region. Worked out only for a figure that
+    needs it."""
     spot: Located | None = None
-    for text, span, in_title in reversed(ctx.recent):
+    recent = ctx.recent if town else ctx.recent[-(ACCOUNT_REACH + 1) :]
+    for text, span, in_title in reversed(recent):
         key = (span, in_title)
         if key not in ctx._named:
             ctx._named[key] = ctx.places.named_in(text, span, in_title)
         named = ctx._named[key]
-        if named is None:
+        if named is None or (town and named.around().level < 2):
             continue
         around = named.around()
         if spot is None and around is not named and not named.within:
