@@ -376,6 +376,28 @@ def test_what_names_a_source(text: str, source: str | None) -> None:
     assert claims[-1].attribution == source
 
 
+def test_a_breakdown_gives_the_figures_of_the_source_named_before_it() -> None:
+    # idmc-c0bfc107c0: the list after the ministry's sentence (which gives no claim) is the
+    # ministry's; a sentence that merely follows one naming a source is not
+    text = (
+        "The Chinese Ministry of Civil Affairs said the country suffered economic losses of "
+        "$3.5 billion as a result. The main figures are as follows:  123 people killed  15 "
+        "missing  518,000 displaced or relocated"
+    )
+    claims = extract_claims(Article("t", "test", dt.date(2015, 6, 9), "", text))
+    assert [(c.surface, c.attribution) for c in claims] == [
+        ("123", "Chinese Ministry of Civil Affairs"),
+        ("15", "Chinese Ministry of Civil Affairs"),
+        ("518,000", "Chinese Ministry of Civil Affairs"),
+    ]
+    text = (
+        "The Chinese Ministry of Civil Affairs said the country suffered economic losses of "
+        "$3.5 billion as a result. Another 123 people were killed in Hunan."
+    )
+    claims = extract_claims(Article("t", "test", dt.date(2015, 6, 9), "", text))
+    assert [c.attribution for c in claims] == [None]
+
+
 def test_the_outlet_s_own_reporter_is_no_attribution() -> None:
     text = (
         "SANA reporter in Aleppo said that 6 civilians including a woman and two children were "

@@ -50,6 +50,9 @@ class ArticleContext:
     where: dict[str, Located] = field(default_factory=dict)
     #: the source of the previous sentence's figures, for one continuing its account
     prev_source: str | None = None
+    #: the source the sentence right before named, if it gave no figures ("The Ministry of
+    #: Civil Affairs said ... The main figures are as follows: 123 people killed ...")
+    source_before: str | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
     dateline: Span = (0, 0)
     #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)

@@ -26,6 +26,8 @@ _CONTINUES = re.compile(
     r"|Furthermore|Moreover|It\s+added|The\s+(?:main\s+|latest\s+)?(?:figures|breakdown)"
     r"|The\s+(?:victims|dead|casualties)\s+(?:comprised?|include[sd]?|were\s+mostly))\b"
 )
+#: a sentence giving the figures of a report named before it
+_BREAKDOWN = re.compile(r"\s*The\s+(?:main\s+|latest\s+|key\s+)?(?:figures|breakdown)\b")
 # "A bus on the road was also hit", "Rocket attacks on another neighbourhood killed one":
 # more of the same account.
 _ALSO = re.compile(r"\b(?:also|another|further)\b", re.IGNORECASE)
@@ -70,6 +72,11 @@ def figure_source(
         # (always for a war-long toll: background the outlet states itself).
         goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
         carried = ctx.prev_source if carry and goes_on else None
+        if carry and ctx.source_before and _BREAKDOWN.match(text, s_start):
+            # "The Chinese Ministry of Civil Affairs said the country suffered losses of
+            # $3.5 billion. The main figures are as follows: 123 people killed ...": the
+            # figures of the source just named
+            carried = ctx.source_before
         return _generic(ctx, src.headline_source(text, s_start, s_end, ctx.syria) or carried)
     if not named:
         return None

@@ -240,6 +240,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
+        ctx.source_before = given[-1] if given and not sentence_claims else None
         if listed is None:  # (a list's item is no place of the account's)
             ctx.recent = [*ctx.recent[-TOWN_REACH:], (text, sentence, in_title)]
         if ctx.stopped is not None:
