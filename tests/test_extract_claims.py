@@ -292,6 +292,24 @@ def test_places_joined_by_and() -> None:
         ),
         # a fact box's "Estimated number of" is no one's estimate (idmc-0722f8811d)
         ("75,000 – Estimated number of Calgarians that were evacuated last week.", None),
+        # the group in the figure's subject is not the source "according to" names (FA-KES
+        # 1965495339, 1965495375)
+        (
+            "According to the ANF News media outlet 12 Daesh members were killed by the "
+            "Kurdish-led Syrian Democratic Forces (SDF) during fighting for three villages.",
+            "ANF News media outlet",
+        ),
+        (
+            "According to the Kurdish Firat News Agency 10 IS militants were killed during "
+            "fights in the Syrian norther town of Al Tabqah on Saturday night.",
+            "Kurdish Firat News Agency",
+        ),
+        # a place before "a monitor said" is no name in apposition (FA-KES 1923848216)
+        (
+            "At least 10 Syrian soldiers were killed on Tuesday in clashes with Islamic State "
+            "group jihadists in the eastern province of Deir Ezzor a monitor said.",
+            "monitor",
+        ),
     ],
 )
 def test_attribution(text: str, source: str | None) -> None:

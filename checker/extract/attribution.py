@@ -65,6 +65,8 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]|\d+|[^\sA-Za-z\d]
 # after "according to", an abbreviation with its stops is one word: "the U.S. Air Force",
 # not "U.S" (not before a reporting verb: "At the U.N. British Foreign Secretary Boris
 # Johnson said" is Johnson's)
+#: where a sentence's figures start, after "according to"
+_FIGURE_AHEAD = re.compile(r"\d")
 _FORWARD_TOKEN = re.compile(rf"[A-Z](?:\.[A-Z])+\.(?![-\w])|{_TOKEN.pattern}")
 _PRONOUN = PRONOUNS
 _SKIP_BEFORE_VERB = frozenset(
@@ -211,8 +213,13 @@ def find_cues(
             doc = _DOCUMENT_BY.match(text, m.end(), end)
             if doc is not None:  # "according to recommendations from the NCCC": its author
                 phrase = _forward(text, doc.end(), end) or phrase
-            if not ALIAS.search(phrase or ""):  # "according to a new report by [the SCPR]"
-                named = ALIAS.search(text, m.end(), min(end, m.end() + 80))
+            if not ALIAS.search(phrase or ""):
+                # "according to a new report by [the SCPR]" (but not past the figure: "According
+                # to the ANF News media outlet 12 Daesh members were killed")
+                ahead = _FIGURE_AHEAD.search(text, m.end(), min(end, m.end() + 80))
+                named = ALIAS.search(
+                    text, m.end(), ahead.start() if ahead else min(end, m.end() + 80)
+                )
                 phrase = named.group(0) if named is not None else phrase
             source = normalise_source(phrase, syria)
             raw = phrase if source is None else None
@@ -409,8 +416,12 @@ def _backward(text: str, floor: int, pos: int, depth: int = 0) -> str | None:
                 and depth < _BACK_DEPTH
             ):
                 name = _backward(text, floor, found[k].start(), depth + 1)
-                if name is not None and (_ORG_NAME.search(name) or _PERSON_NAME.fullmatch(name)):
-                    return name
+                if (
+                    name is not None
+                    and (_ORG_NAME.search(name) or _PERSON_NAME.fullmatch(name))
+                    and not is_place(name)
+                ):
+                    return name  # (not "in the province of Deir Ezzor a monitor said")
             break
         if low in _BACK_STOP and not (low == "and" and words and len(words) <= 4):
             if low in ("which", "who") and words and depth < _BACK_DEPTH:
