@@ -449,6 +449,52 @@ def test_whom_a_speaker_cites_is_the_source() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # FA-KES 1926479389 (Reuters): figures cite no one; the group before "citing" gives them
+        (
+            "An opposition monitoring group citing figures compiled from clinics in the Damascus "
+            "suburbs put the death toll at 494 with 90 percent killed by gas.",
+            ["opposition monitoring group"],
+        ),
+        # FA-KES 1926479248: figures compiled by a body are the body's, up to its head noun
+        (
+            "According to figures compiled by the Syrian Coalitions media office Aleppo bore the "
+            "brunt of the air raids with 374 people killed.",
+            ["Syrian Coalitions media office"],
+        ),
+        # idmc-22aa34026a: "data gathered by IOM" names its author
+        (
+            "According to data gathered by IOM between October 2013 and June 2014, a total of "
+            "1,800 people were displaced.",
+            ["IOM"],
+        ),
+        # FA-KES 1926479334 and 1926479310 (no commas): the place ending the clause before
+        # is not the speaker's
+        (
+            "At least 1300 people have been killed in a nerve gas attack on Syrias Ghouta region "
+            "leading opposition figure George Sabra said on Wednesday.",
+            ["George Sabra"],
+        ),
+        (
+            "I am deeply concerned by reports that hundreds of people including children have "
+            "been killed in airstrikes and a chemical weapons attack on rebel-held areas near "
+            "Damascus British Foreign Secretary William Hague said.",
+            ["William Hague"],
+        ),
+        # ... but a place naming the speaker's office stays ("Aleppo Media Center")
+        (
+            "The Aleppo Media Center said 12 people were killed.",
+            ["Aleppo Media Center"],
+        ),
+    ],
+)
+def test_a_source_is_no_document_and_no_place_before_it(text: str, sources: list[str]) -> None:
+    claims = extract_claims(Article("t", "reuters", dt.date(2013, 8, 21), "", text))
+    assert [c.attribution for c in claims] == sources
+
+
+@pytest.mark.parametrize(
     ("text", "modality"),
     [
         (

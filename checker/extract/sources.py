@@ -31,7 +31,7 @@ _CANON = tuple(name for name, _ in SOURCE_ALIASES)
 
 _TITLES = re.compile(
     r"^(?:(?:Turkish|Russian|Syrian|U\.S\.|US|Iranian|French|British|German)\s+)?"
-    r"(?:President|Foreign\s+Minister|Defen[cs]e\s+Minister|Prime\s+Minister|Minister"
+    r"(?:President|Foreign\s+Minister|(?:Foreign\s+)?Secretary|(?:leading\s+)?(?:opposition\s+)?figure|Defen[cs]e\s+Minister|Prime\s+Minister|Minister"
     r"|spokesman|spokeswoman|Governor|governor|General|Gen\.|Colonel|Col\.|Major|Lieutenant"
     r"|commander|chief|head|director|official|envoy|producer|analyst|correspondent)\s+"
     r"(?=(?-i:[A-Z]))",  # a title before a name; "spokesman at the hospital" is the source
