@@ -1012,6 +1012,12 @@ def test_a_verb_of_things_counts_people_only_when_it_names_them(
          [("Two", "killed")]),
         ("Three children aged 5, 7 and 9 died.", [("Three", "killed")]),
         ("The victims were aged between 20 and 30.", []),
+        # idmc-1012113bbb: a 24-hour time and a telephone number are no counts either
+        ("Effective 1400 on 9/9/2014, an evacuation order was issued for 530 residents.",
+         [("530", "evacuated")]),
+        ("Please contact the Sheriff's Office at (530) 841-2900 about the evacuation.", []),
+        ("The curfew runs until 2200 on Friday after 1400 people were evacuated.",
+         [("1400", "evacuated")]),
     ],
 )  # fmt: skip
 def test_ages_are_no_counts(text: str, want: list[tuple[str, str]]) -> None:

@@ -162,6 +162,8 @@ _ONE_OF_PEOPLE = re.compile(
 )
 # One of a run of digit groups: a phone number ("040 3596 053").
 _PHONE = re.compile(r"\d[\s-]$")
+_AREA_CODE_AFTER = re.compile(r"\)\s*\d{3}[\s.-]\d{4}\b")
+_AREA_CODE_BEFORE = re.compile(r"\(\d{3}\)\s*(?:\d{3}[\s.-])?$")
 _CAP_BEFORE = re.compile(r"(?:Resolution|Article|Brigade|Division|Regiment|Battalion)\s+$")
 _YEAR_LIKE = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 # A year-looking number is a count only when a counted noun follows it ("2000 people").
@@ -347,6 +349,24 @@ _TO_NUMBER = re.compile(r"(?:\s*[-–]\s*|\s+(?:to|or|and)\s+)\d[\d,.]*", re.IGN
 _SENTENCE_AFTER = re.compile(r"\s+(?:A|An|The|This|These|Those)\s+[A-Za-z]")
 
 
+#: four digits that may be a time of day on the 24-hour clock ("1400", "2230")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_ALWAYS_BEFORE = re.compile(r"\b(?:effective|as\s+of)\s+$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|from|since|by|before|after)\s+$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:hours\b|hrs\b|h\b|local\b|on\s+(?:\d|the\b|[A-Z])|today\b|tonight\b|tomorrow\b)"
+)
+
+
+def _is_clock(before: str, after: str) -> bool:
+    """Whether four digits are a time of day by their words: "Effective 1400", "as of 0600";
+    "at 1400 hours", "until 2200 on Friday" (not "killed at least 1400 people")."""
+    return bool(
+        _CLOCK_ALWAYS_BEFORE.search(before)
+        or (_CLOCK_BEFORE.search(before) and _CLOCK_AFTER.match(after))
+    )
+
+
 def _is_count(text: str, atom: _Atom, end: int) -> bool:
     """Rule out the numbers that are not head counts, from the words around them."""
     after = text[atom.end : min(end, atom.end + 40)]
@@ -364,9 +384,13 @@ def _is_count(text: str, atom: _Atom, end: int) -> bool:
         return False
     if _PHONE.search(before) and re.match(r"[\s-]\d", after):
         return False
+    if (before.endswith("(") and _AREA_CODE_AFTER.match(after)) or _AREA_CODE_BEFORE.search(before):
+        return False  # "at (530) 841-2900": a telephone number
     surface = text[atom.start : atom.end]
     if len(surface) > 1 and surface.startswith("0"):
         return False  # "at 0914", "05 Apr": clock times and day numbers
+    if _CLOCK.fullmatch(surface) and _is_clock(before, after):
+        return False  # "Effective 1400 on 9/9/2014, an evacuation order": a 24-hour time
     if _YEAR_LIKE.match(surface):
         # "2000 people", "more than 2000 people", "along with 2200 evacuated": a count only
         # with its noun after it and a word (not a list mark or a sentence start) before it.
