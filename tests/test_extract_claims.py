@@ -991,6 +991,17 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
                       ("800", "facilities")]),
         ("A total of 12 homes were destroyed with another 20 damaged.",
          [("12", "facilities"), ("20", "facilities")]),
+        # FA-KES 1924058090, 1923848206: "the city of Al Quriyah" names a place, it counts
+        # no population; the toll before it is the figure's
+        ("The death toll from Russian and Syrian strikes in the opposition-held city of Al "
+         "Quriyah has risen to 82 people including 58 civilians.",
+         [("82", "killed"), ("58", "killed")]),
+        ("The toll in several air strikes on the town of Salma in Jabal Akrad rose to at "
+         "least 20 people.", [("at least 20", "killed")]),
+        ("Azaz, a city of some 170,000, was shelled.", [("some 170,000", "population")]),
+        # FA-KES 1965511217: whose the group is does not part it from the verb it shares
+        ("The Observatory said 19 fighters from the group and four civilians were killed in "
+         "the blast.", [("19", "killed"), ("four", "killed")]),
         # FA-KES 1924058211: "losing ground" is no loss of life
         ("The terrorists are losing ground to two separate offensives.", []),
         # FA-KES 1924058083: not yet found, dead or alive

@@ -65,7 +65,10 @@ _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.I
 _COORDINATION = re.compile(
     r"^[\s,–—]*(?:(?:an?|one)\s+[a-z]+[\s,]+"
     # a group of two nouns: "120 soldiers and pro-regime militiamen and several dozen ..."
-    r"|and\s+(?:[a-z][\w'’-]*\s+){1,2}(?=and\b|,))?(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
+    r"|and\s+(?:[a-z][\w'’-]*\s+){1,2}(?=and\b|,)"
+    # whose the counted group is: "19 fighters from the group and four civilians were killed"
+    r"|(?:from|of)\s+(?:the|their|its)\s+[a-z][\w'’-]*\s+(?=and\b))?"
+    r"(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
     r"|comprising|totall?ing|from)\b[\s,]*(?:(?:their|his|her|its)\s+)?"
     # the same group restated in brackets: "310 households (about 1,600 people)"
     r"|\(\s*)?$",

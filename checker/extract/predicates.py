@@ -155,12 +155,18 @@ def after_trigger(
     return m.lastgroup, trig_end
 
 
+#: a name after "the city of" (its own: "the city of Idlib"), not a count ("a city of 170,000")
+_NAMED_PLACE = re.compile(r"\s+(?:(?:the|al|el)[\s-]+)?(?-i:[A-Z])")
+
+
 def before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     """The category of the nearest verb before the number, in its stretch of the sentence,
     and whether it is right before it (only "another", "a further", "the" between)."""
     window = text[start:end]
     last = None
     for m in TRIGGER.finditer(window):
+        if m.lastgroup == "population" and _NAMED_PLACE.match(window, m.end()):
+            continue  # "The toll in the city of Idlib has risen to 82": a place's name
         last = m
     if last is None or last.lastgroup is None:
         return None, False
