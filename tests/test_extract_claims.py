@@ -1002,6 +1002,12 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
         # FA-KES 1965511217: whose the group is does not part it from the verb it shares
         ("The Observatory said 19 fighters from the group and four civilians were killed in "
          "the blast.", [("19", "killed"), ("four", "killed")]),
+        # idmc-4870f253f6, idmc-0268a0a0f5: one group counted two ways with a slash; people
+        # inundated are affected (other), houses inundated are homes
+        ("In Ciamis, 375 families / 1,116 people were affected and 374 houses were "
+         "inundated.", [("375", "other"), ("1,116", "other"), ("374", "facilities")]),
+        ("Hundreds of families in Buriram Province are now inundated as water overflowed.",
+         [("Hundreds", "other")]),
         # FA-KES 1924058211: "losing ground" is no loss of life
         ("The terrorists are losing ground to two separate offensives.", []),
         # FA-KES 1924058083: not yet found, dead or alive

@@ -70,6 +70,8 @@ _COORDINATION = re.compile(
     r"|(?:from|of)\s+(?:the|their|its)\s+[a-z][\w'’-]*\s+(?=and\b))?"
     r"(?:(?:and|or|as\s+well\s+as|plus|along\s+with"
     r"|comprising|totall?ing|from)\b[\s,]*(?:(?:their|his|her|its)\s+)?"
+    # "375 families / 1,116 people were affected": one group counted two ways
+    r"|/\s*"
     # the same group restated in brackets: "310 households (about 1,600 people)"
     r"|\(\s*)?$",
     re.IGNORECASE,

@@ -169,7 +169,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         # killed and wounded together: neither category alone; and people affected,
         # stranded or in need (a disaster's other tolls)
         "other",
-        r"(?:killed|dead|killing)\s+(?:and|or)\s+(?:wounded|injured|wounding|injuring)|affect(?:ed|ing|s)|impact(?:ed|ing)"
+        r"(?:killed|dead|killing)\s+(?:and|or)\s+(?:wounded|injured|wounding|injuring)|affect(?:ed|ing|s)"
+        # people flooded where they are: "Hundreds of families ... are now inundated"
+        r"|(?:are|were|is|was|been)\s+(?:now\s+|still\s+)?inundated|impact(?:ed|ing)"
         r"|stranded|devastat(?:ed|ing)|in\s+(?:\w+\s+)?need\s+of|returnees|to\s+return"
         r"|return(?:ed|ing)?\s+(?:to\s+)?(?:their\s+)?(?:homes?|houses|villages?)"
         r"|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
