@@ -1008,6 +1008,11 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
          "inundated.", [("375", "other"), ("1,116", "other"), ("374", "facilities")]),
         ("Hundreds of families in Buriram Province are now inundated as water overflowed.",
          [("Hundreds", "other")]),
+        # idmc-591ba680d3, idmc-d1371070c6: a camp's shelters destroyed are homes; shelters
+        # opened are no toll
+        ("Heavy downpours destroyed more than 500 shelters and damaged about 1,000 others.",
+         [("more than 500", "facilities"), ("about 1,000", "facilities")]),
+        ("The government opened 12 shelters.", []),
         # FA-KES 1924058211: "losing ground" is no loss of life
         ("The terrorists are losing ground to two separate offensives.", []),
         # FA-KES 1924058083: not yet found, dead or alive

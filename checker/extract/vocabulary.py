@@ -104,7 +104,7 @@ OTHER_HEADS = frozenset(
     states nations tonnes tons dollars percent aircraft planes jets helicopters drones
     warplanes weapons depots bridges roads seats votes articles pages copies carriers
     suvs governments counts charges hectares acres rai crops livestock cattle animals
-    teams poles stations centres centers sites camps shelters
+    teams poles stations centres centers sites camps
     counties prefectures departments municipalities localities regions communes
     flights runs trains operations missions masks tablets kits blankets packages parcels
     rations meals bags sacks bottles mattresses tarpaulins doses vaccines boxes litres
@@ -120,7 +120,7 @@ HOME_HEADS = frozenset(
     words(
         """
     houses house homes home residences residence dwellings dwelling huts hut tents tent
-    apartments flats cottages shacks shanties households-homes
+    apartments flats cottages shacks shanties households-homes shelters shelter
     """
     )
 )
