@@ -196,6 +196,22 @@ def test_location(text: str, location: str, hint: str | None) -> None:
     assert normalise_place(one(text, location=hint).location) == normalise_place(location)
 
 
+def test_a_battle_s_place_is_the_object_of_its_assault() -> None:
+    # FA-KES 1924058090: "to take Manbij" puts the battle there, and the next sentence's
+    # figures with it (not at the hint, Deir Ezzor)
+    text = (
+        "The SDF launched its offensive to take Manbij on May 31. According to the "
+        "Observatory DAESH has lost 463 fighters in the battle and the SDF has lost at least 89."
+    )
+    claims = extract_claims(
+        Article("t", "trt", dt.date(2016, 6, 26), "", text, location="deir ezzor")
+    )
+    assert [(c.surface, c.location, c.region) for c in claims] == [
+        ("463", "Manbij", "Aleppo"),
+        ("at least 89", "Manbij", "Aleppo"),
+    ]
+
+
 def test_places_joined_by_and() -> None:
     claims = extract_claims(Article(
         "t", "sana", dt.date(2016, 9, 6), "",

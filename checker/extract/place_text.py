@@ -113,6 +113,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|on|across|around|outside|inside|into|from|over|towards?|within|above"
     r"|below|beyond|along"
     r"|throughout|targeting|targeted|hit|struck|shelled|bombed|pounded|besieged|hitting"
+    # a battle's place, its object: "its offensive to take Manbij", "forces recaptured Palmyra"
+    r"|take|retake|retook|capture|captured|recapture|recaptured|seize|seized|storm|stormed"
     r"|(?:shelling|bombing|bombardment|siege|battle|capture|liberation|evacuation|outskirts"
     r"|countryside|suburbs)\s+of)"
     r"|\b(?:north|south|east|west|northern|southern|eastern|western|central|rural|northeast"
@@ -145,6 +147,7 @@ _LOCATIVE_LAST = frozenset(
     in at near on across around outside inside into from over toward towards within above
     below beyond along
     throughout targeting targeted hit struck shelled bombed pounded besieged hitting of the a
+    take retake retook capture captured recapture recaptured seize seized storm stormed
     an rebel-held opposition-held regime-held government-held northern southern eastern western
     central rural north south east west northeast northwest southeast southwest northeastern
     northwestern southeastern southwestern
