@@ -1029,6 +1029,10 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
         ("Heavy downpours destroyed more than 500 shelters and damaged about 1,000 others.",
          [("more than 500", "facilities"), ("about 1,000", "facilities")]),
         ("The government opened 12 shelters.", []),
+        # idmc-5043096bc5: people rescued fit no category (other, as the gold has it)
+        ("The RSPCA has rescued 36 people from the flooding caused by the storm.",
+         [("36", "other")]),
+        ("12 people were rescued alive and 3 died.", [("12", "other"), ("3", "killed")]),
         # FA-KES 1924058211: "losing ground" is no loss of life
         ("The terrorists are losing ground to two separate offensives.", []),
         # FA-KES 1924058083: not yet found, dead or alive

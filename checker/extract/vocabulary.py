@@ -173,6 +173,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         # people flooded where they are: "Hundreds of families ... are now inundated"
         r"|(?:are|were|is|was|been)\s+(?:now\s+|still\s+)?inundated|impact(?:ed|ing)"
         r"|stranded|devastat(?:ed|ing)|in\s+(?:\w+\s+)?need\s+of|returnees|to\s+return"
+        # people saved (tests/gold/README.md: "rescued" fits no category)
+        r"|rescued"
         r"|return(?:ed|ing)?\s+(?:to\s+)?(?:their\s+)?(?:homes?|houses|villages?)"
         r"|(?:need|needed|needing|required|require|requiring)\s+(?:\w+\s+){0,2}"
         r"(?:aid|assistance|help|relief)|at\s+risk"
