@@ -1033,6 +1033,9 @@ def test_a_part_without_a_noun_counts_its_whole_s_kind(fakes: dict[str, Article]
         ("The RSPCA has rescued 36 people from the flooding caused by the storm.",
          [("36", "other")]),
         ("12 people were rescued alive and 3 died.", [("12", "other"), ("3", "killed")]),
+        # idmc-cfbf191a4a: given medical assistance, as the hospitalized are, is hurt
+        ("Six people were hospitalized and 78 were given medical assistance.",
+         [("Six", "injured"), ("78", "injured")]),
         # FA-KES 1924058211: "losing ground" is no loss of life
         ("The terrorists are losing ground to two separate offensives.", []),
         # FA-KES 1924058083: not yet found, dead or alive

@@ -211,7 +211,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing|y|ies)|hurt|suffocation|suffered\s+from"
         r"|treat(?:ed|ing)(?:\s+for)?|hospitali[sz]ed|breathing\s+difficulties|shot(?!\s+down)|stabbed"
         r"|recovering|in\s+(?:a\s+)?(?:critical|serious|stable|fair)\s+condition"
-        r"|(?:taken|rushed)\s+to\s+(?:a\s+|the\s+)?hospitals?|treated\s+(?:in|at)\s+(?:a\s+)?hospital",
+        r"|(?:taken|rushed)\s+to\s+(?:a\s+|the\s+)?hospitals?|treated\s+(?:in|at)\s+(?:a\s+)?hospital"
+        # "Six people were hospitalized and 78 were given medical assistance"
+        r"|(?:given|received|receiving|needed|needing|required)\s+medical\s+"
+        r"(?:assistance|treatment|care|attention|aid|help)",
     ),
     (
         "displaced",
