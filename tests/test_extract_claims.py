@@ -212,6 +212,24 @@ def test_a_battle_s_place_is_the_object_of_its_assault() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        # FA-KES 1965511206, 1965495349: the place right after the counted group is the
+        # figure's own, not the place of the headline's clause before
+        ("Syrian Army Retakes Qaryatain City in Homs Kills over 50 Terrorists in Hama", "Hama"),
+        ("Syrian Army Allies Free New Areas in Deir Ezzor Kill Scores of Terrorists in Hama",
+         "Hama"),
+        # FA-KES 1924058153: but not past a place of its own ("kill 4 in Syrias Idlib")
+        ("Airstrikes by Assad regime warplanes kill 4 in Syrias Idlib destroy mosque in Hama",
+         "Idlib"),
+    ],
+)  # fmt: skip
+def test_a_headline_figure_s_own_place_comes_after_its_group(title: str, region: str) -> None:
+    claims = extract_claims(Article("t", "manar", dt.date(2016, 4, 3), title, "No figures."))
+    assert [c.region for c in claims] == [region]
+
+
 def test_places_joined_by_and() -> None:
     claims = extract_claims(Article(
         "t", "sana", dt.date(2016, 9, 6), "",

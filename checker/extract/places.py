@@ -487,6 +487,10 @@ def _distance(text: str, m: PlaceMention, anchor: int) -> int:
     village") or another clause ("... Mayadeen the ministry said adding some 40") and
     counts farther."""
     if m.start >= anchor:
+        if _OWN_PLACE_AFTER.fullmatch(text, anchor, m.start):
+            # "Retakes Qaryatain City in Homs Kills over 50 Terrorists in Hama": the place
+            # right after the counted group is the figure's own
+            return 0
         return m.start - anchor
     gap = anchor - m.end
     breaks = _breaks(text)
@@ -496,6 +500,12 @@ def _distance(text: str, m: PlaceMention, anchor: int) -> int:
     return gap + CLAUSE_PENALTY if parted else gap
 
 
+#: the figure, up to three words of its group, and "in": "over 50 Terrorists in "
+_OWN_PLACE_AFTER = re.compile(
+    r"[\w.,%-]+(?:\s+of)?(?:\s+(?!(?:in|at|on|of|near|from|and|or|to|by)\b)[\w'’-]+){1,3}"
+    r"\s+(?:in|at)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 #: how much farther a place before a figure across a comma or semicolon counts, in characters
 CLAUSE_PENALTY = 40
 # a comma, a semicolon, or a reporting verb ("in the area of Mayadeen the ministry said
