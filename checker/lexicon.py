@@ -32,8 +32,8 @@ WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 #: a month, full or abbreviated ("Sept" too), capitalised as in running text, with its dot
 MONTH_PATTERN = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"
+)  # (a whole word: "Claim 20 Martyrs", "20 Marines", "5 Junior doctors" name no day)
 #: a month's full name
 MONTH_FULL_PATTERN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -156,6 +156,7 @@ def test_a_new_copy_is_checked_as_its_original_was(copies_store: Store) -> None:
     assert all(of[t] == of[o] for t, o in joined)
 
 
+@pytest.mark.slow  # two whole runs: in the slow set, which .ci/run runs
 def test_a_check_keeping_no_inputs_reads_its_incidents_back_from_the_store(
     tmp_path: Path,
 ) -> None:

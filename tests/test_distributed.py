@@ -82,6 +82,7 @@ def _doc(result: CheckResult) -> dict[str, Any]:
     return result.to_dict()
 
 
+@pytest.mark.slow  # two whole runs: in the slow set, which .ci/run runs
 def test_dask_findings_equal_single_process_on_fakes(fakes_runs: dict[str, Any]) -> None:
     local, remote = fakes_runs["local"], fakes_runs["dask"]
     assert local.findings, "FA-KES has cross-outlet discrepancies: the run found none"
@@ -97,6 +98,7 @@ def test_dask_findings_equal_single_process_on_fakes(fakes_runs: dict[str, Any])
     assert {f.rule.split(".")[0] for f in local.findings} >= {"cross_outlet", "within_article"}
 
 
+@pytest.mark.slow  # two whole runs: in the slow set, which .ci/run runs
 def test_dask_run_stores_what_the_local_run_stores(fakes_runs: dict[str, Any]) -> None:
     tmp = fakes_runs["tmp"]
     with Store(tmp / "local.sqlite") as a, Store(tmp / "dask.sqlite") as b:
@@ -108,6 +110,7 @@ def test_dask_run_stores_what_the_local_run_stores(fakes_runs: dict[str, Any]) -
         ]
 
 
+@pytest.mark.slow  # two whole runs: in the slow set, which .ci/run runs
 def test_findings_are_sorted_by_rule_then_id(fakes_runs: dict[str, Any]) -> None:
     local = fakes_runs["local"]
     order = list(local.rules)

@@ -732,3 +732,70 @@ def test_fleeing_a_crime_scene_is_no_displacement(
     text: str, want: list[tuple[str, str, str]]
 ) -> None:
     assert counted(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "want"),
+    [
+        # FA-KES 1965511183: "Martyrs" is no "Mar[ch]": "20 Mar" named a day, so the
+        # headline's 20 was lost
+        ("", "Syria Terrorist Attacks in Aleppo Claim 20 Martyrs", [("20", "killed", "martyrs")]),
+        ("Five Junior doctors were hurt.", "", [("Five", "injured", "Junior doctors")]),
+        # ... the toll's verb gives the figure, not the words describing the attacks
+        (
+            "The death toll from the shelling attacks launched by al-Nusra terrorists on "
+            "neighborhoods in areas in Aleppo province in the past 24 hours has reached 20 "
+            "people in addition to tens of others injured SANA reported.",
+            "",
+            [("20", "killed", "people"), ("tens", "injured", "others")],
+        ),
+        (
+            "The death toll has reached 20 people and 30 others were injured.",
+            "",
+            [("20", "killed", "people"), ("30", "injured", "others")],
+        ),
+        # idmc-34b3e7746c: a colon opens the toll's breakdown by place
+        (
+            "The death toll is eight: three in Tochigi Prefecture, three in Ibaraki "
+            "Prefecture, and two in Miyagi Prefecture.",
+            "",
+            [
+                ("eight", "killed", "people"),
+                ("three", "killed", "people"),
+                ("three", "killed", "people"),
+                ("two", "killed", "people"),
+            ],
+        ),
+        # idmc-a4b6f8cd3b: bare numbers a semicolon lists share the last one's words
+        (
+            "This compares to 140,000; 412,000; 190,000; 400,000 and 3 million newly "
+            "displaced in the five preceding years.",
+            "",
+            [
+                ("140,000", "displaced", "people"),
+                ("412,000", "displaced", "people"),
+                ("190,000", "displaced", "people"),
+                ("400,000", "displaced", "people"),
+                ("3 million", "displaced", "people"),
+            ],
+        ),
+        # ... but not a clause of its own (FA-KES 1965495376)
+        (
+            "The number of victims [in the explosion] is at least 70; over 130 are injured.",
+            "",
+            [("at least 70", "killed", "people"), ("over 130", "injured", "people")],
+        ),
+        # idmc-8319710d2e: forced to leave their homes
+        (
+            "The Huampal and Pozuzo burst their banks in the province of Puerta Inca, forcing "
+            "over 30 families to leave their homes.",
+            "",
+            [("over 30", "displaced", "families")],
+        ),
+        ("Two men left their homes at dawn and were shot dead.", "", [("Two", "killed", "men")]),
+    ],
+)
+def test_what_a_toll_a_breakdown_and_a_list_count(
+    text: str, title: str, want: list[tuple[str, str, str]]
+) -> None:
+    assert counted(text, title) == want

@@ -1198,3 +1198,35 @@ def test_a_syria_monitor_is_the_observatory_the_article_names() -> None:
     claims = extract_claims(Article("t", "ahram", dt.date(2016, 10, 26), title, text))
     assert [c.attribution for c in claims] == ["Syrian Observatory for Human Rights"] * 2
     assert not is_generic_monitor("Syria Civil Defence")
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # FA-KES 1962495678: "the sources" are the military sources named before
+        (
+            "Military sources had announced earlier this month that infighting had "
+            'intensified among the terrorist groups. "Suicide attacks killed at least 15 '
+            "members of Ahrar al-Sham including four field commanders in the town of Banish "
+            'during the last week while almost 30 more were wounded" the sources went on to '
+            "say.",
+            ["Military sources", "Military sources", "Military sources"],
+        ),
+        # ... and stay "sources" when none were named
+        ('"Suicide attacks killed at least 15 members" the sources said.', ["sources"]),
+        # FA-KES 1965511184 and 1962495695 (no commas): the clause before is no part of them
+        (
+            "Eight persons wounded in Foaa and Kefraya in Idleb Meanwhile civil sources told "
+            "SANA that the town was shelled.",
+            ["civil sources"],
+        ),
+        (
+            "Over the past 48 hours military sources said over 100 terrorists have been killed.",
+            ["military sources"],
+        ),
+        ("Local sources said 5 people died.", ["Local sources"]),
+    ],
+)
+def test_the_sources_named_before_and_sources_described(text: str, sources: list[str]) -> None:
+    claims = extract_claims(Article("t", "alalam", dt.date(2016, 5, 18), "", text))
+    assert [c.attribution for c in claims] == sources

@@ -1281,3 +1281,28 @@ def test_a_volcano_lies_in_the_one_region_its_article_names() -> None:
         "around Mount Sinabung on Saturday, Indonesian officials said."
     )
     assert places_of(text)[0] == ("Mount Sinabung", "North Sumatra", "Indonesia")
+
+
+def test_a_people_or_a_type_word_alone_names_no_place(corpus: dict[str, Article]) -> None:
+    # 1923848204 "17 dead as Al-Qaeda attacks Syria Kurd town": the Kurds' town (Ras al-Ain,
+    # as the body says), not a place called "Kurd"
+    claims = claims_of(corpus, "1923848204")
+    assert where(claims, "17", in_title=True)[0] != "Kurd"
+    # 1962495706 "6 killed in Airstrike on Village in Aleppo Province": the body's village
+    # (Hassadjek), not "Village" (a US town's name in the gazetteer)
+    claims = claims_of(corpus, "1962495706")
+    assert where(claims, "6", in_title=True) == ("Hassadjek", "Aleppo", "Syria")
+    assert places_of("Six people were killed.", "6 Killed in Airstrike on Town in Aleppo Province")[
+        0
+    ] == ("Aleppo", "Aleppo", "Syria")
+
+
+def test_each_item_of_a_breakdown_takes_the_place_right_after_it() -> None:
+    got = places_of(
+        "At least 20 people were killed, including 12 in Aleppo, five in Idlib and three in Hama."
+    )
+    assert got[1:] == [
+        ("Aleppo", "Aleppo", "Syria"),
+        ("Idlib", "Idlib", "Syria"),
+        ("Hama", "Hama", "Syria"),
+    ]

@@ -220,6 +220,7 @@ def test_cli_jobs_2_gives_the_same_findings_document(tmp_path: Path) -> None:
     assert docs[0]["articles"] == 5 and docs[0]["claims"] > 5
 
 
+@pytest.mark.slow  # two whole runs: in the slow set, which .ci/run runs
 def test_check_without_keeping_inputs_gives_the_same_document(tmp_path: Path) -> None:
     """keep_inputs=False (bounded memory on large inputs) drops the given articles and
     claims from the result but not from the JSON document's counts, findings or errors."""
@@ -234,6 +235,7 @@ def test_check_without_keeping_inputs_gives_the_same_document(tmp_path: Path) ->
     assert lean.new_article_ids == kept.new_article_ids
 
 
+@pytest.mark.slow  # two whole runs: in the slow set, which .ci/run runs
 def test_a_worker_killed_with_batches_in_flight_costs_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

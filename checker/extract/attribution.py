@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.extract.gazetteer import gazetteer
 from checker.extract.places import place_spans
 from checker.extract.sources import PRONOUNS, is_place, normalise_source
 from checker.lexicon import SOURCE_ALIAS as ALIAS
@@ -38,7 +39,7 @@ _VERB = (
     r"|announced|announces|confirmed|confirms|claimed|claims|claim|estimated|estimates|documented"
     r"|reporting|report(?=\s+that\b)|fears?(?=\s+that\b)"
     r"|counted|recorded|quoted|noted|explained|indicated|cited|tweeted|wrote|estimate|believe|listed"
-    r"|pointed\s+out|points\s+out"
+    r"|pointed\s+out|points\s+out|went\s+on\s+to\s+say|goes\s+on\s+to\s+say"
     r"|believes|put\s+the\s+"
     r"(?:death\s+)?toll|placed\s+the\s+(?:death\s+)?toll|gave\s+a\s+(?:slightly\s+)?(?:\w+\s+)?toll"
 )
@@ -260,7 +261,7 @@ def find_cues(
                 # ends the clause before, the source is after it
                 phrase = tail
         if phrase is not None:
-            phrase = _past_place(phrase)
+            phrase = _generic_sources(_past_place(phrase))
         if (phrase is None or is_place(phrase)) and cues and cues[-1].cited:
             cited = cues[-1]
             if text[cited.start : cited.end].lower() in ("citing", "quoting"):
@@ -293,6 +294,9 @@ def find_cues(
         anaphor = _ANAPHOR.fullmatch(phrase or "")
         if anaphor is not None:
             cues.append(Cue(m.start(), m.end(), None, anaphor=anaphor.group(1).lower()))
+            continue
+        if phrase == "sources" and _THE_SOURCES.search(text, max(floor, m.start() - 20), m.start()):
+            cues.append(Cue(m.start(), m.end(), None, anaphor="sources"))
             continue
         cues.append(Cue(m.start(), m.end(), normalise_source(phrase, syria)))
     for c in _CITATION.finditer(text, start, end):
@@ -340,6 +344,27 @@ def _past_place(phrase: str) -> str:
     return phrase
 
 
+def _generic_sources(phrase: str) -> str:
+    """Sources described, without the words of the clause before that ran into them where
+    the text lost its commas (FA-KES): "in Idleb Meanwhile civil sources said" -> "civil
+    sources"; "over the past 48 hours military sources said" -> "military sources"; but
+    "Local and media sources", "Opposition sources" (the capital a sentence opens with)."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].lower() != "sources":
+        return phrase
+    k = len(words) - 1
+    while k > 0 and words[k - 1][:1].islower() and words[k - 1].lower() not in _SPANS:
+        k -= 1
+    first = words[0]
+    if k == 1 and first[:1].isupper() and not is_place(first) and not gazetteer().country(first):
+        k = 0  # "Local sources", "Opposition sources"; not "Syria local sources"
+    return " ".join(words[k:])
+
+
+#: words of a span of time, which end the clause before a source ("48 hours military sources")
+_SPANS = frozenset("hours days weeks months years".split())
+
+
 _DAY_FIRST = re.compile(
     rf"^(?:on\s+)?(?:{WEEKDAY_PATTERN}|today|yesterday)(?:\s+|$)", re.IGNORECASE
 )
@@ -370,6 +395,8 @@ _ANAPHOR = re.compile(
     r"(?:(?:the|The)\s+)?(group|ministry|agency|report|statement|organi[sz]ation|network|committee"
     r"|council|army|military|source|official|volunteer\s+group)"
 )
+# "... the sources went on to say": the sources named before ("Military sources")
+_THE_SOURCES = re.compile(r"\bthe\s+sources\s+$", re.IGNORECASE)
 
 
 #: how many sources back an anaphor may refer (bound: not every source of a long text)

@@ -52,9 +52,14 @@ _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
     r"|among\s+those|mostly|most\s+of\s+them)(?:\s+(?:(?:an?|one)\s+)?[a-z]+\s+and)?[\s,:-]*$"
     # a dash opens an apposition: "16 people - nine Pakistanis and seven Indians - died"
-    r"|^\s+[-–—]\s+$",
+    r"|^\s+[-–—]\s+$"
+    # a colon its breakdown: "The death toll is eight: three in Tochigi Prefecture, ..."
+    r"|^\s*:\s*$",
     re.IGNORECASE,
 )
+#: the gap after an item of a breakdown by place, before the next: "three in Tochigi
+#: Prefecture, three in Ibaraki Prefecture, and two in Miyagi"
+_PLACE_ITEM = re.compile(r"^\s+(?:in|at)\s+(?-i:[A-Z])[^,;.:]{0,40}?,?\s+(?:and\s+)?$", re.I)
 _SUB_COUNT_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|which)\b", re.IGNORECASE)
 _PART_OF_NEXT = re.compile(r"^\W*(?:were|are|was)\s+(?:also\s+)?among\s*$", re.IGNORECASE)
 # Figures joined with nothing else between them share a predicate; "or", "comprising" and
@@ -73,7 +78,10 @@ _COORDINATION = re.compile(
     # "375 families / 1,116 people were affected": one group counted two ways
     r"|/\s*"
     # the same group restated in brackets: "310 households (about 1,600 people)"
-    r"|\(\s*)?$",
+    r"|\(\s*)?$"
+    # bare numbers a semicolon lists: "140,000; 412,000; 190,000; 400,000 and 3 million
+    # newly displaced"
+    r"|^;\s+$",
     re.IGNORECASE,
 )
 # An elliptical figure: the counted group and verb of the figure before it left out ("10
@@ -179,7 +187,7 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
         r.sub_count = bool(
             _SUB_COUNT_BEFORE.search(gap)
             or _SUB_COUNT_AFTER.match(text, r.figure.end)
-            or (prev.sub_count and _COORDINATION.match(gap))
+            or (prev.sub_count and (_COORDINATION.match(gap) or _PLACE_ITEM.match(gap)))
         )
     # the first figure after each one that is neither a sub-count nor a count of things
     # (bound: found in one pass from the right, not by a scan per figure: a sentence of
@@ -217,7 +225,10 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
         r, nxt_r = readings[i], readings[i + 1]
         if r.before is not None and r.adjacent:
             continue  # "the bodies of 44 victims as well as 140 injured": its own word
-        if r.after is None and _COORDINATION.match(text[r.head_end : nxt_r.figure.start]):
+        gap = text[r.head_end : nxt_r.figure.start]
+        if r.after is None and _COORDINATION.match(gap) and not (";" in gap and r.before):
+            # (a semicolon lists bare numbers only: "the number of victims is at least 70;
+            # over 130 are injured" are two clauses)
             r.after = nxt_r.after
     out: list[Counted] = []
     for i in range(n):

@@ -46,6 +46,8 @@ def resolve_cues(ctx: ArticleContext, cues: list[attr.Cue]) -> list[str | None]:
             source = full if full and " " in full else None
         if source is None and cue.anaphor is not None:
             source = attr.resolve_anaphor(cue.anaphor, ctx.sources)
+            if source is None and cue.anaphor == "sources":
+                source = "sources"  # (none named before: the sources as they are)
         elif source is None and (cue.participle or cue.pronoun):
             before = [s for s in resolved if s is not None]
             source = before[-1] if before else (ctx.last_source if cue.pronoun else None)

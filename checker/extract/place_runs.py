@@ -25,12 +25,14 @@ from checker.extract.place_text import (
     _MODIFIER,
     _MOUNT,
     _NEVER,
+    _PEOPLES,
     _PHRASE,
     _POSSESSIVE,
     _RIGHT_AFTER_IN,
     _RIVER,
     _RUN_TYPE,
     _TOKEN,
+    _TYPE_ALONE,
     MAX_NAME_WORDS,
     Span,
     _acronym,
@@ -126,6 +128,8 @@ def _candidates(text: str) -> list[_Raw]:
                 continue
             i = j
             a, b, name, cands = hit
+            if _TYPE_ALONE.fullmatch(name) or name.lower() in _PEOPLES:
+                continue  # "on Village in Aleppo Province", "Syria Kurd town": no names
             if cands and _ARTICLE_BEFORE.search(text, max(0, a - 4), a):
                 # "al-Quria" is a village, not (South) Korea by its key: no country's
                 # English name is written with the Arabic article

@@ -89,6 +89,10 @@ _TYPES_PLACE = (
 _TYPES_SPOT = r"street|square|roundabout"
 _TYPES_NAMED = rf"{_TYPES_SPOT}|road|bridge|dam|airport|air\s+base|airbase|base|highway"
 
+# a type word standing alone: never a place's name, even capitalised in a headline ("6
+# killed in Airstrike on Village in Aleppo Province"; the gazetteer has a "The Village")
+_TYPE_ALONE = re.compile(rf"(?:{_TYPES_REGION}|{_TYPES_PLACE}|{_TYPES_NAMED})s?", re.I)
+
 _TYPE_AFTER = re.compile(
     rf"\s*(?:['’]s\s+)?(?P<type>{_TYPES_REGION}|{_TYPES_PLACE}|{_TYPES_NAMED})\b", re.I
 )
@@ -375,6 +379,8 @@ def _unknown_name(name: str, demonym: bool = True) -> bool:
         return False
     if any(w.lower() in _GROUP_WORDS for w in words):
         return False  # "Barrel bombs kill 11 civilians in Daesh town": the group's town
+    if all(w.lower() in _PEOPLES for w in words):
+        return False  # "Al-Qaeda attacks Syria Kurd town": the people's town
     if len(words) > 1 and words[0] == "New":
         # "New West Britain Province", "New Valley governorate": "New" opens many names
         return not any(w.lower() in _NEVER for w in words[1:])
@@ -393,6 +399,9 @@ _GROUP_WORDS = frozenset(
     "daesh isis isil nusra jihadist jihadists rebel rebels regime opposition sunni shiite "
     "shia alawite druze islamist militant terrorist terrorists".split()
 )
+
+#: peoples a town is called by, as nouns (their adjectives read as demonyms: "Kurdish")
+_PEOPLES = frozenset("kurd kurds arab arabs turkmen turkoman yazidi yezidi bedouin".split())
 
 _RUN_TYPE = re.compile(
     r"County|District|Province|State|Region|Governorate|Regency|Ward|Township", re.I

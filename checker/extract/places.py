@@ -500,9 +500,10 @@ def _distance(text: str, m: PlaceMention, anchor: int) -> int:
     return gap + CLAUSE_PENALTY if parted else gap
 
 
-#: the figure, up to three words of its group, and "in": "over 50 Terrorists in "
+#: the figure, up to three words of its group, and "in": "over 50 Terrorists in ", "five
+#: in Idlib and three in Hama" (Hama's three, not Idlib's)
 _OWN_PLACE_AFTER = re.compile(
-    r"[\w.,%-]+(?:\s+of)?(?:\s+(?!(?:in|at|on|of|near|from|and|or|to|by)\b)[\w'’-]+){1,3}"
+    r"[\w.,%-]+(?:\s+of)?(?:\s+(?!(?:in|at|on|of|near|from|and|or|to|by)\b)[\w'’-]+){0,3}"
     r"\s+(?:in|at)\s+(?:the\s+)?",
     re.IGNORECASE,
 )

@@ -155,6 +155,13 @@ def after_trigger(
     return m.lastgroup, trig_end
 
 
+#: the verb a toll states its figure with, right before the figure
+_TOLL_VERB = re.compile(
+    r"\b(?:(?:has|had|have)\s+)?(?:reached|r[io]sen\s+to|rose\s+to|climbed\s+to|jumped\s+to"
+    r"|increased\s+to|gone\s+up\s+to|went\s+up\s+to|st(?:oo|an)ds?\s+at|hit)\s+$",
+    re.IGNORECASE,
+)
+
 #: a name after "the city of" (its own: "the city of Idlib"), not a count ("a city of 170,000")
 _NAMED_PLACE = re.compile(r"\s+(?:(?:the|al|el)[\s-]+)?(?-i:[A-Z])")
 
@@ -163,13 +170,21 @@ def before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     """The category of the nearest verb before the number, in its stretch of the sentence,
     and whether it is right before it (only "another", "a further", "the" between)."""
     window = text[start:end]
-    last = None
+    last = toll = None
     for m in TRIGGER.finditer(window):
         if m.lastgroup == "population" and _NAMED_PLACE.match(window, m.end()):
             continue  # "The toll in the city of Idlib has risen to 82": a place's name
         last = m
+        if toll is None and m.lastgroup == "killed" and m.group(0).lower().endswith("toll"):
+            toll = m
     if last is None or last.lastgroup is None:
         return None, False
+    if toll is not None and _TOLL_VERB.search(window, toll.end()):
+        # "The death toll from the shelling attacks launched by al-Nusra on ... has reached
+        # 20 people": the toll's verb, not the words describing what took the lives; and
+        # as close as a verb right before it ("The death toll has reached 20 people and 30
+        # others were injured": the 20 share no verb with the 30)
+        return "killed", True
     tail = window[last.end() :]
     if _CLAUSE_BREAK.search(tail) and last.lastgroup not in ("killed",):
         return None, False

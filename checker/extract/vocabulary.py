@@ -238,6 +238,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         # made to go: "were forced out as a precaution", "forced to head for higher ground"
         r"|forced\s+(?:out\b(?!\s+of\s+(?:office|power|the\s+race))|to\s+(?:leave|abandon|head"
         r"|move|relocate)\b)"
+        # "forcing over 30 families to leave their homes"
+        r"|to\s+(?:leave|abandon)\s+their\s+(?:homes?|houses?|villages?)\b"
         r"|left\s+homeless|spent\s+the\s+night\s+in|relocated|resettled|evicted|evictees"
         r"|without\s+(?:a\s+)?(?:shelter|homes?|roof)"
         r"|registered\s+(?:at|in|with)\s+(?:\S+\s+){0,3}?(?:emergency|evacuation|reception)\s+"
