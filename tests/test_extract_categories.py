@@ -799,3 +799,56 @@ def test_what_a_toll_a_breakdown_and_a_list_count(
     text: str, title: str, want: list[tuple[str, str, str]]
 ) -> None:
     assert counted(text, title) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # FA-KES 1923102951, 1923848217: forces are people when something befell them ...
+        (
+            "The Islamic State launched a counteroffensive in Syrias Raqqa province on Monday "
+            "killing 40 government forces and expelling many others a monitoring group said.",
+            [("40", "killed", "government forces")],
+        ),
+        (
+            "Rebels seized it in a battle that cost the lives of 30 regime forces and 29 "
+            "insurgents.",
+            [("30", "killed", "regime forces"), ("29", "killed", "insurgents")],
+        ),
+        # ... and no count of their own otherwise (FA-KES 1923848149)
+        (
+            "Since Wednesday clashes between the two forces have rocked the city leaving 23 "
+            "civilians dead.",
+            [("23", "killed", "civilians")],
+        ),
+        # "the deaths of" counts the dead after it, not the figure before (FA-KES 1923102951,
+        # 1924058155, 1926479352)
+        (
+            "Hundreds of reinforcements were sent to battle regime forces resulting in the "
+            "deaths of dozens of soldiers.",
+            [("dozens", "killed", "soldiers")],
+        ),
+        (
+            "The war has caused the death of more than 200000 people and at least 60000 are "
+            "missing.",
+            [("more than 200000", "killed", "people"), ("at least 60000", "missing", "people")],
+        ),
+        (
+            "One video showed the bodies of a dozen people lying on the floor of a clinic with "
+            "no visible wounds.",
+            [("a dozen", "killed", "people")],
+        ),
+        # a pronoun after the comma opens a clause of its own (idmc-181285ae3f)
+        (
+            "But despite the serious disruption the rains often cause to the lives and "
+            "livelihoods of thousands, their 'regularity' means they're often under-reported "
+            "or fail to capture greater public attention.",
+            [],
+        ),
+        ("Five people, they said, were killed.", [("Five", "killed", "people")]),
+    ],
+)
+def test_forces_the_deaths_of_and_a_clause_after_the_comma(
+    text: str, want: list[tuple[str, str, str]]
+) -> None:
+    assert counted(text) == want

@@ -26,6 +26,9 @@ _GAP_STOP = frozenset(
     """
     )
 )
+#: a pronoun opening a clause of its own after the counted phrase's comma
+_NEW_SUBJECT = frozenset(_words("their they it its he she his her we our"))
+_ASIDE_VERBS = frozenset(_words("said say says added told reported believe believed"))
 _ACTIVE_OBJECT = re.compile(r"^\s*(?:at\s+least|more\s+than|over|some|about|around|nearly)?\s*$")
 
 _RELATIVE = re.compile(
@@ -115,6 +118,10 @@ def after_trigger(
             window, m = longer, later
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
+    if end == nxt and m.group(0).lower() in _OF_THE_DEAD and _OF_END.fullmatch(window, m.end()):
+        # "Hundreds of reinforcements were sent ... resulting in the deaths of dozens of
+        # soldiers": the next figure's dead
+        return None, start
     if m.lastgroup == "population" and m.group(0).lower().endswith(" of"):
         return None, start
     trig_end = start + m.end()
@@ -136,6 +143,15 @@ def after_trigger(
     # ("One person was reported as missing")
     if len(gap) > 12 or any(w in _GAP_STOP for w in lowered if w != "as" or w != lowered[-1]):
         return None, start
+    if (
+        len(lowered) > 2
+        and lowered[0] == ","
+        and lowered[1] in _NEW_SUBJECT
+        and lowered[2].rstrip(",") not in _ASIDE_VERBS  # (not "Five people, they said, were")
+    ):
+        # "the lives and livelihoods of thousands, their 'regularity' means they ... fail to
+        # capture greater public attention": a clause of its own after the comma
+        return None, start
     if "and" in (w.lower() for w in gap) and gap[-1].lower() not in AUX:
         return None, start  # "26 people and wounded 30": the verb of the next figure
     if word.startswith("to ") and gap:
@@ -154,6 +170,10 @@ def after_trigger(
         return "?" + m.lastgroup, trig_end
     return m.lastgroup, trig_end
 
+
+#: nouns of the dead before "of" and their count: "the bodies of 44", "the deaths of dozens"
+_OF_THE_DEAD = frozenset(("bodies", "lives", "deaths", "death"))
+_OF_END = re.compile(r"\s+of\s+(?:the\s+)?(?:at\s+least\s+|some\s+|more\s+than\s+)?")
 
 #: the verb a toll states its figure with, right before the figure
 _TOLL_VERB = re.compile(
@@ -193,8 +213,8 @@ def before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     # "in need of aid 20", "lived in Aleppo 20"
     if word == "population" and re.fullmatch(r"\s+of\s+(?:just\s+|only\s+)?", tail):
         return "population", True  # "a pre-war population of about 23 million"
-    if word in ("bodies", "lives") and re.fullmatch(r"\s+of\s+(?:the\s+)?", tail):
-        return "killed", True  # "received the bodies of 44 victims", "the lives of 20"
+    if word in _OF_THE_DEAD and re.fullmatch(r"\s+of\s+(?:the\s+)?", tail):
+        return "killed", True  # "received the bodies of 44 victims", "the deaths of dozens"
     adjacent = bool(_ADJACENT.fullmatch(tail)) and (
         (last.lastgroup != "other" or word.startswith(("affect", "impact", "devastat")))
         and (last.lastgroup != "population" or word.endswith((" of", " to")))

@@ -67,7 +67,7 @@ PERSON_HEADS: dict[str, str | None] = {
     survivors inmates guards firefighters rescuers homeowners occupants locals hikers
     climbers sons daughters brothers sisters fathers mothers husbands wives grandchildren
     airmen sailors crew crewmen fishermen returnees colleagues colleague employees employee
-    suspects suspect
+    suspects suspect forces
     """
         ),
         None,
