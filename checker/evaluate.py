@@ -356,14 +356,23 @@ def _match(
             ((_likeness(g, c), gi, ci) for gi, g in enumerate(golds) for ci, c in enumerate(cands)),
             reverse=True,
         )
-        used_g: set[int] = set()
+        used_g: dict[int, int] = {}
         used_c: set[int] = set()
         for _, gi, ci in scored:
             if gi in used_g or ci in used_c:
                 continue
-            used_g.add(gi)
+            used_g[gi] = ci
             used_c.add(ci)
-            pairs.append((golds[gi], cands[ci]))
+        # gold claims that read alike (a breakdown's "three in Tochigi, three in Ibaraki",
+        # a headline repeated before its body's figure) take their claims in reading order
+        alike: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for gi in sorted(used_g):
+            alike[(golds[gi].quote, golds[gi].surface)].append(gi)
+        for group in alike.values():
+            for gi, ci in zip(
+                group, sorted((used_g[g] for g in group), key=lambda k: cands[k].start), strict=True
+            ):
+                pairs.append((golds[gi], cands[ci]))
         result.missed.extend(g for i, g in enumerate(golds) if i not in used_g)
         by_key[key] = [c for i, c in enumerate(cands) if i not in used_c]
     for rest in by_key.values():

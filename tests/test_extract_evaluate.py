@@ -12,6 +12,8 @@ import pytest
 from checker.evaluate import (
     DEV_SETS,
     GOAL_FIELDS,
+    GoldClaim,
+    _match,
     default_paths,
     evaluate,
     evaluate_sets,
@@ -19,6 +21,8 @@ from checker.evaluate import (
     load_gold,
 )
 from checker.evaluate_fields import field_agrees, sources_agree
+from checker.extract import extract_claims
+from checker.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "idlib"
@@ -239,3 +243,23 @@ def test_a_syrian_body_s_alias_is_it_only_for_a_figure_in_syria() -> None:
     assert field_agrees(
         "attribution", "the civil defence", "Syrian Civil Defence", {"country": "Syria"}
     )
+
+
+def test_gold_claims_that_read_alike_take_their_claims_in_reading_order() -> None:
+    # idmc-34b3e7746c: two "three" of one sentence, and FA-KES 1923848144: a headline
+    # repeated before its body's "86" in one quote; each gold claim, in order, is paired
+    # with the claims in reading order (not the second gold "three" with the first claim)
+    text = (
+        "The death toll is eight: three in Tochigi Prefecture, three in Ibaraki Prefecture, "
+        "and two in Miyagi Prefecture."
+    )
+    claims = extract_claims(Article("x", "weather", dt.date(2015, 9, 18), "", text))
+    gold = [
+        GoldClaim("x", "g", "three", False, 3, "killed", {"location": place}, text)
+        for place in ("Tochigi", "Ibaraki")
+    ]
+    _, pairs = _match("x", gold, claims)
+    assert [(g.fields["location"], c.location) for g, c in pairs] == [
+        ("Tochigi", "Tochigi"),
+        ("Ibaraki", "Ibaraki"),
+    ]
