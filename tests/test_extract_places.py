@@ -1306,3 +1306,29 @@ def test_each_item_of_a_breakdown_takes_the_place_right_after_it() -> None:
         ("Idlib", "Idlib", "Syria"),
         ("Hama", "Hama", "Syria"),
     ]
+
+
+def test_a_photos_caption_is_no_place_of_the_account(corpus: dict[str, Article]) -> None:
+    # idmc-2347ec8216 opens with a caption ("... in Nha Trang City's Vinh Ngoc Commune is
+    # swept away ... — Photo vov.vn"); the lead's "in central Viet Nam" is the country's
+    claims = claims_of(corpus, "idmc-2347ec8216")
+    assert where(claims, "eight", "central Viet Nam") == ("Vietnam", None, "Vietnam")
+    # ... and a region's possessive holds the district after it
+    got = where(claims, "Three", "Dien Khanh District")
+    assert got == ("Dien Khanh", "Khanh Hoa", "Vietnam")
+
+
+def test_a_bracketed_photo_credit_ends_its_caption() -> None:
+    from checker.extract.sentences import is_caption, sentence_spans
+
+    # FA-KES 1923848175: the caption ran into the lead where the page lost its layout
+    text = (
+        "Syrians pass burnt-out vehicles the day after shelling on the Furqan neighbourhood "
+        "of Aleppo on July 9 2016 (Photo AFP) Syrian state media says 30 people have been "
+        "killed in rocket fire overnight in Aleppo."
+    )
+    spans = sentence_spans(text)
+    assert [text[a:b][-11:] for a, b in spans] == ["(Photo AFP)", " in Aleppo."]
+    assert [is_caption(text, s) for s in spans] == [True, False]
+    assert is_caption("Smoke rises over the city.— Photo vov.vn", (0, 40))
+    assert not is_caption("He said the photo was taken in Homs.", (0, 36))

@@ -43,7 +43,7 @@ from checker.extract.headings import Headings, in_list
 from checker.extract.modality import in_relative_state, modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
 from checker.extract.places import locate, scan_article
-from checker.extract.sentences import sentence_spans
+from checker.extract.sentences import is_caption, sentence_spans
 from checker.records import Article, Claim
 
 # A figure about the whole war: its place is the country.
@@ -241,7 +241,8 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             # carried out the attacks. Another seven people were killed ...")
             ctx.prev_source = sentence_claims[-1].attribution
         ctx.source_before = given[-1] if given and not sentence_claims else None
-        if listed is None:  # (a list's item is no place of the account's)
+        if listed is None and not is_caption(text, sentence):
+            # (a list's item, a photo's caption is no place of the account's)
             ctx.recent = [*ctx.recent[-TOWN_REACH:], (text, sentence, in_title)]
         if ctx.stopped is not None:
             break

@@ -313,6 +313,8 @@ def locate(
     if local:
         b = min(local, key=lambda i: _distance(text, mentions[i], anchor))
         b = finest_held(text, mentions, b)
+        if b + 1 < len(mentions) and _holds_next(text, mentions[b], mentions[b + 1]):
+            b += 1  # "in Khanh Hoa's Dien Khanh District": the district of the province
         joined = list_place(text, mentions, b, anchor)
         if joined is not None:
             return joined
@@ -396,6 +398,24 @@ def _service_country(text: str, sentence: Span, named: Counter[str]) -> str | No
             if country is not None and named.get(country.name):
                 return country.name
     return None
+
+
+def _holds_next(text: str, m: PlaceMention, nxt: PlaceMention) -> bool:
+    """Whether a region's possessive names a place of it right after: "Khanh Hoa's Dien
+    Khanh District", "Idlib's Maarat al-Numan"."""
+    return (
+        m.level == 1
+        and nxt.level == 2
+        and nxt.region == m.region
+        and nxt.country == m.country
+        and (text[m.end - 2 : m.end] in ("'s", "’s") or text[m.end : m.end + 1] in ("'", "’"))
+        and _POSSESSIVE_GAP.fullmatch(text, m.end, nxt.start) is not None
+    )
+
+
+#: the rest of the possessive (a mention may end with it) and up to two words of the
+#: place's kind ("Idlib's northern town of")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?\s+(?:(?:the|a)\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?")
 
 
 def _an_example(text: str, mentions: Sequence[PlaceMention], i: int) -> bool:

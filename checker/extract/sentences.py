@@ -170,13 +170,39 @@ def _tag_cuts(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
+# A photo's credit in brackets ends its caption, run into the text where the page lost its
+# layout (FA-KES 1923848175: "... the northern divided Syrian city of Aleppo on July 9 2016
+# (Photo AFP) Syrian state media says 30 people have been killed"): the caption is a
+# sentence of its own (see :func:`is_caption`).
+_BRACKET_CREDIT = re.compile(r"\((?:Photo|Photograph|Picture|Image)\b[^()]{0,80}\)")
+#: a caption's credit at its end: "(Photo AFP)", "— Photo vov.vn", "Photograph: X/AP"
+_CAPTION_END = re.compile(
+    r"(?:\((?:Photo|Photograph|Picture|Image)\b[^()]{0,80}\)|[—–]\s*Photo\b[^()]{0,40}"
+    r"|\b(?:Photo|Photograph)\s*:\s*[^()]{1,60})\s*$"
+)
+
+
+def _credit_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where a caption's bracketed credit ends in ``text[start:end]`` (cheaply first)."""
+    if text.find("(Photo", start, end) < 0 and text.find("(Pic", start, end) < 0:
+        return []
+    return [m.end() for m in _BRACKET_CREDIT.finditer(text, start, end)]
+
+
+def is_caption(text: str, sentence: Span) -> bool:
+    """Whether the sentence is a photo's caption (it ends with the photo's credit): no part
+    of the account the sentences after it go on with."""
+    start, end = sentence
+    return _CAPTION_END.search(text, max(start, end - 100), end) is not None
+
+
 def sentence_spans(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
     """``(start, end)`` of each sentence of ``text``, stripped of surrounding white space;
     none longer than ``limit`` characters (:data:`MAX_SENTENCE_CHARS`)."""
     spans: list[Span] = []
     for start, end in _blocks(text):
         pos = start
-        cuts = [(c, c) for c in _tag_cuts(text, start, end)]
+        cuts = [(c, c) for c in [*_tag_cuts(text, start, end), *_credit_cuts(text, start, end)]]
         stops = ((m.start(), m.end()) for m in _BOUNDARY.finditer(text, start, end))
         for stop, after in sorted([*cuts, *stops]):
             if stop == after:  # a tag line's edge
