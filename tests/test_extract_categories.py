@@ -637,7 +637,7 @@ def test_populations_stated_as_such(text: str, expected: list[tuple[str, str, st
         (
             "Another 120 soldiers and pro-regime militiamen and several dozen Kurdish forces "
             "were also killed.",
-            [("120", "killed", "soldiers"), ("several dozen", "killed", "people")],
+            [("120", "killed", "soldiers"), ("several dozen", "killed", "Kurdish forces")],
         ),
     ],
 )
@@ -852,3 +852,12 @@ def test_forces_the_deaths_of_and_a_clause_after_the_comma(
     text: str, want: list[tuple[str, str, str]]
 ) -> None:
     assert counted(text) == want
+
+
+def test_orders_to_stay_out_of_an_area_are_an_evacuation() -> None:
+    # idmc-34b3e7746c
+    text = (
+        "At least 15,000 people remained under orders to stay out of flooded areas in and "
+        "near the city of Joso as of Monday morning."
+    )
+    assert counted(text) == [("At least 15,000", "evacuated", "people")]

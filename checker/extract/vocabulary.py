@@ -272,7 +272,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|safer\s+(?:areas|ground|places|locations)|higher\s+ground|evacuation\s+cent(?:re|er)s)"
         # told to leave: "urged by authorities to flee", "given orders to leave"
         r"|(?:urged|ordered|told|advised|asked|instructed)\s+(?:\w+\s+){0,2}?to\s+(?:evacuate"
-        r"|leave|flee|move)|orders?\s+to\s+(?:leave|evacuate)"
+        r"|leave|flee|move)|orders?\s+to\s+(?:leave|evacuate|stay\s+(?:out|away)\s+of)"
         # "order about 570 000 residents to move away from swollen rivers"
         r"|to\s+move\s+(?:away\s+from|out\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:rivers?|coast|danger"
         r"|areas?|zones?|homes?)",
