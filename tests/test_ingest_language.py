@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from _outlets import IDMC, article_page, story
@@ -82,6 +83,18 @@ def test_short_texts_are_not_decided() -> None:
     # English headline and text full of names: English
     headline = "Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor"
     assert detect_language(headline, headline) == "en"
+
+
+def test_a_short_english_text_is_english_without_the_model() -> None:
+    # FA-KES 1923848249: a headline twice and a date line (share 0.095); no word of the
+    # other languages: English, and the model is not loaded for it
+    from checker.ingest import language
+
+    headline = "Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor"
+    with mock.patch.object(language, "_model", side_effect=AssertionError("loaded")):
+        assert detect_language(headline, f"{headline} AFP Sunday 26 Nov 2017") == "en"
+    # ... but a short text in another language still asks it
+    assert detect_language("Inondations", "plus de 2 000 sinistrés dans la région de Tunis") == "fr"
 
 
 def test_extract_and_check_give_no_claims_for_a_text_not_in_english(tmp_path: Path) -> None:
