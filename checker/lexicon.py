@@ -229,6 +229,33 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "D.C.": "District of Columbia",
 }  # fmt: skip
 
+#: a country's name as news writes it -> its people's adjective, for a country's body named
+#: either way ("China's Ministry of Civil Affairs" is the "Chinese Ministry of Civil
+#: Affairs"): the countries of the corpus and their neighbours
+DEMONYMS: dict[str, str] = {
+    "Afghanistan": "Afghan", "Algeria": "Algerian", "Argentina": "Argentine",
+    "Australia": "Australian", "Bangladesh": "Bangladeshi", "Bolivia": "Bolivian",
+    "Brazil": "Brazilian", "Britain": "British", "Bulgaria": "Bulgarian",
+    "Cambodia": "Cambodian", "Cameroon": "Cameroonian", "Canada": "Canadian",
+    "Chile": "Chilean", "China": "Chinese", "Colombia": "Colombian", "Congo": "Congolese",
+    "Ecuador": "Ecuadorian", "Egypt": "Egyptian", "Ethiopia": "Ethiopian", "Fiji": "Fijian",
+    "France": "French", "Germany": "German", "Ghana": "Ghanaian", "Greece": "Greek",
+    "Guatemala": "Guatemalan", "Haiti": "Haitian", "Honduras": "Honduran",
+    "Hungary": "Hungarian", "India": "Indian", "Indonesia": "Indonesian", "Iran": "Iranian",
+    "Iraq": "Iraqi", "Israel": "Israeli", "Italy": "Italian", "Japan": "Japanese",
+    "Jordan": "Jordanian", "Kenya": "Kenyan", "Laos": "Lao", "Lebanon": "Lebanese",
+    "Libya": "Libyan", "Malawi": "Malawian", "Malaysia": "Malaysian", "Mali": "Malian",
+    "Mexico": "Mexican", "Mozambique": "Mozambican", "Myanmar": "Myanmar", "Nepal": "Nepali",
+    "Niger": "Nigerien", "Nigeria": "Nigerian", "Pakistan": "Pakistani",
+    "Paraguay": "Paraguayan", "Peru": "Peruvian", "Philippines": "Philippine",
+    "Romania": "Romanian", "Russia": "Russian", "Rwanda": "Rwandan", "Serbia": "Serbian",
+    "Somalia": "Somali", "Spain": "Spanish", "Sri Lanka": "Sri Lankan", "Sudan": "Sudanese",
+    "Syria": "Syrian", "Tanzania": "Tanzanian", "Thailand": "Thai", "Tunisia": "Tunisian",
+    "Turkey": "Turkish", "Uganda": "Ugandan", "Ukraine": "Ukrainian", "Uruguay": "Uruguayan",
+    "Venezuela": "Venezuelan", "Vietnam": "Vietnamese", "Viet Nam": "Vietnamese",
+    "Yemen": "Yemeni", "Zambia": "Zambian", "Zimbabwe": "Zimbabwean",
+}  # fmt: skip
+
 
 # -- outlets -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from checker.extract.places import looks_like_place
 from checker.lexicon import (
+    DEMONYMS,
     MONTH_FULL_PATTERN,
     SOHR,
     SOURCE_ALIAS,
@@ -107,7 +108,18 @@ def normalise_source(phrase: str | None, syria: bool = True) -> str | None:
         # Disaster Mitigation Center (BPBD) head Bob Wuaten": an official speaking for a
         # body the text names is the body's word (tests/gold/README.md, "attribution")
         return _clean(body.group("body"))
-    return _clean(phrase)
+    cleaned = _clean(phrase)
+    owned = _COUNTRYS.match(cleaned or "")
+    if owned is not None and owned.group("country") in DEMONYMS:
+        # "China's Ministry of Civil Affairs", "Peru's Civil Defense Institute": the
+        # country's body, named as news names it the other way ("Chinese Ministry of ...")
+        return f"{DEMONYMS[owned.group('country')]} {owned.group('body')}"
+    return cleaned
+
+
+# a country's possessive before the body it owns (upper- or lower-case: "China's civil
+# affairs ministry")
+_COUNTRYS = re.compile(r"(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s\s+(?P<body>\w.*)$")
 
 
 @lru_cache(maxsize=256)
