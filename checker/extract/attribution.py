@@ -21,9 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract.gazetteer import gazetteer
 from checker.extract.places import place_spans
-from checker.extract.sources import PRONOUNS, is_place, normalise_source
+from checker.extract.sources import PRONOUNS, is_place, normalise_source, speaker_phrase
 from checker.lexicon import SOURCE_ALIAS as ALIAS
 from checker.lexicon import WEEKDAY_PATTERN
 
@@ -261,7 +260,7 @@ def find_cues(
                 # ends the clause before, the source is after it
                 phrase = tail
         if phrase is not None:
-            phrase = _generic_sources(_past_place(phrase))
+            phrase = speaker_phrase(phrase)
         if (phrase is None or is_place(phrase)) and cues and cues[-1].cited:
             cited = cues[-1]
             if text[cited.start : cited.end].lower() in ("citing", "quoting"):
@@ -319,52 +318,6 @@ _BARE_DOCUMENT = re.compile(
     r"(?![^.]{0,40}?\b(?:from|by|of)\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
-#: the last word of a place named as a kind of place ("Syrias Ghouta region")
-_PLACE_TYPE_WORDS = frozenset("region province countryside governorate suburbs".split())
-#: a nation's adjective before a title ("British Foreign Secretary", "U.S. envoy")
-_NATIONAL = re.compile(r"(?-i:U\.?S\.?|U\.?N\.?|[A-Z][a-z]+(?:ish|ian|ese|an|i|ch))")
-
-
-def _past_place(phrase: str) -> str:
-    """The speaker without the place the clause before ends with, which runs into it where
-    the text lost its commas (FA-KES): "rebel-held areas near Damascus British Foreign
-    Secretary William Hague said" -> "British Foreign Secretary William Hague"; "a nerve
-    gas attack on Syrias Ghouta region leading opposition figure George Sabra said" ->
-    "leading opposition figure George Sabra". Only before a person named at the end (not
-    "Aleppo Media Center", "Idlib Health Directorate")."""
-    words = phrase.split()
-    if len(words) < 4 or not all(w[:1].isupper() for w in words[-2:]):
-        return phrase
-    for i in range(1, len(words) - 2):
-        rest = words[i:]
-        if words[i - 1].lower() in _PLACE_TYPE_WORDS and rest[0][:1].islower():
-            return " ".join(rest)
-        if _NATIONAL.fullmatch(rest[0]) and rest[1][:1].isupper() and is_place(" ".join(words[:i])):
-            return " ".join(rest)
-    return phrase
-
-
-def _generic_sources(phrase: str) -> str:
-    """Sources described, without the words of the clause before that ran into them where
-    the text lost its commas (FA-KES): "in Idleb Meanwhile civil sources said" -> "civil
-    sources"; "over the past 48 hours military sources said" -> "military sources"; but
-    "Local and media sources", "Opposition sources" (the capital a sentence opens with)."""
-    words = phrase.split()
-    if len(words) < 2 or words[-1].lower() != "sources":
-        return phrase
-    k = len(words) - 1
-    while k > 0 and words[k - 1][:1].islower() and words[k - 1].lower() not in _SPANS:
-        k -= 1
-    first = words[0]
-    if k == 1 and first[:1].isupper() and not is_place(first) and not gazetteer().country(first):
-        k = 0  # "Local sources", "Opposition sources"; not "Syria local sources"
-    return " ".join(words[k:])
-
-
-#: words of a span of time, which end the clause before a source ("48 hours military sources")
-_SPANS = frozenset("hours days weeks months years".split())
-
-
 _DAY_FIRST = re.compile(
     rf"^(?:on\s+)?(?:{WEEKDAY_PATTERN}|today|yesterday)(?:\s+|$)", re.IGNORECASE
 )

@@ -27,26 +27,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checker.extract.heads import UNIT_WORDS, Reading, read_head
 from checker.extract.numbers import Figure
 from checker.extract.predicates import AFTER_REACH, after_trigger, before_trigger
 from checker.extract.vocabulary import (
-    BUILDING_HEADS,
-    DAMAGE,
     HOME_HEADS,
-    OTHER_HEADS,
     PERSON_HEADS,
-    PREDICATE_HEADS,
-    STOP,
-    THING_HEADS,
-    TRIGGER,
 )
-
-# words (not ending in a hyphen: "Households- Mandera IDPs"), abbreviations ("U.S."),
-# numbers, and single marks
-_TOKEN = re.compile(
-    r"[A-Z](?:\.[A-Z])+\.?|[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|\d[\d,.]*|[^\sA-Za-z\d]"
-)
-
 
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
@@ -99,7 +86,6 @@ _ELLIPSIS_AFTER = re.compile(
 )
 # "Ha Giang (7) Lai Chau (6), Lang Son (5)": counts in brackets after the places of a list.
 _BRACKET_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)\s*\(\s*$")
-_BOTH = re.compile(r"\s+(?:and|or)\s+(?:wounded|injured)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,28 +98,6 @@ class Counted:
     #: index (among the sentence's figures) of the whole this figure is a part of:
     #: "26 people, including 11 children", "Ten children were among the 48 killed"
     whole: int | None = None
-
-
-@dataclass(slots=True)
-class _Reading:
-    figure: Figure
-    subject: str | None
-    head_end: int
-    thing: str | None  # category of a counted thing or predicate head (step 1)
-    noun: str | None  # category carried by a person noun (step 6)
-    excluded: bool  # counts something outside the categories
-    sub_count: bool = False
-    after: str | None = None
-    before: str | None = None
-    adjacent: bool = False  # the verb before is right before the number ("killing 32")
-    after_end: int = 0  # end of the verb after, when it is this figure's
-    of_next: bool = False  # "18 of the 31 killed": a part of the figure after it
-
-
-_UNIT_WORDS: dict[str, str] = {
-    **dict.fromkeys(["households", "household"], "households"),
-    **dict.fromkeys(["families", "family"], "families"),
-}
 
 
 #: a sentence that counts inside the figure before it: "It's already known that 451 houses
@@ -173,13 +137,13 @@ def unit_of(category: str, subject: str) -> str:
     if category == "facilities":
         # "three residential buildings" are homes
         return "homes" if head in HOME_HEADS or "residential" in words else "facilities"
-    return _UNIT_WORDS.get(head, "people")
+    return UNIT_WORDS.get(head, "people")
 
 
 def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) -> list[Counted]:
     """Category and subject of each of ``figures`` (all in the same ``sentence`` of ``text``)."""
     s_start, s_end = sentence
-    readings = [_read_head(text, f, s_end, s_start) for f in figures]
+    readings = [read_head(text, f, s_end, s_start) for f in figures]
     n = len(readings)
     for i in range(1, n):
         r, prev = readings[i], readings[i - 1]
@@ -263,11 +227,7 @@ def categorise(text: str, sentence: tuple[int, int], figures: Sequence[Figure]) 
     return out
 
 
-#: words that may stand between a figure and its predicate noun ("40 human casualties")
-_PREDICATE_MODIFIERS = frozenset(["human", "civilian"])
-
-
-def _skipped(readings: list[_Reading], lo: int, hi: int, reach: int) -> list[tuple[int, int]]:
+def _skipped(readings: list[Reading], lo: int, hi: int, reach: int) -> list[tuple[int, int]]:
     """The spans of readings[lo:hi] to blank out of a predicate's window (up to ``reach``):
     a run of sub-counts whole, with the "and" joining its parts; a count of things on its
     own."""
@@ -305,7 +265,7 @@ _NOMINAL_BEFORE = re.compile(
 )
 
 
-def _decide(text: str, readings: list[_Reading], done: list[Counted], i: int) -> Counted:
+def _decide(text: str, readings: list[Reading], done: list[Counted], i: int) -> Counted:
     r = readings[i]
     subject = r.subject or "people"
     if r.excluded:
@@ -414,7 +374,7 @@ _HAS_POPULATION = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _RESIDENTS = frozenset(["residents", "inhabitants", "people"])
 
 
-def _elliptical(text: str, readings: list[_Reading], i: int) -> bool:
+def _elliptical(text: str, readings: list[Reading], i: int) -> bool:
     """Whether figure ``i`` counts what the one before it counts, the words left out: a bare
     number after "and" or a comma and before a place or time, or the next count in brackets
     of a list of places."""
@@ -430,187 +390,3 @@ def _bracketed(text: str, figure: Figure) -> bool:
         _BRACKET_BEFORE.search(text, max(0, figure.start - 40), figure.start)
         and re.match(r"\s*\)", text[figure.end : figure.end + 3])
     )
-
-
-#: words saying what a counted group is mostly made of, not what is counted
-_COMPOSITION = frozenset(["mostly", "mainly", "largely", "chiefly", "predominantly"])
-
-# a figure glossed after a dash, as fact boxes print it: "2,000 – Number of Calgary
-# evacuees still housed ...", "1,200 – Approximate number of ... residents that were
-# evacuated"
-_GLOSSED = re.compile(
-    r"\s*[–—-]{1,2}\s*(?:(?:the|an?)\s+)?(?:(?:estimated|approximate|total)\s+)?number\s+of\s+"
-    r"(?:the\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> _Reading:
-    """The noun phrase a figure counts: "3.6 million [Syrian refugees]"."""
-    window = text[figure.end : min(limit, figure.end + 80)]
-    tokens = [(m.group(0), m.end()) for m in _TOKEN.finditer(window)]
-    j = 0
-    of_next = False
-    glossed = _GLOSSED.match(window)
-    if glossed is not None:
-        # a fact box's line: "75,000 – Estimated number of Calgarians that were evacuated"
-        j = next((k for k, (_, end) in enumerate(tokens) if end > glossed.end()), len(tokens))
-    elif tokens and tokens[0][0].lower() == "of":  # "dozens of civilians", "hundreds of the"
-        j = 1
-        if j < len(tokens) and tokens[j][0].lower() in ("them", "whom", "those"):
-            j += 1  # "86, 30 of them children": the part's own group follows
-        elif j < len(tokens) and tokens[j][0].lower() in _OF_DETERMINERS:
-            j += 1  # "four of her children", "three of the dead"
-        if j < len(tokens) and tokens[j][0][:1].isdigit():
-            j += 1  # "18 of 31 vehicles", "18 of the 31 killed": a part of what follows
-            of_next = True
-    words: list[str] = []  # the phrase so far, brackets left out
-    modifier = ""  # "human", "civilian" before a predicate noun
-    while j < len(tokens) and len(words) < 6:
-        word, w_end = tokens[j]
-        low = word.lower()
-        nxt = tokens[j + 1][0].lower() if j + 1 < len(tokens) else ""
-        j += 1
-        if word in ("(", "["):  # "up to 80 (IS group) fighters"
-            close = next((k for k in range(j, len(tokens)) if tokens[k][0] in (")", "]")), None)
-            if close is None:
-                break
-            j = close + 1
-            continue
-        if not words and low in _PREDICATE_MODIFIERS and nxt in PREDICATE_HEADS:
-            modifier = low
-            continue  # "40 human casualties", "dozens of civilian deaths"
-        if low in PREDICATE_HEADS and not words:
-            subject = "people" if low not in ("martyrs", "bodies", "casualties") else low
-            if modifier == "civilian":
-                subject = "civilians"  # "more than 100 civilian lives"
-            category = PREDICATE_HEADS[low]
-            if (nxt in PERSON_HEADS and nxt not in ("others", "other")) or nxt in _UNIT_WORDS:
-                # the predicate as an adjective: "eight dead civilians", "300 displaced
-                # families" (the families are the unit)
-                subject = tokens[j][0]
-                w_end = tokens[j][1]
-            if _BOTH.match(window, w_end):  # "Tens killed and wounded"
-                category = "other"
-            alt = _OR_PREDICATE.match(window, w_end)
-            if alt is not None and TRIGGER.fullmatch(alt.group(1)):
-                w_end = alt.end()  # "518,000 displaced or relocated": one predicate
-            return _with_of(
-                of_next, _Reading(figure, subject, figure.end + w_end, category, None, False)
-            )
-        words.append(word)
-        end = figure.end + w_end
-        before_head = nxt in PERSON_HEADS or (nxt in THING_HEADS and low not in PERSON_HEADS)
-        thing_word = low in THING_HEADS or low in OTHER_HEADS or low + "s" in OTHER_HEADS
-        if before_head and (thing_word or (low in PERSON_HEADS and nxt in PERSON_HEADS)):
-            continue  # "hospital staffers", "IS group fighters", "family members": a modifier
-        if low in PERSON_HEADS and (nxt in HOME_HEADS or nxt in BUILDING_HEADS):
-            continue  # "517 civilian homes", "refugee tents": the people's buildings
-        if low == "rounds" and len(words) > 1 and words[-2].lower() in _ROUND_OF:
-            return _with_of(of_next, _Reading(figure, " ".join(words), end, "attacks", None, False))
-        if low in HOME_HEADS or low in BUILDING_HEADS:
-            subject = " ".join(words)
-            lo = max(floor, figure.start - 80)
-            hit = _HIT_BEFORE.search(text, max(floor, figure.start - 30), figure.start)
-            if hit or DAMAGE.search(text, lo, min(limit, end + 100)):
-                return _with_of(of_next, _Reading(figure, subject, end, "facilities", None, False))
-            return _with_of(
-                of_next, _Reading(figure, subject, end, None, None, True)
-            )  # "homes without power"
-        other = low in OTHER_HEADS or (word.islower() and low + "s" in OTHER_HEADS)
-        if low in THING_HEADS or low in PERSON_HEADS or other or _DEMONYM.match(word):
-            subject = " ".join(words)
-            nxt2 = tokens[j + 1][0].lower() if j + 1 < len(tokens) else ""
-            compound = (  # "14 refugee evacuation centres": the person word a modifier
-                not low.endswith("s") and nxt.isalpha() and nxt not in STOP and nxt2 in OTHER_HEADS
-            )
-            if other or nxt in OTHER_HEADS or nxt == "stations" or compound:
-                return _with_of(
-                    of_next, _Reading(figure, subject, end, None, None, True)
-                )  # "personnel carriers"
-            if low in THING_HEADS:
-                return _with_of(
-                    of_next, _Reading(figure, subject, end, THING_HEADS[low], None, False)
-                )
-            noun = PERSON_HEADS.get(low)
-            if words[0].lower() in _COMPOSITION:
-                # "kill 22 mostly children": 22 people, most of them children (but "160
-                # mostly gunmen" are fighters)
-                subject = "people"
-            if low in _UNIT_WORDS:
-                if figure.value == 1 and _FROM_BEFORE.search(
-                    text, max(floor, figure.start - 20), figure.start
-                ):
-                    # "three children from one family were killed": whose they are, not
-                    # a count
-                    return _with_of(of_next, _Reading(figure, subject, end, None, None, True))
-                if low.startswith("household") and _HOMES_HIT.match(text, end, limit):
-                    # "over 400 households in the province of X have been damaged": the
-                    # households as homes (their people are not said to be harmed)
-                    return _with_of(
-                        of_next, _Reading(figure, subject, end, "facilities", None, False)
-                    )
-                # "75,293 Households integrated IDPs": the group the households are
-                noun = next(
-                    (
-                        PERSON_HEADS[t.lower()]
-                        for t, _ in tokens[j : j + 3]
-                        if PERSON_HEADS.get(t.lower())
-                    ),
-                    noun,
-                )
-            if low in ("members", "member") and j < len(tokens) and nxt == "of":
-                # "15 members of medical staff", "three members of the security forces":
-                # the group is the one they are members of
-                k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1][0].lower() in _OF_DETERMINERS)
-                group = next(
-                    (i for i in range(k, min(k + 3, len(tokens))) if tokens[i][0].lower()
-                     in PERSON_HEADS and tokens[i][0].lower() not in _NOT_GROUPS),
-                    None,
-                )  # fmt: skip
-                if group is not None:
-                    subject = " ".join(t for t, _ in tokens[j - 1 : group + 1])
-                    end = figure.end + tokens[group][1]
-            return _with_of(of_next, _Reading(figure, subject, end, None, noun, False))
-        if not word[0].isalpha() or (low in STOP and low != "and") or _is_number_word(low):
-            break
-        if low in PREDICATE_HEADS:
-            break
-        if low == "and" and (len(words) == 1 or not nxt[:1].isalpha()):
-            break
-    return _with_of(of_next, _Reading(figure, None, figure.end, None, None, False))
-
-
-#: before a unit of one that says whose the counted are ("children from one family")
-_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:(?:just|only)\s+)?$", re.IGNORECASE)
-#: the households' own verb says their homes were hit ("households in the northeastern
-#: province of X have been damaged"), not a word of the whole sentence
-_HOMES_HIT = re.compile(
-    r"(?:\s+(?!(?:and|or|but|while|who|which|that)\b)[\w'’-]+){0,8}?\s+(?:have|has|had|were|was)"
-    r"\s+(?:been\s+)?(?:\w+ly\s+)?(?:damaged|destroyed|razed|flattened|wrecked)\b",
-    re.IGNORECASE,
-)
-#: "members of the same family" are people, not families; "members of members" nothing
-_NOT_GROUPS = frozenset(["members", "member", "family", "families", "household", "households"])
-
-
-def _with_of(of_next: bool, r: _Reading) -> _Reading:
-    r.of_next = of_next
-    return r
-
-
-# People named by their nation or community: "nine Pakistanis", "seven Indians", "Iraqis".
-_DEMONYM = re.compile(r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ites|urds|urks|inos))$")
-# "Those raids hit three residential buildings": a strike on buildings damages them.
-_HIT_BEFORE = re.compile(
-    r"\b(?:hit|hitting|struck|striking|targeted|targeting|shelled|bombed|bombarded)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_OR_PREDICATE = re.compile(r"\s+or\s+([a-z]+)")
-_ROUND_OF = frozenset(["mortar", "artillery", "tank", "rocket"])
-_OF_DETERMINERS = frozenset(["the", "her", "his", "their", "its", "our", "those", "these"])
-
-
-def _is_number_word(low: str) -> bool:
-    return low in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                   "dozens", "hundreds", "thousands", "million", "millions")  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.extract.gazetteer import gazetteer
 from checker.extract.places import looks_like_place
 from checker.lexicon import (
     DEMONYMS,
@@ -120,6 +121,59 @@ def normalise_source(phrase: str | None, syria: bool = True) -> str | None:
 # a country's possessive before the body it owns (upper- or lower-case: "China's civil
 # affairs ministry")
 _COUNTRYS = re.compile(r"(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s\s+(?P<body>\w.*)$")
+
+
+def speaker_phrase(phrase: str) -> str:
+    """A speaker's phrase without the clause before that ran into it where the text lost
+    its commas (FA-KES): a place before a person (:func:`_past_place`), the words before
+    sources described (:func:`_generic_sources`)."""
+    return _generic_sources(_past_place(phrase))
+
+
+#: the last word of a place named as a kind of place ("Syrias Ghouta region")
+_PLACE_TYPE_WORDS = frozenset("region province countryside governorate suburbs".split())
+#: a nation's adjective before a title ("British Foreign Secretary", "U.S. envoy")
+_NATIONAL = re.compile(r"(?-i:U\.?S\.?|U\.?N\.?|[A-Z][a-z]+(?:ish|ian|ese|an|i|ch))")
+
+
+def _past_place(phrase: str) -> str:
+    """The speaker without the place the clause before ends with, which runs into it where
+    the text lost its commas (FA-KES): "rebel-held areas near Damascus British Foreign
+    Secretary William Hague said" -> "British Foreign Secretary William Hague"; "a nerve
+    gas attack on Syrias Ghouta region leading opposition figure George Sabra said" ->
+    "leading opposition figure George Sabra". Only before a person named at the end (not
+    "Aleppo Media Center", "Idlib Health Directorate")."""
+    words = phrase.split()
+    if len(words) < 4 or not all(w[:1].isupper() for w in words[-2:]):
+        return phrase
+    for i in range(1, len(words) - 2):
+        rest = words[i:]
+        if words[i - 1].lower() in _PLACE_TYPE_WORDS and rest[0][:1].islower():
+            return " ".join(rest)
+        if _NATIONAL.fullmatch(rest[0]) and rest[1][:1].isupper() and is_place(" ".join(words[:i])):
+            return " ".join(rest)
+    return phrase
+
+
+def _generic_sources(phrase: str) -> str:
+    """Sources described, without the words of the clause before that ran into them where
+    the text lost its commas (FA-KES): "in Idleb Meanwhile civil sources said" -> "civil
+    sources"; "over the past 48 hours military sources said" -> "military sources"; but
+    "Local and media sources", "Opposition sources" (the capital a sentence opens with)."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].lower() != "sources":
+        return phrase
+    k = len(words) - 1
+    while k > 0 and words[k - 1][:1].islower() and words[k - 1].lower() not in _SPANS:
+        k -= 1
+    first = words[0]
+    if k == 1 and first[:1].isupper() and not is_place(first) and not gazetteer().country(first):
+        k = 0  # "Local sources", "Opposition sources"; not "Syria local sources"
+    return " ".join(words[k:])
+
+
+#: words of a span of time, which end the clause before a source ("48 hours military sources")
+_SPANS = frozenset("hours days weeks months years".split())
 
 
 @lru_cache(maxsize=256)
