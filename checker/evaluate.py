@@ -74,6 +74,10 @@ GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     # that session's changes; scored once (figures in tests/gold/README.md), then developed on
     "idmc-fresh6": (("idmc",), "fresh6"),
     "fakes-fresh6": (("fakes_fresh6",), None),
+    # 5 idmc-news and 6 FA-KES articles annotated later that afternoon, after its changes:
+    # scored only
+    "idmc-fresh7": (("idmc",), "fresh7"),
+    "fakes-fresh7": (("fakes_fresh7",), None),
 }
 DEV_SETS: tuple[str, ...] = (
     "fakes+seeds",
@@ -93,6 +97,8 @@ HOLDOUT_SETS: tuple[str, ...] = (
     "idmc-fresh2",
     "idmc-fresh3",
     "fakes-fresh4",
+    "idmc-fresh7",
+    "fakes-fresh7",
 )
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")
