@@ -31,6 +31,7 @@ from checker.extract.place_names import (
     place_spans,
     resolve_name,
 )
+from checker.extract.place_text import _POSSESSIVE
 
 #: a region's name is its city's when a city of that name is this big ("Aleppo", "Homs")
 BIG_NAMESAKE = 300_000
@@ -408,7 +409,7 @@ def _holds_next(text: str, m: PlaceMention, nxt: PlaceMention) -> bool:
         and nxt.level == 2
         and nxt.region == m.region
         and nxt.country == m.country
-        and (text[m.end - 2 : m.end] in ("'s", "’s") or text[m.end : m.end + 1] in ("'", "’"))
+        and bool(_POSSESSIVE.search(text, m.start, m.end) or text.startswith(("'", "’"), m.end))
         and _POSSESSIVE_GAP.fullmatch(text, m.end, nxt.start) is not None
     )
 

@@ -118,7 +118,7 @@ def after_trigger(
             window, m = longer, later
     if m is None or m.lastgroup is None or m.lastgroup == "attacks":
         return None, start
-    if end == nxt and m.group(0).lower() in _OF_THE_DEAD and _OF_END.fullmatch(window, m.end()):
+    if end == nxt and m.group(0).lower() in _OF_THE_DEAD and _OF_THE.fullmatch(window, m.end()):
         # "Hundreds of reinforcements were sent ... resulting in the deaths of dozens of
         # soldiers": the next figure's dead
         return None, start
@@ -173,7 +173,8 @@ def after_trigger(
 
 #: nouns of the dead before "of" and their count: "the bodies of 44", "the deaths of dozens"
 _OF_THE_DEAD = frozenset(("bodies", "lives", "deaths", "death"))
-_OF_END = re.compile(r"\s+of\s+(?:the\s+)?(?:at\s+least\s+|some\s+|more\s+than\s+)?")
+#: "of" before the count it names (a figure's span starts with its hedge: "at least 15")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 #: the verb a toll states its figure with, right before the figure
 _TOLL_VERB = re.compile(
@@ -213,7 +214,7 @@ def before_trigger(text: str, start: int, end: int) -> tuple[str | None, bool]:
     # "in need of aid 20", "lived in Aleppo 20"
     if word == "population" and re.fullmatch(r"\s+of\s+(?:just\s+|only\s+)?", tail):
         return "population", True  # "a pre-war population of about 23 million"
-    if word in _OF_THE_DEAD and re.fullmatch(r"\s+of\s+(?:the\s+)?", tail):
+    if word in _OF_THE_DEAD and _OF_THE.fullmatch(tail):
         return "killed", True  # "received the bodies of 44 victims", "the deaths of dozens"
     adjacent = bool(_ADJACENT.fullmatch(tail)) and (
         (last.lastgroup != "other" or word.startswith(("affect", "impact", "devastat")))

@@ -177,7 +177,7 @@ def _tag_cuts(text: str, start: int, end: int) -> list[int]:
 _BRACKET_CREDIT = re.compile(r"\((?:Photo|Photograph|Picture|Image)\b[^()]{0,80}\)")
 #: a caption's credit at its end: "(Photo AFP)", "— Photo vov.vn", "Photograph: X/AP"
 _CAPTION_END = re.compile(
-    r"(?:\((?:Photo|Photograph|Picture|Image)\b[^()]{0,80}\)|[—–]\s*Photo\b[^()]{0,40}"
+    rf"(?:{_BRACKET_CREDIT.pattern}|[—–]\s*Photo\b[^()]{{0,40}}"
     r"|\b(?:Photo|Photograph)\s*:\s*[^()]{1,60})\s*$"
 )
 
