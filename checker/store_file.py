@@ -185,14 +185,29 @@ class StoreFile:
             ) from None
 
     def _refuse_foreign(self, con: sqlite3.Connection) -> None:
-        """A database with tables but no checker layout is someone else's: left alone."""
-        tables = [
-            r[0]
-            for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )
-        ]
+        """A database with tables but no checker layout version is someone else's: left alone.
+
+        The version and the tables are read in one snapshot (one read transaction, unless
+        the caller's write transaction is one already): another process may be creating
+        this very store, and a version read before its commit beside tables read after it
+        would call checker's own new store foreign.
+        """
+        snapshot = not con.in_transaction
+        if snapshot:
+            con.execute("BEGIN")
+        try:
+            if self._version() != 0:
+                return
+            tables = [
+                r[0]
+                for r in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+        finally:
+            if snapshot:
+                con.execute("COMMIT")
         if tables:
             raise StoreError(
                 f"{self.path} is an SQLite database, but not a checker store (it has "

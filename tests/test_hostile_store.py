@@ -23,6 +23,7 @@ from checker.errors import StoreError
 from checker.pipeline import check
 from checker.records import PROVENANCE_FIELDS
 from checker.store import Store
+from checker.store_file import StoreFile
 from checker.store_layout import MIGRATIONS
 
 SEED = EXAMPLES / "001_50fb227fe682e39d.md"
@@ -103,6 +104,26 @@ def test_an_sqlite_file_of_something_else_is_left_untouched(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite"]  # no WAL made
     with pytest.raises(StoreError, match="not a checker store"):
         Store(other)
+
+
+def test_a_store_another_process_finished_creating_meanwhile_is_opened_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI saw it once: two writers create one store; the second read the version before the
+    first's commit (0: nothing there) and the tables after it, and called the store foreign."""
+    path = tmp_path / "claims.sqlite"
+    Store(path).close()  # the other process's commit, all of it
+    real = StoreFile._version
+    calls: list[int] = []
+
+    def stale_first(self: StoreFile) -> int:
+        calls.append(1)
+        return 0 if len(calls) == 1 else real(self)  # the look made before that commit
+
+    monkeypatch.setattr(StoreFile, "_version", stale_first)
+    with Store(path) as store:
+        assert store.schema_version == max(MIGRATIONS)
+    assert len(calls) >= 2
 
 
 # -- identity --------------------------------------------------------------------------
