@@ -78,6 +78,10 @@ GOLD_SETS: dict[str, tuple[tuple[str, ...], str | None]] = {
     # scored only
     "idmc-fresh7": (("idmc",), "fresh7"),
     "fakes-fresh7": (("fakes_fresh7",), None),
+    # 5 idmc-news and 4 FA-KES articles (the rest of fresh7's draw) annotated on the
+    # evening of 3 December: scored only
+    "idmc-fresh8": (("idmc",), "fresh8"),
+    "fakes-fresh8": (("fakes_fresh8",), None),
 }
 DEV_SETS: tuple[str, ...] = (
     "fakes+seeds",
@@ -99,6 +103,8 @@ HOLDOUT_SETS: tuple[str, ...] = (
     "fakes-fresh4",
     "idmc-fresh7",
     "fakes-fresh7",
+    "idmc-fresh8",
+    "fakes-fresh8",
 )
 
 _GOLD_KEYS = ("surface", "in_title", "value", "category")

@@ -2,7 +2,7 @@
 
 For each claims-gold file (tests/gold/{fakes,seeds,idmc,fakes_holdout,fakes_fresh,
 fakes_fresh3,fakes_fresh4,fakes_fresh5,
-fakes_fresh6,fakes_fresh7}/*.yaml): the YAML
+fakes_fresh6,fakes_fresh7,fakes_fresh8}/*.yaml): the YAML
 parses, every claim has the fields of tests/gold/README.md with allowed values, its surface
 occurs in the article's title (in_title) or text, low/high follow the hedge as the spec
 says, and part_of names the surface of another claim of the same article. For each
