@@ -81,3 +81,63 @@ def test_a_heading_of_deaths() -> None:
 )
 def test_only_a_headings_own_items_take_its_category(text: str, listed: list[int]) -> None:
     assert [v for v, category, _ in claims(text) if category in ("killed", "displaced")] == listed
+
+
+# -- a heading's source -----------------------------------------------------------------
+
+
+def sources(text: str) -> list[tuple[float, str | None]]:
+    article = Article("t", "test", dt.date(2015, 9, 20), "", text)
+    return [(c.value, c.attribution) for c in extract_claims(article)]
+
+
+def test_a_headings_source_gives_its_items_figures_until_another_heading() -> None:
+    agency = "Fire and Disaster Management Agency"
+    text = (
+        f"Floods hit Japan. Here are the latest statistics from the {agency} as of Friday:  "
+        "The death toll is eight: three in Tochigi Prefecture and two in Miyagi Prefecture.  "
+        "There are 46 confirmed injuries.  A total of 18,882 dwellings have been flooded.  "
+        "Key developments in the storm:  Two women were found dead on Saturday."
+    )
+    assert sources(text) == [
+        (8, agency),
+        (3, agency),
+        (2, agency),
+        (46, agency),  # "46 confirmed injuries": an adjective, no reporting verb
+        (18882, agency),
+        (2, None),  # another heading: another list
+    ]
+
+
+def test_a_list_ends_at_a_sentence_with_a_source_or_without_figures() -> None:
+    text = (
+        "Figures released by the NDRRMC: 36 people were killed.  Rescuers said 11 were "
+        "missing.  Two more were found dead.  Roads were closed.  Five homes were destroyed."
+    )
+    assert sources(text) == [(36, "NDRRMC"), (11, "Rescuers"), (2, None), (5, None)]
+
+
+@pytest.fixture(scope="module")
+def japan() -> list[Claim]:
+    if not IDMC.is_file():
+        pytest.skip(f"idmc-news is not at {IDMC}")
+    article = next(
+        a
+        for a in read_articles([IDMC])
+        if isinstance(a, Article) and a.article_id == "idmc-34b3e7746c"
+    )
+    return extract_claims(article)
+
+
+def test_the_agencys_statistics_on_the_japan_floods_are_the_agencys(japan: list[Claim]) -> None:
+    # "Here are the latest statistics from the Japanese government's Fire and Disaster
+    # Management Agency and other national and local governments as of Friday, Sept. 18:
+    # The death toll is eight: ... There are 46 confirmed injuries ... 61 non-residential
+    # structures. ... Key developments in the storm: ..."
+    listed = {c.value: c.attribution for c in japan if c.value in (8, 46, 18882, 12088, 61)}
+    assert set(listed) == {8, 46, 18882, 12088, 61}
+    assert all(
+        s is not None and "Fire and Disaster Management Agency" in s for s in listed.values()
+    )
+    later = [c for c in japan if c.quote.startswith("Local officials in Ibaraki")]
+    assert later and all(c.attribution != listed[8] for c in later)

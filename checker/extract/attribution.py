@@ -55,6 +55,8 @@ _NOUN_BEFORE = re.compile(
     r"|\d[\d,]*)\s+$",
     re.IGNORECASE,
 )
+# "46 confirmed injuries", "12 reported cases": a participle after a count is its adjective
+_COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+$")
 _NOUN_LIKE = frozenset(["reports", "report", "claims", "estimates", "estimate", "states"])
 _NOT_CUE_AFTER = re.compile(
     r"\s+(?:dead|killed|missing|wounded|injured|to\s+have|to\s+be|the\s+lives?|the\s+life"
@@ -173,6 +175,9 @@ class Cue:
     participle: bool = False  #: "adding", "saying": the subject of the clause before
     anaphor: str | None = None  #: "the group", "the ministry": a source named before
     raw: str | None = None  #: the phrase as written, when it normalised to nothing
+    #: a list's heading naming whose figures follow ("Here are the latest statistics from
+    #: the Fire and Disaster Management Agency as of Friday:"): the items after it are theirs
+    heading: bool = False
 
 
 def find_cues(
@@ -200,6 +205,10 @@ def find_cues(
                 and _NOUN_BEFORE.search(text, max(start, m.start() - 14), m.start())
             )
             or (_NOT_CUE_AFTER.match(text, m.end()) and "toll" not in verb.lower())
+            or (
+                verb.lower().endswith("ed")
+                and _COUNT_BEFORE.search(text, max(start, m.start() - 14), m.start())
+            )
             or (
                 m.group(0)[:1].isupper()
                 and _NAME_BEFORE.search(text, max(start, m.start() - 30), m.start())
@@ -298,6 +307,15 @@ def find_cues(
             cues.append(Cue(m.start(), m.end(), None, anaphor="sources"))
             continue
         cues.append(Cue(m.start(), m.end(), normalise_source(phrase, syria)))
+    for h in _HEADING.finditer(text, start, end):
+        colon = text.find(":", h.end(), min(end, h.end() + _HEADING_REACH))
+        if colon < 0:
+            continue  # "figures from the ministry show ...": a statement, not a heading
+        phrase = _forward(text, h.end(), colon)
+        body = _BODY_HEAD.match(phrase or "")
+        source = normalise_source(body.group(0) if body else phrase, syria)
+        if source is not None:
+            cues.append(Cue(h.start(), h.end(), source, cited=True, heading=True))
     for c in _CITATION.finditer(text, start, end):
         # a report's citation: "... with up to 3,000 still displaced (OCHA, 20 September 2005)"
         cues.append(Cue(c.start(), c.end(), normalise_source(c.group("src"), syria), cited=True))
@@ -333,6 +351,17 @@ _DOCUMENT_BY = re.compile(
     r"(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+#: a heading naming whose figures the list after its colon gives: "Here are the latest
+#: statistics from the Japanese government's Fire and Disaster Management Agency ... as of
+#: Friday, Sept. 18:", "Figures released by the NDRRMC:"
+_HEADING = re.compile(
+    r"\b(?:statistics|figures|numbers|data|tall(?:y|ies)|breakdown)\s+"
+    r"(?:(?:compiled|gathered|collected|released|issued|published|provided)\s+)?(?:from|by)\s+"
+    r"(?:the\s+)?(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+#: how far after its source a heading's colon may come
+_HEADING_REACH = 160
 _CITATION = re.compile(
     r"\((?P<src>(?-i:[A-Z])[\w&.’' -]{1,60}?),?\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
     r"(?:19|20)\d\d\)"

@@ -53,6 +53,10 @@ class ArticleContext:
     #: the source the sentence right before named, if it gave no figures ("The Ministry of
     #: Civil Affairs said ... The main figures are as follows: 123 people killed ...")
     source_before: str | None = None
+    #: the source a list's heading named ("Here are the latest statistics from the Fire and
+    #: Disaster Management Agency:"), while its items go on (sentences with figures and no
+    #: reporting cue of their own)
+    heading_source: str | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
     dateline: Span = (0, 0)
     #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)

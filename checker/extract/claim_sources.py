@@ -74,6 +74,8 @@ def figure_source(
         # (always for a war-long toll: background the outlet states itself).
         goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
         carried = ctx.prev_source if carry and goes_on else None
+        if carry and ctx.heading_source:
+            carried = ctx.heading_source  # an item of the list a heading said is theirs
         if carry and ctx.source_before and _BREAKDOWN.match(text, s_start):
             # "The Chinese Ministry of Civil Affairs said the country suffered losses of
             # $3.5 billion. The main figures are as follows: 123 people killed ...": the
