@@ -270,6 +270,26 @@ def test_households_and_families_are_claims_with_their_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # idmc-e6ae56d2bf, idmc-ff8ec6bfec: homes evacuated are the households in them
+        ("Five hundred homes were evacuated.", [("Five hundred", "evacuated", "households")]),
+        (
+            "Vulnerable people are being evacuated from 2,200 homes in York, where people in "
+            "3,500 properties near the River Foss have been advised to be ready to leave.",
+            [("2,200", "evacuated", "households")],
+        ),
+        ("Residents of 275 homes have been evacuated.", [("275", "evacuated", "households")]),
+        # crafted: homes destroyed stay homes; homes without power count nothing
+        ("Floods destroyed 30 homes.", [("30", "facilities", "homes")]),
+        ("About 300 homes were left without power.", []),
+    ],
+)
+def test_homes_evacuated_count_households(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [u[:3] for u in units(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # missing after a killed figure, and "missing" on its own (idmc-668b9688db,
         # idmc-c0bfc107c0, idmc-5b786fdec8)
         (

@@ -137,6 +137,8 @@ def unit_of(category: str, subject: str) -> str:
     if category == "facilities":
         # "three residential buildings" are homes
         return "homes" if head in HOME_HEADS or "residential" in words else "facilities"
+    if category == "evacuated" and head in HOME_HEADS:
+        return "households"  # "500 homes were evacuated": the households living in them
     return UNIT_WORDS.get(head, "people")
 
 

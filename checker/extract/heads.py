@@ -140,6 +140,12 @@ def read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> Reading:
         if low in HOME_HEADS or low in BUILDING_HEADS:
             subject = " ".join(words)
             lo = max(floor, figure.start - 80)
+            if _EVACUATED_BEFORE.search(
+                text, max(floor, figure.start - 30), figure.start
+            ) or _EVACUATED_AFTER.match(text, end, limit):
+                # "Five hundred homes were evacuated", "evacuated from 2,200 homes": their
+                # households (:func:`checker.extract.categories.unit_of`)
+                return _with_of(of_next, Reading(figure, subject, end, "evacuated", None, False))
             hit = _HIT_BEFORE.search(text, max(floor, figure.start - 30), figure.start)
             if hit or DAMAGE.search(text, lo, min(limit, end + 100)):
                 return _with_of(of_next, Reading(figure, subject, end, "facilities", None, False))
@@ -233,6 +239,14 @@ _DEMONYM = re.compile(r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ites|urds|urks|inos))$")
 # "Those raids hit three residential buildings": a strike on buildings damages them.
 _HIT_BEFORE = re.compile(
     r"\b(?:hit|hitting|struck|striking|targeted|targeting|shelled|bombed|bombarded)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "people are being evacuated from 2,200 homes", "police evacuated 40 houses"
+_EVACUATED_BEFORE = re.compile(r"\bevacuat(?:ed|ing|es?)\s+(?:from\s+)?(?:the\s+)?$", re.IGNORECASE)
+# "500 homes were evacuated", "residents of 275 homes have been evacuated"
+_EVACUATED_AFTER = re.compile(
+    r"(?:\s+(?!(?:and|or|but|while|who|which|that)\b)[\w'’-]+){0,4}?\s+"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|is\s+being|being)\s+evacuated\b",
     re.IGNORECASE,
 )
 _OR_PREDICATE = re.compile(r"\s+or\s+([a-z]+)")
