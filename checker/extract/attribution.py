@@ -19,18 +19,17 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from checker.extract.places import place_spans
 from checker.extract.sources import PRONOUNS, is_place, normalise_source, speaker_phrase
+from checker.extract.speaker_phrases import (
+    alias_before,
+    backward,
+    described,
+    forward,
+    is_source_like,
+)
 from checker.lexicon import SOURCE_ALIAS as ALIAS
 from checker.lexicon import WEEKDAY_PATTERN
-
-
-def _words(text: str) -> list[str]:
-    """A word list written as one string."""
-    return text.split()
-
 
 _VERB = (
     r"said|says|say|saying|told|tells|reported|reports|added|adding|stated|states|expects"
@@ -63,73 +62,9 @@ _NOT_CUE_AFTER = re.compile(
     r"|responsibility|control|of|number\s+of)\b",  # "Estimated number of": an adjective
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]|\d+|[^\sA-Za-z\d]")
-# after "according to", an abbreviation with its stops is one word: "the U.S. Air Force",
-# not "U.S" (not before a reporting verb: "At the U.N. British Foreign Secretary Boris
-# Johnson said" is Johnson's)
 #: where a sentence's figures start, after "according to"
 _FIGURE_AHEAD = re.compile(r"\d")
-_FORWARD_TOKEN = re.compile(rf"[A-Z](?:\.[A-Z])+\.(?![-\w])|{_TOKEN.pattern}")
 _PRONOUN = PRONOUNS
-_SKIP_BEFORE_VERB = frozenset(
-    _words(
-        """
-    also earlier later further previously separately had has have reportedly initially
-    then now already had are is
-    """
-    )
-)
-_BACK_STOP = frozenset(
-    _words(
-        """
-    that which who whom while and but as when after before since because if said says
-    told reported updated posted published killed killing injured wounded dead died martyred
-    were was is are be
-    been on in at from by to for with including where than other others people civilians
-    of the a an
-    """
-    )
-)
-_TIME_WORDS = frozenset(
-    _words(
-        """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    overnight earlier later
-    """
-    )
-)
-_INNER = frozenset(["for", "of", "the", "and"])  # inside a name: "Observatory for Human Rights"
-_ROLE = frozenset(
-    _words(
-        """
-    reporter reporters source sources official officials activist activists
-    correspondent spokesman spokeswoman director doctor resident residents commander
-    governor head chief journalist journalists photographer witness ministry command
-    office agency authorities police government neurologist surgeon physician nurse medic
-    paramedic rescuer volunteer
-    """
-    )
-)
-# Posts a person is described by in an apposition ("Name, producer for TRT World, said").
-_POSTS = frozenset(
-    _words(
-        """
-    producer editor chairperson chairman chairwoman minister president secretary adviser
-    advisor manager coordinator representative analyst expert researcher professor
-    """
-    )
-)
-# A capitalised name of an organisation ("Aleppo Media Center", "Ariha Today" is not one).
-_ORG_NAME = re.compile(
-    r"(?-i:^[A-Z][\w'’.-]*(?:\s+(?:for|of|the|and|[A-Z][\w'’.-]*))*\s+(?:Center|Centre|Committee"
-    r"|Council|Network|Agency|Media|Organi[sz]ation|Ministry|Directorate|Commission|Coalition"
-    r"|Union|TV|Office|Front|Institute|Foundation|Society)$)"
-)
-# A person's name: "Ibrahim al-Assad", "Doctor Ibrahim al-Assad", "Wol Anyei Anyei".
-_PERSON_NAME = re.compile(
-    r"(?-i:(?:(?:Doctor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z'’-]+|(?:al|el|bin"
-    r"|abu|ibn)-?[A-Za-z'’-]*)){1,3})"
-)
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+\s+)$")
 # "Turkish President Tayyip Erdogan", "Kremlin spokesman Dmitry Peskov": a person, by title.
 _PERSON = re.compile(
@@ -138,29 +73,6 @@ _PERSON = re.compile(
     r"{0,2}[A-Z][\w'’-]+))"
 )
 _WIRES = frozenset(["reuters", "afp", "ap", "sputnik", "tass", "sana", "anadolu"])
-_SOURCE_NOUNS = _ROLE | frozenset(
-    _words(
-        """
-    observatory monitor group groups ministry agency statement report reports committee
-    committees council command army military media tv television network center centre
-    organization organisation directorate police officer officers medics doctors
-    analysts workers defence defense ngo watchdog coalition authorities forces
-    government channel broadcaster website sources experts hospital member members
-    collective minister ministers mayor president premier spokesperson chairman secretary
-    administrator commissioner coordinator representative envoy sheriff prosecutor coroner
-    examiner marshal press
-    """
-    )
-)
-_FORWARD_STOP = frozenset(
-    _words(
-        """
-    that which who whom while and but as when after before since because if on in at
-    from by to for with including where said says told reported adding added
-    """
-    )
-)
-_DETERMINERS = frozenset(["a", "an", "the"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +130,10 @@ def find_cues(
         below = bisect.bisect_right(bars, m.start())
         floor = max(start, bars[below - 1]) if below else start
         if m.group("acc") is not None:
-            phrase = _forward(text, m.end(), end)
+            phrase = forward(text, m.end(), end)
             doc = _DOCUMENT_BY.match(text, m.end(), end)
             if doc is not None:  # "according to recommendations from the NCCC": its author
-                phrase = _forward(text, doc.end(), end) or phrase
+                phrase = forward(text, doc.end(), end) or phrase
                 body = _BODY_HEAD.match(phrase or "")
                 if body is not None:
                     # "figures compiled by the Syrian Coalitions media office Aleppo bore
@@ -247,7 +159,7 @@ def find_cues(
         if m.group("verb").lower() in ("adding", "saying"):
             cues.append(Cue(m.start(), m.end(), None, participle=True))
             continue
-        phrase = _backward(text, floor, m.start())
+        phrase = backward(text, floor, m.start())
         if phrase is not None and is_place(phrase):
             # "An official in the Turkish town of Suruc said": the role before the place
             role = _ROLE_IN_PLACE.search(text, max(floor, m.start() - 80), m.start())
@@ -264,7 +176,7 @@ def find_cues(
             continue
         if phrase is not None and " the " in phrase and phrase[:1].isupper():
             head, _, tail = phrase.partition(" the ")
-            if is_place(head) and _is_source_like(tail):
+            if is_place(head) and is_source_like(tail):
                 # "east of Dabiq the Turkish army said" (FA-KES lost the comma): the place
                 # ends the clause before, the source is after it
                 phrase = tail
@@ -276,29 +188,29 @@ def find_cues(
                 # "An opposition monitoring group citing figures compiled from clinics in
                 # the Damascus suburbs put the death toll at 494": the subject before
                 # "citing" gives the figure
-                phrase = _backward(text, floor, cited.start) or phrase
+                phrase = backward(text, floor, cited.start) or phrase
         if phrase is not None and phrase[:1].islower():
             at = text.rfind(phrase, floor, m.start())
             if at > 0 and _TO_BEFORE.search(text, max(floor, at - 4), at):
                 # "defected from the loyalist army to join opposition forces said the
                 # Observatory": an infinitive's object, no speaker
                 phrase = None
-        if not _is_source_like(phrase) and not _described(text, floor, m.start()):
+        if not is_source_like(phrase) and not described(text, floor, m.start()):
             phrase = None
             if m.group("verb").lower() not in ("told", "tells"):  # "said the source"
-                after = _forward(text, m.end(), end)
+                after = forward(text, m.end(), end)
                 if after is not None:
                     # "reported Monday it had launched 10 air strikes": a day, then a clause
                     after = _DAY_FIRST.sub("", after) or None
                 if (
                     after is not None
-                    and _is_source_like(after)
+                    and is_source_like(after)
                     and after.split()[0].lower() not in _WIRES
                     and after.split()[0].lower() not in _CLAUSE_START
                 ):
                     phrase = after
         if phrase is None:
-            phrase = _alias_before(text, floor, m.start())
+            phrase = alias_before(text, floor, m.start())
         anaphor = _ANAPHOR.fullmatch(phrase or "")
         if anaphor is not None:
             cues.append(Cue(m.start(), m.end(), None, anaphor=anaphor.group(1).lower()))
@@ -311,7 +223,7 @@ def find_cues(
         colon = text.find(":", h.end(), min(end, h.end() + _HEADING_REACH))
         if colon < 0:
             continue  # "figures from the ministry show ...": a statement, not a heading
-        phrase = _forward(text, h.end(), colon)
+        phrase = forward(text, h.end(), colon)
         body = _BODY_HEAD.match(phrase or "")
         source = normalise_source(body.group(0) if body else phrase, syria)
         if source is not None:
@@ -385,26 +297,6 @@ _THE_SOURCES = re.compile(r"\bthe\s+sources\s+$", re.IGNORECASE)
 _ANAPHOR_REACH = 50
 
 
-def _described(text: str, floor: int, pos: int) -> bool:
-    """Whether the phrase before a reporting verb at ``pos`` is described by a post in
-    apposition ("Emmanuel Akweti, the local minister for the capital's inner city, told"):
-    a person, whatever the gazetteer makes of the name."""
-    tokens = [t.group(0) for t in _TOKEN.finditer(text, max(floor, pos - 160), pos)]
-    return _apposition(tokens) is not None
-
-
-def _apposition(tokens: Sequence[str]) -> int | None:
-    """Where the comma opening a post in apposition is, when the last token (a comma) closes
-    one ("Obaida Hitto, producer for state-run TRT World,"), else None."""
-    if len(tokens) < 2 or tokens[-1] != ",":
-        return None
-    commas = [k for k in range(len(tokens) - 1) if tokens[k] == ","]
-    if not commas:
-        return None
-    between = (w.lower() for w in tokens[commas[-1] + 1 : -1])
-    return commas[-1] if any(w in _ROLE or w in _POSTS for w in between) else None
-
-
 def resolve_anaphor(noun: str, earlier: Sequence[str]) -> str | None:
     """The source an anaphor ("the ministry") refers to: the latest one whose name holds its
     noun, or for "the group"/"the report"/"the source", the latest one named."""
@@ -412,196 +304,3 @@ def resolve_anaphor(noun: str, earlier: Sequence[str]) -> str | None:
         if noun.split()[-1] in name.lower() or noun in ("group", "report", "statement", "source"):
             return name
     return None
-
-
-def _backward(text: str, floor: int, pos: int, depth: int = 0) -> str | None:
-    """The phrase ending at ``pos``: back to its determiner, a clause word or punctuation.
-
-    It looks further back (a name in apposition, a relative clause's subject) at most
-    :data:`_BACK_DEPTH` times: "The A a B a C ... said" made it recurse over the whole
-    sentence.
-    """
-    found = list(_TOKEN.finditer(text, max(floor, pos - 160), pos))
-    if len(found) > 1 and found[-1].group(0) == ",":
-        at = _apposition([t.group(0) for t in found])
-        if depth < _BACK_DEPTH and at is not None:
-            # "Obaida Hitto, producer for state-run TRT World, said": the person before
-            return _backward(text, floor, found[at].start(), depth + 1)
-        if found[-2].group(0)[:1].isupper():
-            found.pop()  # "The country's disaster management agency, CONRED, say": the name
-    while found and (
-        found[-1].group(0).lower() in _SKIP_BEFORE_VERB or found[-1].group(0) in ("both", "all")
-    ):
-        found.pop()  # (not "Peter Lam Both": a name)
-    tokens = [m.group(0) for m in found]
-    words: list[str] = []
-    k = len(tokens)
-    while k > 0 and len(words) < 10:
-        k -= 1
-        tok = tokens[k]
-        low = tok.lower()
-        if tok == ")":  # "(OCHA)": an acronym in brackets
-            while k > 0 and tokens[k] != "(":
-                k -= 1
-            continue
-        if not tok[0].isalpha() and tok != "-":
-            break
-        prev = tokens[k - 1] if k > 0 else ""
-        last_cap = words and (
-            words[-1][:1].isupper()
-            or (words[-1] == "the" and len(words) > 1 and words[-2][:1].isupper())
-        )
-        if (
-            low in _INNER
-            and last_cap
-            and (prev[:1].isupper() or (low == "the" and prev.lower() in ("for", "of")))
-        ):
-            words.append(tok)  # "Observatory for Human Rights", "Office for the Coordination"
-            continue
-        if (
-            low in ("in", "at", "from")
-            and words
-            and (words[-1][:1].isupper() or words[-1] == "the")
-            and (prev.lower() in _ROLE)
-        ):
-            words.append(tok)  # "a source at Aleppo Police Command", "reporter in Aleppo"
-            continue
-        if low in _DETERMINERS:
-            if (
-                low == "the"
-                and k > 1
-                and tokens[k - 1].lower() in ("in", "at", "from")
-                and tokens[k - 2].lower() in _ROLE
-            ):
-                words.append(tok)  # "AFPs correspondent in the town said"
-                continue
-            words.append(tok)
-            # "The Aleppo Media Center an activist collective said", "Doctor Ibrahim
-            # al-Assad a neurologist in Saraqib said": the name in apposition.
-            if (
-                low in ("a", "an")
-                and k > 0
-                and _is_name_part(tokens[k - 1])
-                and depth < _BACK_DEPTH
-            ):
-                name = _backward(text, floor, found[k].start(), depth + 1)
-                if (
-                    name is not None
-                    and (_ORG_NAME.search(name) or _PERSON_NAME.fullmatch(name))
-                    and not is_place(name)
-                ):
-                    return name  # (not "in the province of Deir Ezzor a monitor said")
-            break
-        if low in _BACK_STOP and not (low == "and" and words and len(words) <= 4):
-            if low in ("which", "who") and words and depth < _BACK_DEPTH:
-                subject = _backward(text, floor, found[k].start(), depth + 1)
-                if _is_source_like(subject):
-                    return subject
-            break
-        if low in _PRONOUN and not words:
-            return low
-        if low in _TIME_WORDS and words:
-            break  # "... came under heavy bombardment Sunday activists said"
-        words.append(tok)
-    # "The Observatory which relies on a network of contacts inside Syria said": the subject
-    # is before the relative clause.
-    back = [t.group(0).lower() for t in found[max(0, k - 6) : k + 1]]
-    if (
-        ("which" in back or "who" in back)
-        and depth < _BACK_DEPTH
-        and not _is_source_like(" ".join(reversed(words)), True)
-    ):
-        at = max(i for i, w in enumerate(back) if w in ("which", "who"))
-        subject = _backward(text, floor, found[max(0, k - 6) + at].start(), depth + 1)
-        if _is_source_like(subject):
-            return subject
-    words.reverse()
-    while words and words[0].lower() in ("and", "for", "of", "the", "in", "at"):
-        words.pop(0)
-    if not words:
-        return None
-    # "a very conservative figure Mardini said": keep the name at the end.
-    caps = 0
-    while caps < len(words) and _is_name_part(words[-1 - caps]):
-        caps += 1
-    if (
-        0 < caps < len(words)
-        and not any(w[:1].isupper() for w in words[:-caps])
-        and words[-caps - 1].lower() not in _ROLE | _INNER | {"in", "at", "from"}
-    ):
-        words = words[-caps:]
-    return " ".join(words)
-
-
-_BACK_DEPTH = 3
-
-
-def _is_name_part(word: str) -> bool:
-    """ "Shadi", "al-Jundi", "el-Dorar": a capitalised word of a name."""
-    return word[:1].isupper() or bool(re.match(r"(?:al|el|ad|ash|as|bin|ibn|abu)-[A-Z]", word))
-
-
-def _forward(text: str, pos: int, end: int) -> str | None:
-    """The phrase starting at ``pos`` ("according to [the Syrian Observatory ...]")."""
-    tokens = [m.group(0) for m in _FORWARD_TOKEN.finditer(text, pos, min(end, pos + 120))]
-    words: list[str] = []
-    for i, tok in enumerate(tokens):
-        low = tok.lower()
-        if not tok[0].isalpha() and tok != "-":
-            break
-        if not words and low in _FORWARD_STOP | {"on", "late", "earlier", "last", "this"}:
-            return None  # "said on Tuesday", "said that ...": no source after the verb
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if (
-            (low in _INNER or low == "on")
-            and words
-            and words[-1][:1].isupper()
-            and nxt[:1].isupper()
-        ):
-            words.append(tok)  # "Committee on Internally Displaced Persons"
-            continue
-        if low in _FORWARD_STOP and words:
-            break
-        if low in _DETERMINERS and not words:
-            continue
-        if low in _PRONOUN and not words:
-            return None
-        words.append(tok)
-        if len(words) >= 8:
-            break
-    return " ".join(words) if words else None
-
-
-def _alias_before(text: str, floor: int, pos: int) -> str | None:
-    """The last well-known source named shortly before ``pos`` ("... the Observatory which
-    relies on a network of sources inside Syria said")."""
-    last = None
-    for m in ALIAS.finditer(text, max(floor, pos - 100), pos):
-        last = m
-    return last.group(0) if last is not None else None
-
-
-@lru_cache(maxsize=16384)
-def _is_source_like(phrase: str | None, strict: bool = False) -> bool:
-    """A known source, a phrase headed by a source noun ("local activists"), or (unless
-    ``strict``) a name - but not a place ("inside Syria"). (Cached: a pure function of the
-    phrase, which names the same sources again and again.)"""
-    if not phrase:
-        return False
-    if ALIAS.search(phrase):
-        return True
-    words = phrase.split()
-    if words[-1].lower() in _SOURCE_STEMS or words[-1].lower().rstrip("s") in _SOURCE_STEMS:
-        return True
-    if any(w.lower() in _ROLE for w in words[:-1]):
-        return True  # "official in Suruc", "source at Aleppo Police Command"
-    if strict:
-        return False
-    names = [w for w in words if w[:1].isupper()]
-    if not names:
-        return False
-    spans = place_spans(phrase)
-    return not (spans and all(any(a <= phrase.find(w) < b for a, b in spans) for w in names))
-
-
-_SOURCE_STEMS = frozenset(w.rstrip("s") for w in _SOURCE_NOUNS) | _SOURCE_NOUNS
