@@ -10,7 +10,8 @@ is skipped ("The Observatory which relies on a network of sources inside Syria s
 Well-known sources are normalised to one name by :mod:`.sources` ("the Britain-based
 Observatory", "SOHR", "Rami Abdel Rahman" -> "Syrian Observatory for Human Rights"); pronouns
 ("he said", "it said") and anaphors ("the ministry said") take the source named before. A
-sentence with no cue is the outlet's own statement.
+sentence with no cue is the outlet's own statement. The phrases are read by
+:mod:`.speaker_phrases`.
 """
 
 from __future__ import annotations
