@@ -1266,6 +1266,27 @@ def test_a_countrys_lead_goes_on_with_its_event_in_a_town(corpus: dict[str, Arti
     assert got == ("Guatemala", None, "Guatemala")
 
 
+def test_a_lead_goes_on_with_its_event_past_one_sentence_of_neither_figures_nor_places(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-f1937292de: "at least 16,000 people have been displaced by recent floods in
+    # Uganda. Around half of the displaced are thought to be children, according to UNICEF
+    # Uganda. The floods occurred in the western Ugandan district of Ntoroko"
+    claims = claims_of(corpus, "idmc-f1937292de")
+    assert where(claims, "at least 16,000")[0] == "Ntoroko"
+    # ... one such sentence, not two
+    text = (
+        "Floods in Guatemala have displaced over 300 people. Half of them are children. "
+        "Aid is on its way. The floods struck the municipality of Chinautla."
+    )
+    article = Article("t", "test", dt.date(2015, 7, 14), "", text)
+    assert where(extract_claims(article), "over 300") == ("Guatemala", None, "Guatemala")
+    article = Article(
+        "t", "test", dt.date(2015, 7, 14), "", text.replace(" Aid is on its way.", "")
+    )
+    assert where(extract_claims(article), "over 300")[0] == "Chinautla"
+
+
 def test_a_town_in_the_province_of_its_region(corpus: dict[str, Article]) -> None:
     # 1924058053: "In Jassem in the southern province of Daraa 16 civilians were killed";
     # "At Khan Sheikhun in the northwestern province of Idlib 15 people were killed"

@@ -167,6 +167,8 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
     #: the claims of the last sentence with figures, if their places were coarse (a country,
     #: a region) and no sentence has been read since: the next may say where
     coarse: list[int] = []
+    #: whether one sentence naming no place has been passed over since those claims
+    passed = False
     #: the homes or buildings the last sentence with figures counted, for "Of that number"
     things: Counted | None = None
     for sentence in spans:
@@ -229,14 +231,21 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             ctx.last_source = given[-1]
             ctx.sources.extend(given)
         sentence_claims = claims[first_claim:]  # (bound: not a scan of every claim so far)
+        wait = False
         if coarse and not sentence_claims and listed is None and not turns_away(text, s_start):
             named = ctx.places.named_in(text, sentence, in_title)
             refine_lead(claims, coarse, ctx.where, named, resumed_event(text, s_start))
-        coarse = [
-            first_claim + k
-            for k, c in enumerate(sentence_claims)
-            if not in_title and is_coarse(ctx.where.get(c.claim_id))
-        ]
+            # "... displaced by floods in Uganda. Around half are children, according to
+            # UNICEF. The floods occurred in the district of Ntoroko": one sentence of
+            # neither figures nor places in between
+            wait = named is None and not figures and not passed
+        passed = wait
+        if not wait:
+            coarse = [
+                first_claim + k
+                for k, c in enumerate(sentence_claims)
+                if not in_title and is_coarse(ctx.where.get(c.claim_id))
+            ]
         if sentence_claims:
             # the account goes on past sentences without figures ("It was not clear who
             # carried out the attacks. Another seven people were killed ...")
