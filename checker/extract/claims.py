@@ -39,7 +39,7 @@ from checker.extract.figure_places import (
     says_the_town,
     turns_away,
 )
-from checker.extract.headings import Headings, in_list
+from checker.extract.headings import Headings, heading_source, in_list
 from checker.extract.modality import in_relative_state, modality, says_period, scope, total_words
 from checker.extract.numbers import MAX_NUMBERS_PER_ARTICLE, Figure, find_figures
 from checker.extract.places import locate, scan_article
@@ -191,7 +191,9 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
             counted.insert(at, cnt)
         cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted], ctx.syria)
         sources = resolve_cues(ctx, cues)
-        ctx.heading_source = _heading_source(text, sentence, cues, sources, figures, ctx)
+        ctx.heading_source = heading_source(
+            text, sentence, cues, sources, figures, ctx.heading_source
+        )
         first_claim = len(claims)
         ctx.things += len(figures) + len(times) + len(cues)
         if ctx.things > MAX_THINGS_PER_ARTICLE and ctx.stopped is None:
@@ -257,28 +259,6 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
         if ctx.stopped is not None:
             break
     return claims
-
-
-def _heading_source(
-    text: str,
-    sentence: Span,
-    cues: list[attr.Cue],
-    sources: list[str | None],
-    figures: list[Figure],
-    ctx: ArticleContext,
-) -> str | None:
-    """The source a list's heading named, as a sentence is read: this sentence's heading's;
-    else the one before it while this sentence is one of its items (figures, no source of
-    its own, no heading of another list: "Key developments:")."""
-    named = [s for c, s in zip(cues, sources, strict=True) if c.heading and s is not None]
-    if named:
-        return named[-1]
-    if not figures or any(s is not None for s in sources):
-        return None
-    colon = text.find(":", *sentence)
-    if colon >= 0 and figures[0].start > colon:
-        return None  # another heading, its list's first item after it
-    return ctx.heading_source
 
 
 def _headline_apart(text: str, title: str, spans: list[Span]) -> list[Span]:

@@ -1,4 +1,4 @@
-"""A list's heading gives its items their category.
+"""A list's heading gives its items their category, and its source.
 
 Reports break a total down in a list under a heading, the items naming no verb:
 
@@ -10,7 +10,9 @@ Each item's figures count people ("households", "people") with nothing in the it
 what happened to them: the heading does ("IDP": displaced). :class:`Headings` follows the
 sentences of a text: a heading (a short line with no full stop, no figure, and a word of a
 category) opens a list; the short lines with figures after it are its items; any other
-sentence closes it.
+sentence closes it. A heading may also say whose the figures are ("Here are the latest
+statistics from the Fire and Disaster Management Agency ...:"): :func:`heading_source`
+gives its items that source.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from checker.extract.attribution import Cue
 from checker.extract.categories import Counted
 from checker.extract.claim_context import Span
+from checker.extract.numbers import Figure
 from checker.extract.vocabulary import PERSON_HEADS, PREDICATE_HEADS
 
 #: at most this many words in a heading, and in an item
@@ -70,3 +74,26 @@ def in_list(counted: Counted, category: str) -> Counted:
     if counted.category is not None or counted.subject.lower() not in _COUNTED:
         return counted
     return dataclasses.replace(counted, category=category)
+
+
+def heading_source(
+    text: str,
+    sentence: Span,
+    cues: list[Cue],
+    sources: list[str | None],
+    figures: list[Figure],
+    before: str | None,
+) -> str | None:
+    """The source a list's heading named, as a sentence is read: this sentence's heading's
+    (:attr:`checker.extract.attribution.Cue.heading`); else the one ``before`` it while this
+    sentence is one of its items (figures, no source of its own, no heading of another
+    list: "Key developments:")."""
+    named = [s for c, s in zip(cues, sources, strict=True) if c.heading and s is not None]
+    if named:
+        return named[-1]
+    if not figures or any(s is not None for s in sources):
+        return None
+    colon = text.find(":", *sentence)
+    if colon >= 0 and figures[0].start > colon:
+        return None  # another heading, its list's first item after it
+    return before
