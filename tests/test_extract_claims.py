@@ -145,6 +145,27 @@ def test_fakes_headline_repeated_in_the_body_is_two_claims(fakes: dict[str, Arti
     assert forty[0].attribution == "Syrian Observatory for Human Rights"
 
 
+def test_a_headlines_figure_counts_the_group_its_body_states_it_of(
+    fakes: dict[str, Article],
+) -> None:
+    # Asharq al-Awsat, 2 July 2016: "Thirty Killed in Syrian Strikes on Damascan Suburb
+    # Town" over "Thirty civilians were killed on Saturday ...": the headline repeated atop
+    # the body too
+    thirty = [c for c in extract_claims(fakes["1918150039"]) if c.value == 30]
+    assert {c.subject for c in thirty} == {"civilians"} and len(thirty) == 3
+
+    # crafted: not when the body names two groups for the figure, nor "others"
+    def title_subjects(title: str, text: str) -> dict[float, str]:
+        claims = extract_claims(Article("t", "test", dt.date(2016, 6, 5), title, text))
+        return {c.value: c.subject for c in claims if c.in_title}
+
+    assert title_subjects("Five killed in Aleppo", "Five soldiers died there.") == {5: "soldiers"}
+    text = "Five soldiers died in Aleppo. Five children were killed in Idlib."
+    assert title_subjects("Five killed in Syria", text) == {5: "people"}
+    text = "Two civilians were killed and 30 others were wounded."
+    assert title_subjects("Two killed, 30 injured", text) == {2: "civilians", 30: "people"}
+
+
 def test_fakes_every_article_extracts(fakes: dict[str, Article]) -> None:
     total = 0
     for article in fakes.values():

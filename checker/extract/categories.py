@@ -23,6 +23,7 @@ A number with none of these (two ministers, three resolutions, ten villages) is 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from checker.extract.vocabulary import (
     HOME_HEADS,
     PERSON_HEADS,
 )
+from checker.records import Claim
 
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the"
@@ -392,3 +394,29 @@ def _bracketed(text: str, figure: Figure) -> bool:
         _BRACKET_BEFORE.search(text, max(0, figure.start - 40), figure.start)
         and re.match(r"\s*\)", text[figure.end : figure.end + 3])
     )
+
+
+def restated_subjects(claims: list[Claim], title: str) -> list[Claim]:
+    """A headline's figure of people counts the group its body states that figure of:
+    "Thirty Killed in Syrian Strikes on Damascan Suburb Town" over "Thirty civilians were
+    killed on Saturday ..." (and so does the headline repeated atop the body). Only when
+    the body names one group for that figure."""
+    title_words = " ".join(title.split())
+    groups: dict[tuple[str, float, str], set[str]] = {}
+    for c in claims:
+        if not c.in_title and c.value > 0 and c.hedge != "range" and c.subject not in _ANYONE:
+            groups.setdefault((c.category, c.value, c.unit), set()).add(c.subject)
+    out: list[Claim] = []
+    for c in claims:
+        headline = c.in_title or (len(title_words) > 20 and title_words in c.quote)
+        named = groups.get((c.category, c.value, c.unit), set())
+        if headline and c.subject == "people" and c.hedge != "range" and len(named) == 1:
+            c = dataclasses.replace(c, subject=next(iter(named)))
+        out.append(c)
+    return out
+
+
+#: subjects that name no group of their own ("30 others injured", "one person died")
+_ANYONE = frozenset(
+    ["people", "person", "persons", "others", "other people", "more people", "bodies", "lives"]
+)

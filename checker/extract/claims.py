@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from checker.extract import attribution as attr
 from checker.extract import sources as src
 from checker.extract.bounds import MAX_THINGS_PER_ARTICLE, PREFIX_CHARS, TextScan
-from checker.extract.categories import Counted, categorise, unit_of, within_things
+from checker.extract.categories import (
+    Counted,
+    categorise,
+    restated_subjects,
+    unit_of,
+    within_things,
+)
 from checker.extract.claim_context import ArticleContext, SentenceFacts, Span
 from checker.extract.claim_sources import cue_openings, figure_source, resolve_cues
 from checker.extract.dates import (
@@ -126,7 +132,7 @@ def extract_article(article: Article) -> Extraction:
     ctx.recent = []
     if ctx.stopped is None:
         claims.extend(_read(ctx, article.text, in_title=False))
-    claims = restated_places(claims, ctx.where)
+    claims = restated_subjects(restated_places(claims, ctx.where), article.title)
     if ctx.stopped is None:
         return Extraction(claims)
     in_title, at, what = ctx.stopped
