@@ -5,6 +5,7 @@ from the corpus."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import dateparser
 import pytest
@@ -12,6 +13,7 @@ from dateparser.search import search_dates
 
 from checker.extract import extract_claims
 from checker.extract.dates import find_time_expressions, resolve
+from checker.ingest import read_articles
 from checker.records import Article
 
 BASE = dt.datetime(2019, 5, 1, 12)
@@ -286,6 +288,61 @@ def test_the_url_s_date_is_the_reference_of_an_undated_article() -> None:
         ("at least 2,000", dt.date(2014, 10, 10)),
         ("23", dt.date(2014, 10, 10)),
     ]
+
+
+IDMC = (
+    Path(__file__).resolve().parents[1]
+    / ".."
+    / "shared"
+    / "corpus"
+    / "idmc-news"
+    / "articles.jsonl"
+)
+
+
+def test_an_undated_report_is_current_at_the_day_it_states_its_figures_as_of() -> None:
+    # idmc-34b3e7746c (weather.com, no published date, no date in its address or first
+    # line): "Here are the latest statistics ... as of Friday, Sept. 18: The death toll is
+    # eight", the year from its embedded tweets ("September 10, 2015"); its weekdays resolve
+    # against that day, its dates without a year take the tweets' year
+    if not IDMC.is_file():
+        pytest.skip(f"idmc-news is not at {IDMC}")
+    article = next(
+        a
+        for a in read_articles([IDMC])
+        if isinstance(a, Article) and a.article_id == "idmc-34b3e7746c"
+    )
+    assert article.published is None
+    as_of = {(c.surface, c.quote[:24]): c.as_of for c in extract_claims(article)}
+    sept = {day: dt.date(2015, 9, day) for day in range(9, 19)}
+    assert as_of[("eight", "Here are the latest stat")] == sept[18]
+    assert as_of[("46", "There are 46 confirmed i")] == sept[18]
+    assert as_of[("two", "More rescues took place ")] == sept[13]  # "Sunday"
+    assert as_of[("Fewer than 3,000", "Fewer than 3,000 people ")] == sept[14]  # "Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date without its year, in the year of the text's full dates
+        (
+            "Officials confirmed it on Sept. 10, 2015. As of Sept. 18, 15 people were missing.",
+            [("15", dt.date(2015, 9, 18))],
+        ),
+        # a cited report's "as of" is the report's date, not the text's
+        (
+            "Some 800 people were displaced in 2014 (UNHCR, IDP Statistics as of 31 March 2015, "
+            "on file with IDMC). Another 200 fled.",
+            [("Some 800", dt.date(2014, 12, 31)), ("200", None)],
+        ),
+        # no year anywhere: no day ("as of 6 Nov" could be any year's)
+        ("As of 6 Nov, 15,830 people were in evacuation centres.", [("15,830", None)]),
+        # a time of day is no date ("Sept. 18:30")
+        ("It was issued at Sept. 18:30 in 2015. As of then, 40 people had fled.", [("40", None)]),
+    ],
+)
+def test_an_undated_texts_as_of_day(text: str, expected: list[tuple[str, dt.date | None]]) -> None:
+    assert undated(text) == expected
 
 
 def test_no_year_is_guessed_for_a_date_without_one() -> None:

@@ -57,6 +57,10 @@ class ArticleContext:
     #: Disaster Management Agency:"), while its items go on (sentences with figures and no
     #: reporting cue of their own)
     heading_source: str | None = None
+    #: for an article with no reference date (none published, none in its address or date
+    #: line): the year of the latest date its text states in full, the year of its dates
+    #: stated without one (:func:`~checker.extract.dates.stated_year`)
+    text_year: int | None = None
     #: where the body's own dateline is: the reference date, not a date a figure is about
     dateline: Span = (0, 0)
     #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)

@@ -34,6 +34,9 @@ from checker.extract.dates import (
     TimeExpression,
     find_dateline,
     resolve,
+    stated_as_of,
+    stated_year,
+    url_date,
 )
 from checker.extract.figure_places import (
     TOWN_REACH,
@@ -64,9 +67,6 @@ _WAR_LONG = re.compile(
     r"|\bfled\s+the\s+(?:civil\s+)?war"
     r"|\b(?:in|during)\s+(?:the|Syria['’]?s?)\s+(?:\S+\s+)?(?:civil\s+)?(?:war|conflict)\b",
     re.IGNORECASE,
-)
-_URL_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))"
 )
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
@@ -123,10 +123,13 @@ def extract_article(article: Article) -> Extraction:
     )
     ctx.syria = ctx.places.main_country in (None, "Syria")
     if ctx.reference is None:
-        ctx.reference = _url_date(article.url)
+        ctx.reference = url_date(article.url)
     dateline = find_dateline(article.text)
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
+    if ctx.reference is None:
+        ctx.text_year = stated_year(head)
+        ctx.reference = stated_as_of(head, ctx.text_year)
     claims = _read(ctx, article.title, in_title=True)
     ctx.last_source = ctx.prev_source = None
     ctx.recent = []
@@ -145,18 +148,6 @@ def extract_article(article: Article) -> Extraction:
             "read for claims",
         ),
     )
-
-
-def _url_date(url: str | None) -> dt.date | None:
-    """The date a news URL carries ("/2014/10/10/", "/news/2014-05-03/", "item/20141010..."):
-    the reference date of an article published without one."""
-    m = _URL_DATE.search(url or "")
-    if m is None:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-    except ValueError:
-        return None
 
 
 def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
@@ -396,7 +387,7 @@ def _dates(
     spans: list[tuple[int, dt.date]] = []
     points: list[tuple[int, dt.date, bool, int]] = []
     for i, t in enumerate(times):
-        r = resolve(t, ref)
+        r = resolve(t, ref, ctx.text_year)
         gap = _gap(t, fig)
         if gap > _DATE_REACH:
             continue

@@ -55,8 +55,13 @@ class Resolved:
     period_start: dt.date | None
 
 
-def resolve(expr: TimeExpression, published: dt.date | None) -> Resolved:
-    """Resolve ``expr`` against ``published``; unknown parts are None."""
+def resolve(expr: TimeExpression, published: dt.date | None, year: int | None = None) -> Resolved:
+    """Resolve ``expr`` against ``published``; unknown parts are None. With no
+    ``published``, a full date without its year ("On Wednesday, Sept. 16") is in ``year``
+    (the year of the text's own full dates, :func:`stated_year`), if given."""
+    if published is None and year is not None and expr.kind == "full":
+        r = _resolve(expr.kind, expr.words.lower(), expr.since, dt.date(year, 12, 31))
+        return Resolved(None if expr.since else r.as_of, r.period_start)
     return _resolve(expr.kind, expr.words.lower(), expr.since, published)
 
 
@@ -357,3 +362,54 @@ def find_dateline(text: str) -> tuple[dt.date, tuple[int, int]] | None:
             if day is not None:
                 return day, (expr.start, expr.end)
     return None
+
+
+def stated_year(text: str) -> int | None:
+    """The year of the latest date a text states in full ("September 10, 2015", "14 August
+    2014", "15-09-2013"): for a text with no date of its own (none published, none in its
+    address or date line), the year its dates without one ("On Wednesday, Sept. 16") are in."""
+    days = [
+        d
+        for e in find_time_expressions(text)
+        if e.kind in ("full", "numeric") and not e.since and re.search(_YEAR, e.words)
+        if (d := resolve(e, None).as_of) is not None
+    ]
+    return max(days).year if days else None
+
+
+def stated_as_of(text: str, year: int | None) -> dt.date | None:
+    """The day a text with no date of its own states its figures as of ("Here are the
+    latest statistics from the Fire and Disaster Management Agency ... as of Friday, Sept.
+    18:"), in ``year`` when it gives none: the latest such day, the day the text is current
+    at, and so its reference date. Not a cited report's ("(UNHCR, IDP Statistics as of 31
+    March 2015, on file with IDMC)"): that is the report's date, not the text's."""
+    days: list[dt.date] = []
+    for e in find_time_expressions(text):
+        if e.kind != "full" or not _AS_OF.search(text, max(0, e.start - 8), e.start):
+            continue
+        if text.rfind("(", 0, e.start) > text.rfind(")", 0, e.start):
+            continue  # inside a citation's brackets
+        day = resolve(e, None, year).as_of
+        if day is not None:
+            days.append(day)
+    return max(days) if days else None
+
+
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a news URL carries ("/2014/10/10/", "/news/2014-05-03/", "item/20141010..."):
+    the reference date of an article published without one."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+
+
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))"
+)

@@ -38,9 +38,9 @@ _EXPRESSION = re.compile(
     + r"|erupted|broke\s+out))(?:(?:\s+[\w-]+){0,4}?\s+in\s+"
     + rf"(?:{MONTH_FULL_PATTERN}\s+)?{_YEAR})?)"
     # full dates: "Monday November 13", "April 27, 2017", "27 Apr 2017", "Apr 232017" (FA-KES
-    # lost the space), "the 5th of May"
+    # lost the space), "the 5th of May", "as of Friday, Sept. 18:" (not a time, "May 5 13:00")
     + rf"|(?P<full>(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:"
-    + rf"{MONTH_PATTERN}\s+(?:{_DAY}(?:,?\s*{_YEAR})?|[0-3]\d{_YEAR})(?![\d:])"
+    + rf"{MONTH_PATTERN}\s+(?:{_DAY}(?:,?\s*{_YEAR})?|[0-3]\d{_YEAR})(?!\d|:\d)"
     + rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{MONTH_PATTERN}(?:,?\s+{_YEAR})?(?!\d))"
     + r"(?:\s+at\s+\d{1,2}:?\d{2})?)"
     + r"|(?P<numeric>\b\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}"
