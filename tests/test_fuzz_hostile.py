@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker.budget import time_limit
@@ -92,6 +92,14 @@ texts = st.lists(st.one_of(pieces, runs), max_size=30).map("".join)
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=st.one_of(pieces, texts), text=texts, dated=st.booleans())
+# found on 4 December (94 and 78 of them): each time of a sentence was weighed against each
+# figure, and each pair against all its figures (cubic: 3.8 s of CPU for these 6,000
+# characters, 0.2 s now)
+@example(
+    title="At least 26 civilians were killed in an air strike on Idlib on Tuesday, a monitor said.",
+    text="no deaths " * 300 + "on Monday " * 300,
+    dated=False,
+)
 def test_extraction_of_hostile_text_is_sound_and_in_budget(
     title: str, text: str, dated: bool
 ) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from checker.extract import attribution as attr
-from checker.extract.dates import TimeExpression
+from checker.extract.dates import TimeExpression, stated_year
 from checker.extract.numbers import Figure, NumberBudget
 from checker.extract.places import ArticlePlaces, Located
 from checker.records import Article
@@ -57,10 +57,9 @@ class ArticleContext:
     #: Disaster Management Agency:"), while its items go on (sentences with figures and no
     #: reporting cue of their own)
     heading_source: str | None = None
-    #: for an article with no reference date (none published, none in its address or date
-    #: line): the year of the latest date its text states in full, the year of its dates
-    #: stated without one (:func:`~checker.extract.dates.stated_year`)
-    text_year: int | None = None
+    #: the year of the latest date the text states in full, once asked for (``text_year``)
+    _year: int | None = None
+    _year_read: bool = False
     #: where the body's own dateline is: the reference date, not a date a figure is about
     dateline: Span = (0, 0)
     #: numbers the article may still be read for (bound: MAX_NUMBERS_PER_ARTICLE)
@@ -69,6 +68,15 @@ class ArticleContext:
     things: int = 0
     #: where reading stopped when a bound was reached: (in the title, offset, what)
     stopped: tuple[bool, int, str] | None = None
+
+    def text_year(self) -> int | None:
+        """For an article with no reference date (none published, none in its address or
+        date line): the year its dates stated without one are in, the year of the latest
+        date its text states in full (:func:`~checker.extract.dates.stated_year`, read
+        once and only when asked)."""
+        if not self._year_read:
+            self._year, self._year_read = stated_year(self.article.text), True
+        return self._year
 
 
 @dataclass(frozen=True, slots=True)

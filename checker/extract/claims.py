@@ -13,6 +13,7 @@ FA-KES's date column sometimes disagrees with it by days or years. Otherwise aga
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -35,7 +36,6 @@ from checker.extract.dates import (
     find_dateline,
     resolve,
     stated_as_of,
-    stated_year,
     url_date,
 )
 from checker.extract.figure_places import (
@@ -70,6 +70,8 @@ _WAR_LONG = re.compile(
 )
 #: How far from a figure a date may be and still be the figure's.
 _DATE_REACH = 200
+#: how far past that a time may be that pairs with one within it ("on Tuesday and Wednesday")
+_PAIR_REACH = 60
 # "since a US-Russian brokered ceasefire collapsed on September 19": a since-clause's date.
 # "the first explosion to hit the heart of the western town since the outbreak of the war":
 # a comparison too, its measure words apart
@@ -128,7 +130,6 @@ def extract_article(article: Article) -> Extraction:
     if dateline is not None:
         ctx.reference, ctx.dateline = dateline
     if ctx.reference is None:
-        ctx.text_year = stated_year(head)
         ctx.reference = stated_as_of(head, ctx.text_year)
     claims = _read(ctx, article.title, in_title=True)
     ctx.last_source = ctx.prev_source = None
@@ -380,14 +381,17 @@ def _dates(
     week ago", "following Friday's earthquake").
     """
     ref = ctx.reference
-    times = [t for t in sent.times if not _belongs_elsewhere(text, fig, t, sent, category)]
+    # (bound: only the times near enough to be the figure's are weighed, not each of a
+    # sentence's against each of its figures: cubic on "no deaths ... on Monday ..." x 90)
+    near = [t for t in sent.times if _gap(t, fig) <= _DATE_REACH + _PAIR_REACH]
+    times = [t for t in near if not _belongs_elsewhere(text, fig, t, sent, category)]
     if not in_title:
         times = [t for t in times if (t.start, t.end) != ctx.dateline]
     as_of: dt.date | None = None
     spans: list[tuple[int, dt.date]] = []
     points: list[tuple[int, dt.date, bool, int]] = []
     for i, t in enumerate(times):
-        r = resolve(t, ref, ctx.text_year)
+        r = resolve(t, ref, ctx.text_year() if ref is None and t.kind == "full" else None)
         gap = _gap(t, fig)
         if gap > _DATE_REACH:
             continue
@@ -475,16 +479,29 @@ def _belongs_elsewhere(
         return True
     if t.since:
         return False
-    between = [f for f in sent.figures if fig.end <= f.start and f.end <= t.start]
-    cued = any(between[-1].end <= c.start < t.start for c in sent.cues) if between else True
-    if not cued and _RELATIVE_WORD.search(
-        text, between[-1].end, min(t.start, between[-1].end + 25)
+    # the last figure between the two (figures in reading order: bisected, not scanned)
+    after = bisect.bisect_left(sent.figures, fig.end, key=_start)
+    upto = bisect.bisect_right(sent.figures, t.start, key=_end)
+    last = sent.figures[upto - 1] if upto > after else None
+    cued = any(last.end <= c.start < t.start for c in sent.cues) if last else True
+    if (
+        last is not None
+        and not cued
+        and _RELATIVE_WORD.search(text, last.end, min(t.start, last.end + 25))
     ):
         return True  # "including 11 that were killed in last week"
     if category not in _STANDING:
         return False
     cause = _CAUSE.search(text, fig.end, t.start)
     return cause is not None and bool(_PRESENT.search(text, fig.end, cause.start()))
+
+
+def _start(f: Figure) -> int:
+    return f.start
+
+
+def _end(f: Figure) -> int:
+    return f.end
 
 
 def _gap(t: TimeExpression, fig: Figure) -> int:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -364,38 +365,48 @@ def find_dateline(text: str) -> tuple[dt.date, tuple[int, int]] | None:
     return None
 
 
+#: the year of a text's dates is read in its first this many characters, and at most this
+#: many "as of" of it are read (bounds: a page of dates is not scanned whole again)
+YEAR_REACH = 50_000
+MAX_AS_OF = 20
+
+
 def stated_year(text: str) -> int | None:
     """The year of the latest date a text states in full ("September 10, 2015", "14 August
     2014", "15-09-2013"): for a text with no date of its own (none published, none in its
     address or date line), the year its dates without one ("On Wednesday, Sept. 16") are in."""
     days = [
         d
-        for e in find_time_expressions(text)
+        for e in find_time_expressions(text, 0, min(len(text), YEAR_REACH))
         if e.kind in ("full", "numeric") and not e.since and re.search(_YEAR, e.words)
         if (d := resolve(e, None).as_of) is not None
     ]
     return max(days).year if days else None
 
 
-def stated_as_of(text: str, year: int | None) -> dt.date | None:
+def stated_as_of(text: str, year: Callable[[], int | None]) -> dt.date | None:
     """The day a text with no date of its own states its figures as of ("Here are the
     latest statistics from the Fire and Disaster Management Agency ... as of Friday, Sept.
-    18:"), in ``year`` when it gives none: the latest such day, the day the text is current
-    at, and so its reference date. Not a cited report's ("(UNHCR, IDP Statistics as of 31
-    March 2015, on file with IDMC)"): that is the report's date, not the text's."""
+    18:"), in the ``year()`` of its dates when it gives none: the latest such day, the day
+    the text is current at, and so its reference date. Not a cited report's ("(UNHCR, IDP
+    Statistics as of 31 March 2015, on file with IDMC)"): that is the report's date, not
+    the text's."""
     days: list[dt.date] = []
-    for e in find_time_expressions(text):
-        if e.kind != "full" or not _AS_OF.search(text, max(0, e.start - 8), e.start):
+    for k, m in enumerate(_AS_OF.finditer(text)):
+        if k == MAX_AS_OF:
+            break
+        e = next(iter(find_time_expressions(text, m.end(), min(len(text), m.end() + 40))), None)
+        if e is None or e.start != m.end() or e.kind != "full":
             continue
         if text.rfind("(", 0, e.start) > text.rfind(")", 0, e.start):
             continue  # inside a citation's brackets
-        day = resolve(e, None, year).as_of
+        day = resolve(e, None, None if re.search(_YEAR, e.words) else year()).as_of
         if day is not None:
             days.append(day)
     return max(days) if days else None
 
 
-_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+", re.IGNORECASE)
 
 
 def url_date(url: str | None) -> dt.date | None:
