@@ -113,7 +113,8 @@ def test_importing_checker_loads_none_of_the_engine() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_help_loads_no_pandas_pytest_or_quantulum3() -> None:
+def test_help_loads_no_pandas_pytest_quantulum3_or_readers() -> None:
+    # (the readers of every input format load on first use: checker.ingest's __getattr__)
     code = (
         "import sys\n"
         "from checker.cli import main\n"
@@ -121,7 +122,8 @@ def test_help_loads_no_pandas_pytest_or_quantulum3() -> None:
         "    main(['--help'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted({'pytest', 'pandas', 'quantulum3', 'pandera'} & set(sys.modules)),"
+        "print(sorted({'pytest', 'pandas', 'quantulum3', 'pandera', 'checker.ingest.reader',"
+        " 'checker.ingest.csvfile', 'checker.ingest.pdffile'} & set(sys.modules)),"
         " file=sys.stderr)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -124,3 +124,23 @@ def _check_order(order: str | None, what: str) -> str | None:
     if normal not in DATE_ORDERS:
         raise UsageError(f"{what} must be one of {', '.join(DATE_ORDERS)}, not {order!r}")
     return normal
+
+
+#: File name endings read as each format (compared lower case).
+SUFFIXES: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".pdf": "pdf",
+}
