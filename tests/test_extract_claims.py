@@ -742,6 +742,18 @@ def sources(text: str, outlet: str = "test") -> list[tuple[str, str | None]]:
             "brought to his hospital on Monday night.",
             "Doctor Ibrahim al-Assad",
         ),
+        # FA-KES 1924058176, 1924058201 (commas lost): the name before what it is, the name
+        # of an organisation going on past its head word ("Center for Policy Research")
+        (
+            "The Syrian Center for Policy Research an NGO however has put the death toll from "
+            "the five-year conflict at as high as 470000.",
+            "Syrian Center for Policy Research",
+        ),
+        (
+            "The Syrian Center for Policy Research a Beirut-based nongovernmental organization "
+            "has put the death toll from the six-year-old conflict at more than 470000.",
+            "Syrian Center for Policy Research",
+        ),
         # a medium relays the source it names
         (
             "According to a new report by the Syrian Center for Policy Research the conflict has "

@@ -80,7 +80,9 @@ _POSTS = frozenset(
 _ORG_NAME = re.compile(
     r"(?-i:^[A-Z][\w'’.-]*(?:\s+(?:for|of|the|and|[A-Z][\w'’.-]*))*\s+(?:Center|Centre|Committee"
     r"|Council|Network|Agency|Media|Organi[sz]ation|Ministry|Directorate|Commission|Coalition"
-    r"|Union|TV|Office|Front|Institute|Foundation|Society)$)"
+    r"|Union|TV|Office|Front|Institute|Foundation|Society)"
+    # what it is for: "Syrian Center for Policy Research", "Office for the Coordination of ..."
+    r"(?:\s+(?:for|of|on)(?:\s+(?:the|of|and|[A-Z][\w'’.-]*))+)?$)"
 )
 # A person's name: "Ibrahim al-Assad", "Doctor Ibrahim al-Assad", "Wol Anyei Anyei".
 _PERSON_NAME = re.compile(
