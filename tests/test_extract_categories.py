@@ -881,3 +881,26 @@ def test_orders_to_stay_out_of_an_area_are_an_evacuation() -> None:
         "near the city of Joso as of Monday morning."
     )
     assert counted(text) == [("At least 15,000", "evacuated", "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # idmc-34b3e7746c: the figure the number of homes is, not a toll
+        (
+            "However, the number of homes destroyed or structurally damaged in the disaster – "
+            "118 – pales in comparison to Japan's deadliest disaster.",
+            [("118", "facilities", "homes")],
+        ),
+        ("The number of homes destroyed stood at 118.", [("118", "facilities", "homes")]),
+        # the number of people is people's
+        ("The number of people killed rose to 50 on Monday.", [("50", "killed", "people")]),
+        # a figure of its own between: the clause is that figure's
+        (
+            "The number of homes destroyed was 30 and 12 people were killed.",
+            [("30", "facilities", "homes"), ("12", "killed", "people")],
+        ),
+    ],
+)
+def test_the_number_of_homes_is_homes(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert counted(text) == want

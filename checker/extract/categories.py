@@ -32,6 +32,7 @@ from checker.extract.heads import UNIT_WORDS, Reading, read_head
 from checker.extract.numbers import Figure
 from checker.extract.predicates import AFTER_REACH, after_trigger, before_trigger
 from checker.extract.vocabulary import (
+    BUILDING_HEADS,
     HOME_HEADS,
     PERSON_HEADS,
 )
@@ -269,6 +270,15 @@ _NOMINAL_BEFORE = re.compile(
 )
 
 
+#: a figure stated as the number of homes or buildings, the sentence's clause before it
+_NUMBER_OF_THINGS = re.compile(
+    r"\bnumber\s+of\s+(?:the\s+)?(?P<head>"
+    + "|".join(sorted(HOME_HEADS | BUILDING_HEADS, key=len, reverse=True))
+    + r")\b[^.;:\d]{0,90}$",
+    re.IGNORECASE,
+)
+
+
 def _decide(text: str, readings: list[Reading], done: list[Counted], i: int) -> Counted:
     r = readings[i]
     subject = r.subject or "people"
@@ -280,6 +290,12 @@ def _decide(text: str, readings: list[Reading], done: list[Counted], i: int) -> 
         return Counted(r.before, subject, r.head_end)
     if r.thing is not None:
         return Counted(r.thing, subject, r.head_end)
+    if r.subject is None:
+        things = _NUMBER_OF_THINGS.search(text, max(0, r.figure.start - 120), r.figure.start)
+        if things is not None:
+            # "the number of homes destroyed or structurally damaged in the disaster – 118 –",
+            # "The number of homes destroyed stood at 118": the homes, not a toll
+            return Counted("facilities", things.group("head").lower(), r.head_end)
     if r.subject == "others" and i > 0 and done[i - 1].category in ("facilities", "attacks"):
         # "destroyed 10 houses and damaged 11 others": others of the things counted before
         return Counted(done[i - 1].category, done[i - 1].subject, r.head_end)
