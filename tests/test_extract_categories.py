@@ -904,3 +904,16 @@ def test_orders_to_stay_out_of_an_area_are_an_evacuation() -> None:
 )
 def test_the_number_of_homes_is_homes(text: str, want: list[tuple[str, str, str]]) -> None:
     assert counted(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # idmc-a4b6f8cd3b: a rate, not a count of people
+        "Relative to its population it ranked sixth, with almost 13,000 people per million "
+        "inhabitants displaced (IDMC, 17 September 2014, pp.32-33).",
+        "The murder rate was 5 per 100,000 people.",
+    ],
+)
+def test_a_rate_per_so_many_people_is_no_claim(text: str) -> None:
+    assert counted(text) == []

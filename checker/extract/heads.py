@@ -74,9 +74,21 @@ _GLOSSED = re.compile(
 )
 
 
+#: a figure per so many people: a rate ("13,000 people per million inhabitants", "5.2 per
+#: 100,000", "deaths per capita")
+_RATE = re.compile(
+    r"\s+(?:[A-Za-z]+\s+){0,2}?per\s+(?:million|thousand|hundred|capita|head|\d[\d,]*)\b",
+    re.IGNORECASE,
+)
+
+
 def read_head(text: str, figure: Figure, limit: int, floor: int = 0) -> Reading:
     """The noun phrase a figure counts: "3.6 million [Syrian refugees]"."""
     window = text[figure.end : min(limit, figure.end + 80)]
+    rate = _RATE.match(window)
+    if rate is not None:
+        # "almost 13,000 people per million inhabitants displaced": a rate, not a count
+        return Reading(figure, "people", figure.end + rate.end(), None, None, True)
     tokens = [(m.group(0), m.end()) for m in _TOKEN.finditer(window)]
     j = 0
     of_next = False

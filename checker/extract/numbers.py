@@ -143,6 +143,7 @@ _NOT_COUNT_BEFORE = re.compile(
         |model|version|class|grade|list|item|line|stage|point|team|hotlines?|helpline|call
         |dial|whatsapp|sms|ext)\s+
     | \b[A-Z]{1,3}-
+    | \bpp?\.\s*(?:\d+\s*[-–]\s*)?   # a page cited: "(IDMC, 17 September 2014, pp.32-33)"
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
