@@ -917,3 +917,14 @@ def test_the_number_of_homes_is_homes(text: str, want: list[tuple[str, str, str]
 )
 def test_a_rate_per_so_many_people_is_no_claim(text: str) -> None:
     assert counted(text) == []
+
+
+def test_communities_and_sub_districts_are_places_not_people() -> None:
+    # idmc-d9ebc72524, idmc-44ca2cf8e0
+    text = (
+        "Some 300 people from five communities in Marowijne district, in the east of the "
+        "country, were relocated when the Cottica River overflowed."
+    )
+    assert [c[0] for c in counted(text)] == ["Some 300"]
+    text = "333 villages in 80 sub-districts have been heavily affected by summer storms."
+    assert counted(text) == []

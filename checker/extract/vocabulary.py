@@ -106,6 +106,8 @@ OTHER_HEADS = frozenset(
     suvs governments counts charges hectares acres rai crops livestock cattle animals
     teams poles stations centres centers sites camps
     counties prefectures departments municipalities localities regions communes
+    communities settlements hamlets barangays regencies subdistricts sub-districts wards
+    townships
     flights runs trains operations missions masks tablets kits blankets packages parcels
     rations meals bags sacks bottles mattresses tarpaulins doses vaccines boxes litres
     earthquakes quakes tremors aftershocks storms typhoons cyclones hurricanes floods
