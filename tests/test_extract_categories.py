@@ -193,6 +193,21 @@ def test_no_deaths_is_a_count_of_zero() -> None:
         "bombardment had put it out of action."
     )
     assert counted(text) == [("no deaths", "killed", "people")]
+    assert counted("This year there were no deaths.") == [("no deaths", "killed", "people")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # idmc-6b5be56e09, idmc-b77f3b9b3d, idmc-ee70c4f95b: no report yet, not a toll of zero
+        "No deaths or injuries have been reported.",
+        "There were no deaths reported thus far following the incident.",
+        "As of 23 February 2015, no injuries or fatalities have been reported.",
+        "No injuries were reported.",
+    ],
+)
+def test_no_deaths_reported_is_no_count(text: str) -> None:
+    assert counted(text) == []
 
 
 @pytest.mark.parametrize(

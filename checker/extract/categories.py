@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from checker.extract.heads import UNIT_WORDS, Reading, read_head
 from checker.extract.numbers import Figure
 from checker.extract.predicates import AFTER_REACH, after_trigger, before_trigger
+from checker.extract.sentences import Span
 from checker.extract.vocabulary import (
     BUILDING_HEADS,
     HOME_HEADS,
@@ -435,4 +436,25 @@ def restated_subjects(claims: list[Claim], title: str) -> list[Claim]:
 #: subjects that name no group of their own ("30 others injured", "one person died")
 _ANYONE = frozenset(
     ["people", "person", "persons", "others", "other people", "more people", "bodies", "lives"]
+)
+
+
+def zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
+    """ "no deaths": a count of zero (it can contradict another source's toll)."""
+    out: list[tuple[Figure, Counted]] = []
+    for m in _ZERO.finditer(text, *sentence):
+        category = "killed" if m.group("killed") else "injured"
+        fig = Figure(m.start(), m.end(), 0.0, "exact", 0.0, 0.0, m.start())
+        out.append((fig, Counted(category, "people", m.end())))
+    return out
+
+
+_ZERO = re.compile(
+    r"\bno\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b"
+    # not the absence of a report: "No deaths or injuries have been reported", "There were
+    # no deaths reported thus far" (a source's stated zero stays: "the Observatory said
+    # there were no deaths from the hospital strike")
+    r"(?!(?:\s+(?:or|and)\s+(?:deaths|fatalities|injuries|casualties))?\s+(?:(?:have|has)"
+    r"\s+been\s+|were\s+|was\s+|are\s+|is\s+)?(?:yet\s+)?(?:immediately\s+)?reported\b)",
+    re.IGNORECASE,
 )

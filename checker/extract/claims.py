@@ -27,6 +27,7 @@ from checker.extract.categories import (
     restated_subjects,
     unit_of,
     within_things,
+    zero_counts,
 )
 from checker.extract.claim_context import ArticleContext, SentenceFacts, Span
 from checker.extract.claim_sources import cue_openings, figure_source, resolve_cues
@@ -94,9 +95,6 @@ _COMPARISON = re.compile(
 _VAGUE_TIME = re.compile(r"\b(?:few|several|recent)\b", re.IGNORECASE)
 _SPAN_KINDS = frozenset({"month", "monthyear"})
 _PAIR = re.compile(r"\s+(?:and|to|-|until)\s+(?:on\s+)?", re.IGNORECASE)
-_ZERO = re.compile(
-    r"\bno\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +181,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
         listed = headings.read(text, sentence, bool(figures))
         if listed is not None:  # an item of a list under a heading: "530 households"
             counted = [in_list(c, listed) for c in counted]
-        for fig, cnt in _zero_counts(text, sentence):
+        for fig, cnt in zero_counts(text, sentence):
             at = sum(1 for f in figures if f.start < fig.start)
             figures.insert(at, fig)
             counted.insert(at, cnt)
@@ -275,16 +273,6 @@ def _headline_apart(text: str, title: str, spans: list[Span]) -> list[Span]:
     while rest < first_end and text[rest].isspace():
         rest += 1
     return [(first_start, cut), (rest, first_end), *spans[1:]]
-
-
-def _zero_counts(text: str, sentence: Span) -> list[tuple[Figure, Counted]]:
-    """ "no deaths": a count of zero (it can contradict another source's toll)."""
-    out: list[tuple[Figure, Counted]] = []
-    for m in _ZERO.finditer(text, *sentence):
-        category = "killed" if m.group("killed") else "injured"
-        fig = Figure(m.start(), m.end(), 0.0, "exact", 0.0, 0.0, m.start())
-        out.append((fig, Counted(category, "people", m.end())))
-    return out
 
 
 def _claim(
