@@ -70,8 +70,9 @@ SLOW_TESTS = frozenset(
         "test_partitions.py::test_block_parts_hold_every_pair_group_and_series_whole",
         "test_partitions.py::test_parts_merged_equal_one_run[9]",
         "test_store_faults.py::test_random_sigkills_while_writing_then_resume",
-        # whole-corpus repeats of what lighter tests of the default run pin on parts of it
-        # (the default run stays under five minutes on a 2-core machine)
+        # whole-corpus repeats of what lighter tests of the default run pin on parts of it,
+        # and a proof of batching over 430 articles (the default run stays under
+        # five minutes on a 2-core machine)
         "test_parallel.py::test_two_jobs_extract_fakes_exactly_as_one",
         "test_provenance.py::test_fakes_claims_point_at_the_csv",
         "test_extract_places.py::test_an_articles_country_guess_does_not_change_from_run_to_run",
@@ -79,6 +80,8 @@ SLOW_TESTS = frozenset(
         "test_ci_workflow.py::test_on_github_findings_are_annotations_and_a_review_stops_a_failure",
         "test_extract_dates.py::test_expressions_tried_at_their_first_words_only_are_all_found",
         "test_distributed.py::test_cli_dask_engine_on_a_scheduler_address",
+        "test_cli.py::test_fakes_csv_end_to_end_json_and_html",
+        "test_parallel.py::test_check_writes_the_store_in_batches",
     }
 )
 #: modules the tests import that only the dev extras install (pip install -e ".[dev]")
