@@ -66,7 +66,7 @@ SYRIA_ONLY: dict[str, str] = {
     r"|monitoring)|\bObservatory\b|Abdel\s+Rahman",
     "Syrian Civil Defence": r"Civil\s+Defen[cs]e",
     "SANA": r"state(?:-run)?\s+news\s+agency|official\s+news\s+agency",
-    "Syrian state media": r"state\s+(?:media|TV|television)",
+    "Syrian state media": r"state(?:-run|-owned)?\s+(?:media|TV|television)",
     "Syrian Interior Ministry": r"Interior\s+Ministry|Ministry\s+of\s+Interior",
 }
 
@@ -129,7 +129,7 @@ _NAMED: tuple[tuple[str, str], ...] = (
     ("Doctors Without Borders", r"Doctors\s+Without\s+Borders|(?-i:\bMSF\b)|Medecins\s+Sans"),
     ("Syrian American Medical Society", r"Syrian\s+American\s+Medical\s+Society|(?-i:\bSAMS\b)"),
     ("SANA", r"(?-i:\bSANAs?\b)|Syrian\s+Arab\s+News\s+Agency"),
-    ("Syrian state media", r"Syrian\s+state\s+(?:media|TV|television)"),
+    ("Syrian state media", r"Syrian?\s+state(?:-run|-owned)?\s+(?:media|TV|television)"),
     (
         "Russian Defence Ministry",
         r"Russian\s+(?:Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military)"

@@ -394,6 +394,12 @@ def test_attribution(text: str, source: str | None) -> None:
             "Cuba's state news agency",
         ),
         ("Syrian state TV said 22 people died in Qamishli, Syria.", "Syrian state media"),
+        # FA-KES 1965511185 (al-Manar): "Syria state-run TV channel announced that ..."
+        (
+            "Syria state-run TV channel announced that around 40 civilians were martyred in "
+            "Aleppo.",
+            "Syrian state media",
+        ),
     ],
 )
 def test_the_aliases_of_syrian_bodies_hold_in_a_report_on_syria(text: str, source: str) -> None:
