@@ -5,10 +5,10 @@ from the corpus."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import dateparser
 import pytest
+from _outlets import IDMC
 from dateparser.search import search_dates
 
 from checker.extract import extract_claims
@@ -288,16 +288,6 @@ def test_the_url_s_date_is_the_reference_of_an_undated_article() -> None:
         ("at least 2,000", dt.date(2014, 10, 10)),
         ("23", dt.date(2014, 10, 10)),
     ]
-
-
-IDMC = (
-    Path(__file__).resolve().parents[1]
-    / ".."
-    / "shared"
-    / "corpus"
-    / "idmc-news"
-    / "articles.jsonl"
-)
 
 
 def test_an_undated_report_is_current_at_the_day_it_states_its_figures_as_of() -> None:

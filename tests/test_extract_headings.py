@@ -4,22 +4,13 @@ idmc-news breakdown it was made for (read from ../shared, cited by id) and craft
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from _outlets import IDMC
 
 from checker.extract import extract_claims
 from checker.ingest import read_articles
 from checker.records import Article, Claim
-
-IDMC = (
-    Path(__file__).resolve().parents[1]
-    / ".."
-    / "shared"
-    / "corpus"
-    / "idmc-news"
-    / "articles.jsonl"
-)
 
 
 def claims(text: str) -> list[tuple[float, str, str | None]]:

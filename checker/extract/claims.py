@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from checker.extract import attribution as attr
 from checker.extract import sources as src
@@ -468,8 +469,8 @@ def _belongs_elsewhere(
     if t.since:
         return False
     # the last figure between the two (figures in reading order: bisected, not scanned)
-    after = bisect.bisect_left(sent.figures, fig.end, key=_start)
-    upto = bisect.bisect_right(sent.figures, t.start, key=_end)
+    after = bisect.bisect_left(sent.figures, fig.end, key=attrgetter("start"))
+    upto = bisect.bisect_right(sent.figures, t.start, key=attrgetter("end"))
     last = sent.figures[upto - 1] if upto > after else None
     cued = any(last.end <= c.start < t.start for c in sent.cues) if last else True
     if (
@@ -482,14 +483,6 @@ def _belongs_elsewhere(
         return False
     cause = _CAUSE.search(text, fig.end, t.start)
     return cause is not None and bool(_PRESENT.search(text, fig.end, cause.start()))
-
-
-def _start(f: Figure) -> int:
-    return f.start
-
-
-def _end(f: Figure) -> int:
-    return f.end
 
 
 def _gap(t: TimeExpression, fig: Figure) -> int:

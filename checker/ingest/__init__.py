@@ -28,10 +28,10 @@ A record with no outlet, when no ``IngestOptions.outlet`` is given, gets outlet
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from checker.ingest.options import SUFFIXES, IngestOptions
+from checker.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from checker.ingest.provenance import claim_origin, origin_at, page_at
@@ -58,10 +58,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'checker.ingest' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from checker.errors import UsageError
+from checker.lazy import lazy_attributes
 from checker.records import CheckResult, Claim
 
 if TYPE_CHECKING:
@@ -119,11 +120,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'checker.report' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())
 
 
 def format_for(fmt: str | None, output: Path | None) -> str:
