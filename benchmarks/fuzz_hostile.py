@@ -257,9 +257,11 @@ def claim_problems(article: Article, budget: float) -> list[str]:
     """Extraction within ``budget`` CPU seconds, with sound claims (and never raising)."""
     spent = float("inf")
     for _ in range(2):  # over the budget once may be a library loading data on first use
-        started = time.process_time()
+        # the extracting thread's CPU time, not the process's: a test worker's other threads
+        # (a dask client, a model loading) are no article's (2.36 "s" for a 0.2 s text in CI)
+        started = time.thread_time()
         result = extract_one(article, timeout=max(budget * 10, 5.0))
-        spent = min(spent, time.process_time() - started)
+        spent = min(spent, time.thread_time() - started)
         if spent <= budget:
             break
     found: list[str] = []
