@@ -152,6 +152,14 @@ def test_the_town_is_the_last_town_named_however_far_back(corpus: dict[str, Arti
     # Al-Qaryatayn"
     got = where(claims_of(corpus, "1965495348"), "128", "residents of the town")
     assert same(got, ("Qaryatain", "Homs", "Syria"))
+    # the sentence right before says "the town": the account is at the town, not at the
+    # province the article is about (FA-KES 1923102872: "The Observatory said medical sources
+    # in the town reported symptoms ... The victims were mostly civilians it said and
+    # included at least 20 children")
+    got = where(claims_of(corpus, "1923102872"), "at least 20", "included at least 20")
+    assert same(got, ("Khan Sheikhoun", "Idlib", "Syria"))
+    got = where(claims_of(corpus, "1965495348"), "at least 35", "at least 35 of the slain")
+    assert same(got, ("Qaryatain", "Homs", "Syria"))
     # "the city" is no anaphor of a neighbourhood named before: Aleppo's account stays Aleppo
     text = (
         "Rebels shelled the Hamdaniyeh district of Aleppo on Monday. The army answered. "
@@ -406,6 +414,31 @@ def test_a_town_among_namesakes_is_the_one_in_the_region_named_nearby() -> None:
         "and San Jerónimo."
     )
     assert places_of(text, "Mexico floods") == [("Guerrero", "Guerrero", "Mexico")]
+
+
+def test_a_namesake_abroad_yields_to_the_one_in_the_articles_country(
+    corpus: dict[str, Article],
+) -> None:
+    # FA-KES 1924058094 (hint Aleppo, naming the US and Russia): "the al-Waer district" is
+    # Homs's, not Weir, Kansas (both countries named, the hint's first)
+    got = where(claims_of(corpus, "1924058094"), "several thousand", "al-Waer district")
+    assert same(got, ("Waer", "Homs", "Syria"))
+    # FA-KES 1924058047: "the Al Mashhad district" of Aleppo is a part of a town, never the
+    # famous city of the name (Mashhad, Iran)
+    got = where(claims_of(corpus, "1924058047"), "at least 24", "same neighbourhood")
+    assert same(got, ("Mashhad", "Aleppo", "Syria"))
+    # FA-KES 1962495676: "the strategic town of Khan Touman in the Northern Province of
+    # Aleppo": a compass-named region of a country the article never names is not its
+    # region (Sri Lanka's Northern Province)
+    got = where(claims_of(corpus, "1962495676"), "18", "injured 18 others")
+    assert same(got, ("Khan Tuman", "Aleppo", "Syria"))
+    # FA-KES 1965495360: "Aqareb es Safi village" of a report on Hama is no village of
+    # Safi, Malta (a region a name carries is one of the article's country)
+    got = where(claims_of(corpus, "1965495360"), "Fifty-one", "Fifty-one dead")
+    assert same(got, ("Aqareb Es Safi", "Hama", "Syria"))
+    # ... and a compass-named region of a country the article names stays its own
+    text = "Floods in Zambia's Northern Province have displaced 300 families, officials said."
+    assert places_of(text, "Zambia floods")[0][1:] == ("Northern", "Zambia")
 
 
 def test_a_village_the_gazetteer_lacks_is_in_the_accounts_region() -> None:

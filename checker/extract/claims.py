@@ -47,7 +47,7 @@ from checker.extract.figure_places import (
     refine_lead,
     restated_places,
     resumed_event,
-    says_the_town,
+    speaks_of_the_town,
     turns_away,
 )
 from checker.extract.headings import Headings, heading_source, in_list
@@ -314,7 +314,7 @@ def _claim(
         sentence,
         fig.num_start,
         in_title,
-        lambda: previous_place(ctx, says_the_town(text, sentence)),
+        lambda: previous_place(ctx, speaks_of_the_town(ctx, text, sentence)),
         whole_country=war_long or years_long,
         host_country=category == "refugees",
         figures=sorted(f.num_start for f in sent.figures),

@@ -210,6 +210,16 @@ def says_the_town(text: str, sentence: tuple[int, int]) -> bool:
     return _THE_TOWN.search(text, *sentence) is not None
 
 
+def speaks_of_the_town(ctx: ArticleContext, text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the account is at "the town": the figure's sentence says it, or one of the
+    ACCOUNT_REACH sentences before it that the account goes on from ("The Observatory said
+    medical sources in the town reported symptoms ... The victims ... included at least 20
+    children": the town's children, not the province's)."""
+    return says_the_town(text, sentence) or any(
+        says_the_town(before, span) for before, span, _ in ctx.recent[-ACCOUNT_REACH:]
+    )
+
+
 def previous_place(ctx: ArticleContext, town: bool = False) -> Located | None:
     """The place the account is at: the one the latest sentence naming a place names, among
     the last ``reach + 1`` sentences the context keeps (``ACCOUNT_REACH``: the account

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer, place_key
-from checker.extract.place_holders import _HOLDER, TOWN_PARTS, _hold
+from checker.extract.place_holders import _HOLDER, _PARTS, TOWN_PARTS, _hold
 from checker.extract.place_mentions import NOWHERE, Located, PlaceMention
 from checker.extract.place_runs import _candidates
 from checker.extract.place_text import (
@@ -284,10 +284,19 @@ _NEAR_CITY = re.compile(
 )
 
 
-def _region_within(name: str) -> Place | None:
-    """A region a place's name carries ("Muang Yala" district, of Yala province)."""
+def _region_within(name: str, country: str | None) -> Place | None:
+    """A region a place's name carries ("Muang Yala" district, of Yala province), in the
+    article's country when it has one ("Aqareb es Safi" of a report on Hama is no place
+    of Safi, Malta)."""
     for word in name.split()[1:]:
-        found = next((p for p in gazetteer().lookup(word) if p.kind == REGION), None)
+        found = next(
+            (
+                p
+                for p in gazetteer().lookup(word)
+                if p.kind == REGION and (country is None or p.country == country)
+            ),
+            None,
+        )
         if found is not None and _same_name(found.name, word):
             return found
     return None
@@ -307,6 +316,31 @@ def _held_by_next(text: str, r: _Raw, nxt: _Raw, ctx: _Context) -> bool:
 _NAMED_TYPE = re.compile(_TYPES_NAMED, re.IGNORECASE)
 
 _REGION_TYPES = re.compile(_TYPES_REGION)
+
+
+_REGION_WORD = re.compile(r"\s+(?:province|region|state|district|division)$", re.IGNORECASE)
+#: a region's name that many countries give one of theirs: "Northern Province", "Central"
+_COMPASS_NAME = re.compile(
+    r"(?:north|south|east|west|central|upper|lower|middle)(?:ern|-?(?:east|west)(?:ern)?)?\b",
+    re.IGNORECASE,
+)
+
+
+def _compass_region(c: Place, country: str, ctx: _Context) -> Place | None:
+    """A region named by a compass point ("Northern Province") is one of the article's
+    country (``country``) when the gazetteer gave that of a country the article never
+    names: "Zambia's Northern Province" is Zambia's, "the Northern Province of Aleppo" no
+    region (not Sri Lanka's). Any other candidate is itself ("Amur Oblast" of Belarus's
+    press release is still Russia's)."""
+    if (
+        c.kind != REGION
+        or c.country == country
+        or ctx.countries.get(c.country or "", 0) > 0
+        or not _COMPASS_NAME.match(c.name)
+    ):
+        return c
+    core = _REGION_WORD.sub("", c.name)
+    return gazetteer().region(core, country) if core != c.name else None
 
 
 def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
@@ -338,6 +372,10 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         for c in r.candidates
         if c.kind == COUNTRY or c.country in ctx.countries or _same_name(r.text, c.name)
     )
+    if country is not None:
+        usable = tuple(
+            found for c in usable if (found := _compass_region(c, country, ctx)) is not None
+        )
     if len(re.sub(r"\W", "", r.text)) <= 3:
         # a short word matches by its key only too easily ("Sea" is Sia, "Sei" Sai)
         usable = tuple(
@@ -384,12 +422,12 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
             country = recent[1]
         region = name if level == 1 else (r.around.name if r.around else ctx.hint.region)
         if level == 2 and r.around is None:
-            inside = _region_within(name)  # "Muang Yala District": a district of Yala
+            inside = _region_within(name, country)  # "Muang Yala District": a district of Yala
             if inside is not None:
                 region, country = inside.name, inside.country
         return PlaceMention(r.start, r.end, name, level, region, country, type_word=type_word,
                             raw=name, held=r.held)  # fmt: skip
-    best = _best(usable, ctx)
+    best = _best(usable, ctx, part=type_word in _PARTS)
     in_context = best.country in ctx.countries or best.kind == COUNTRY
     small = best.kind == PLACE and not in_context and best.population < BIG_CITY
     if small and not (r.type_word or (r.cue and best.population >= SMALL_TOWN)):
@@ -428,21 +466,25 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
                         capital=capital, city_size=city)  # fmt: skip
 
 
-def _best(cands: Sequence[Place], ctx: _Context) -> Place:
+def _best(cands: Sequence[Place], ctx: _Context, part: bool = False) -> Place:
     """The place a name most likely means here: in a region the article names, else in a
-    country it names, else a country or region, else the biggest."""
+    country it names (the hint's first: "Waer" of a report on Aleppo is Homs's al-Waer, not
+    Weir, Kansas, although it names the US), else a country or region, else the biggest.
+    A ``part`` of a town ("Al Mashhad district") is never taken for a famous city."""
+    home = ctx.hint.country
 
-    def score(p: Place) -> tuple[int, int, int, int]:
+    def score(p: Place) -> tuple[int, int, int, int, int]:
         in_region = (p.region, p.country) in ctx.regions or p.region == ctx.hint.region
         return (
             -int(p.kind == COUNTRY),
             -int(p.country in ctx.countries and in_region),
             -min(ctx.countries.get(p.country or "", -1) + 1, 1) * 2 - int(p.kind == REGION),
+            -int(home is not None and p.country == home),
             -p.population,
         )
 
     best = min(cands, key=score)
-    if best.kind == PLACE and best.population < BIG_CITY:
+    if best.kind == PLACE and best.population < BIG_CITY and not part:
         # a famous city over a namesake village the context favours ("Amsterdam" in a
         # Reuters byline, not Amsterdam, New York)
         big = max((c for c in cands if c.kind == PLACE), key=lambda c: c.population)
