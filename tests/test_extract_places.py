@@ -72,6 +72,22 @@ def test_a_reporters_town_yields_to_the_place_the_sentence_puts_the_figure_in(
     assert same(got, ("Athamiyeh", "Aleppo", "Syria"))
 
 
+def test_a_witness_workplace_yields_to_the_place_the_figure_is_counted_in(
+    corpus: dict[str, Article],
+) -> None:
+    # FA-KES 1926479352: "A nurse at Douma Emergency Collection facility Bayan Baker said the
+    # death toll as collated from medical centers in the suburbs east of Damascus was 213"
+    got = where(claims_of(corpus, "1926479352"), "213", "nurse at Douma")
+    assert got[0] != "Douma" and got[2] == "Syria"
+    assert places_of("Shelling killed 12 people in villages south of Hama.") == [
+        ("Hama", "Hama", "Syria")
+    ]
+    # a sentence naming no other place is the witness's town
+    assert places_of("A doctor in Douma said 12 people were killed.") == [
+        ("Douma", "Rif Dimashq", "Syria")
+    ]
+
+
 def test_a_correspondents_town_is_the_place_of_a_sentence_naming_no_other(
     corpus: dict[str, Article],
 ) -> None:
@@ -160,6 +176,10 @@ def test_the_town_is_the_last_town_named_however_far_back(corpus: dict[str, Arti
     assert same(got, ("Khan Sheikhoun", "Idlib", "Syria"))
     got = where(claims_of(corpus, "1965495348"), "at least 35", "at least 35 of the slain")
     assert same(got, ("Qaryatain", "Homs", "Syria"))
+    # "the village of 400 people" names no village: it is the one named before
+    # (idmc-668b9688db: "... in La Pintada, the coffee-growing village west of Acapulco")
+    got = where(claims_of(corpus, "idmc-668b9688db"), "400", "the village of 400")
+    assert same(got, ("La Pintada", "Guerrero", "Mexico"))
     # "the city" is no anaphor of a neighbourhood named before: Aleppo's account stays Aleppo
     text = (
         "Rebels shelled the Hamdaniyeh district of Aleppo on Monday. The army answered. "

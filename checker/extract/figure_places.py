@@ -202,7 +202,9 @@ ACCOUNT_REACH = 1
 TOWN_REACH = 5
 #: "the two air raids on the town", "in the village": a town named before, however the
 #: account went on since
-_THE_TOWN = re.compile(r"\bthe\s+(?:town|village)\b(?!\s+(?:of|council|hall)\b)", re.IGNORECASE)
+_THE_TOWN = re.compile(
+    r"\bthe\s+(?:town|village)\b(?!\s+(?:of\s+(?!\d)|council\b|hall\b))", re.IGNORECASE
+)
 
 
 def says_the_town(text: str, sentence: tuple[int, int]) -> bool:

@@ -131,6 +131,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"|southern|eastern|western|central|rural|city\s+of|town\s+of|village\s+of|province\s+of"
     r"|district\s+of|neighbou?rhood\s+of|area\s+of|outskirts\s+of|suburbs?\s+of|countryside\s+of"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:part\s+)?of"
+    # "in the suburbs east of Damascus", "villages south of Hama"
+    r"|(?:suburbs?|outskirts|countryside|areas?|parts?|villages|towns)\s+"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of"
     # "around the state capital of Kuching", "in the port city of Hodeidah"
     r"|(?:(?:state|provincial|regional|district|national|county|port|border|coastal|market)\s+)?"
     r"(?:capital|city|town|village)\s+of"
@@ -202,6 +205,10 @@ _LOCATIVE_AFTER = re.compile(
 _SPEAKER_IN = re.compile(
     r"\b(?:reporter|correspondent|official|source|spokes(?:man|woman|person)|governor"
     r"|journalist|officials|sources"
+    # "A nurse at Douma Emergency Collection facility said the death toll ... in the suburbs
+    # east of Damascus was 213": where a witness works, not what the figure counts
+    r"|nurse|doctor|medic|paramedic|physician|surgeon|activist|witness|resident|rescuer"
+    r"|volunteer|worker|nurses|doctors|medics|activists|witnesses|residents|rescuers"
     # "the directorate of health in Idlib province", "the health department in Aleppo"
     r"|(?:directorate|ministry|department|office|authority|authorities|bureau|agency"
     r"|committee)(?:\s+of\s+(?:the\s+)?[\w-]+){0,2})s?\s+(?:in|at|from)\s+(?:the\s+)?$",
