@@ -872,6 +872,21 @@ def test_place_keys_fold_the_spellings(name: str, key: str) -> None:
     assert place_key(name) == key
 
 
+def test_a_glued_article_is_read_apart_when_the_name_is_unknown(
+    corpus: dict[str, Article],
+) -> None:
+    from checker.extract.gazetteer import gazetteer
+
+    assert [p.name for p in gazetteer().lookup("Urum Alkobra")][:1] == ["Urem al-Kubra"]
+    assert [p.name for p in gazetteer().lookup("Maarat Alnuman")][:1] == ["Maarat al-Numan"]
+    # a name the index holds is never split ("Tal Abyad"), a first word never
+    assert [p.name for p in gazetteer().lookup("Tal Abyad")][:1] == ["Tal Abyad"]
+    assert gazetteer().lookup("Alkobra") == ()
+    # FA-KES 1926479112: "the town of Abu Alduhour" (etilaf's spelling)
+    got = where(claims_of(corpus, "1926479112"), "over 12")
+    assert same(got, ("Abu al-Duhur", "Idlib", "Syria"))
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

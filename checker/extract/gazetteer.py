@@ -36,6 +36,9 @@ _DIRECTIONS = {"northern": "north", "southern": "south", "eastern": "east", "wes
 _ARTICLES = frozenset("al el ar er as es ash esh at et ad ed az ez an en the".split())
 # quotes dropped, separators made spaces (one ``str.translate``: the two sets are apart)
 _FOLD_CHARACTERS = {ord(c): None for c in "’‘`'ʿʾ´"} | {ord(c): " " for c in "-‐–.,()/"}
+# a later word's glued Arabic article: "Alkobra" of "Urum Alkobra" (not a first word:
+# "Albukamal" is a name the index holds whole)
+_GLUED_ARTICLE = re.compile(r"(?<=\s)([Aa]l|[Ee]l)(?=[b-df-hj-np-tv-z][a-z]{3})")
 _ASSIMILATED = re.compile(r"[ae]([bcdfghjklmnpqrstvwxyz])\1")  # "Ezzor": "ez-Zor"
 # The transliteration folds, in this order: doubled letters once; a final "eh"/"ah" is
 # "a"; ou, aw (not before a vowel) and o are "u"; e is "i"; ai, ay and ey (not before a
@@ -140,8 +143,15 @@ class Gazetteer:
 
     def lookup(self, phrase: str) -> tuple[Place, ...]:
         """Every place the phrase may name: countries first, then regions, then towns by
-        population; empty when it names none."""
-        return self._lookup(place_key(phrase))
+        population; empty when it names none. A name whose Arabic article is glued to a
+        later word ("Urum Alkobra") is also tried with it apart ("Urum al-Kobra"), when
+        the name as written names nothing."""
+        found = self._lookup(place_key(phrase))
+        if not found and " " in phrase:
+            apart = _GLUED_ARTICLE.sub(r"\1-", phrase)
+            if apart != phrase:
+                found = self._lookup(place_key(apart))
+        return found
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one index per process, never freed
     def _lookup(self, key: str) -> tuple[Place, ...]:
