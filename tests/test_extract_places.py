@@ -456,6 +456,11 @@ def test_a_namesake_abroad_yields_to_the_one_in_the_articles_country(
     # Safi, Malta (a region a name carries is one of the article's country)
     got = where(claims_of(corpus, "1965495360"), "Fifty-one", "Fifty-one dead")
     assert same(got, ("Aqareb Es Safi", "Hama", "Syria"))
+    # FA-KES 1923848307: "Related Syrian refugees arrive in new Jordan camp" (page furniture
+    # after the headline): a camp in Jordan, never Jordan, Hong Kong
+    got = where(claims_of(corpus, "1923848307"), "45", "kill 45 in Syrias Homs")
+    assert got[2] == "Syria"
+    assert places_of("Some 300 refugees arrived at the new Jordan camp.", "Syria")[0][2] == "Jordan"
     # ... and a compass-named region of a country the article names stays its own
     text = "Floods in Zambia's Northern Province have displaced 300 families, officials said."
     assert places_of(text, "Zambia floods")[0][1:] == ("Northern", "Zambia")

@@ -184,6 +184,12 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # "the Central Highland region": a region the gazetteer lacks, not a town of the
         # name abroad (Highland, California)
         usable = tuple(c for c in usable if c.kind == COUNTRY)  # "Syria's state TV"
+    elif type_word.startswith("camp") and any(
+        c.kind == COUNTRY and _same_name(r.text, c.name) for c in usable
+    ):
+        # "Syrian refugees arrive in new Jordan camp": a camp in that country, not a town
+        # of its name (Jordan, Hong Kong)
+        usable = tuple(c for c in usable if c.kind == COUNTRY)
     elif type_word and not _REGION_TYPES.fullmatch(type_word) and not _lost_possessive(r.text):
         # "al-Sulaymaniyah area": a town's; not "Aleppos outskirts" (found only as Aleppo's,
         # FA-KES having lost the apostrophe): the outskirts of the city the region is named by
