@@ -461,6 +461,17 @@ def test_a_namesake_abroad_yields_to_the_one_in_the_articles_country(
     got = where(claims_of(corpus, "1923848307"), "45", "kill 45 in Syrias Homs")
     assert got[2] == "Syria"
     assert places_of("Some 300 refugees arrived at the new Jordan camp.", "Syria")[0][2] == "Jordan"
+    # idmc-f5488ac01a (Zambia, naming no country): "Mkushi Central area" is in Zambia's
+    # Central province, not Bahrain's Central (a region a name carries, by a compass word
+    # alone, is taken only in the article's country); idmc-e6ae56d2bf: "the Midwest" of
+    # a report on the United States is no region of Nepal (Mid Western)
+    assert where(claims_of(corpus, "idmc-f5488ac01a"), "five", "Mkushi Central")[2] == "Zambia"
+    got = where(claims_of(corpus, "idmc-e6ae56d2bf"), "Five hundred", "homes were evacuated")
+    assert got[2] == "United States"
+    # idmc-c7c8511de8 names Indonesia once, Aceh and North Sumatra often: it is sure of its
+    # country, and "Sei Lepan camp" is a camp there, not Lepan, Mexico
+    got = where(claims_of(corpus, "idmc-c7c8511de8"), "some 3,000", "Sei Lepan camp")
+    assert got[2] == "Indonesia"
     # ... and a compass-named region of a country the article names stays its own
     text = "Floods in Zambia's Northern Province have displaced 300 families, officials said."
     assert places_of(text, "Zambia floods")[0][1:] == ("Northern", "Zambia")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker.extract.gazetteer import COUNTRY, PLACE, REGION, Place, gazetteer
@@ -43,6 +43,8 @@ class _Context:
     hint: Located
     #: the latest country named so far and where (for a place the gazetteer lacks)
     last_country: tuple[int, str] | None = None
+    #: mentions of regions only one country has, by that country ("Aceh", "North Sumatra")
+    region_names: Counter[str] = field(default_factory=Counter)
 
 
 #: how far back the country named before a place the gazetteer lacks holds it, in characters
@@ -78,7 +80,7 @@ def _context(raw: Iterable[_Raw], hint: str | None) -> _Context:
     # (in text order on a tie: never the order of a set, which changes from run to run)
     for country, _ in region_countries.most_common():
         countries.setdefault(country, 0)
-    return _Context(countries, regions, hinted)
+    return _Context(countries, regions, hinted, region_names=region_countries)
 
 
 def _region_within(name: str, country: str | None) -> Place | None:
@@ -86,6 +88,9 @@ def _region_within(name: str, country: str | None) -> Place | None:
     article's country when it has one ("Aqareb es Safi" of a report on Hama is no place
     of Safi, Malta)."""
     for word in name.split()[1:]:
+        if country is None and _COMPASS_NAME.match(word):
+            continue  # ("Mkushi Central area" of an article naming no country: "Central" is
+            # a region of many, Bahrain's first)
         found = next(
             (
                 p
@@ -107,7 +112,7 @@ _REGION_TYPES = re.compile(_TYPES_REGION)
 _REGION_WORD = re.compile(r"\s+(?:province|region|state|district|division)$", re.IGNORECASE)
 #: a region's name that many countries give one of theirs: "Northern Province", "Central"
 _COMPASS_NAME = re.compile(
-    r"(?:north|south|east|west|central|upper|lower|middle)(?:ern|-?(?:east|west)(?:ern)?)?\b",
+    r"(?:north|south|east|west|central|upper|lower|middle|mid)(?:ern|-?(?:east|west)(?:ern)?)?\b",
     re.IGNORECASE,
 )
 
@@ -230,7 +235,12 @@ def _choose(r: _Raw, ctx: _Context) -> PlaceMention | None:
         # is a place only right after "in", "near" ("the Tomahawk cruise missiles": not
         # Tomahawk, Wisconsin)
         return None
-    sure = ctx.hint.country == country or ctx.countries.get(country or "", 0) >= 2
+    # (sure of its country: the hint's, or one named twice, its regions counted: a report
+    # naming Indonesia once and Aceh and North Sumatra often is on Indonesia)
+    times = ctx.countries.get(country or "", 0)
+    sure = (
+        ctx.hint.country == country or times + min(times, 1) * ctx.region_names[country or ""] >= 2
+    )
     if (
         abroad
         and sure  # (not "Daesh (a terrorist group banned in Russia)": once, in passing)
