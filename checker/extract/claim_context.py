@@ -50,6 +50,10 @@ class ArticleContext:
     where: dict[str, Located] = field(default_factory=dict)
     #: the source of the previous sentence's figures, for one continuing its account
     prev_source: str | None = None
+    #: a sentence with no reporting cue, read once for all its figures (by the text's id
+    #: and the sentence's span): where its first "also" ends (-1: none), the source its
+    #: headline-like words name (:func:`~checker.extract.claim_sources.figure_source`)
+    uncued: dict[tuple[int, int, int], tuple[int, str | None]] = field(default_factory=dict)
     #: the source the sentence right before named, if it gave no figures ("The Ministry of
     #: Civil Affairs said ... The main figures are as follows: 123 people killed ...")
     source_before: str | None = None
@@ -88,6 +92,8 @@ class SentenceFacts:
     cues: list[attr.Cue]
     sources: list[str | None]  #: the source of each cue, resolved
     figures: list[Figure] = field(default_factory=list)  #: all the sentence's figures
+    #: where each of them starts, in order (once a sentence, not once a figure)
+    starts: list[int] = field(default_factory=list)
     war_words: bool = False  #: the sentence speaks of the whole war ("since the war began")
     total_words: bool = False  #: the sentence speaks of a total ("so far", "since")
     quote: str = ""  #: its words, spaces folded (once per sentence, not per figure)

@@ -72,7 +72,14 @@ def figure_source(
         # No reporting verb: a headline naming its source, else the account the previous
         # sentence's figures belong to goes on ("Another 70 were wounded."), else the outlet
         # (always for a war-long toll: background the outlet states itself).
-        goes_on = _CONTINUES.match(text, s_start) or _ALSO.search(text, s_start, fig.start)
+        key = (id(text), s_start, s_end)
+        read = ctx.uncued.get(key)
+        if read is None:  # (once a sentence: a search a figure was quadratic in figures)
+            also = _ALSO.search(text, s_start, s_end)
+            headline = src.headline_source(text, s_start, s_end, ctx.syria)
+            read = ctx.uncued[key] = (also.end() if also else -1, headline)
+        also_end, headline = read
+        goes_on = _CONTINUES.match(text, s_start) or 0 <= also_end <= fig.start
         carried = ctx.prev_source if carry and goes_on else None
         if carry and ctx.heading_source:
             carried = ctx.heading_source  # an item of the list a heading said is theirs
@@ -81,7 +88,7 @@ def figure_source(
             # $3.5 billion. The main figures are as follows: 123 people killed ...": the
             # figures of the source just named
             carried = ctx.source_before
-        return _generic(ctx, src.headline_source(text, s_start, s_end, ctx.syria) or carried)
+        return _generic(ctx, headline or carried)
     if not named:
         return None
     cue, source = min(named, key=lambda cs: _cue_gap(cs[0], fig))

@@ -183,7 +183,9 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
         if listed is not None:  # an item of a list under a heading: "530 households"
             counted = [in_list(c, listed) for c in counted]
         for fig, cnt in zero_counts(text, sentence):
-            at = sum(1 for f in figures if f.start < fig.start)
+            at = bisect.bisect_left(
+                figures, fig.start, key=attrgetter("start")
+            )  # (figures in text order)
             figures.insert(at, fig)
             counted.insert(at, cnt)
         cues = attr.find_cues(text, s_start, s_end, [c.head_end for c in counted], ctx.syria)
@@ -206,6 +208,7 @@ def _read(ctx: ArticleContext, text: str, in_title: bool) -> list[Claim]:
                 cues,
                 sources,
                 figures,
+                sorted(f.num_start for f in figures),
                 war_words=says_period(_WAR_LONG, text, s_start, s_end),
                 total_words=total_words(text, s_start, s_end),
                 quote=" ".join(text[s_start:s_end].split()),
@@ -314,10 +317,10 @@ def _claim(
         sentence,
         fig.num_start,
         in_title,
-        lambda: previous_place(ctx, speaks_of_the_town(ctx, text, sentence)),
+        lambda: previous_place(ctx, speaks_of_the_town(ctx, text, sentence, in_title)),
         whole_country=war_long or years_long,
         host_country=category == "refugees",
-        figures=sorted(f.num_start for f in sent.figures),
+        figures=sent.starts,
     )
     source = figure_source(ctx, text, fig, sent, carry=not war_long)
     mod = modality(text, s_start, fig.start, cnt.head_end, s_end)

@@ -207,18 +207,18 @@ _THE_TOWN = re.compile(
 )
 
 
-def says_the_town(text: str, sentence: tuple[int, int]) -> bool:
-    """Whether the sentence speaks of "the town" (or city, village) without naming it."""
-    return _THE_TOWN.search(text, *sentence) is not None
-
-
-def speaks_of_the_town(ctx: ArticleContext, text: str, sentence: tuple[int, int]) -> bool:
+def speaks_of_the_town(
+    ctx: ArticleContext, text: str, sentence: tuple[int, int], in_title: bool
+) -> bool:
     """Whether the account is at "the town": the figure's sentence says it, or one of the
     ACCOUNT_REACH sentences before it that the account goes on from ("The Observatory said
     medical sources in the town reported symptoms ... The victims ... included at least 20
     children": the town's children, not the province's)."""
-    return says_the_town(text, sentence) or any(
-        says_the_town(before, span) for before, span, _ in ctx.recent[-ACCOUNT_REACH:]
+    # (each sentence searched once, however many figures ask: ArticlePlaces.search)
+    here = ctx.places.search(_THE_TOWN, text, sentence, in_title)
+    return here is not None or any(
+        ctx.places.search(_THE_TOWN, before, span, titled) is not None
+        for before, span, titled in ctx.recent[-ACCOUNT_REACH:]
     )
 
 

@@ -119,7 +119,16 @@ def _gap(
     """What separates two items when they are items of one list, else None."""
     if mentions[right[0]].level < 1 or mentions[left[1]].level < 1:
         return None
-    return _LIST_GAP.fullmatch(text, mentions[left[1]].end, mentions[right[0]].start)
+    start, end = mentions[left[1]].end, mentions[right[0]].start
+    if end - start > _LIST_GAP_REACH:
+        return None  # (bound: the pattern's runs of spaces backtrack on a long gap, 60 s
+        # for 1,500 spaces; a list's items are never that far apart)
+    return _LIST_GAP.fullmatch(text, start, end)
+
+
+#: the longest gap between two items of a list, in characters ("Kafranbil Khan Alsibil and
+#: the town of Saraqeb", "Ha Giang (7), Lai Chau (6)")
+_LIST_GAP_REACH = 120
 
 
 # What may separate the places of a list: commas, "and", a figure in brackets, a type word
