@@ -1437,3 +1437,17 @@ def test_a_bracketed_photo_credit_ends_its_caption() -> None:
     assert [is_caption(text, s) for s in spans] == [True, False]
     assert is_caption("Smoke rises over the city.— Photo vov.vn", (0, 40))
     assert not is_caption("He said the photo was taken in Homs.", (0, 36))
+
+
+def test_people_displaced_are_where_they_fled_from_not_where_they_went(
+    corpus: dict[str, Article],
+) -> None:
+    # idmc-c7c8511de8: "In Papua, ... Tens of thousands have been displaced in the past 30
+    # years, many fleeing towards Papua New Guinea"
+    got = where(claims_of(corpus, "idmc-c7c8511de8"), "Tens of thousands", "fleeing towards")
+    assert got[0] == "Papua" and got[2] == "Indonesia"
+    text = "Floods hit the town of Ariha. Rescuers evacuated 300 residents to Idlib city."
+    assert places_of(text, "Syria floods")[0][0] == "Ariha"
+    # a toll is where it happened, whatever the sentence says of those who fled
+    text = "Shelling killed 12 people in Idlib city as families fled to Turkey."
+    assert places_of(text)[0][0] == "Idlib"

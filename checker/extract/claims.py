@@ -320,6 +320,7 @@ def _claim(
         lambda: previous_place(ctx, speaks_of_the_town(ctx, text, sentence, in_title)),
         whole_country=war_long or years_long,
         host_country=category == "refugees",
+        origin=category in ("displaced", "evacuated"),
         figures=sent.starts,
     )
     source = figure_source(ctx, text, fig, sent, carry=not war_long)

@@ -259,6 +259,7 @@ def locate(
     *,
     whole_country: bool = False,
     host_country: bool = False,
+    origin: bool = False,
     figures: Sequence[int] = (),
 ) -> Located:
     """Where a figure at ``anchor`` in ``sentence`` of ``text`` is.
@@ -267,7 +268,8 @@ def locate(
     in Idlib" -> Atmeh, region Idlib); two places joined by "and" give the smallest place
     holding both ("in Aleppo and Idlib" -> Syria); for a figure about a whole country (a
     war-long toll) the country; for refugees (``host_country``) the host country, even as a
-    subject ("Turkey, which hosts 3.6 million"). A sentence that names no place goes on with
+    subject ("Turkey, which hosts 3.6 million"); for people displaced or evacuated
+    (``origin``) not the place they went to. A sentence that names no place goes on with
     ``previous`` (the account's place; or a function giving it, called only if need be),
     else the article's :meth:`ArticlePlaces.fallback`.
     A place after another of the sentence's ``figures`` (their offsets) and a comma is that
@@ -285,6 +287,11 @@ def locate(
     local = [i for i, m in enumerate(mentions) if m.locative and m.level >= 1]
     local = [i for i in local if not _other_figures(text, mentions[i], anchor, figures)]
     local = [i for i in local if not _an_example(text, mentions, i)]
+    if origin:
+        # "Tens of thousands have been displaced ..., many fleeing towards Papua New Guinea",
+        # "Helicopters evacuated more than 330 villagers to Acapulco": where they went, not
+        # where they were displaced from
+        local = [i for i in local if not _went_to(text, mentions[i])]
     if whole_country and not (local and not any(m.level == 0 for m in mentions)):
         country = next((m for m in mentions if m.level == 0 and m.locative), None)
         return Located.of(country) if country else places.country_place()
@@ -335,7 +342,9 @@ def locate(
         return where
     if places.country_wide(text, sentence, in_title):
         return places.country_place()
-    countries = [m for m in mentions if m.level == 0 and m.locative]
+    countries = [
+        m for m in mentions if m.level == 0 and m.locative and not (origin and _went_to(text, m))
+    ]
     account = (previous() if callable(previous) else previous) or places.fallback()
     if (
         account.region
@@ -384,6 +393,20 @@ _AUTHORITIES_IN = re.compile(
     r"\b(?:[Aa]uthorities|[Oo]fficials)\s+in\s+(?:the\s+)?(?P<nation>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
     r"\s+(?:say|said|says|reported|report|confirmed)\b"
 )
+
+
+# where people displaced went: "fleeing towards X", "evacuated 330 villagers to X"
+_DESTINATION = re.compile(
+    r"\b(?:fled|flee|flees|fleeing|evacuated|evacuating|relocated|moved|taken|transferred"
+    r"|headed|heading|bused|airlifted)\s+(?:[\w,-]+\s+){0,4}?(?:to|towards?|into)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _went_to(text: str, m: PlaceMention) -> bool:
+    """Whether people displaced went to the place: "fleeing towards Papua New Guinea"."""
+    return _DESTINATION.search(text, max(0, m.start - 50), m.start) is not None
 
 
 def _service_country(text: str, sentence: Span, named: Counter[str]) -> str | None:
